@@ -1,0 +1,3 @@
+from roadmap_tools.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,110 @@
+"""The ``roadmap-tools`` command line: a thin door over the library.
+
+Each command is one module in ``roadmap_tools/commands/`` with ``add_arguments(parser)``
+and ``run(args) -> int``; its docstring is its ``--help``. Exit codes: 0 success,
+1 a problem with the input (explained in Russian), 2 bad arguments, 3 an internal error.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from typing import Optional, Sequence
+
+from roadmap_tools import commands
+from roadmap_tools.errors import RoadmapError
+
+#: argparse's own messages, in Russian (argparse looks ``_`` up at call time).
+_ARGPARSE_RU = {
+    "usage: ": "использование: ",
+    "positional arguments": "аргументы",
+    "options": "параметры",
+    "optional arguments": "параметры",
+    "show this help message and exit": "показать эту справку и выйти",
+    "the following arguments are required: %s": "не указаны обязательные аргументы: %s",
+    "unrecognized arguments: %s": "неизвестные аргументы: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "недопустимое значение %(value)r (возможны: %(choices)s)",
+    "expected one argument": "ожидается одно значение",
+    "expected at least one argument": "ожидается хотя бы одно значение",
+    "invalid %(type)s value: %(value)r": "недопустимое значение: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "неоднозначный параметр %(option)s: %(matches)s",
+    "not allowed with argument %s": "нельзя вместе с %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: ошибка: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "аргумент %(argument_name)s: %(message)s",
+}
+
+
+def _translate(message: str) -> str:
+    return _ARGPARSE_RU.get(message, message)
+
+
+argparse._ = _translate  # type: ignore[attr-defined]
+
+
+class RussianArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: ошибка: {message}\nПодробнее: {self.prog} --help\n")
+
+
+def command_modules():
+    """Command name -> module, discovered in ``roadmap_tools.commands``."""
+    found = {}
+    for info in pkgutil.iter_modules(commands.__path__):
+        if info.name.startswith("_"):
+            continue
+        found[info.name.replace("_", "-")] = importlib.import_module(f"{commands.__name__}.{info.name}")
+    return dict(sorted(found.items()))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = RussianArgumentParser(
+        prog="roadmap-tools",
+        description="Дорожные карты в Excel: импорт, проверка, просрочки, форма мониторинга, отчёты.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=RussianArgumentParser)
+    for name, module in command_modules().items():
+        doc = (module.__doc__ or "").strip()
+        p = sub.add_parser(name, help=doc.splitlines()[0] if doc else "", description=doc,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def _utf8_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+        except (AttributeError, ValueError):
+            pass
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args._run(args) or 0)
+    except RoadmapError as exc:
+        print(f"Ошибка: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("Прервано пользователем.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # our own bug: say so plainly, no traceback for the user
+        if os.environ.get("ROADMAP_TOOLS_DEBUG"):
+            raise
+        print(f"Внутренняя ошибка программы ({type(exc).__name__}: {exc}). "
+              "Сообщите разработчикам; для подробностей задайте ROADMAP_TOOLS_DEBUG=1.", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

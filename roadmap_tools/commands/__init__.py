@@ -1,0 +1,1 @@
+"""One module per command of ``roadmap-tools``: ``add_arguments(parser)`` and ``run(args)``."""

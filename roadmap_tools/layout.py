@@ -1,0 +1,97 @@
+"""The roadmap workbook's layout: the contract every part reads and writes.
+
+Sheet names, the columns of «Дорожная карта» and the settings of «Настройки».
+Readers find columns by their header (see ``vocab.HEADER_SYNONYMS``), so a user may
+insert columns of their own or reorder them; writers use the order given here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+SHEET_INSTRUCTIONS = "Инструкция"
+SHEET_ROADMAP = "Дорожная карта"
+SHEET_GANTT = "Диаграмма Ганта"
+SHEET_CHECK = "Проверка"
+SHEET_FORM = "Форма мониторинга"
+SHEET_LISTS = "Справочники"
+SHEET_SETTINGS = "Настройки"
+
+ROADMAP_TABLE_NAME = "ДорожнаяКарта"
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str      # model field name (``Activity`` attribute, or a derived one)
+    title: str      # header as the user sees it
+    width: float    # Excel column width, characters
+    kind: str = "text"  # text | date | int
+
+
+#: Columns of the sheet «Дорожная карта», in the order we write them.
+ROADMAP_COLUMNS = [
+    Column("number", "№", 7),
+    Column("section", "Раздел", 22),
+    Column("activity", "Мероприятие", 55),
+    Column("deadline", "Сроки", 20),
+    Column("start", "Начало", 11, "date"),
+    Column("end", "Окончание", 11, "date"),
+    Column("executor", "Ответственные исполнители", 30),
+    Column("result", "Ожидаемый результат", 30),
+    Column("status", "Статус", 14),
+    Column("done_date", "Дата выполнения", 12, "date"),
+    Column("info", "Информация о проведении", 40),
+    Column("link", "Ссылка на документ", 30),
+    Column("note", "Примечание", 20),
+    Column("control", "Контроль срока", 16),
+    Column("days_overdue", "Просрочка, дн.", 10, "int"),
+]
+ROADMAP_FIELDS = [c.field for c in ROADMAP_COLUMNS]
+#: Columns written by the tool, never typed by the user.
+DERIVED_FIELDS = ("start", "end", "control", "days_overdue")
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str        # name in code
+    label: str      # what the user sees in column A of «Настройки»
+    default: Any = ""
+    kind: str = "text"  # text | date | int | year
+    hint: str = ""  # shown in column C
+
+
+#: The sheet «Настройки»: one setting per row, label in A, value in B, hint in C.
+SETTINGS = [
+    Setting("title", "Название дорожной карты"),
+    Setting("organisation", "Организация (муниципалитет)"),
+    Setting("first_year", "Первый год дорожной карты", None, "year"),
+    Setting("last_year", "Последний год дорожной карты", None, "year"),
+    Setting("as_of", "Дата контроля", None, "date", "пусто: сегодня"),
+    Setting("period_from", "Начало отчётного периода", None, "date", "пусто: начало текущего квартала"),
+    Setting("period_to", "Конец отчётного периода", None, "date", "пусто: конец текущего квартала"),
+    Setting("due_soon_days", "Дней до «Скоро срок»", 14, "int"),
+    # cover letter
+    Setting("sender_name", "Отправитель: наименование органа"),
+    Setting("sender_address", "Отправитель: адрес"),
+    Setting("sender_contacts", "Отправитель: телефон, e-mail"),
+    Setting("letter_number", "Исходящий номер письма"),
+    Setting("letter_date", "Дата письма", None, "date", "пусто: сегодня"),
+    Setting("addressee", "Адресат (должность, Ф.И.О. в дательном падеже)"),
+    Setting("addressee_org", "Адресат: организация"),
+    Setting("request_number", "Номер письма-запроса"),
+    Setting("request_date", "Дата письма-запроса", None, "date"),
+    Setting("signatory_position", "Подписант: должность"),
+    Setting("signatory_name", "Подписант: Ф.И.О."),
+    Setting("executor_name", "Исполнитель письма: Ф.И.О."),
+    Setting("executor_phone", "Исполнитель письма: телефон"),
+    # e-mail
+    Setting("email_to", "E-mail получателя"),
+    Setting("email_from", "E-mail отправителя"),
+    Setting("email_subject", "Тема письма", "", "text", "пусто: составляется из названия и периода"),
+    Setting("smtp_host", "SMTP-сервер"),
+    Setting("smtp_port", "SMTP-порт", 587, "int"),
+    Setting("smtp_user", "SMTP-логин"),
+    Setting("smtp_security", "SMTP-защита (starttls, ssl, нет)", "starttls"),
+]
+SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
+SETTINGS_BY_LABEL = {s.label: s for s in SETTINGS}

@@ -1,0 +1,103 @@
+"""Shared test helpers: fixture files, running the CLI in memory, LibreOffice."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+FIXTURES = TESTS / "fixtures"
+ROADMAP_FIXTURES = ["000_9d9fda70d4b7cb08", "001_a470a32a4d39f39e", "003_1231fe5c55c4aab0"]
+REPORT_FIXTURE = "002_e8874583cf5e68aa"
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES
+
+
+def gold(name: str) -> dict:
+    return json.loads((FIXTURES / f"{name}.gold.json").read_text(encoding="utf-8"))
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+    def json(self):
+        return json.loads(self.out)
+
+    def json_lines(self):
+        return [json.loads(line) for line in self.out.splitlines() if line.strip()]
+
+
+def run_cli(*args: str, stdin: str = "") -> CliResult:
+    """Run ``roadmap-tools ARGS`` in this process and capture what it prints."""
+    from roadmap_tools.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    old_stdin = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main([str(a) for a in args])
+            except SystemExit as exc:  # argparse exits on bad arguments
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        sys.stdin = old_stdin
+    return CliResult(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+def soffice_path():
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture
+def soffice():
+    """Path of LibreOffice; skips locally when absent, fails on CI (which installs it)."""
+    path = soffice_path()
+    if not path:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) не установлен, а CI должен его ставить: см. .ci/run")
+        pytest.skip("LibreOffice не установлен: apt-get install libreoffice-calc")
+    return path
+
+
+def convert_with_libreoffice(soffice: str, src: Path, fmt: str, outdir: Path) -> Path:
+    """Convert ``src`` headless (``fmt`` like 'pdf' or 'xlsx'); return the new file."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    try:
+        proc = subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+             "--convert-to", fmt, "--outdir", str(outdir), str(src)],
+            capture_output=True, text=True, timeout=180)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    out = outdir / (src.stem + "." + fmt.split(":")[0])
+    assert out.exists(), f"LibreOffice did not convert {src.name}: {proc.stdout} {proc.stderr}"
+    return out
+
+
+@pytest.fixture
+def to_pdf(soffice, tmp_path):
+    def convert(src: Path) -> Path:
+        return convert_with_libreoffice(soffice, Path(src), "pdf", tmp_path / "pdf")
+    return convert

@@ -1,0 +1,111 @@
+"""The sheet «Настройки» as plain data: rows <-> a dict of typed settings.
+
+Works on a list of rows (label, value, hint), so the command line (openpyxl) and the
+Excel buttons (xlwings) read and write it through the same code.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any, Optional, Sequence
+
+from roadmap_tools.errors import RoadmapError
+from roadmap_tools.layout import SETTINGS, SETTINGS_BY_KEY, SETTINGS_BY_LABEL, SHEET_SETTINGS
+
+EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def defaults() -> dict:
+    return {s.key: s.default for s in SETTINGS}
+
+
+def to_date(value: Any) -> Optional[date]:
+    """A date from a cell: a date, a datetime, an Excel serial, «31.03.2022» or «2022-03-31»."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 2958466:  # Excel's serial range
+            return EXCEL_EPOCH + timedelta(days=int(value))
+        raise ValueError(value)
+    text = str(value).strip().rstrip("г.").strip()
+    if not text:
+        return None
+    if "." in text:
+        day, month, year = (int(p) for p in text.split(".")[:3])
+        if year < 100:
+            year += 2000
+        return date(year, month, day)
+    return date.fromisoformat(text[:10])
+
+
+def _convert(kind: str, value: Any) -> Any:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if kind == "date":
+        return to_date(value)
+    if kind in ("int", "year"):
+        number = int(float(str(value).replace(",", ".").strip()))
+        if kind == "year" and not 1900 <= number <= 2200:
+            raise ValueError(value)
+        return number
+    return str(value).strip()
+
+
+_EXPECTED = {"date": "дата (ДД.ММ.ГГГГ)", "int": "целое число", "year": "год, например 2022"}
+
+
+def settings_from_rows(rows: Sequence[Sequence[Any]], file: str = "") -> dict:
+    """Read the sheet «Настройки» given as rows of (label, value, ...)."""
+    result = defaults()
+    for index, row in enumerate(rows, start=1):
+        if not row or row[0] is None:
+            continue
+        label = str(row[0]).strip()
+        spec = SETTINGS_BY_LABEL.get(label) or SETTINGS_BY_KEY.get(label)
+        if spec is None:
+            continue  # a heading or the user's own note
+        value = row[1] if len(row) > 1 else None
+        try:
+            converted = _convert(spec.kind, value)
+        except (ValueError, TypeError):
+            raise RoadmapError(
+                f"значение «{value}» параметра «{spec.label}» не распознано: ожидается {_EXPECTED[spec.kind]}.",
+                file=file, sheet=SHEET_SETTINGS, cell=f"B{index}",
+                hint="Исправьте значение или очистите ячейку.") from None
+        result[spec.key] = spec.default if converted is None else converted
+    return result
+
+
+def settings_rows(settings: dict) -> list:
+    """Rows (label, value, hint) of the sheet «Настройки», header first."""
+    rows = [["Параметр", "Значение", "Пояснение"]]
+    for spec in SETTINGS:
+        rows.append([spec.label, settings.get(spec.key, spec.default), spec.hint])
+    return rows
+
+
+def quarter_of(day: date) -> tuple:
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = date(day.year, first_month, 1)
+    next_start = date(day.year + (first_month == 10), 1 if first_month == 10 else first_month + 3, 1)
+    return start, next_start - timedelta(days=1)
+
+
+def resolve_as_of(settings: dict, explicit: Optional[date] = None, today: Optional[date] = None) -> date:
+    """The as-of date: the command's own, then «Настройки», then today."""
+    return explicit or settings.get("as_of") or today or date.today()
+
+
+def resolve_period(settings: dict, explicit_from: Optional[date] = None, explicit_to: Optional[date] = None,
+                   today: Optional[date] = None) -> tuple:
+    """The reporting period: the command's own dates, then «Настройки», then the current quarter."""
+    q_start, q_end = quarter_of(today or date.today())
+    start = explicit_from or settings.get("period_from") or q_start
+    end = explicit_to or settings.get("period_to") or q_end
+    if start > end:
+        raise RoadmapError(f"начало отчётного периода ({start:%d.%m.%Y}) позже его конца ({end:%d.%m.%Y}).",
+                           sheet=SHEET_SETTINGS, hint="Исправьте даты периода.")
+    return start, end

@@ -1,0 +1,217 @@
+"""Applies a ``SheetPlan`` to an openpyxl workbook (the command line's door)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from openpyxl.comments import Comment
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Border as XBorder, Font as XFont, PatternFill, Side
+from openpyxl.workbook.defined_name import DefinedName as XDefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table as XTable, TableStyleInfo
+
+from roadmap_tools import sheetplan as sp
+
+_THIN = Side(style="thin", color="808080")
+
+
+def set_cell_value(cell, value) -> None:
+    """Write a value; text stays text even when it starts with =, +, - or @."""
+    if isinstance(value, sp.Formula):
+        cell.value = value.text
+        return
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        value = value.date()
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula, whatever the first character
+    if isinstance(value, date) and not isinstance(value, datetime):
+        if cell.number_format in ("General", ""):
+            cell.number_format = "DD.MM.YYYY"
+
+
+def _cells(ws, rng: str):
+    min_row, min_col, max_row, max_col = sp.bounds(rng)
+    for row in ws.iter_rows(min_row=min_row, max_row=max_row, min_col=min_col, max_col=max_col):
+        yield from row
+
+
+def _get_sheet(workbook, plan: sp.SheetPlan):
+    if plan.sheet in workbook.sheetnames:
+        ws = workbook[plan.sheet]
+        if plan.reset:
+            index = workbook.sheetnames.index(plan.sheet)
+            workbook.remove(ws)
+            ws = workbook.create_sheet(plan.sheet, index)
+        return ws
+    if not plan.create:
+        from roadmap_tools.errors import RoadmapError
+
+        raise RoadmapError(f"в книге нет листа «{plan.sheet}».", hint="Восстановите лист или создайте книгу заново.")
+    index = plan.index if plan.index is not None else len(workbook.sheetnames)
+    return workbook.create_sheet(plan.sheet, index)
+
+
+def apply(workbook, plan: sp.SheetPlan) -> None:
+    ws = _get_sheet(workbook, plan)
+    if plan.tab_colour:
+        ws.sheet_properties.tabColor = plan.tab_colour
+    for op in plan.ops:
+        _APPLY[type(op)](workbook, ws, op)
+
+
+def _values(wb, ws, op: sp.Values):
+    row0, col0 = sp.parse_address(op.cell)
+    for r, row in enumerate(op.rows):
+        for c, value in enumerate(row):
+            set_cell_value(ws.cell(row=row0 + r, column=col0 + c), value)
+
+
+def _clear(wb, ws, op: sp.ClearContents):
+    for cell in _cells(ws, op.range):
+        if cell.__class__.__name__ != "MergedCell":
+            cell.value = None
+
+
+def _fill(wb, ws, op: sp.Fill):
+    fill = PatternFill(fill_type="solid", start_color=op.colour, end_color=op.colour) if op.colour \
+        else PatternFill(fill_type=None)
+    for cell in _cells(ws, op.range):
+        cell.fill = fill
+
+
+def _font(wb, ws, op: sp.Font):
+    for cell in _cells(ws, op.range):
+        f = cell.font
+        cell.font = XFont(name=f.name, size=op.size or f.size, bold=f.bold if op.bold is None else op.bold,
+                          italic=f.italic if op.italic is None else op.italic,
+                          color=op.colour or f.color, underline=f.underline)
+
+
+def _wrap(wb, ws, op: sp.Wrap):
+    for cell in _cells(ws, op.range):
+        cell.alignment = Alignment(wrap_text=True, vertical=op.vertical, horizontal=op.horizontal)
+
+
+def _number_format(wb, ws, op: sp.NumberFormat):
+    for cell in _cells(ws, op.range):
+        cell.number_format = op.format
+
+
+def _border(wb, ws, op: sp.Border):
+    border = XBorder(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    for cell in _cells(ws, op.range):
+        cell.border = border
+
+
+def _note(wb, ws, op: sp.Note):
+    cell = ws[op.cell]
+    if op.text is None:
+        cell.comment = None
+    else:
+        comment = Comment(op.text, op.author)
+        comment.width, comment.height = 300, 120
+        cell.comment = comment
+
+
+def _hyperlink(wb, ws, op: sp.Hyperlink):
+    cell = ws[op.cell]
+    if op.target.startswith("#"):
+        cell.hyperlink = None
+        from openpyxl.worksheet.hyperlink import Hyperlink as XHyperlink
+
+        cell.hyperlink = XHyperlink(ref=cell.coordinate, location=op.target[1:], display=op.text)
+    else:
+        cell.hyperlink = op.target
+    if op.text is not None:
+        set_cell_value(cell, op.text)
+    cell.font = XFont(color="0563C1", underline="single")
+
+
+def _merge(wb, ws, op: sp.Merge):
+    ws.merge_cells(op.range)
+
+
+def _widths(wb, ws, op: sp.ColumnWidths):
+    for letter, width in op.widths.items():
+        ws.column_dimensions[letter].width = width
+
+
+def _row_height(wb, ws, op: sp.RowHeight):
+    ws.row_dimensions[op.row].height = op.height
+
+
+def _freeze(wb, ws, op: sp.Freeze):
+    ws.freeze_panes = op.cell
+
+
+def _table(wb, ws, op: sp.Table):
+    for name in list(ws.tables):
+        if name == op.name or ws.tables[name].ref == op.range:
+            del ws.tables[name]
+    for other in wb.worksheets:  # table names are unique in a workbook
+        if other is not ws and op.name in other.tables:
+            del other.tables[op.name]
+    table = XTable(displayName=op.name, ref=op.range)
+    table.tableStyleInfo = TableStyleInfo(name=op.style, showRowStripes=True)
+    ws.add_table(table)
+
+
+def _conditional(wb, ws, op: sp.ConditionalFill):
+    fill = PatternFill(fill_type="solid", start_color=op.colour, end_color=op.colour, bgColor=op.colour)
+    ws.conditional_formatting.add(op.range, FormulaRule(formula=[op.formula.lstrip("=")], fill=fill,
+                                                        stopIfTrue=op.stop))
+
+
+def _clear_conditional(wb, ws, op: sp.ClearConditionalFormats):
+    from openpyxl.formatting.formatting import ConditionalFormattingList
+
+    if op.range is None:
+        ws.conditional_formatting = ConditionalFormattingList()
+        return
+    kept = ConditionalFormattingList()
+    for cf in ws.conditional_formatting:
+        if str(cf.sqref) != op.range:
+            for rule in cf.rules:
+                kept.add(str(cf.sqref), rule)
+    ws.conditional_formatting = kept
+
+
+def _validation(wb, ws, op: sp.ListValidation):
+    for dv in list(ws.data_validations.dataValidation):
+        if str(dv.sqref) == op.range:
+            ws.data_validations.dataValidation.remove(dv)
+    dv = DataValidation(type="list", formula1=op.source.lstrip("="), allow_blank=True,
+                        errorStyle="warning" if op.allow_other else "stop",
+                        errorTitle="Значение не из списка",
+                        error="Выберите значение из списка (лист «Справочники»).")
+    dv.add(op.range)
+    ws.add_data_validation(dv)
+
+
+def _defined_name(wb, ws, op: sp.DefinedName):
+    if op.name in wb.defined_names:
+        del wb.defined_names[op.name]
+    wb.defined_names[op.name] = XDefinedName(op.name, attr_text=op.refers_to.lstrip("="))
+
+
+def _page_setup(wb, ws, op: sp.PageSetup):
+    ws.page_setup.orientation = "landscape" if op.landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    if op.fit_width:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+    if op.title_rows:
+        ws.print_title_rows = op.title_rows
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+
+
+_APPLY = {
+    sp.Values: _values, sp.ClearContents: _clear, sp.Fill: _fill, sp.Font: _font, sp.Wrap: _wrap,
+    sp.NumberFormat: _number_format, sp.Border: _border, sp.Note: _note, sp.Hyperlink: _hyperlink,
+    sp.Merge: _merge, sp.ColumnWidths: _widths, sp.RowHeight: _row_height, sp.Freeze: _freeze,
+    sp.Table: _table, sp.ConditionalFill: _conditional, sp.ClearConditionalFormats: _clear_conditional,
+    sp.ListValidation: _validation, sp.DefinedName: _defined_name, sp.PageSetup: _page_setup,
+}

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from roadmap_tools import safeio
 from roadmap_tools.tablerows import RawRow
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -78,14 +79,13 @@ def _table_rows(tbl) -> list:
 
 def read_docx(path: Path) -> DocxContent:
     """Read the body of a .docx: every top-level table and paragraph, in order."""
-    import docx
-
-    document = docx.Document(str(path))
+    document = safeio.open_docx(path)
     content = DocxContent()
-    for element in _body_blocks(document.element.body):
-        if element.tag == f"{_W}p":
-            content.blocks.append(("p", _paragraph_text(element)))
-        else:
-            content.blocks.append(("table", len(content.tables)))
-            content.tables.append(_table_rows(element))
+    with safeio.reading(path, safeio.WHAT_WORD):
+        for element in _body_blocks(document.element.body):
+            if element.tag == f"{_W}p":
+                content.blocks.append(("p", _paragraph_text(element)))
+            else:
+                content.blocks.append(("table", len(content.tables)))
+                content.tables.append(_table_rows(element))
     return content

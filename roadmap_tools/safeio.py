@@ -1,19 +1,26 @@
-"""Reading and writing users' files without ever losing them.
+"""Reading and writing users' files without ever losing them or being attacked by them.
 
 Every file we write goes through ``atomic_write``: it is written to a temporary file
 beside the target, flushed, and only then put in place; the previous version is kept
-as ``NAME.bak.EXT``. Every archive we read (.xlsx, .xlsm, .docx) is first checked by
-``check_archive`` against zip bombs and files that are not archives at all.
+as ``NAME.bak.EXT``; a file open in Excel or LibreOffice, or marked read-only, is not
+touched. Every archive we read (.xlsx, .xlsm, .docx) is first checked by
+``check_archive`` (zip bombs, forged sizes, DTDs and entities in the XML, sheets too
+large to hold in memory), and every reader runs inside ``reading(path)``, which turns
+whatever a library throws on a broken file into one ``RoadmapError`` in Russian.
 """
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
+import stat
+import struct
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
-from typing import Callable, Iterator, Union
+from typing import Callable, Iterator, Optional, Union
 
 from roadmap_tools.errors import RoadmapError
 
@@ -25,90 +32,164 @@ MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 #: Ratio is only suspicious on members large enough to matter.
 RATIO_CHECK_MIN_BYTES = 10 * 1024 * 1024
+#: One XML part (a sheet, the document body) larger than this is refused.
+MAX_PART_BYTES = 200 * 1024 * 1024
+#: A sheet is refused beyond these: openpyxl holds every cell in memory, and both
+#: readers build the rectangle from A1 to the last cell.
+MAX_SHEET_ROWS = 100_000
+MAX_SHEET_CELLS = 2_000_000
+MAX_SHEET_AREA = 5_000_000
+#: Word table cells in one document.
+MAX_DOCUMENT_CELLS = 500_000
+
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"
+_CHUNK = 1024 * 1024
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_WORD_FORMATS = (".docx", ".docm", ".dotx", ".dotm")
+
+WHAT_EXCEL = "книга Excel (.xlsx)"
+WHAT_WORD = "документ Word (.docx)"
 
 
+# --- writing ------------------------------------------------------------------------
 def backup_path(path: PathLike) -> Path:
     p = Path(path)
     return p.with_name(f"{p.stem}.bak{p.suffix}")
 
 
 def excel_lock_file(path: PathLike) -> Path:
-    """The owner file Excel and LibreOffice leave beside a workbook they have open."""
+    """The owner file Excel leaves beside a workbook it has open («~$Имя.xlsx»)."""
     p = Path(path)
     return p.with_name("~$" + p.name)
 
 
-def ensure_not_open_elsewhere(path: PathLike) -> None:
+def libreoffice_lock_file(path: PathLike) -> Path:
     p = Path(path)
-    lo_lock = p.with_name(f".~lock.{p.name}#")
-    if excel_lock_file(p).exists() or lo_lock.exists():
+    return p.with_name(f".~lock.{p.name}#")
+
+
+def ensure_not_open_elsewhere(path: PathLike) -> None:
+    """Refuse to write a file that Excel, Word or LibreOffice has open, or that is read-only."""
+    p = Path(path)
+    if excel_lock_file(p).exists() or libreoffice_lock_file(p).exists():
         raise RoadmapError(
-            "файл открыт в Excel или другой программе, запись невозможна.",
-            file=str(p), hint="Закройте файл и повторите команду.")
+            "файл открыт в Excel, Word или LibreOffice (рядом лежит файл блокировки), запись невозможна; "
+            "файл не изменён.", file=str(p), hint="Закройте файл в той программе и повторите команду.")
+    try:
+        mode = p.stat().st_mode
+    except OSError:
+        return
+    if not mode & stat.S_IWUSR:
+        raise RoadmapError("файл только для чтения, запись невозможна; файл не изменён.", file=str(p),
+                           hint="Снимите атрибут «Только чтение» (Свойства файла) или укажите другой файл.")
+
+
+def _os_error(exc: OSError, target: Path) -> RoadmapError:
+    if isinstance(exc, PermissionError):
+        return RoadmapError(
+            "файл занят другой программой (возможно, открыт в Excel) или нет прав на запись; "
+            "файл не изменён.", file=str(target), hint="Закройте файл и проверьте права на папку, затем повторите.")
+    if getattr(exc, "errno", None) == 28:  # ENOSPC
+        return RoadmapError("на диске нет места, запись невозможна; файл не изменён.", file=str(target),
+                            hint="Освободите место на диске и повторите.")
+    return RoadmapError(f"запись не удалась ({exc.strerror or type(exc).__name__}); файл не изменён.",
+                        file=str(target), hint="Проверьте папку и права на запись и повторите.")
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles for this."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(str(directory), os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _replace_keeping_backup(tmp: Path, target: Path, backup: bool) -> None:
+    """Copy the current target to its .bak (itself atomically), then put ``tmp`` in place."""
+    if backup and target.exists():
+        bak = backup_path(target)
+        bak_tmp = tmp.with_name(tmp.name + ".bak")
+        try:
+            shutil.copy2(target, bak_tmp)
+            os.replace(bak_tmp, bak)
+        finally:
+            with contextlib.suppress(OSError):
+                bak_tmp.unlink()
+    os.replace(tmp, target)
+    _fsync_directory(target.parent)
+
+
+def _temporary_beside(target: Path) -> Path:
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix + ".tmp",
+                                    dir=str(target.parent))
+    os.close(fd)
+    return Path(tmp_name)
+
+
+def _prepare_target(path: PathLike) -> Path:
+    target = Path(path)
+    ensure_not_open_elsewhere(target)
+    if target.is_dir():
+        raise RoadmapError("указана папка, а нужен файл.", file=str(target), hint="Укажите имя файла.")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _os_error(exc, target) from exc
+    return target
 
 
 def atomic_write(path: PathLike, write: Callable[[Path], None], *, backup: bool = True) -> Path:
     """Write ``path`` by calling ``write(tmp_path)``; replace the target only on success.
 
     The previous version of the file, if any, is kept as ``NAME.bak.EXT``. A failure
-    while writing leaves the original untouched and removes the temporary file.
+    while writing (or while replacing: a file held by Excel on Windows) leaves the
+    original untouched and removes the temporary file.
     """
-    target = Path(path)
-    if target.parent and not target.parent.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-    ensure_not_open_elsewhere(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix + ".tmp",
-                                    dir=str(target.parent))
-    os.close(fd)
-    tmp = Path(tmp_name)
+    target = _prepare_target(path)
+    try:
+        tmp = _temporary_beside(target)
+    except OSError as exc:
+        raise _os_error(exc, target) from exc
     try:
         write(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        if backup and target.exists():
-            shutil.copy2(target, backup_path(target))
-        try:
-            os.replace(tmp, target)
-        except PermissionError as exc:
-            raise RoadmapError(
-                "файл занят другой программой (возможно, открыт в Excel), запись невозможна.",
-                file=str(target), hint="Закройте файл и повторите команду.") from exc
-    except BaseException:
+        _replace_keeping_backup(tmp, target, backup)
+    except OSError as exc:
+        raise _os_error(exc, target) from exc
+    finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise
     return target
 
 
 @contextlib.contextmanager
 def atomic_open(path: PathLike, mode: str = "w", encoding: str = "utf-8", backup: bool = True) -> Iterator:
-    """``open`` for writing that lands atomically (text or bytes)."""
-    holder = {}
-
-    def write(tmp: Path) -> None:
-        holder["tmp"] = tmp
-
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    ensure_not_open_elsewhere(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=str(target.parent))
-    os.close(fd)
-    tmp = Path(tmp_name)
+    """``open`` for writing that lands atomically (text or bytes), with the same guarantees."""
+    target = _prepare_target(path)
+    try:
+        tmp = _temporary_beside(target)
+    except OSError as exc:
+        raise _os_error(exc, target) from exc
     try:
         kwargs = {} if "b" in mode else {"encoding": encoding, "newline": ""}
         with open(tmp, mode, **kwargs) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        if backup and target.exists():
-            shutil.copy2(target, backup_path(target))
-        os.replace(tmp, target)
-    except BaseException:
+        _replace_keeping_backup(tmp, target, backup)
+    except OSError as exc:
+        raise _os_error(exc, target) from exc
+    finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise
 
 
+# --- reading ------------------------------------------------------------------------
 def check_readable(path: PathLike) -> Path:
     p = Path(path)
     if not p.exists():
@@ -121,15 +202,48 @@ def check_readable(path: PathLike) -> Path:
     except PermissionError as exc:
         raise RoadmapError("нет прав на чтение файла или он занят другой программой.", file=str(p),
                            hint="Закройте файл в Excel и проверьте права доступа.") from exc
+    except OSError as exc:
+        raise RoadmapError(f"файл не читается ({exc.strerror or type(exc).__name__}).", file=str(p),
+                           hint="Проверьте, что файл доступен, и повторите.") from exc
     return p
 
 
-def check_archive(path: PathLike, what: str = "книга Excel (.xlsx)") -> Path:
-    """Refuse files that are not zip archives, are encrypted, or would unpack to too much."""
+def _expected_what(path: Path, what: Optional[str]) -> str:
+    if what:
+        return what
+    return WHAT_WORD if path.suffix.lower() in _WORD_FORMATS else WHAT_EXCEL
+
+
+def _resave_hint(what: str) -> str:
+    program = "Word" if "Word" in what else "Excel"
+    return f"Откройте его в {program} и сохраните заново ({what}), затем повторите."
+
+
+def _attack(p: Path, part: str) -> RoadmapError:
+    return RoadmapError(
+        f"файл содержит недопустимую XML-конструкцию (объявление DTD или сущности в части «{part}»; "
+        "возможна атака); чтение прервано.", file=str(p),
+        hint="Не открывайте файл; попросите отправителя прислать его заново, сохранив в Excel или Word.")
+
+
+def _bomb(p: Path, detail: str) -> RoadmapError:
+    return RoadmapError(f"{detail}; чтение прервано (возможна «zip-бомба»).", file=str(p),
+                        hint="Попросите отправителя прислать файл заново.")
+
+
+def check_archive(path: PathLike, what: Optional[str] = None) -> Path:
+    """Refuse what must not reach a reader: not an archive, encrypted, a zip bomb,
+    XML with a DTD or entities, a sheet or document too large to hold in memory.
+
+    ``what`` names the expected kind in messages (by default from the extension).
+    Nothing is unpacked to memory or disk: every member is decompressed as a stream
+    and measured, so sizes forged in the archive's directory are caught too.
+    """
     p = check_readable(path)
+    what = _expected_what(p, what)
     with open(p, "rb") as fh:
         head = fh.read(8)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith(_OLE_SIGNATURE):
         raise RoadmapError(
             "файл защищён паролем или сохранён в старом формате (.doc/.xls).", file=str(p),
             hint=f"Снимите пароль или пересохраните файл как {what} и повторите.")
@@ -139,20 +253,291 @@ def check_archive(path: PathLike, what: str = "книга Excel (.xlsx)") -> Pat
     try:
         with zipfile.ZipFile(p) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            _check_directory(p, infos)
+            _check_kind(p, zf, what)
+            sheet_names = _sheet_names(zf)
+        _scan_members(p, infos, sheet_names)
+    except RoadmapError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error,
+            zlib.error, NotImplementedError, KeyError) as exc:
         raise RoadmapError("файл повреждён: архив Office не читается.", file=str(p),
-                           hint="Откройте его в Excel или Word и сохраните заново.") from exc
+                           hint=_resave_hint(what)) from exc
+    return p
+
+
+def _check_directory(p: Path, infos: list) -> None:
     if len(infos) > MAX_ARCHIVE_MEMBERS:
         raise RoadmapError(f"в файле слишком много частей ({len(infos)}), чтение прервано.", file=str(p))
     total = sum(i.file_size for i in infos)
     if total > MAX_UNPACKED_BYTES:
-        raise RoadmapError(
-            f"файл распаковывается в {total // (1024 * 1024)} МБ, это больше допустимых "
-            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} МБ; чтение прервано (возможна «zip-бомба»).", file=str(p))
+        raise _bomb(p, f"файл распаковывается в {total // (1024 * 1024)} МБ, это больше допустимых "
+                       f"{MAX_UNPACKED_BYTES // (1024 * 1024)} МБ")
     for info in infos:
+        if info.file_size > MAX_PART_BYTES:
+            raise _bomb(p, f"часть «{info.filename}» распаковывается в {info.file_size // (1024 * 1024)} МБ, "
+                           f"это больше допустимых {MAX_PART_BYTES // (1024 * 1024)} МБ")
         if info.file_size > RATIO_CHECK_MIN_BYTES and info.compress_size and \
                 info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
+            raise _bomb(p, f"часть «{info.filename}» сжата подозрительно сильно")
+        if info.flag_bits & 0x1:
+            raise RoadmapError("файл зашифрован, его нельзя прочитать.", file=str(p),
+                               hint="Снимите пароль и сохраните файл заново.")
+
+
+def _check_kind(p: Path, zf: zipfile.ZipFile, what: str) -> None:
+    """A Word document renamed .xlsx (or the other way round) gets a message that says so."""
+    names = set(zf.namelist())
+    is_word, is_excel = "word/document.xml" in names, "xl/workbook.xml" in names
+    if "Excel" in what and is_word and not is_excel:
+        raise RoadmapError("это документ Word, а ожидается книга Excel.", file=str(p),
+                           hint="Проверьте расширение файла: документ Word должен называться .docx.")
+    if "Word" in what and is_excel and not is_word:
+        raise RoadmapError("это книга Excel, а ожидается документ Word.", file=str(p),
+                           hint="Проверьте расширение файла: книга Excel должна называться .xlsx.")
+
+
+def _sheet_names(zf: zipfile.ZipFile) -> dict:
+    """Worksheet part -> sheet name, so a message can name the sheet; {} when unknown."""
+    from defusedxml import ElementTree
+
+    try:
+        workbook = ElementTree.fromstring(_small_part(zf, "xl/workbook.xml"))
+        rels = ElementTree.fromstring(_small_part(zf, "xl/_rels/workbook.xml.rels"))
+    except Exception:  # broken or hostile parts are reported by the scan or the reader
+        return {}
+    targets = {}
+    for rel in rels:
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        targets[rel.get("Id")] = os.path.normpath(target).replace(os.sep, "/")
+    names = {}
+    for element in workbook.iter():
+        if element.tag.endswith("}sheet") or element.tag == "sheet":
+            rid = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+            if rid in targets:
+                names[targets[rid]] = element.get("name", "")
+    return names
+
+
+def _small_part(zf: zipfile.ZipFile, name: str) -> bytes:
+    info = zf.getinfo(name)
+    if info.file_size > 10 * 1024 * 1024:
+        raise ValueError("part too large")
+    data = zf.read(name)
+    if re.search(rb"<!(?:DOCTYPE|ENTITY)", data):
+        raise ValueError("DTD")
+    return data
+
+
+class _PartScanner:
+    """Looks at a part's XML as it streams by: DTDs, entities, rows and cells."""
+
+    _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
+    _SHEET_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^<>]*)")
+    _WORD_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?tc(?=[\s/>])")
+    _ROW_REF = re.compile(rb'\sr="(\d+)"')
+    _CELL_REF = re.compile(rb'\sr="([A-Za-z]{1,3})(\d+)"')
+
+    def __init__(self, name: str):
+        lower = name.lower()
+        self.xml = lower.endswith(_XML_SUFFIXES)
+        self.sheet = lower.startswith("xl/worksheets/") and lower.endswith(".xml")
+        self.word_body = lower.startswith("word/") and lower.endswith(".xml")
+        self.tail = b""
+        self.dtd = False
+        self.row = self.col = 0
+        self.cells = self.max_row = self.max_col = 0
+
+    def feed(self, data: bytes, final: bool = False) -> None:
+        if not self.xml:
+            return
+        buf = self.tail + data
+        cut = len(buf) if final else buf.rfind(b"<")
+        if cut < 0:
+            cut = len(buf)
+        body, self.tail = buf[:cut], buf[cut:]
+        if len(self.tail) > 65536:  # a huge text node: keep only enough to join a tag
+            body, self.tail = buf[:-16], buf[-16:]
+        if self._DTD.search(body):
+            self.dtd = True
+        if self.sheet:
+            self._count_sheet(body)
+        elif self.word_body:
+            self.cells += len(self._WORD_CELL.findall(body))
+
+    def _count_sheet(self, body: bytes) -> None:
+        for match in self._SHEET_TAG.finditer(body):
+            attrs = match.group(2)
+            if match.group(1) == b"row":
+                ref = self._ROW_REF.search(attrs)
+                self.row = int(ref.group(1)) if ref else self.row + 1
+                self.col = 0
+            else:
+                ref = self._CELL_REF.search(attrs)
+                if ref:
+                    self.col = _column_number(ref.group(1))
+                    self.row = max(self.row, int(ref.group(2)))
+                else:
+                    self.col += 1
+                self.cells += 1
+                self.max_col = max(self.max_col, self.col)
+                self.max_row = max(self.max_row, self.row)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ch - 64
+    return number
+
+
+def _member_stream(fh, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A member's bytes, decompressed in chunks straight from the archive (no size trusted)."""
+    fh.seek(info.header_offset)
+    header = fh.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile("bad local header")
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    fh.seek(info.header_offset + 30 + name_length + extra_length)
+    left = info.compress_size
+    if info.compress_type == zipfile.ZIP_STORED:
+        while left > 0:
+            chunk = fh.read(min(_CHUNK, left))
+            if not chunk:
+                raise zipfile.BadZipFile("truncated")
+            left -= len(chunk)
+            yield chunk
+        return
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        raise NotImplementedError("compression")
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    pending = b""
+    while True:
+        if not pending:
+            if left <= 0:
+                break
+            pending = fh.read(min(64 * 1024, left))
+            if not pending:
+                raise zipfile.BadZipFile("truncated")
+            left -= len(pending)
+        chunk = inflater.decompress(pending, _CHUNK)
+        pending = inflater.unconsumed_tail
+        if chunk:
+            yield chunk
+        if inflater.eof:
+            break
+    rest = inflater.flush()
+    if rest:
+        yield rest
+
+
+def _scan_members(p: Path, infos: list, sheet_names: dict) -> None:
+    total = 0
+    with open(p, "rb") as fh:
+        for info in infos:
+            if info.is_dir():
+                continue
+            scanner = _PartScanner(info.filename)
+            size, crc = 0, 0
+            for chunk in _member_stream(fh, info):
+                size += len(chunk)
+                total += len(chunk)
+                if size > info.file_size or size > MAX_PART_BYTES or total > MAX_UNPACKED_BYTES:
+                    raise _bomb(p, f"часть «{info.filename}» распаковывается больше заявленного размера "
+                                   f"или допустимых {MAX_PART_BYTES // (1024 * 1024)} МБ")
+                crc = zlib.crc32(chunk, crc)
+                scanner.feed(chunk)
+                if scanner.dtd:
+                    raise _attack(p, info.filename)
+            scanner.feed(b"", final=True)
+            if scanner.dtd:
+                raise _attack(p, info.filename)
+            if size != info.file_size or crc != info.CRC:
+                raise zipfile.BadZipFile(f"size or CRC of {info.filename}")
+            _check_part_size(p, info.filename, scanner, sheet_names)
+
+
+def _check_part_size(p: Path, part: str, scanner: _PartScanner, sheet_names: dict) -> None:
+    if scanner.sheet:
+        sheet = sheet_names.get(part) or part
+        rows, cols = scanner.max_row, scanner.max_col
+        if rows > MAX_SHEET_ROWS or scanner.cells > MAX_SHEET_CELLS or rows * cols > MAX_SHEET_AREA:
             raise RoadmapError(
-                f"часть «{info.filename}» сжата подозрительно сильно (возможна «zip-бомба»); чтение прервано.",
-                file=str(p))
-    return p
+                f"лист слишком большой ({rows} строк × {cols} столбцов, заполненных ячеек: {scanner.cells}); "
+                f"допустимо до {MAX_SHEET_ROWS} строк и {MAX_SHEET_CELLS} ячеек, чтение прервано.",
+                file=str(p), sheet=sheet,
+                hint="Удалите лишние строки и столбцы (или скопируйте дорожную карту в новую книгу) и повторите.")
+    elif scanner.word_body and scanner.cells > MAX_DOCUMENT_CELLS:
+        raise RoadmapError(
+            f"в документе слишком много ячеек таблиц ({scanner.cells}, допустимо до {MAX_DOCUMENT_CELLS}); "
+            "чтение прервано.", file=str(p), hint="Оставьте в документе только таблицу дорожной карты.")
+
+
+@contextlib.contextmanager
+def reading(path: PathLike, what: Optional[str] = None, sheet: Optional[str] = None) -> Iterator[None]:
+    """Run a reader; whatever it throws on a broken file becomes one ``RoadmapError``.
+
+    The single place where low-level failures (zip, XML, openpyxl, python-docx,
+    calamine, decoding, memory, the file system) are put into words for the user.
+    """
+    p = Path(path)
+    what = _expected_what(p, what)
+    try:
+        yield
+    except RoadmapError:
+        raise
+    except MemoryError:
+        raise RoadmapError("файл слишком велик: не хватило памяти, чтобы его прочитать.", file=str(p),
+                           sheet=sheet, hint="Удалите из файла лишние листы, строки и картинки и повторите.") \
+            from None
+    except Exception as exc:
+        raise RoadmapError(describe_read_error(exc, what), file=str(p), sheet=sheet,
+                           hint=_resave_hint(what)) from exc
+
+
+def describe_read_error(exc: BaseException, what: str = WHAT_EXCEL) -> str:
+    """What a reader's exception means, in Russian (without the file: the caller names it)."""
+    name = type(exc).__name__
+    text = str(exc)
+    module = type(exc).__module__ or ""
+    entity_refused = "entity" in text.lower() and ("Entity" in name or "XMLSyntax" in name or "Parse" in name)
+    if module.startswith("defusedxml") or "amplification" in text or entity_refused:
+        return "файл содержит недопустимую XML-конструкцию (возможна атака); чтение прервано."
+    if name in ("PasswordError",):
+        return "файл защищён паролем, его нельзя прочитать."
+    if isinstance(exc, (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error)) or name == "ZipError":
+        return "файл повреждён: архив Office не читается."
+    if isinstance(exc, KeyError):
+        part = text.strip("'\"")
+        return (f"файл повреждён: в нём нет обязательной части ({part[:120]}), "
+                f"это не {what} или файл сохранён с ошибкой.")
+    if name in ("XMLSyntaxError", "ParseError", "ExpatError", "XmlError", "SAXParseException"):
+        return f"файл повреждён: XML внутри файла не читается ({text[:150]})."
+    if isinstance(exc, UnicodeError):
+        return "в файле текст в неизвестной кодировке, файл повреждён."
+    if isinstance(exc, PermissionError):
+        return "нет прав на чтение файла или он занят другой программой."
+    if isinstance(exc, OSError):
+        return f"файл не читается ({exc.strerror or text[:150] or name})."
+    if name == "InvalidFileException" or "content type" in text.lower() or "not a " in text.lower():
+        return f"это не {what} (содержимое файла не совпадает с форматом: {text[:150]})."
+    return f"файл повреждён или содержит то, чего не бывает в файле такого типа ({name}: {text[:150]})."
+
+
+def load_workbook(path: PathLike, **options):
+    """openpyxl's ``load_workbook`` behind ``check_archive`` and ``reading``: the one door."""
+    import openpyxl
+
+    target = check_archive(path, WHAT_EXCEL)
+    with reading(target, WHAT_EXCEL):
+        return openpyxl.load_workbook(target, **options)
+
+
+def open_docx(path: PathLike):
+    """python-docx's ``Document`` behind ``check_archive`` and ``reading``."""
+    import docx
+
+    target = check_archive(path, WHAT_WORD)
+    with reading(target, WHAT_WORD):
+        return docx.Document(str(target))

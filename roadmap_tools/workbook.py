@@ -269,12 +269,7 @@ def write_roadmap_workbook(roadmap: Roadmap, path: Union[str, Path], settings: O
                            file=str(target), hint="Укажите имя файла с расширением .xlsx.")
     existing: dict = {}
     if target.exists():
-        safeio.check_archive(target)
-        try:
-            workbook = openpyxl.load_workbook(target, keep_vba=target.suffix.lower() == ".xlsm")
-        except Exception as exc:
-            raise RoadmapError("книга Excel не читается, дорожная карта не записана.", file=str(target),
-                               hint="Откройте её в Excel и сохраните заново или укажите другой файл.") from exc
+        workbook = safeio.load_workbook(target, keep_vba=target.suffix.lower() == ".xlsm")
         existing = _existing_values(workbook)
         base = settings_module.settings_from_rows(existing.get(layout.SHEET_SETTINGS, []), str(target))
     else:
@@ -361,14 +356,8 @@ def _plain(rows: list) -> list:
 def _read_sheets(path: Union[str, Path], file: Optional[str]) -> tuple:
     from roadmap_tools.xlsx_reader import sheet_values
 
-    target = safeio.check_archive(path)
-    name = file or str(path)
-    try:
-        values = sheet_values(target, (layout.SHEET_ROADMAP, layout.SHEET_SETTINGS))
-    except Exception as exc:
-        raise RoadmapError("файл повреждён: книга Excel не читается.", file=name,
-                           hint="Откройте её в Excel и сохраните заново.") from exc
-    return values, name
+    values = sheet_values(Path(path), (layout.SHEET_ROADMAP, layout.SHEET_SETTINGS))
+    return values, file or str(path)
 
 
 def read_settings(path: Union[str, Path]) -> dict:

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from roadmap_tools import safeio
 from roadmap_tools.tablerows import RawRow
 
 
@@ -51,26 +52,36 @@ def _raw_rows(values: list, merged: list) -> list:
 
 
 def read_workbook_sheets(path: Path) -> list:
-    """Every sheet of the workbook, in order, as ``SheetRows``."""
-    from python_calamine import CalamineWorkbook
-
-    workbook = CalamineWorkbook.from_path(str(path))
+    """Every sheet of the workbook, in order, as ``SheetRows`` (checked by ``safeio`` first)."""
+    workbook = _open(path)
     sheets = []
     for name in workbook.sheet_names:
-        sheet = workbook.get_sheet_by_name(name)
-        values = sheet.to_python(skip_empty_area=False)
-        try:
-            merged = sheet.merged_cell_ranges or []
-        except Exception:  # merged cells are unknown for some formats; values are enough
-            merged = []
-        sheets.append(SheetRows(name, values, _raw_rows(values, merged)))
+        with safeio.reading(path, safeio.WHAT_EXCEL, sheet=name):
+            sheet = workbook.get_sheet_by_name(name)
+            values = sheet.to_python(skip_empty_area=False)
+            try:
+                merged = sheet.merged_cell_ranges or []
+            except Exception:  # merged cells are unknown for some formats; values are enough
+                merged = []
+            sheets.append(SheetRows(name, values, _raw_rows(values, merged)))
     return sheets
 
 
 def sheet_values(path: Path, names: tuple) -> dict:
     """Sheet name -> rows of raw values, for the named sheets present in the workbook."""
+    workbook = _open(path)
+    found = {}
+    for name in names:
+        if name in workbook.sheet_names:
+            with safeio.reading(path, safeio.WHAT_EXCEL, sheet=name):
+                found[name] = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    return found
+
+
+def _open(path: Path):
+    """python-calamine's workbook, after ``safeio.check_archive``; its errors in Russian."""
     from python_calamine import CalamineWorkbook
 
-    workbook = CalamineWorkbook.from_path(str(path))
-    return {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            for name in names if name in workbook.sheet_names}
+    target = safeio.check_archive(path, safeio.WHAT_EXCEL)
+    with safeio.reading(target, safeio.WHAT_EXCEL):
+        return CalamineWorkbook.from_path(str(target))

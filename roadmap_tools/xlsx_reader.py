@@ -1,6 +1,7 @@
 """Excel workbooks (.xlsx, .xlsm) -> each sheet's rows as ``RawRow`` lists (python-calamine)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -10,8 +11,15 @@ from roadmap_tools import safeio
 from roadmap_tools.tablerows import RawRow
 
 
+#: Control characters a cell can smuggle in as ``_x0007_``; no workbook or document can hold them.
+_CONTROL = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f]")
+
+
 def cell_text(value: Any) -> str:
-    """A cell's value as the text a reader sees: 1.0 -> «1», a date -> «01.03.2022»."""
+    """A cell's value as the text a reader sees: 1.0 -> «1», a date -> «01.03.2022».
+
+    Control characters are dropped (a vertical tab, Word's line break, becomes one).
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -22,7 +30,7 @@ def cell_text(value: Any) -> str:
         return value.strftime("%d.%m.%Y") if value.time() == time() else value.strftime("%d.%m.%Y %H:%M")
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
-    return str(value)
+    return _CONTROL.sub("", str(value).replace("\x0b", "\n"))
 
 
 @dataclass

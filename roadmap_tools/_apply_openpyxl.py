@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border as XBorder, Font as XFont, PatternFill, Side
@@ -16,12 +17,18 @@ _THIN = Side(style="thin", color="808080")
 
 
 def set_cell_value(cell, value) -> None:
-    """Write a value; text stays text even when it starts with =, +, - or @."""
+    """Write a value; text stays text even when it starts with =, +, - or @.
+
+    Characters no worksheet can hold (control characters) are dropped rather than
+    failing the whole job.
+    """
     if isinstance(value, sp.Formula):
         cell.value = value.text
         return
     if isinstance(value, datetime) and value.time() == datetime.min.time():
         value = value.date()
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"  # never a formula, whatever the first character

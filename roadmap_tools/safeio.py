@@ -256,6 +256,7 @@ def check_archive(path: PathLike, what: Optional[str] = None) -> Path:
             _check_directory(p, infos)
             _check_kind(p, zf, what)
             sheet_names = _sheet_names(zf)
+            _check_sheets_present(p, zf, sheet_names, what)
         _scan_members(p, infos, sheet_names)
     except RoadmapError:
         raise
@@ -289,12 +290,23 @@ def _check_kind(p: Path, zf: zipfile.ZipFile, what: str) -> None:
     """A Word document renamed .xlsx (or the other way round) gets a message that says so."""
     names = set(zf.namelist())
     is_word, is_excel = "word/document.xml" in names, "xl/workbook.xml" in names
+    if not any(name.startswith(("xl/", "word/")) for name in names):
+        raise RoadmapError(f"это zip-архив, но не документ Office: в нём нет частей книги или документа, "
+                           f"а ожидается {what}.", file=str(p), hint="Проверьте, тот ли файл выбран.")
     if "Excel" in what and is_word and not is_excel:
         raise RoadmapError("это документ Word, а ожидается книга Excel.", file=str(p),
                            hint="Проверьте расширение файла: документ Word должен называться .docx.")
     if "Word" in what and is_excel and not is_word:
         raise RoadmapError("это книга Excel, а ожидается документ Word.", file=str(p),
                            hint="Проверьте расширение файла: книга Excel должна называться .xlsx.")
+
+
+def _check_sheets_present(p: Path, zf: zipfile.ZipFile, sheet_names: dict, what: str) -> None:
+    names = set(zf.namelist())
+    for part, sheet in sheet_names.items():
+        if part not in names:
+            raise RoadmapError("файл повреждён: лист указан в книге, но его данных в файле нет.", file=str(p),
+                               sheet=sheet, hint=_resave_hint(what))
 
 
 def _sheet_names(zf: zipfile.ZipFile) -> dict:

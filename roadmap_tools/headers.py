@@ -11,6 +11,8 @@ from typing import Any, Optional, Sequence
 from roadmap_tools import vocab
 
 _SPACES = re.compile(r"\s+")
+#: Zero-width spaces and joiners, word joiner, BOM: pasted text carries them, nobody sees them.
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _EDGE_PUNCTUATION = " .,:;*\u00a0"
 
 
@@ -18,7 +20,7 @@ def normalise_title(text: Any) -> str:
     """A header cell folded for comparison: lower case, ё as е, one space, no edge punctuation."""
     if text is None:
         return ""
-    folded = _SPACES.sub(" ", str(text)).strip().lower().replace("ё", "е")
+    folded = _SPACES.sub(" ", _INVISIBLE.sub("", str(text))).strip().lower().replace("ё", "е")
     folded = folded.replace("n/n", "п/п").replace("n/п", "п/п").replace("п/n", "п/п")
     return folded.strip(_EDGE_PUNCTUATION)
 

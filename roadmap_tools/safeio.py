@@ -510,12 +510,10 @@ def reading(path: PathLike, what: Optional[str] = None, sheet: Optional[str] = N
 
 def describe_read_error(exc: BaseException, what: str = WHAT_EXCEL) -> str:
     """What a reader's exception means, in Russian (without the file: the caller names it)."""
+    if any(_is_entity_refusal(e) for e in _chain(exc)):
+        return "файл содержит недопустимую XML-конструкцию (возможна атака); чтение прервано."
     name = type(exc).__name__
     text = str(exc)
-    module = type(exc).__module__ or ""
-    entity_refused = "entity" in text.lower() and ("Entity" in name or "XMLSyntax" in name or "Parse" in name)
-    if module.startswith("defusedxml") or "amplification" in text or entity_refused:
-        return "файл содержит недопустимую XML-конструкцию (возможна атака); чтение прервано."
     if name in ("PasswordError",):
         return "файл защищён паролем, его нельзя прочитать."
     if isinstance(exc, (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error)) or name == "ZipError":
@@ -535,6 +533,23 @@ def describe_read_error(exc: BaseException, what: str = WHAT_EXCEL) -> str:
     if name == "InvalidFileException" or "content type" in text.lower() or "not a " in text.lower():
         return f"это не {what} (содержимое файла не совпадает с форматом: {text[:150]})."
     return f"файл повреждён или содержит то, чего не бывает в файле такого типа ({name}: {text[:150]})."
+
+
+def _chain(exc: BaseException) -> list:
+    """The exception and those it was raised from (openpyxl wraps defusedxml's in a ValueError)."""
+    found = []
+    while exc is not None and exc not in found and len(found) < 10:
+        found.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    return found
+
+
+def _is_entity_refusal(exc: BaseException) -> bool:
+    """defusedxml's EntitiesForbidden/DTDForbidden, libxml2's amplification limit, an unknown entity."""
+    name, text = type(exc).__name__, str(exc)
+    if (type(exc).__module__ or "").startswith("defusedxml") or "amplification" in text:
+        return True
+    return "entity" in text.lower() and ("Entity" in name or "XMLSyntax" in name or name in ("XmlError", "ParseError"))
 
 
 def load_workbook(path: PathLike, **options):

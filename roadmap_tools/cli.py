@@ -36,6 +36,14 @@ _ARGPARSE_RU = {
 }
 
 
+EXIT_CODES = """Коды выхода:
+  0  готово
+  1  проблема с входным файлом или данными: причина по-русски (файл, лист, ячейка, что сделать);
+     файлы пользователя при этом не изменены
+  2  ошибка в аргументах команды
+  3  внутренняя ошибка программы (сообщите разработчикам)"""
+
+
 def _translate(message: str) -> str:
     return _ARGPARSE_RU.get(message, message)
 
@@ -65,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = RussianArgumentParser(
         prog="roadmap-tools",
         description="Дорожные карты в Excel: импорт, проверка, просрочки, форма мониторинга, отчёты.",
+        epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=RussianArgumentParser)

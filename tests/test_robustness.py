@@ -162,3 +162,9 @@ def test_the_corpus_covers_every_kind_the_issue_names():
     groups = {item.group for item in CORPUS}
     assert {"broken", "wrong type", "hostile", "too large", "odd content", "locked"} <= groups
     assert len({item.file for item in CORPUS}) == len(CORPUS), "two inputs share a file name"
+
+
+def test_exit_codes_are_documented_in_help(cli):
+    result = cli("--help")
+    assert result.code == 0
+    assert all(f"  {code}  " in result.out for code in "0123") and "Коды выхода" in result.out

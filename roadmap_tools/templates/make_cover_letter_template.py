@@ -44,6 +44,14 @@ def _no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
+def _column_widths(table, widths) -> None:
+    """Set the grid too: LibreOffice lays a table out by its grid, Word by its cells."""
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths):
+        column.w = width
+    for cell, width in zip(table.rows[0].cells, widths):
+        cell.width = width
+
+
 def _paragraph(container, text: str = "", *, size: int = BODY_PT, bold: bool = False, align=None,
                first_line_cm: float = 0.0, first: bool = False):
     """Add a paragraph with one run (so docxtpl sees each tag whole)."""
@@ -100,7 +108,7 @@ def build(path: Path) -> Path:
     _no_borders(head)
     head.autofit = False
     left, right_cell = head.rows[0].cells
-    left.width, right_cell.width = Cm(9.0), Cm(8.5)
+    _column_widths(head, (Cm(9.0), Cm(8.5)))
     _paragraph(left, "{{ sender_name }}", size=BLOCK_PT, bold=True, align=center, first=True)
     _optional(left, "sender_address", **block)
     _optional(left, "sender_contacts", **block)
@@ -111,6 +119,8 @@ def build(path: Path) -> Path:
 
     _paragraph(right_cell, "{{ addressee_org }}", first=True)
     _optional(right_cell, "addressee")
+    for paragraph in right_cell.paragraphs:
+        paragraph.paragraph_format.left_indent = Cm(1.0)
 
     _paragraph(document)
     _paragraph(document, "{%p if salutation %}", align=center)
@@ -127,7 +137,7 @@ def build(path: Path) -> Path:
     _no_borders(signature)
     signature.autofit = False
     position, name = signature.rows[0].cells
-    position.width, name.width = Cm(10.5), Cm(7.0)
+    _column_widths(signature, (Cm(10.5), Cm(7.0)))
     name.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
     _paragraph(position, "{{ signatory_position }}", first=True)
     _paragraph(name, "{{ signatory_name }}", align=right, first=True)

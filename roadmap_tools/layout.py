@@ -70,6 +70,7 @@ SETTINGS = [
     Setting("period_from", "Начало отчётного периода", None, "date", "пусто: начало текущего квартала"),
     Setting("period_to", "Конец отчётного периода", None, "date", "пусто: конец текущего квартала"),
     Setting("due_soon_days", "Дней до «Скоро срок»", 14, "int"),
+    Setting("import_file", "Файл для импорта", "", "text", "заполняется кнопкой «Импорт из Word»"),
     # cover letter
     Setting("sender_name", "Отправитель: наименование органа"),
     Setting("sender_address", "Отправитель: адрес"),

@@ -72,6 +72,7 @@ SETTINGS = [
     Setting("due_soon_days", "Дней до «Скоро срок»", 14, "int"),
     Setting("source_file", "Импортировано из файла", "", "text", "заполняется при импорте"),
     Setting("source_columns", "Столбцы исходной таблицы", "", "text", "заполняется при импорте, по одному в строке"),
+    Setting("import_file", "Файл для импорта", "", "text", "заполняется кнопкой «Импорт из Word»"),
     # cover letter
     Setting("sender_name", "Отправитель: наименование органа"),
     Setting("sender_address", "Отправитель: адрес"),

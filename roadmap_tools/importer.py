@@ -6,9 +6,9 @@ expected; nothing is written here (see ``workbook.write_roadmap_workbook``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Union
+from typing import Optional, Union
 
-from roadmap_tools import docmeta, layout, safeio
+from roadmap_tools import docmeta, headers, layout, safeio
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Roadmap, Source
 from roadmap_tools.tablerows import ParsedTables, parse_tables
@@ -19,6 +19,7 @@ SUPPORTED = "документ Word (.docx) или книга Excel (.xlsx, .xlsm
 #: Rows at the top of a sheet where the roadmap's header may be.
 SHEET_HEADER_SEARCH = 40
 
+REQUIRED_TITLES = {"activity": "Мероприятие", "deadline": "Сроки"}
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _EXPECTED_COLUMNS = "«№», «Мероприятие», «Сроки», «Ответственные исполнители», «Ожидаемый результат»"
 
@@ -109,6 +110,14 @@ def _require_roadmap(parsed: ParsedTables, name: str, where: str) -> None:
     if parsed.layout is None:
         seen = [row for row in parsed.unrecognised if any(row)]
         example = ""
+        for row in seen:
+            missing = headers.missing_required(headers.recognise_header(row))
+            if len(missing) < len(REQUIRED_TITLES):
+                names = ", ".join(f"«{REQUIRED_TITLES[f]}»" for f in missing)
+                raise RoadmapError(
+                    f"{where} таблица без столбца {names}: это не дорожная карта (заголовки: "
+                    + ", ".join(f"«{t}»" for t in row if t)[:300] + ").",
+                    file=name, hint="Дорожная карта должна содержать столбцы «Мероприятие» и «Сроки».")
         if seen:
             example = " Первая строка первой таблицы: " + ", ".join(f"«{t}»" for t in seen[0] if t)[:300] + "."
         raise RoadmapError(
@@ -132,3 +141,36 @@ def _roadmap(parsed: ParsedTables, meta: docmeta.DocumentMeta, source: Source) -
         columns=columns, has_executor_column="executor" in parsed.layout.fields, source=source,
         column_index={field: index + 1 for field, index in parsed.layout.fields.items()})
 
+
+
+def default_output(path: Union[str, Path]) -> Path:
+    """Where ``import`` writes when no output is given: beside the document, «NAME_roadmap.xlsx»."""
+    source = Path(path)
+    return source.with_name(f"{source.stem}_roadmap.xlsx")
+
+
+def import_plans(path: Union[str, Path], existing: Optional[dict] = None,
+                 settings: Optional[dict] = None) -> tuple:
+    """(Roadmap, sheet plans) importing ``path`` into an open workbook (the ribbon's button).
+
+    ``existing``: the workbook's current sheets as rows of values (see
+    ``workbook.roadmap_sheet_plans``); ``settings``: its current «Настройки».
+    """
+    from roadmap_tools import workbook
+
+    roadmap = import_roadmap(path)
+    merged = workbook.roadmap_settings(roadmap, settings)
+    return roadmap, workbook.roadmap_sheet_plans(roadmap, merged, existing)
+
+
+def import_to_workbook(path: Union[str, Path], output: Optional[Union[str, Path]] = None) -> tuple:
+    """(Roadmap, written path): import ``path`` and write or update the roadmap workbook.
+
+    The document is read in full before anything is written, so a bad document leaves
+    no file behind.
+    """
+    from roadmap_tools.workbook import write_roadmap_workbook
+
+    roadmap = import_roadmap(path)
+    target = Path(output) if output else default_output(path)
+    return roadmap, write_roadmap_workbook(roadmap, target)

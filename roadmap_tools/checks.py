@@ -394,8 +394,12 @@ def _describe(a: Activity) -> str:
     return f"в строке {a.source.row}" if a.source.row else f"«{_shorten(a.activity, 40)}»"
 
 
+def _stem(word: str) -> str:
+    return word[:STEM_LENGTH] if len(word) > STEM_LENGTH else word.rstrip("аеиоуыэюяйь") or word
+
+
 def _stems(words: frozenset) -> frozenset:
-    return frozenset(w[:STEM_LENGTH] for w in words if len(w) > 2)
+    return frozenset(_stem(w) for w in words if len(w) > 2)
 
 
 def _near(stems: frozenset, other: frozenset) -> bool:

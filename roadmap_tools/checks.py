@@ -2,7 +2,7 @@
 
 Pure: a ``Roadmap`` in, a list of ``Finding`` out. Every finding names the sheet, the
 cell (A1), the activity's number and says in Russian what to fix. The texts, the
-severities and the near-duplicate threshold are data (``RULES``, ``NEAR_DUPLICATE``).
+severities and the duplicate rules are data (``RULES``, ``STEM_LENGTH``, ``NEAR_DUPLICATE_*``).
 """
 from __future__ import annotations
 
@@ -57,9 +57,14 @@ RULES: dict = {
     "info_without_date": (WARNING, "info", "в информации о проведении не указана дата: добавьте, когда мероприятие проведено (например, «15.03.2022»)."),
 }
 
-#: Two activities with the same deadline whose word sets overlap at least this much
-#: (Jaccard) are reported as near duplicates. Identical texts are duplicates.
-NEAR_DUPLICATE = 0.85
+#: Two activities with the same deadline are duplicates when their words are the same
+#: (case, punctuation and spacing aside), and near duplicates when, compared by word
+#: stems (the first ``STEM_LENGTH`` letters), one has at most ``NEAR_DUPLICATE_EXTRA_WORDS``
+#: words more than the other and both are at least ``NEAR_DUPLICATE_MIN_WORDS`` long. A
+#: word replaced by another («координатора» / «оператора») makes a different activity.
+STEM_LENGTH = 5
+NEAR_DUPLICATE_EXTRA_WORDS = 1
+NEAR_DUPLICATE_MIN_WORDS = 6
 
 #: Month stems for recognising a date in free text («15 марта 2022», «в апреле 2023 г.»).
 MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр",
@@ -389,6 +394,20 @@ def _describe(a: Activity) -> str:
     return f"в строке {a.source.row}" if a.source.row else f"«{_shorten(a.activity, 40)}»"
 
 
+def _stem(word: str) -> str:
+    return word[:STEM_LENGTH] if len(word) > STEM_LENGTH else word.rstrip("аеиоуыэюяйь") or word
+
+
+def _stems(words: frozenset) -> frozenset:
+    return frozenset(_stem(w) for w in words if len(w) > 2)
+
+
+def _near(stems: frozenset, other: frozenset) -> bool:
+    small, large = sorted((stems, other), key=len)
+    return (len(small) >= NEAR_DUPLICATE_MIN_WORDS and small <= large
+            and len(large) - len(small) <= NEAR_DUPLICATE_EXTRA_WORDS)
+
+
 def _check_duplicates(c: _Checker, activities: list) -> None:
     groups = defaultdict(list)
     for a in activities:
@@ -400,14 +419,12 @@ def _check_duplicates(c: _Checker, activities: list) -> None:
         earlier: list = []
         for a in group:
             words = _words(a.activity)
-            for other, other_words in earlier:
+            stems = _stems(words)
+            for other, other_words, other_stems in earlier:
                 if words == other_words:
                     c.add("duplicate_activity", a, other=_describe(other))
                     break
-                small, large = sorted((len(words), len(other_words)))
-                if not large or small / large < NEAR_DUPLICATE:
-                    continue
-                if len(words & other_words) / len(words | other_words) >= NEAR_DUPLICATE:
+                if _near(stems, other_stems):
                     c.add("near_duplicate_activity", a, other=_describe(other))
                     break
-            earlier.append((a, words))
+            earlier.append((a, words, stems))

@@ -202,3 +202,15 @@ def test_dates_named_in_information(text, expected):
 ])
 def test_links_must_be_http_urls(text, ok):
     assert (link_problem(text) is None) is ok
+
+
+def test_one_word_replaced_makes_a_different_activity():
+    rm = roadmap([good("1", activity="Определение муниципального координатора проекта адресной помощи школам"),
+                  good("2", activity="Определение муниципального оператора проекта адресной помощи школам")])
+    assert found(rm) == []
+
+
+def test_other_word_endings_make_a_near_duplicate():
+    rm = roadmap([good("1", activity="Проведение семинаров для учителей математики школ района"),
+                  good("2", activity="Проведение семинара для учителя математики школы района")])
+    assert found(rm) == [("near_duplicate_activity", "C3")]

@@ -147,3 +147,161 @@ def book_folder(book) -> Path:
         raise RoadmapError("книга ещё не сохранена на диск, поэтому неизвестно, куда положить файл.",
                            file=book.name, hint="Сохраните книгу (Файл → Сохранить как) и нажмите кнопку снова.")
     return folder
+
+
+def sheet_values_and_formulas(sheet) -> list:
+    """Rows of a sheet as the importer keeps them: values, and ``Formula`` where a cell has one.
+
+    Office.js does not send formulas with the workbook, so there only the values are kept.
+    """
+    from roadmap_tools import sheetplan as sp
+
+    rows = sheet_rows(sheet)
+    if not rows:
+        return rows
+    try:
+        formulas = sheet.range((1, 1), (len(rows), len(rows[0]))).options(ndim=2).formula
+    except NotImplementedError:
+        return rows
+    for row, formula_row in zip(rows, formulas):
+        for i, formula in enumerate(formula_row):
+            if isinstance(formula, str) and formula.startswith("=") and i < len(row):
+                row[i] = sp.Formula(formula)
+    return rows
+
+
+def roadmap_notes(sheet, our_cells) -> dict:
+    """Cell -> note text on the roadmap sheet, so that the user's own notes are never touched.
+
+    Office.js says which cells have a note but not what it says; there a note is ours
+    if the last check listed its cell (``our_cells``), and the user's otherwise.
+    """
+    from roadmap_tools.plans import NOTE_PREFIX
+
+    notes = {}
+    try:
+        for note in sheet.notes:
+            notes[note.location.address.replace("$", "")] = note.text
+        return notes
+    except NotImplementedError:
+        pass
+    for entry in sheet.api.get("notes") or []:
+        cell = entry["address"].replace("$", "")
+        notes[cell] = NOTE_PREFIX if cell in our_cells else ""
+    return notes
+
+
+class RoadmapBook:
+    """What the job buttons read from the calling workbook: settings and the roadmap."""
+
+    def __init__(self, book):
+        from roadmap_tools.layout import SHEET_ROADMAP, SHEET_SETTINGS
+        from roadmap_tools.model import Source
+        from roadmap_tools.settings import settings_from_rows
+        from roadmap_tools.workbook import roadmap_from_rows
+
+        show_status(book, "Дорожная карта: чтение книги…")
+        self.book = book
+        self.file = str(book.fullname)
+        roadmap_sheet = find_sheet(book, SHEET_ROADMAP, required=False)
+        if roadmap_sheet is None:
+            raise RoadmapError(f"в книге нет листа «{SHEET_ROADMAP}».", file=self.file,
+                               hint="Сначала импортируйте дорожную карту кнопкой «Импорт из Word».")
+        self.roadmap_sheet = roadmap_sheet
+        settings_sheet = find_sheet(book, SHEET_SETTINGS, required=False)
+        self.settings_rows = sheet_rows(settings_sheet) if settings_sheet is not None else []
+        self.settings = settings_from_rows(self.settings_rows, file=self.file)
+        self.roadmap = roadmap_from_rows(sheet_rows(roadmap_sheet), self.settings,
+                                         Source(file=self.file, sheet=SHEET_ROADMAP))
+
+    def rows(self, name: str) -> list:
+        sheet = find_sheet(self.book, name, required=False)
+        return sheet_rows(sheet) if sheet is not None else []
+
+
+# --- the buttons -------------------------------------------------------------------
+@script(name="Импорт из Word")
+@button
+def import_from_word(book: xw.Book = None, path: str = None):
+    """Импорт дорожной карты из Word (.docx) на лист «Дорожная карта» этой книги.
+
+    Путь к файлу берётся из аргумента или из «Настроек» (параметр «Файл для импорта»,
+    его записывает кнопка ленты). Свои столбцы пользователя и отметки о выполнении
+    сохраняются. В xlwings Lite недоступно: там нет доступа к файлам компьютера.
+    """
+    from roadmap_tools import layout
+    from roadmap_tools.importer import import_roadmap
+    from roadmap_tools.settings import settings_from_rows
+    from roadmap_tools.workbook import roadmap_settings, roadmap_sheet_plans
+
+    if sys.platform == "emscripten":
+        raise RoadmapError("в xlwings Lite у Python нет доступа к файлам компьютера, импорт из Word невозможен.",
+                           hint="Импортируйте кнопкой на вкладке «Дорожная карта» в настольном Excel "
+                                "или командой: roadmap-tools import ДОКУМЕНТ.docx -o КНИГА.xlsx")
+    existing = {}
+    for name in (layout.SHEET_ROADMAP, layout.SHEET_LISTS, layout.SHEET_SETTINGS):
+        sheet = find_sheet(book, name, required=False)
+        if sheet is not None:
+            existing[name] = sheet_values_and_formulas(sheet)
+    base = settings_from_rows(existing.get(layout.SHEET_SETTINGS, []), file=str(book.fullname))
+    source = (path or base.get("import_file") or "").strip().strip('"')
+    if not source:
+        label = layout.SETTINGS_BY_KEY["import_file"].label
+        raise RoadmapError("не выбран документ для импорта.", sheet=layout.SHEET_SETTINGS,
+                           hint=f"Нажмите «Импорт из Word» и выберите файл .docx или впишите путь "
+                                f"в параметр «{label}».")
+    show_status(book, "Дорожная карта: чтение документа…")
+    roadmap = import_roadmap(source)
+    # The same composition as the command line's write_roadmap_workbook.
+    settings = roadmap_settings(roadmap, base)
+    apply_plans(book, roadmap_sheet_plans(roadmap, settings, existing))
+    activities = sum(len(section.activities) for section in roadmap.sections)
+    inform(book, f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}.")
+
+
+@script(name="Проверить")
+@button
+def check_entries(book: xw.Book = None):
+    """Проверка листа «Дорожная карта»: замечания на листе «Проверка», ячейки подсвечены."""
+    from roadmap_tools.layout import SHEET_CHECK, SHEET_ROADMAP
+    from roadmap_tools.plans import check_job, marked_cells
+
+    data = RoadmapBook(book)
+    previous = data.rows(SHEET_CHECK)
+    ours = {cell for sheet, cell in marked_cells(previous) if sheet == SHEET_ROADMAP}
+    notes = roadmap_notes(data.roadmap_sheet, ours)
+    show_status(book, "Дорожная карта: проверка…")
+    result = check_job(data.roadmap, data.settings, previous, notes, datetime.date.today())
+    apply_plans(book, result.plans)
+    find_sheet(book, SHEET_CHECK).activate()
+    inform(book, f"Проверка закончена: ошибок — {result.errors}, предупреждений — {result.warnings}. "
+                 f"Подробности на листе «{SHEET_CHECK}».")
+
+
+@script(name="Отметить просрочки")
+@button
+def flag_overdue(book: xw.Book = None, as_of: datetime.date = None):
+    """Контроль сроков на дату контроля (пусто: из «Настроек», иначе сегодня)."""
+    from roadmap_tools.plans import overdue_job
+    from roadmap_tools.settings import resolve_as_of
+
+    data = RoadmapBook(book)
+    when = resolve_as_of(data.settings, as_of, datetime.date.today())
+    result = overdue_job(data.roadmap, data.settings, when, settings_rows=data.settings_rows,
+                         write_as_of=as_of is not None and as_of != data.settings.get("as_of"))
+    apply_plans(book, result.plans)
+
+
+@script(name="Форма мониторинга")
+@button
+def monitoring_form(book: xw.Book = None, period_from: datetime.date = None, period_to: datetime.date = None):
+    """Форма мониторинга за отчётный период (пусто: из «Настроек», иначе текущий квартал)."""
+    from roadmap_tools.layout import SHEET_FORM
+    from roadmap_tools.plans import form_job
+    from roadmap_tools.settings import resolve_period
+
+    data = RoadmapBook(book)
+    start, end = resolve_period(data.settings, period_from, period_to, datetime.date.today())
+    result = form_job(data.roadmap, data.settings, start, end)
+    apply_plans(book, result.plans)
+    find_sheet(book, SHEET_FORM).activate()

@@ -7,6 +7,7 @@ comes from ``ROADMAP_SMTP_PASSWORD`` or is asked for (``smtp_password``).
 """
 from __future__ import annotations
 
+import base64
 import copy
 import mimetypes
 import os
@@ -182,6 +183,22 @@ def smtp_password(settings: Mapping, environ: Mapping = os.environ, interactive:
                             "чтобы ввести пароль. В книге пароль не хранится.")
 
 
+def _timeout_error(where: str, timeout: float) -> RoadmapError:
+    return RoadmapError(f"SMTP-сервер {where} не ответил за {timeout:g} с.", sheet=SHEET_SETTINGS,
+                        hint="Проверьте адрес, порт и подключение; возможно, порт закрыт сетью.")
+
+
+def _login(connection: smtplib.SMTP, user: str, password: str) -> None:
+    try:
+        connection.login(user, password)
+    except UnicodeEncodeError:
+        # smtplib sends credentials as ASCII; AUTH PLAIN itself is UTF-8 (RFC 4616)
+        token = base64.b64encode(f"\0{user}\0{password}".encode("utf-8")).decode("ascii")
+        code, reply = connection.docmd("AUTH", "PLAIN " + token)
+        if code != 235:
+            raise smtplib.SMTPAuthenticationError(code, reply) from None
+
+
 def send_message(message: EmailMessage, settings: Mapping, password: Optional[str],
                  timeout: float = SMTP_TIMEOUT_SECONDS) -> None:
     """Send ``message`` (without its X-Unsent mark) through the SMTP server of «Настройки»."""
@@ -213,7 +230,7 @@ def send_message(message: EmailMessage, settings: Mapping, password: Optional[st
                 connection.starttls(context=ssl.create_default_context())
                 connection.ehlo()
             if user:
-                connection.login(user, password or "")
+                _login(connection, user, password or "")
             refused = connection.send_message(outgoing)
     except ConnectionRefusedError as exc:
         raise RoadmapError(f"SMTP-сервер {where} не принимает соединения.", sheet=SHEET_SETTINGS,
@@ -222,8 +239,7 @@ def send_message(message: EmailMessage, settings: Mapping, password: Optional[st
         raise RoadmapError(f"SMTP-сервер «{host}» не найден.", sheet=SHEET_SETTINGS,
                            hint="Проверьте имя сервера и подключение к интернету.") from exc
     except (socket.timeout, TimeoutError) as exc:
-        raise RoadmapError(f"SMTP-сервер {where} не ответил за {timeout:g} с.", sheet=SHEET_SETTINGS,
-                           hint="Проверьте адрес, порт и подключение; возможно, порт закрыт сетью.") from exc
+        raise _timeout_error(where, timeout) from exc
     except smtplib.SMTPAuthenticationError as exc:
         raise RoadmapError(f"SMTP-сервер {where} не принял логин «{user}» и пароль.", sheet=SHEET_SETTINGS,
                            hint="Проверьте «SMTP-логин» и пароль; для Яндекса и Mail.ru нужен пароль приложения.") from exc
@@ -240,6 +256,11 @@ def send_message(message: EmailMessage, settings: Mapping, password: Optional[st
     except ssl.SSLError as exc:
         raise RoadmapError(f"не удалось установить защищённое соединение с {where} ({exc.reason}).",
                            sheet=SHEET_SETTINGS,
+                           hint="Проверьте «SMTP-защита» и порт: ssl обычно на 465, starttls на 587.") from exc
+    except smtplib.SMTPServerDisconnected as exc:
+        if isinstance(exc.__context__, TimeoutError):  # smtplib hides a timeout in a read behind this
+            raise _timeout_error(where, timeout) from exc
+        raise RoadmapError(f"SMTP-сервер {where} разорвал соединение: {exc}.", sheet=SHEET_SETTINGS,
                            hint="Проверьте «SMTP-защита» и порт: ssl обычно на 465, starttls на 587.") from exc
     except smtplib.SMTPException as exc:
         raise RoadmapError(f"SMTP-сервер {where} отказал в отправке: {exc}.", sheet=SHEET_SETTINGS) from exc

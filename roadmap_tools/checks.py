@@ -30,6 +30,10 @@ RULES: dict = {
     "missing_deadline": (ERROR, "deadline", "не указан срок: впишите срок исполнения (например, «март 2022 г.»)."),
     "missing_executor": (ERROR, "executor", "не указан ответственный исполнитель: впишите, кто выполняет мероприятие."),
     "missing_result": (ERROR, "result", "не указан ожидаемый результат: впишите результат или показатель."),
+    "no_executors": (WARNING, "executor", "столбец исполнителей не заполнен ни у одного мероприятия ({count} шт.): "
+                                          "впишите ответственных, если их требует форма дорожной карты."),
+    "no_results": (WARNING, "result", "столбец ожидаемых результатов не заполнен ни у одного мероприятия "
+                                      "({count} шт.): впишите результаты, если их требует форма."),
     "bad_deadline": (ERROR, "deadline", "срок «{text}» не распознан{reason}: запишите его как «март 2022 г.», «до 15.03.2022», «II квартал 2022 г.»."),
     "deadline_outside_years": (WARNING, "deadline", "срок «{text}» выходит за годы дорожной карты ({years}): проверьте год."),
     "deadline_far_outside_years": (ERROR, "deadline", "срок «{text}» далеко за годами дорожной карты ({years}): вероятно, опечатка в годе."),
@@ -63,6 +67,8 @@ RULES: dict = {
 #: words more than the other and both are at least ``NEAR_DUPLICATE_MIN_WORDS`` long. A
 #: word replaced by another («координатора» / «оператора») makes a different activity.
 STEM_LENGTH = 5
+#: A column empty in every one of at least this many activities is reported once.
+EMPTY_COLUMN_MIN_ROWS = 3
 NEAR_DUPLICATE_EXTRA_WORDS = 1
 NEAR_DUPLICATE_MIN_WORDS = 6
 
@@ -133,8 +139,15 @@ def check_roadmap(roadmap: Roadmap, settings: Optional[dict] = None, today: Opti
     """All findings for ``roadmap``, in row order (errors and warnings together)."""
     checker = _Checker(roadmap, today or date.today())
     activities = list(roadmap.activities())
+    # a column empty in every row is one finding, not one per row
+    empty_columns = {name for name in ("executor", "result")
+                     if len(activities) >= EMPTY_COLUMN_MIN_ROWS and all(_blank(getattr(a, name)) for a in activities)}
+    if "executor" in empty_columns and roadmap.has_executor_column and checker.has_column("executor"):
+        checker.add("no_executors", activities[0], count=len(activities))
+    if "result" in empty_columns and checker.has_column("result"):
+        checker.add("no_results", activities[0], count=len(activities))
     for activity in activities:
-        _check_required(checker, activity)
+        _check_required(checker, activity, empty_columns)
         _check_deadline(checker, activity)
         _check_report(checker, activity)
     _check_numbering(checker, roadmap)
@@ -153,14 +166,15 @@ def _blank(text) -> bool:
     return not str(text or "").strip()
 
 
-def _check_required(c: _Checker, a: Activity) -> None:
+def _check_required(c: _Checker, a: Activity, empty_columns: set) -> None:
     if _blank(a.activity):
         c.add("missing_activity", a)
     if _blank(a.deadline):
         c.add("missing_deadline", a)
-    if c.roadmap.has_executor_column and c.has_column("executor") and _blank(a.executor):
+    if c.roadmap.has_executor_column and c.has_column("executor") and _blank(a.executor) \
+            and "executor" not in empty_columns:
         c.add("missing_executor", a)
-    if c.has_column("result") and _blank(a.result):
+    if c.has_column("result") and _blank(a.result) and "result" not in empty_columns:
         c.add("missing_result", a)
 
 

@@ -70,9 +70,9 @@ SETTINGS = [
     Setting("period_from", "Начало отчётного периода", None, "date", "пусто: начало текущего квартала"),
     Setting("period_to", "Конец отчётного периода", None, "date", "пусто: конец текущего квартала"),
     Setting("due_soon_days", "Дней до «Скоро срок»", 14, "int"),
+    Setting("import_file", "Файл для импорта", "", "text", "заполняется кнопкой «Импорт из Word»"),
     Setting("source_file", "Импортировано из файла", "", "text", "заполняется при импорте"),
     Setting("source_columns", "Столбцы исходной таблицы", "", "text", "заполняется при импорте, по одному в строке"),
-    Setting("import_file", "Файл для импорта", "", "text", "заполняется кнопкой «Импорт из Word»"),
     # cover letter
     Setting("sender_name", "Отправитель: наименование органа"),
     Setting("sender_address", "Отправитель: адрес"),

@@ -16,6 +16,7 @@ import smtplib
 import socket
 import ssl
 import sys
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from email import policy
 from email.headerregistry import Address
@@ -270,3 +271,54 @@ def send_message(message: EmailMessage, settings: Mapping, password: Optional[st
     if refused:
         raise RoadmapError("письмо отправлено не всем: сервер отклонил " + ", ".join(refused) + ".",
                            sheet=SHEET_SETTINGS, hint="Проверьте «E-mail получателя».")
+
+
+@dataclass
+class EmailResult:
+    eml: Path
+    form: Path
+    letter: Path
+    pages: int
+    pages_counted_by: str
+    sent_to: list  # addresses it was sent to; empty for a draft only
+
+
+def make_email(roadmap_path: Union[str, Path], output: Optional[Union[str, Path]] = None, send: bool = False,
+               today: Optional[date] = None, password: Optional[str] = None) -> EmailResult:
+    """Form, cover letter and the e-mail that carries them; with ``send``, also sent by SMTP.
+
+    Writes next to the workbook «<имя> - форма мониторинга.xlsx», «<имя> - сопроводительное
+    письмо.docx» and the draft ``output`` or «<имя> - письмо.eml». ``password`` is the SMTP
+    password; without it ``smtp_password`` takes it from the environment or asks.
+    """
+    from roadmap_tools.letter import (default_form_path, default_letter_path, prepare_letter, render_letter,
+                                      require_letter_settings, write_form)
+    from roadmap_tools.settings import resolve_period
+    from roadmap_tools.workbook import read_roadmap_workbook
+
+    roadmap_path = Path(roadmap_path)
+    roadmap, settings = read_roadmap_workbook(roadmap_path)
+    require_letter_settings(settings, file=str(roadmap_path))
+    if send:  # refuse before writing anything
+        smtp_security(settings)
+        if not str(settings.get("smtp_host") or "").strip():
+            raise _settings_error("не указан SMTP-сервер, отправка невозможна", "smtp_host")
+        password = password if password is not None else smtp_password(settings)
+    period = resolve_period(settings, today=today)
+    form = write_form(roadmap, settings, period, default_form_path(roadmap_path))
+    job = prepare_letter(roadmap_path, today=today, form=form)
+    letter = render_letter(job.context, default_letter_path(roadmap_path))
+    attachments = [form, letter]
+    context = {**job.context, "attachments": [a.name for a in attachments]}
+    message = build_message(settings, attachments, render_email_body(context), today=today,
+                            subject=default_subject(settings, job.title, context["period_words"]))
+    eml = write_eml(message, Path(output) if output else default_eml_path(roadmap_path))
+    sent_to = []
+    if send:
+        try:
+            send_message(message, settings, password)
+        except RoadmapError as exc:
+            exc.hint = f"{exc.hint} Черновик письма сохранён: {eml}".strip()
+            raise
+        sent_to = [a.addr_spec for a in message["To"].addresses]
+    return EmailResult(eml, form, letter, job.pages, job.pages_counted_by, sent_to)

@@ -99,7 +99,7 @@ SETTINGS = [
     Setting("email_from", "E-mail отправителя"),
     Setting("email_subject", "Тема письма", "", "text", "пусто: составляется из названия и периода"),
     Setting("smtp_host", "SMTP-сервер"),
-    Setting("smtp_port", "SMTP-порт", 587, "int"),
+    Setting("smtp_port", "SMTP-порт", None, "int", "пусто: 587 для starttls, 465 для ssl, 25 без защиты"),
     Setting("smtp_user", "SMTP-логин"),
     Setting("smtp_security", "SMTP-защита (starttls, ssl, нет)", "starttls"),
 ]

@@ -7,13 +7,15 @@
 from __future__ import annotations
 
 import re
+import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Optional, Sequence, Union
 
 from roadmap_tools import vocab
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.layout import SETTINGS_BY_KEY, SHEET_SETTINGS
+from roadmap_tools.layout import SETTINGS_BY_KEY, SHEET_FORM, SHEET_SETTINGS
 from roadmap_tools.safeio import atomic_write
 from roadmap_tools.wording import date_numeric, lower_first, period_in_words
 
@@ -37,6 +39,11 @@ def clean_text(value: Any) -> str:
 def default_letter_path(roadmap_path: Path) -> Path:
     roadmap_path = Path(roadmap_path)
     return roadmap_path.with_name(f"{roadmap_path.stem} - сопроводительное письмо.docx")
+
+
+def default_form_path(roadmap_path: Path) -> Path:
+    roadmap_path = Path(roadmap_path)
+    return roadmap_path.with_name(f"{roadmap_path.stem} - форма мониторинга.xlsx")
 
 
 def letter_about(title: str) -> str:
@@ -122,3 +129,71 @@ def require_letter_settings(settings: dict, file: str = "") -> None:
     if missing:
         raise RoadmapError("для письма не заполнены параметры: " + ", ".join(f"«{m}»" for m in missing) + ".",
                            file=file, sheet=SHEET_SETTINGS, hint="Заполните их и повторите.")
+
+
+#: How the attachment's pages were counted, for the user.
+PAGES_COUNTED_BY = {
+    "settings": "из «Настройки» («Приложение: листов»)",
+    "libreoffice": "по форме, напечатанной LibreOffice",
+    "estimate": "оценка по строкам формы (LibreOffice не найден)",
+}
+
+
+@dataclass
+class LetterJob:
+    """Everything a letter needs, read from the roadmap workbook, before anything is written."""
+
+    roadmap_path: Path
+    settings: dict
+    title: str
+    period: tuple
+    pages: int
+    pages_counted_by: str  # a key of PAGES_COUNTED_BY
+    context: dict
+
+
+def write_form(roadmap, settings: dict, period: Sequence[date], output: Path) -> Path:
+    """The monitoring form of ``period`` as a separate .xlsx (the roadmap workbook is not touched)."""
+    from roadmap_tools.jobs import write_form_file
+    from roadmap_tools.plans import form_job
+
+    start, end = period
+    return write_form_file(form_job(roadmap, settings, start, end), output)
+
+
+def prepare_letter(roadmap_path: Union[str, Path], today: Optional[date] = None,
+                   form: Optional[Path] = None) -> LetterJob:
+    """Read the workbook, check «Настройки», count the form's pages; write nothing.
+
+    ``form`` is the form that goes with the letter; without it the form of the
+    reporting period is made in a temporary folder just to count its pages.
+    """
+    from roadmap_tools.pagecount import count_pages
+    from roadmap_tools.settings import resolve_period
+    from roadmap_tools.workbook import read_roadmap_workbook
+
+    roadmap_path = Path(roadmap_path)
+    roadmap, settings = read_roadmap_workbook(roadmap_path)
+    require_letter_settings(settings, file=str(roadmap_path))
+    period = resolve_period(settings, today=today)
+    title = settings.get("title") or roadmap.title
+    if settings.get("attachment_pages"):
+        pages, how = int(settings["attachment_pages"]), "settings"
+    elif form is not None:
+        pages, how = count_pages(form, SHEET_FORM)
+    else:
+        with tempfile.TemporaryDirectory(prefix="roadmap-letter-") as tmp:
+            made = write_form(roadmap, settings, period, Path(tmp) / default_form_path(roadmap_path).name)
+            pages, how = count_pages(made, SHEET_FORM)
+    context = letter_context(settings, title, period, pages, today=today)
+    return LetterJob(roadmap_path, settings, title, period, pages, how, context)
+
+
+def make_letter(roadmap_path: Union[str, Path], output: Optional[Union[str, Path]] = None,
+                today: Optional[date] = None, form: Optional[Path] = None) -> Path:
+    """The cover letter of a roadmap workbook: the command ``letter`` and the ribbon button.
+
+    Written to ``output`` or next to the workbook as «<имя> - сопроводительное письмо.docx».
+    """
+    job = prepare_letter(roadmap_path, today=today, form=form)
+    return render_letter(job.context, Path(output) if output else default_letter_path(job.roadmap_path))

@@ -69,3 +69,12 @@ def test_no_date_is_written_as_nothing():
 ])
 def test_sender_name_in_the_middle_of_a_sentence(text, expected):
     assert lower_first(text) == expected
+
+
+def test_letter_month_names_are_forms_the_deadline_parser_knows():
+    from roadmap_tools import vocab
+
+    for month in range(1, 13):
+        forms = vocab.MONTH_FORMS[month]
+        for case in (vocab.MONTHS_NOMINATIVE, vocab.MONTHS_GENITIVE, vocab.MONTHS_PREPOSITIONAL):
+            assert case[month - 1] in forms

@@ -305,3 +305,38 @@ def monitoring_form(book: xw.Book = None, period_from: datetime.date = None, per
     result = form_job(data.roadmap, data.settings, start, end)
     apply_plans(book, result.plans)
     find_sheet(book, SHEET_FORM).activate()
+
+
+def saved_book_path(book) -> Path:
+    """Save the book (the letter is made from the file, which must hold what the user sees)."""
+    folder = book_folder(book)
+    show_status(book, "Дорожная карта: сохранение книги…")
+    book.save()
+    return folder / Path(str(book.fullname)).name
+
+
+@script(name="Сопроводительное письмо")
+@button
+def cover_letter(book: xw.Book = None):
+    """Сопроводительное письмо .docx рядом с книгой (книга сначала сохраняется)."""
+    from roadmap_tools.letter import default_letter_path, prepare_letter, render_letter
+
+    path = saved_book_path(book)
+    show_status(book, "Дорожная карта: письмо…")
+    job = prepare_letter(path)
+    written = render_letter(job.context, default_letter_path(job.roadmap_path))
+    inform(book, f"Книга сохранена. Сопроводительное письмо: {written} "
+                 f"(приложение на {job.pages} л., период: {job.context['period_words']}).")
+
+
+@script(name="Письмо e-mail")
+@button
+def email_draft(book: xw.Book = None):
+    """Черновик письма .eml с формой мониторинга и сопроводительным письмом, рядом с книгой."""
+    from roadmap_tools.emaildraft import make_email
+
+    path = saved_book_path(book)
+    show_status(book, "Дорожная карта: письмо e-mail…")
+    result = make_email(path)
+    inform(book, f"Книга сохранена. Черновик письма: {result.eml}. Вложения: {result.form.name}, "
+                 f"{result.letter.name}. Откройте черновик в почтовой программе и отправьте.")

@@ -179,3 +179,66 @@ def test_the_json_a_client_sends_opens_in_the_remote_engine(imported):
     assert [s.name for s in book.sheets] == [s["name"] for s in data["sheets"]]
     rows = rt.sheet_rows(book.sheets[layout.SHEET_ROADMAP])
     assert rows[0][:3] == ["№", "Раздел", "Мероприятие"]
+
+
+LETTER_SETTINGS = {
+    "sender_name": "Управление образования г. Пензы", "addressee_org": "Институт регионального развития",
+    "addressee": "Директору Иванову И.И.", "signatory_position": "Начальник управления",
+    "signatory_name": "П.П. Петров", "letter_number": "01-15/123", "attachment_pages": 3,
+    "period_from": date(2022, 1, 1), "period_to": date(2022, 6, 30),
+    "email_to": "irr@example.ru", "email_from": "uo@example.ru",
+}
+
+
+@pytest.fixture
+def with_letter_settings(imported, tmp_path) -> Path:
+    source = tmp_path / "source" / "Roadmap.xlsx"
+    source.parent.mkdir()
+    wb = openpyxl.load_workbook(imported)
+    ws = wb[layout.SHEET_SETTINGS]
+    rows = {c.value: c.row for c in ws["A"]}
+    for key, value in LETTER_SETTINGS.items():
+        ws.cell(row=rows[layout.SETTINGS_BY_KEY[key].label], column=2).value = value
+    wb.save(source)
+    return source
+
+
+def docx_text(path: Path) -> list:
+    import docx
+
+    document = docx.Document(str(path))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return [p.text for p in document.paragraphs] + cells
+
+
+def test_letter_button_writes_the_same_letter_as_the_letter_command(with_letter_settings, tmp_path):
+    twins = Twins(with_letter_settings, tmp_path)
+    twins.book = remote_book(twins.door, name=str(twins.door))  # the letter goes next to the door's copy
+    assert run_cli("letter", twins.cli).code == 0
+    actions = twins.press(rt.cover_letter)
+    alerts = [a["args"][0] for a in actions if a["func"] == "alert"]
+    assert [a["func"] for a in actions] == ["save", "alert"], alerts
+    made = twins.door.with_name("Roadmap - сопроводительное письмо.docx")
+    assert str(made) in alerts[0]
+    expected = docx_text(twins.cli.with_name("Roadmap - сопроводительное письмо.docx"))
+    assert docx_text(made) == expected
+    assert any("01-15/123" in text for text in expected)
+
+
+def test_email_button_writes_the_same_draft_as_the_email_command(with_letter_settings, tmp_path):
+    import email
+
+    twins = Twins(with_letter_settings, tmp_path)
+    twins.book = remote_book(twins.door, name=str(twins.door))
+    assert run_cli("email", twins.cli).code == 0
+    actions = twins.press(rt.email_draft)
+    assert [a["func"] for a in actions] == ["save", "alert"], actions[-1]["args"][0]
+
+    def draft(folder):
+        (eml,) = folder.glob("*.eml")
+        message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+        return (message["To"], message["Subject"],
+                sorted(part.get_filename() for part in message.iter_attachments()))
+
+    assert draft(twins.door.parent) == draft(twins.cli.parent)
+    assert draft(twins.door.parent)[0] == "irr@example.ru"

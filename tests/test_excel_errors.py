@@ -122,10 +122,12 @@ def test_files_cannot_be_written_next_to_a_book_never_saved(imported):
         rt.book_folder(book)
 
 
-def test_in_xlwings_lite_the_import_button_says_to_use_desktop_excel(imported, monkeypatch):
+@pytest.mark.parametrize("button, args", [
+    (rt.import_from_word, (str(SAMPLE_DOCX),)), (rt.cover_letter, ()), (rt.email_draft, ())])
+def test_in_xlwings_lite_the_file_buttons_say_to_use_desktop_excel(imported, monkeypatch, button, args):
     import sys
 
     monkeypatch.setattr(sys, "platform", "emscripten")
-    book = remote_book(imported)
-    prompt = the_alert(rt.import_from_word(book, str(SAMPLE_DOCX)))
+    book = remote_book(imported, name=str(imported))
+    prompt = the_alert(button(book, *args))
     assert "xlwings Lite" in prompt and "настольном Excel" in prompt

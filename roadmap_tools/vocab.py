@@ -103,3 +103,49 @@ CONTROL_COLOURS = {
 # Deadlines (months in every case, quarters, half-years, connecting words)
 # ---------------------------------------------------------------------------
 # Filled by the deadline parser's issue; see deadlines.py for the grammar that reads them.
+
+# ---------------------------------------------------------------------------
+# Reports (regional consolidation of monitoring reports, see consolidate.py)
+# ---------------------------------------------------------------------------
+#: What a municipality writes in the information cell when nothing was done: such a
+#: cell counts as empty (compared lower-case, spaces folded, end punctuation dropped).
+NO_INFO_WORDS = [
+    "-", "—", "–", "--", "нет", "не проводилось", "не проводились", "не проведено", "не проводилась",
+    "не выполнено", "не выполнялось", "не реализовано", "отсутствует", "отсутствуют", "нет данных",
+    "н/д", "x", "х", "не запланировано", "не планировалось", "0",
+]
+
+#: Words that introduce a municipality's name in a form's title or a letter's sender
+#: block, longest first, with the grammatical case of the name that follows:
+#: «города Кузнецка» (genitive) -> «Кузнецк»; «ГО Карпинск» (nominative) stays.
+MUNICIPALITY_MARKERS = [
+    ("городского округа город", "nom"), ("городской округ город", "nom"),
+    ("городского округа", "nom"), ("городской округ", "nom"), ("го", "nom"),
+    ("муниципального образования", "nom"), ("мо", "nom"),
+    ("города", "gen"), ("город", "nom"), ("гор.", "nom"), ("г.", "nom"), ("г", "nom"),
+]
+#: Words after an adjective that name a district: «Сердобского района» -> «Сердобский район».
+DISTRICT_WORDS = {
+    "района": "район", "район": "район",
+    "муниципального района": "район", "муниципальный район": "район",
+    "муниципального округа": "муниципальный округ", "муниципальный округ": "муниципальный округ",
+}
+#: Genitive ending -> nominative ending, tried in order (longest first), for names
+#: after a genitive marker. A heuristic: rare names may need the file name instead.
+GENITIVE_TO_NOMINATIVE = [
+    ("ского", "ский"), ("цкого", "цкий"), ("него", "ний"), ("кого", "кий"), ("ого", "ый"),
+    ("ля", "ль"), ("ки", "ка"), ("ги", "га"), ("хи", "ха"), ("ы", "а"), ("и", "ь"),
+    ("ска", "ск"), ("цка", "цк"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("а", ""),
+]
+#: Words of file names that are not the municipality's name («отчет_Кузнецк_2023.xlsx»).
+REPORT_FILE_WORDS = [
+    "отчет", "отчёт", "мониторинг", "мониторинга", "форма", "дорожная", "дорожной", "карта", "карты",
+    "дк", "за", "год", "года", "квартал", "полугодие", "период", "информация", "исполнение",
+    "исполнения", "мероприятий", "план", "график", "приложение", "рои", "500", "итог", "итоги",
+    "report", "form", "копия", "final", "new", "версия",
+]
+#: Words of the paragraph that titles a report in a Word document.
+REPORT_TITLE_WORDS = ["мониторинг", "отчет", "отчёт", "информация о", "исполнени"]
+#: Words that open a sender block in a cover letter (the sender's requisites).
+SENDER_WORDS = ["управление образования", "отдел образования", "комитет", "администрация",
+                "департамент", "управление", "отдел", "министерство", "методический центр"]

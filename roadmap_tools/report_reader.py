@@ -19,6 +19,7 @@ from typing import Iterable, Optional, Sequence, Union
 
 from roadmap_tools import vocab
 from roadmap_tools.layout import SHEET_ROADMAP
+from roadmap_tools.tablerows import RawRow, TableLayout, _is_column_numbering, _same_header
 
 #: Where the municipality's name was found.
 NAME_FROM_TITLE = "заголовок формы"
@@ -42,7 +43,9 @@ HEADER_SEARCH_ROWS = 40
 URL_RE = re.compile(r"https?://[^\s<>\"'«»()\[\]{}]+", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?"
 _DATE_RE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-_PERIOD_WORDS_RE = re.compile(r"(?:за|в)\s+период\w*\s+(.*)", re.IGNORECASE | re.DOTALL)
+_PERIOD_WORDS_RE = re.compile(r"(?:за|в)\s+период\w*\s+(.*)", re.IGNORECASE)
+_FOR_RE = re.compile(r".*\sза\s+(.*)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s+[А-ЯЁA-Z]|$)|,\s")
 
 
 @dataclass
@@ -221,27 +224,33 @@ def municipality_key(name: str) -> str:
 
 # --- the reporting period -------------------------------------------------------
 def period_in(text: str) -> Optional[tuple]:
-    """The reporting period a title states: «за период с 01.02.2023 по 31.05.2023»,
-    or whatever the deadline parser reads after «за период» («с февраля по май 2023 года»)."""
+    """The reporting period a title or a letter states, or None.
+
+    Read from the words after «за период»/«в период» (else after the last «за»):
+    two dates («с 01.02.2023 по 31.05.2023»), or a phrase the deadline parser reads
+    («с февраля по май 2023 года», «1 квартал 2023 года»). Other dates of a letter
+    (its own date, the request's) are not a period.
+    """
     text = " ".join(str(text or "").split())
+    match = _PERIOD_WORDS_RE.search(text) or _FOR_RE.search(text)
+    if not match:
+        return None
+    fragment = _SENTENCE_END.split(match.group(1), maxsplit=1)[0][:120]
     dates = []
-    for d, m, y in _DATE_RE.findall(text):
+    for d, m, y in _DATE_RE.findall(fragment):
         try:
             dates.append(date(int(y), int(m), int(d)))
         except ValueError:
             continue
     if len(dates) >= 2:
         return min(dates), max(dates)
-    match = _PERIOD_WORDS_RE.search(text)
-    if not match:
-        return None
     try:
         from roadmap_tools.deadlines import parse_deadline
 
-        parsed = parse_deadline(match.group(1).strip())
-    except Exception:  # the parser may not know the phrase (or not exist yet): period unknown
+        parsed = parse_deadline(re.split(r"\s+по\s+(?:запрашиваемой|форме|установленной)", fragment)[0].strip())
+    except Exception:  # a phrase the parser does not know (or no parser yet): period unknown
         return None
-    if parsed.has_dates:
+    if parsed.has_dates and parsed.kind in ("period", "deadline", "continuous"):
         return parsed.start, parsed.end
     return None
 
@@ -262,65 +271,63 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
-def _is_column_numbering(cells: Sequence[str]) -> bool:
-    """The row «1 | 2 | 3 | 4» some forms put under the header."""
-    filled = [c for c in cells if c]
-    return len(filled) >= 2 and all(c.rstrip(".").isdigit() for c in filled) and \
-        [int(c.rstrip(".")) for c in filled] == list(range(int(filled[0].rstrip(".")),
-                                                           int(filled[0].rstrip(".")) + len(filled)))
-
-
-def rows_of_table(rows: Sequence[Sequence[str]], columns: dict, first_row: int = 1) -> list:
+def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
     """Activity rows of a report table (the rows after its header), with their sections.
 
-    ``columns``: field -> 0-based column. A section row is one title alone in the row
-    (a merged cell: in the first column, or repeated across the row as Word gives it);
-    a row with no activity but with information or a link continues the row above
-    (rows split by a page break).
+    A section row is one title alone in the row (a cell merged across it, or the only
+    text, not in the activity column); the «1 2 3 4» row under the header is skipped;
+    a row with no number after a numbered one continues it (a row split by a page break).
     """
-    def get(cells, name):
-        col = columns.get(name)
-        return cells[col] if col is not None and col < len(cells) else ""
-
     result: list = []
     section = ""
-    for offset, raw in enumerate(rows):
-        cells = [cell_text(v) for v in raw]
+    numbered = "number" in layout.fields
+    for raw in rows:
+        cells, _ = layout.logical(raw)
         filled = [c for c in cells if c]
-        if not filled or _is_column_numbering(cells):
+        if not filled or _is_column_numbering(cells) or _same_header(cells, layout):
             continue
-        activity, number = get(cells, "activity"), get(cells, "number")
-        distinct = set(filled)
-        if len(distinct) == 1 and (not activity or (activity == number and len(filled) > 1)):
-            section = filled[0]
+        activity, number = layout.get(cells, "activity"), layout.get(cells, "number")
+        if raw.is_one_cell or (len(set(filled)) == 1 and
+                               (not activity or (activity == number and len(filled) > 1))):
+            section = " ".join(filled[:1])
             continue
-        info, link = get(cells, "info"), get(cells, "link")
-        if not activity:
-            if result and (info or link):
-                previous = result[-1]
-                previous.info = " ".join(p for p in (previous.info, info) if p)
-                previous.link = " ".join(p for p in (previous.link, link) if p)
+        info, link = layout.get(cells, "info"), layout.get(cells, "link")
+        previous = result[-1] if result else None
+        if previous is not None and numbered and not number and (previous.number or not activity):
+            for name, text in (("activity", activity), ("info", info), ("link", link)):
+                if text:
+                    current = getattr(previous, name)
+                    setattr(previous, name, f"{current} {text}" if current else text)
+            continue
+        if not activity and not number:
             continue
         result.append(ReportRow(section=section, number=number, activity=activity, info=info, link=link,
-                                row=first_row + offset))
+                                row=raw.row))
     return result
 
 
-def find_header(rows: Sequence[Sequence], limit: int = HEADER_SEARCH_ROWS) -> Optional[tuple]:
-    """(index of the header row, field -> 0-based column) of a report table, or None.
+def find_header(rows: Sequence, limit: int = HEADER_SEARCH_ROWS) -> Optional[tuple]:
+    """(index of the header row, its ``TableLayout``) of a report table, or None.
 
     A report table has an activity column and an information or a link column.
     """
     from roadmap_tools.headers import recognise_header
 
-    for index, raw in enumerate(rows[:limit]):
-        cells = [cell_text(v) for v in raw]
-        if sum(1 for c in cells if c) < 2:
+    for index, row in enumerate(rows[:limit]):
+        texts = row.texts
+        if sum(1 for c in texts if c) < 2:
             continue
-        columns = recognise_header(cells)
+        columns = recognise_header(texts)
         if columns and "activity" in columns and ("info" in columns or "link" in columns):
-            return index, dict(columns)
+            starts = [grid for grid, value in enumerate(row.cells) if value is not None]
+            return index, TableLayout(titles=texts, fields=dict(columns), starts=starts)
     return None
+
+
+def excel_raw_rows(values: Sequence[Sequence]) -> list:
+    """Rows of cell values (calamine, openpyxl) as ``RawRow`` on the sheet's grid, 1-based rows."""
+    return [RawRow(tuple(cell_text(v) for v in row), frozenset(), index)
+            for index, row in enumerate(values, start=1)]
 
 
 # --- files -------------------------------------------------------------------------
@@ -416,14 +423,14 @@ def _read_excel(path: Path, as_of: date) -> Union[Report, Unreadable]:
         if SHEET_ROADMAP in names:
             return _read_roadmap_workbook(path, as_of)
         for sheet_name in names:
-            rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+            rows = excel_raw_rows(workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False))
             found = find_header(rows)
             if not found:
                 continue
-            index, columns = found
-            table_rows = rows_of_table(rows[index + 1:], columns, first_row=index + 2)
-            title = " ".join(cell_text(v) for row in rows[:index] for v in row if cell_text(v))
-            _add_hyperlinks(path, names.index(sheet_name), table_rows, columns)
+            index, layout = found
+            table_rows = rows_of_table(rows[index + 1:], layout)
+            title = " ".join(t for row in rows[:index] for t in row.texts if t)
+            _add_hyperlinks(path, names.index(sheet_name), table_rows)
             if not table_rows:
                 return Unreadable(str(path), f"лист «{sheet_name}»: {_NO_ROWS}")
             name, source = _name_and_source(path, title, "")
@@ -433,7 +440,7 @@ def _read_excel(path: Path, as_of: date) -> Union[Report, Unreadable]:
         workbook.close()
 
 
-def _add_hyperlinks(path: Path, sheet_index: int, rows: list, columns: dict) -> None:
+def _add_hyperlinks(path: Path, sheet_index: int, rows: list) -> None:
     """Links typed as Excel hyperlinks («Приказ» pointing at https://…) count as links too.
 
     calamine reads values only, so the hyperlinks of the sheet are read from its XML."""
@@ -493,22 +500,21 @@ def _sheet_part(zf, sheet_index: int) -> tuple:
 
 
 def _read_word(path: Path) -> Union[Report, Unreadable]:
-    from roadmap_tools.docx_reader import read_docx_tables
+    from roadmap_tools.docx_reader import read_docx
 
-    document = read_docx_tables(path)
-    before = [p for p in document.paragraphs_before_first_table if p.strip()]
-    title_parts = [p for p in before if any(w in p.lower() for w in vocab.REPORT_TITLE_WORDS)]
-    title = title_parts[-1] if title_parts else ""
-    letter = _sender_block(before)
-    for table in document.tables:
+    document = read_docx(path)
+    for table_index, table in enumerate(document.tables):
         found = find_header(table)
         if not found:
             continue
-        index, columns = found
-        table_rows = rows_of_table(table[index + 1:], columns, first_row=index + 2)
+        index, layout = found
+        table_rows = rows_of_table(table[index + 1:], layout)
         if not table_rows:
             return Unreadable(str(path), _NO_ROWS)
-        name, source = _name_and_source(path, title, letter)
+        before = [p.strip() for p in document.paragraphs_before(table_index) if p.strip()]
+        titles = [p for p in before if any(w in p.lower() for w in vocab.REPORT_TITLE_WORDS)]
+        title = titles[-1] if titles else ""
+        name, source = _name_and_source(path, title, _sender_block(before))
         period = period_in(title) or period_in(" ".join(before))
         return Report(str(path), name, source, KIND_FORM, title, period, table_rows)
     return Unreadable(str(path), _NO_TABLE)

@@ -1,10 +1,599 @@
-"""Parser of Russian deadline phrases (being written: see issue 2)."""
+"""Parser of the deadline column: free Russian text -> ``Deadline`` (kind and spans).
+
+``parse_deadline("Январь-февраль 2022 года", [2022])`` gives a ``period`` from 1 January
+to 28 February 2022. The words come from ``vocab.py`` (section «Deadlines»); this module
+holds only the grammar: normalise, tokenise, match the vocabulary, then read pieces
+(a day, a month, a quarter, a half-year, a year, an academic year), ranges of pieces
+and lists of them, under markers such as «до», «в течение», «ежегодно».
+
+Judgement calls:
+
+- A phrase without a year takes the roadmap's first year; with no roadmap years given
+  it is ``unparsed`` («не указан год, а годы дорожной карты не заданы»).
+  In a range or a list, a piece without a year takes the year written to its right
+  («январь-февраль 2022», «май, ноябрь 2022 г.»), else to its left; a range whose end
+  would fall before its start crosses a year («декабрь – январь 2023» starts in
+  December 2022). A list without any year runs forward: «сентябрь, декабрь, март»
+  puts March in the next year.
+- «В течение 2022 года» -> ``continuous`` over that span; «в течение всего периода»,
+  «постоянно», «регулярно» -> ``continuous`` over all the roadmap's years;
+  «в течение года» and «в течение учебного года» take the roadmap's first year
+  (the academic year that starts in it). «С 1 сентября 2022» (a start and no end) ->
+  ``continuous`` until the end of the roadmap's last year.
+- ``deadline``: one span (due, due). After «до», «к», «в срок до» a month, quarter or
+  year means its first day («до марта 2022» = 1 March); after «не позднее», «до конца»
+  its last day. A bare date («15.03.2022», «21 марта 2022») is a ``deadline`` too.
+- ``recurring``: one span per occurrence within the roadmap's years. «ежегодно» alone:
+  each whole year; «Ежегодно (июнь)», «Сентябрь – октябрь ежегодно»: that span each
+  year; «ежегодно до 1 сентября»: the due date each year as (date, date);
+  «ежеквартально», «ежемесячно», «еженедельно», «2 раза в год»: each quarter, month,
+  ISO week (Monday to Sunday) or half-year, cut to the roadmap's years or to the span
+  given («ежемесячно в течение 2022 года»); «ежемесячно до 5 числа»: the 5th of each month.
+  Without roadmap years a recurring phrase is ``unparsed``.
+- ``on_demand`` wins whenever its marker is there and the rest has no date of its own:
+  «по мере необходимости, но не реже 1 раза в квартал» is ``on_demand``.
+- Terms counted from an event («в течение месяца после …»), unknown words, years
+  outside 1990–2100, dates that do not exist («31 февраля»), an end before the start:
+  ``unparsed``, with the reason in Russian.
+- A cell holding only dashes or punctuation is ``missing``, like an empty one.
+"""
 from __future__ import annotations
 
-from typing import Sequence
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Iterable, List, Optional, Sequence, Tuple
 
+from roadmap_tools import vocab
 from roadmap_tools.model import Deadline
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+__all__ = ["parse_deadline", "normalize", "MIN_YEAR", "MAX_YEAR"]
+
+# ---------------------------------------------------------------------------
+# Normalisation and tokens
+# ---------------------------------------------------------------------------
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D"
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\n\r\v\f"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_TRANSLATE = {ord(c): "-" for c in _DASHES}
+_TRANSLATE.update({ord(c): " " for c in _SPACES})
+_TRANSLATE.update({ord(c): None for c in _INVISIBLE})
+_TRANSLATE.update({ord("ё"): "е", ord("і"): "i", ord("\\"): "/"})
+
+_TOKEN_RE = re.compile(
+    r"(?P<date>(?<!\d)\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|\d{2}))?(?!\d))"
+    r"|(?P<num>\d+)"
+    r"|(?P<word>[^\W\d_]+)"
+    r"|(?P<dash>[-/])"
+    r"|(?P<sep>[,;])"
+)
+
+
+def normalize(text: str) -> str:
+    """Lower case, «ё» -> «е», every dash to «-», odd spaces to one space."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_TRANSLATE)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str     # see _classify
+    value: object
+    text: str
+
+
+def _raw_tokens(text: str) -> List[Tuple[str, str]]:
+    """(group, text) pairs; dots, brackets and other punctuation are dropped."""
+    raw = [(m.lastgroup, m.group()) for m in _TOKEN_RE.finditer(text)]
+    # «1-й квартал», «2-е полугодие»: the ending says «ordinal», nothing more.
+    out: List[Tuple[str, str]] = []
+    i = 0
+    while i < len(raw):
+        out.append(raw[i])
+        if (raw[i][0] == "num" and i + 2 < len(raw) and raw[i + 1] == ("dash", "-")
+                and raw[i + 2][0] == "word" and raw[i + 2][1] in _ORDINAL_SUFFIXES):
+            i += 3
+        else:
+            i += 1
+    return out
+
+
+def _phrase_key(phrase: str) -> Tuple[str, ...]:
+    return tuple(t for _, t in _raw_tokens(normalize(phrase)))
+
+
+_ORDINAL_SUFFIXES = frozenset(normalize(s) for s in vocab.ORDINAL_SUFFIXES)
+
+
+def _build_phrases() -> dict:
+    """Token sequence -> (kind, value), from the vocabulary."""
+    entries: List[Tuple[str, object, Iterable[str]]] = []
+    for month, forms in vocab.MONTH_FORMS.items():
+        entries.append(("month", month, forms))
+    for number, words in vocab.ORDINAL_WORDS.items():
+        entries.append(("ord", number, words))
+    entries += [
+        ("q", None, vocab.QUARTER_WORDS),
+        ("h", None, vocab.HALF_YEAR_WORDS),
+        ("yw", None, vocab.YEAR_WORDS),
+        ("acad", None, vocab.ACADEMIC_YEAR_WORDS),
+        ("dayw", None, vocab.DAY_WORDS),
+        ("due", "start", vocab.DUE_BY_START),
+        ("due", "end", vocab.DUE_BY_END),
+        ("from", None, vocab.RANGE_FROM),
+        ("to", None, vocab.RANGE_TO),
+        ("sep", None, vocab.LIST_SEPARATORS),
+        ("cont", None, vocab.CONTINUOUS_MARKERS),
+        ("whole", None, vocab.WHOLE_PERIOD_MARKERS),
+        ("ondemand", None, vocab.ON_DEMAND_MARKERS),
+        ("relative", None, vocab.RELATIVE_MARKERS),
+        ("skip", None, vocab.DEADLINE_SKIP_WORDS),
+    ]
+    for freq, markers in vocab.RECURRING_MARKERS.items():
+        entries.append(("recur", freq, markers))
+    table: dict = {}
+    for kind, value, phrases in entries:
+        for phrase in phrases:
+            key = _phrase_key(phrase)
+            if key:
+                table.setdefault(key, (kind, value))
+    return table
+
+
+_PHRASES = _build_phrases()
+_MAX_PHRASE = max(len(k) for k in _PHRASES)
+
+
+def vocabulary_conflicts() -> List[str]:
+    """Phrases the vocabulary gives two meanings (a data error; a test keeps this empty)."""
+    seen: dict = {}
+    conflicts = []
+    for month, forms in vocab.MONTH_FORMS.items():
+        for f in forms:
+            seen.setdefault(_phrase_key(f), set()).add(("month", month))
+    groups = {
+        "q": vocab.QUARTER_WORDS, "h": vocab.HALF_YEAR_WORDS, "yw": vocab.YEAR_WORDS,
+        "acad": vocab.ACADEMIC_YEAR_WORDS, "dayw": vocab.DAY_WORDS, "due-start": vocab.DUE_BY_START,
+        "due-end": vocab.DUE_BY_END, "from": vocab.RANGE_FROM, "to": vocab.RANGE_TO,
+        "sep": vocab.LIST_SEPARATORS, "cont": vocab.CONTINUOUS_MARKERS,
+        "whole": vocab.WHOLE_PERIOD_MARKERS, "ondemand": vocab.ON_DEMAND_MARKERS,
+        "relative": vocab.RELATIVE_MARKERS, "skip": vocab.DEADLINE_SKIP_WORDS,
+    }
+    for number, words in vocab.ORDINAL_WORDS.items():
+        groups[f"ord-{number}"] = words
+    for freq, markers in vocab.RECURRING_MARKERS.items():
+        groups[f"recur-{freq}"] = markers
+    for name, phrases in groups.items():
+        for p in phrases:
+            seen.setdefault(_phrase_key(p), set()).add((name, None))
+    for key, meanings in seen.items():
+        if len(meanings) > 1:
+            conflicts.append(" ".join(key) + ": " + ", ".join(sorted(m[0] for m in meanings)))
+    return conflicts
+
+
+def _tokens(norm: str) -> List[_Tok]:
+    raw = _raw_tokens(norm)
+    texts = [t for _, t in raw]
+    out: List[_Tok] = []
+    i, n = 0, len(raw)
+    while i < n:
+        for length in range(min(_MAX_PHRASE, n - i), 0, -1):
+            hit = _PHRASES.get(tuple(texts[i:i + length]))
+            if hit:
+                kind, value = hit
+                if kind != "skip":
+                    out.append(_Tok(kind, value, " ".join(texts[i:i + length])))
+                i += length
+                break
+        else:
+            group, text = raw[i]
+            if group == "date":
+                parts = [int(p) for p in text.split(".")]
+                year = None
+                if len(parts) == 3:
+                    year = parts[2] + 2000 if len(text.split(".")[2]) == 2 else parts[2]
+                out.append(_Tok("date", (parts[0], parts[1], year), text))
+            elif group == "num":
+                out.append(_Tok("num", (int(text), len(text)), text))
+            elif group == "dash":
+                out.append(_Tok("dash", None, text))
+            elif group == "sep":
+                out.append(_Tok("sep", None, text))
+            else:
+                out.append(_Tok("word", None, text))
+            i += 1
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Pieces, items and their spans
+# ---------------------------------------------------------------------------
+class _NotParsed(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class _Piece:
+    unit: str                   # day, month, quarter, half, year, acad, num
+    n: Optional[int] = None     # day of month, quarter or half number, bare number
+    month: Optional[int] = None
+    year: Optional[int] = None
+
+
+@dataclass
+class _Item:
+    first: _Piece
+    last: Optional[_Piece] = None   # end of a range
+    due: Optional[str] = None       # "start" / "end": a due date
+    open_from: bool = False         # «с 1 сентября» and no end
+
+    def pieces(self) -> List[_Piece]:
+        return [self.first] + ([self.last] if self.last else [])
+
+
+_UNIT_NAMES = {"quarter": "квартала", "half": "полугодия"}
+
+
+def _check_year(year: int) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _NotParsed(f"год {year} вне допустимых {MIN_YEAR}–{MAX_YEAR}")
+
+
+def _span(p: _Piece) -> Tuple[date, date]:
+    """First and last day of a piece whose year is known."""
+    if p.unit == "num":
+        raise _NotParsed(f"непонятно, что означает число {p.n}")
+    if p.year is None:  # pragma: no cover - callers fill the year first
+        raise _NotParsed("не указан год")
+    y = p.year
+    _check_year(y)
+    if p.unit == "day":
+        if p.month is None:
+            raise _NotParsed(f"у дня {p.n} не указан месяц")
+        try:
+            d = date(y, p.month, p.n)
+        except ValueError:
+            raise _NotParsed(f"такой даты нет: {p.n:02d}.{p.month:02d}.{y}") from None
+        return d, d
+    if p.unit == "month":
+        return date(y, p.month, 1), date(y, p.month, calendar.monthrange(y, p.month)[1])
+    if p.unit in ("quarter", "half"):
+        count = 4 if p.unit == "quarter" else 2
+        if not 1 <= p.n <= count:
+            raise _NotParsed(f"{_UNIT_NAMES[p.unit]} {p.n} не бывает: их {count} в году")
+        months = 12 // count
+        first, last = (p.n - 1) * months + 1, p.n * months
+        return date(y, first, 1), date(y, last, calendar.monthrange(y, last)[1])
+    if p.unit == "year":
+        return date(y, 1, 1), date(y, 12, 31)
+    if p.unit == "acad":
+        _check_year(y + 1)
+        (m1, d1), (m2, d2) = vocab.ACADEMIC_YEAR_START, vocab.ACADEMIC_YEAR_END
+        return date(y, m1, d1), date(y + 1, m2, d2)
+    raise AssertionError(p.unit)  # pragma: no cover
+
+
+class _Reader:
+    """Reads items from a token list; each method returns what it read and moves on."""
+
+    def __init__(self, toks: List[_Tok]):
+        self.toks = toks
+        self.i = 0
+
+    def peek(self, ahead: int = 0) -> Optional[_Tok]:
+        j = self.i + ahead
+        return self.toks[j] if j < len(self.toks) else None
+
+    def kind(self, ahead: int = 0) -> Optional[str]:
+        t = self.peek(ahead)
+        return t.kind if t else None
+
+    def items(self) -> List[_Item]:
+        items = []
+        while self.peek():
+            if self.kind() == "sep":
+                self.i += 1
+                continue
+            items.append(self.item())
+        return items
+
+    def item(self) -> _Item:
+        due, from_ = None, False
+        t = self.peek()
+        if t.kind == "due":
+            due = t.value
+            self.i += 1
+        elif t.kind == "from":
+            from_ = True
+            self.i += 1
+        first = self.piece()
+        k = self.kind()
+        if k in ("dash", "to") or (from_ and k == "due"):
+            if due:
+                raise _NotParsed(f"после «{t.text}» ожидалась одна дата, а не промежуток")
+            self.i += 1
+            return _Item(first, self.piece())
+        return _Item(first, None, due, open_from=from_)
+
+    def piece(self) -> _Piece:
+        t = self.peek()
+        if t is None:
+            raise _NotParsed("срок обрывается: после тире или предлога нет даты")
+        nxt = self.kind(1)
+        if t.kind == "date":
+            d, m, y = t.value
+            p = _Piece("day", d, m, y)
+            self.i += 1
+        elif t.kind in ("num", "ord"):
+            value = t.value[0] if t.kind == "num" else t.value
+            if t.kind == "num" and t.value[1] == 4:
+                self.i += 1
+                self.skip_year_words()
+                if self.kind() == "acad":
+                    self.i += 1
+                    return _Piece("acad", year=value)
+                return _Piece("year", year=value)
+            unit = {"month": "day", "dayw": "day", "q": "quarter", "h": "half"}.get(nxt)
+            if unit:
+                month = self.peek(1).value if nxt == "month" else None
+                p = _Piece(unit, value, month)
+                self.i += 2
+                if nxt == "dayw" and self.kind() == "month":  # «5 числа марта»
+                    p.month = self.peek().value
+                    self.i += 1
+            elif nxt == "acad" and t.kind == "num":  # «2023-24 учебный год»
+                self.i += 2
+                return _Piece("acad", year=value)
+            else:
+                self.i += 1
+                return _Piece("num", value)
+        elif t.kind == "month":
+            p = _Piece("month", month=t.value)
+            self.i += 1
+        elif t.kind == "yw":  # «в течение года»
+            self.i += 1
+            return _Piece("year")
+        elif t.kind == "acad":  # «в течение учебного года»
+            self.i += 1
+            return _Piece("acad")
+        elif t.kind == "word":
+            raise _NotParsed(f"непонятное слово «{t.text}»")
+        else:
+            raise _NotParsed(f"непонятно, к чему относится «{t.text}»")
+        # the piece's own year: «март 2022», «1 марта, 2022 г.»
+        if p.year is None:
+            ahead = 1 if (self.kind() == "sep" and self.peek().text == ","
+                          and self.kind(1) == "num" and self.peek(1).value[1] == 4) else 0
+            year_tok = self.peek(ahead)
+            if year_tok is not None and year_tok.kind == "num" and year_tok.value[1] == 4:
+                p.year = year_tok.value[0]
+                self.i += ahead + 1
+        self.skip_year_words()
+        return p
+
+    def skip_year_words(self) -> None:
+        while self.kind() == "yw":
+            self.i += 1
+
+
+def _propagate_units(items: List[_Item]) -> None:
+    """A bare number takes the unit of the next piece: «15-20 марта», «1, 3 кварталы»."""
+    pieces = [p for item in items for p in item.pieces()]
+    following: Optional[_Piece] = None
+    for p in reversed(pieces):
+        if p.unit == "num" and following is not None and following.unit in ("day", "quarter", "half"):
+            p.unit, p.month = following.unit, following.month
+        elif p.unit != "num":
+            following = p
+
+
+def _need_year(default: Optional[int]) -> int:
+    if default is None:
+        raise _NotParsed("не указан год, а годы дорожной карты не заданы")
+    return default
+
+
+def _resolve(item: _Item, default: Optional[int]) -> Tuple[date, date]:
+    """The span of an item, pieces without a year taking ``default``."""
+    a, b = replace(item.first), (replace(item.last) if item.last else None)
+    if b is None:
+        if a.year is None:
+            a.year = _need_year(default)
+        start, end = _span(a)
+        if item.due:
+            due = start if item.due == "start" else end
+            return due, due
+        return start, end
+    if a.unit == "day" and b.unit == "num":  # «с 1 марта по 15»
+        b.unit, b.month, b.year = "day", a.month, b.year or a.year
+    if a.unit == "year" and b.unit == "num" and b.n is not None and b.n < 100 and a.year:  # «2022-23»
+        b.unit, b.year = "year", a.year // 100 * 100 + b.n
+    if b.unit == "acad" and a.unit in ("year", "acad"):  # «2023-2024 учебный год»
+        if a.year is None or b.year is None:
+            raise _NotParsed("в учебном году должны быть указаны оба года")
+        second = a.year // 100 * 100 + b.year if b.year < 100 else b.year
+        if second != a.year + 1:
+            raise _NotParsed(f"учебный год {a.year}–{second}: годы должны идти подряд")
+        return _span(_Piece("acad", year=a.year))
+    if a.year is None and b.year is None:
+        a.year = b.year = _need_year(default)
+        if _span(b)[1] < _span(a)[0]:
+            b.year += 1
+    elif a.year is None:
+        a.year = b.year
+        if _span(b)[1] < _span(a)[0]:
+            a.year -= 1
+    elif b.year is None:
+        b.year = a.year
+        if _span(b)[1] < _span(a)[0]:
+            b.year += 1
+    start, end = _span(a)[0], _span(b)[1]
+    if end < start:
+        raise _NotParsed("конец срока раньше его начала")
+    return start, end
+
+
+def _explicit_year(item: _Item, last: bool = False) -> Optional[int]:
+    years = [p.year for p in item.pieces() if p.year is not None]
+    return (years[-1] if last else years[0]) if years else None
+
+
+def _resolve_items(items: List[_Item], default: Optional[int]) -> List[Tuple[date, date]]:
+    """Spans of a list; an item without a year takes its neighbour's (right first)."""
+    if not any(_explicit_year(it) is not None for it in items):
+        spans = []
+        year = default
+        for it in items:
+            span = _resolve(it, year)
+            if spans and span[0] < spans[-1][0] and year is not None:  # the list runs forward
+                year += 1
+                span = _resolve(it, year)
+            spans.append(span)
+        return spans
+    spans = []
+    for k, it in enumerate(items):
+        year = next((_explicit_year(x) for x in items[k + 1:] if _explicit_year(x) is not None), None)
+        if year is None:
+            year = next((_explicit_year(x, last=True) for x in reversed(items[:k])
+                         if _explicit_year(x) is not None), default)
+        spans.append(_resolve(it, year))
+    return spans
+
+
+# ---------------------------------------------------------------------------
+# Recurring spans
+# ---------------------------------------------------------------------------
+def _chunks(start: date, end: date, freq: str) -> List[Tuple[date, date]]:
+    """Calendar months, quarters, halves or ISO weeks cut to [start, end]."""
+    out = []
+    if freq == "week":
+        cur = start - timedelta(days=start.weekday())
+        while cur <= end:
+            out.append((max(cur, start), min(cur + timedelta(days=6), end)))
+            cur += timedelta(days=7)
+        return out
+    months = {"month": 1, "quarter": 3, "half": 6}[freq]
+    y, m = start.year, (start.month - 1) // months * months + 1
+    while date(y, m, 1) <= end:
+        last_m = m + months - 1
+        chunk_end = date(y, last_m, calendar.monthrange(y, last_m)[1])
+        out.append((max(date(y, m, 1), start), min(chunk_end, end)))
+        m += months
+        if m > 12:
+            y, m = y + 1, 1
+    return out
+
+
+def _recurring(freq: str, items: List[_Item], years: List[int]) -> List[Tuple[date, date]]:
+    if items and all(p.unit == "year" and p.year is not None for it in items for p in it.pieces()):
+        covered = set()
+        for start, end in _resolve_items(items, None):
+            covered.update(range(start.year, end.year + 1))
+        years, items = sorted(covered), []
+    if not years:
+        raise _NotParsed("не указано, в какие годы повторять: годы дорожной карты не заданы")
+    for y in years:
+        _check_year(y)
+    monthly_day = (freq == "month" and len(items) == 1 and items[0].last is None
+                   and items[0].first.unit == "day" and items[0].first.month is None)
+    if monthly_day:  # «ежемесячно до 5 числа»
+        day = items[0].first.n
+        if not 1 <= day <= 31:
+            raise _NotParsed(f"в месяце нет {day}-го числа")
+        spans = []
+        for y in years:
+            for m in range(1, 13):
+                d = date(y, m, min(day, calendar.monthrange(y, m)[1]))
+                spans.append((d, d))
+        return spans
+    if items:
+        base = [s for y in years for s in _resolve_items(items, y)]
+    else:
+        base = [(date(y, 1, 1), date(y, 12, 31)) for y in years]
+    if freq != "year":
+        base = [c for start, end in base for c in _chunks(start, end, freq)]
+    return sorted(set(base))
+
+
+# ---------------------------------------------------------------------------
+# The phrase
+# ---------------------------------------------------------------------------
+def _trim_separators(toks: List[_Tok]) -> List[_Tok]:
+    while toks and toks[0].kind == "sep":
+        toks = toks[1:]
+    while toks and toks[-1].kind == "sep":
+        toks = toks[:-1]
+    return toks
+
+
+def _parse_dated(toks: List[_Tok], years: List[int]) -> Tuple[str, List[Tuple[date, date]]]:
+    freqs = {t.value for t in toks if t.kind == "recur"}
+    if len(freqs) > 1:
+        raise _NotParsed("указано несколько разных периодичностей")
+    whole = any(t.kind == "whole" for t in toks)
+    toks = _trim_separators([t for t in toks if t.kind not in ("recur", "whole")])
+    cont = bool(toks) and toks[0].kind == "cont"
+    if cont:
+        toks = _trim_separators(toks[1:])
+    items = _Reader(toks).items()
+    _propagate_units(items)
+    first_year = years[0] if years else None
+    if freqs:
+        return "recurring", _recurring(freqs.pop(), items, years)
+    if whole and not items:
+        if not years:
+            raise _NotParsed("весь период дорожной карты, но её годы не заданы")
+        return "continuous", [(date(years[0], 1, 1), date(years[-1], 12, 31))]
+    if not items:
+        raise _NotParsed("после «в течение» не указан срок" if cont else "в тексте нет даты")
+    spans = _resolve_items(items, first_year)
+    if len(items) == 1 and items[0].open_from:
+        if not years or date(years[-1], 12, 31) < spans[0][0]:
+            raise _NotParsed("указано начало срока, но не его конец")
+        return "continuous", [(spans[0][0], date(years[-1], 12, 31))]
+    if cont or whole:
+        return "continuous", sorted(spans)
+    if len(items) > 1:
+        return "milestones", sorted(spans)
+    item = items[0]
+    if item.due or (item.last is None and item.first.unit == "day"):
+        return "deadline", spans
+    return "period", spans
 
 
 def parse_deadline(text: str, years: Sequence[int] = ()) -> Deadline:
-    raise NotImplementedError
+    """Read one deadline cell; ``years`` are the roadmap's years (the first is the default).
+
+    Never raises on any text: what it cannot read comes back as ``unparsed`` with
+    the reason in Russian.
+    """
+    text = "" if text is None else str(text)
+    years_list = sorted({int(y) for y in years})
+    toks = _tokens(normalize(text))
+    if not any(t.kind not in ("dash", "sep") for t in toks):
+        return Deadline(text, "missing", (), "срок не указан")
+    kinds = {t.kind for t in toks}
+    try:
+        if "ondemand" in kinds:
+            rest = [t for t in toks if t.kind != "ondemand"]
+            try:
+                if any(t.kind not in ("dash", "sep") for t in rest):
+                    kind, spans = _parse_dated(rest, years_list)
+                    return Deadline(text, kind, tuple(spans))
+            except _NotParsed:
+                pass
+            return Deadline(text, "on_demand")
+        if "relative" in kinds:
+            word = next(t.text for t in toks if t.kind == "relative")
+            raise _NotParsed(f"срок отсчитывается от события («{word} …»), а не задан датой")
+        kind, spans = _parse_dated(toks, years_list)
+    except _NotParsed as exc:
+        return Deadline(text, "unparsed", (), exc.reason)
+    return Deadline(text, kind, tuple(spans))

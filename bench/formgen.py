@@ -92,9 +92,11 @@ def _plan(rng: random.Random, municipality: str, as_of: date) -> dict:
     start = date(year, 3 * quarter - 2, 1)
     end = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1)
     end = date.fromordinal(end.toordinal() - 1)
-    dated = rng.random() < 0.8
-    period = f"за период с {start:%d.%m.%Y} по {end:%d.%m.%Y}" if dated else f"за {quarter} квартал {year} года"
-    title = f"Мониторинг исполнения мероприятий муниципальной дорожной карты {phrase} {period}"
+    kind = rng.random()  # the period in dates, in words, or not at all (then nothing is overdue)
+    dated = kind < 0.85
+    period = (f"за период с {start:%d.%m.%Y} по {end:%d.%m.%Y}" if kind < 0.7
+              else f"за {quarter} квартал {year} года" if dated else "")
+    title = f"Мониторинг исполнения мероприятий муниципальной дорожной карты {phrase} {period}".strip()
     sections, number = [], 0
     reported = with_link = overdue = 0
     for title_index in rng.sample(range(len(_SECTIONS)), rng.randint(2, 4)):

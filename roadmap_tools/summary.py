@@ -62,7 +62,7 @@ def summary_plans(summary: Summary) -> List[sp.SheetPlan]:
         "Итого", len(total.files), total.activities, total.reported, total.with_link, total.overdue,
         total.share_done]]))
     plan.add(sp.Font(f"A{h}:G{h}", bold=True)).add(sp.Fill(f"A{h}:G{h}", HEADER_FILL))
-    plan.add(sp.Wrap(f"A{h}:G{h}", vertical="center", horizontal="center"))
+    plan.add(sp.Wrap(f"A{h}:G{h}", vertical="center", horizontal="center")).add(sp.RowHeight(h, 30))
     plan.add(sp.Font(f"A{last}:G{last}", bold=True)).add(sp.Fill(f"A{last}:G{last}", TOTAL_FILL))
     plan.add(sp.NumberFormat(f"G{h + 1}:G{last}", "0%"))
     plan.add(sp.Border(f"A{h}:G{last}"))
@@ -101,6 +101,7 @@ def summary_plans(summary: Summary) -> List[sp.SheetPlan]:
 def add_charts(workbook, summary: Summary) -> None:
     """Native Excel bar charts on «Диаграммы»: reported and overdue by municipality."""
     from openpyxl.chart import BarChart, Reference
+    from openpyxl.worksheet.pagebreak import Break
 
     count = len(summary.municipalities)
     if not count:
@@ -110,9 +111,14 @@ def add_charts(workbook, summary: Summary) -> None:
     h = SUMMARY_HEADER_ROW
     categories = Reference(data, min_col=1, min_row=h + 1, max_row=h + count)
     height = max(7.5, 0.6 * count + 3)  # cm: room for every municipality's name
+    below = int(height / 0.5) + 3  # the second chart under the first (a row is about 0.5 cm)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.row_breaks.append(Break(id=below - 1))  # each chart on a page of its own when printed
     for anchor, title, cols, colours in (
             ("A1", "Мероприятия: с информацией о проведении и просроченные", (4, 6), ("70AD47", "C00000")),
-            ("K1", "Доля выполненных мероприятий", (7, 7), ("4472C4",))):
+            (f"A{below}", "Доля выполненных мероприятий", (7, 7), ("4472C4",))):
         chart = BarChart()
         chart.type = "bar"  # horizontal bars: dozens of names stay readable
         chart.style = 10

@@ -281,10 +281,12 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
     result: list = []
     section = ""
     numbered = "number" in layout.fields
+    header_width = sum(1 for t in layout.titles if t)
     for raw in rows:
         cells, _ = layout.logical(raw)
         filled = [c for c in cells if c]
-        if not filled or _is_column_numbering(cells) or _same_header(cells, layout):
+        if not filled or _is_column_numbering(cells) or \
+                (len(filled) == header_width and _same_header(cells, layout)):  # the header again, on a new page
             continue
         activity, number = layout.get(cells, "activity"), layout.get(cells, "number")
         if raw.is_one_cell or (len(set(filled)) == 1 and
@@ -452,6 +454,8 @@ def _add_hyperlinks(path: Path, sheet_index: int, rows: list) -> None:
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
     with zipfile.ZipFile(path) as zf:
+        if not any(n.startswith("xl/worksheets/_rels/") for n in zf.namelist()):
+            return  # no sheet has relationships, so no sheet has a hyperlink to a web address
         sheet_xml, rels_xml = _sheet_part(zf, sheet_index)
         if sheet_xml is None:
             return

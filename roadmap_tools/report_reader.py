@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
@@ -255,22 +255,7 @@ def period_in(text: str) -> Optional[tuple]:
     return None
 
 
-# --- cells -------------------------------------------------------------------------
-def cell_text(value) -> str:
-    """A cell value as the text a user sees (1.0 -> «1», dates as ДД.ММ.ГГГГ)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "да" if value else "нет"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else str(value)
-    if isinstance(value, datetime):
-        return value.strftime("%d.%m.%Y") if value.time() == datetime.min.time() else value.strftime("%d.%m.%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    return str(value).strip()
-
-
+# --- tables ----------------------------------------------------------------------
 def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
     """Activity rows of a report table (the rows after its header), with their sections.
 
@@ -324,12 +309,6 @@ def find_header(rows: Sequence, limit: int = HEADER_SEARCH_ROWS) -> Optional[tup
             starts = [grid for grid, value in enumerate(row.cells) if value is not None]
             return index, TableLayout(titles=texts, fields=dict(columns), starts=starts)
     return None
-
-
-def excel_raw_rows(values: Sequence[Sequence]) -> list:
-    """Rows of cell values (calamine, openpyxl) as ``RawRow`` on the sheet's grid, 1-based rows."""
-    return [RawRow(tuple(cell_text(v) for v in row), frozenset(), index)
-            for index, row in enumerate(values, start=1)]
 
 
 # --- files -------------------------------------------------------------------------
@@ -414,32 +393,27 @@ def _name_and_source(path: Path, title: str, letter: str, settings_name: str = "
 
 
 def _read_excel(path: Path, as_of: date) -> Union[Report, Unreadable]:
-    from python_calamine import CalamineWorkbook
+    from roadmap_tools.xlsx_reader import read_workbook_sheets
 
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        sheets = read_workbook_sheets(path)
     except Exception as exc:
         raise _Refused(f"книга Excel повреждена и не открывается ({exc}); откройте её в Excel и сохраните заново.")
-    try:
-        names = list(workbook.sheet_names)
-        if SHEET_ROADMAP in names:
-            return _read_roadmap_workbook(path, as_of)
-        for sheet_name in names:
-            rows = excel_raw_rows(workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False))
-            found = find_header(rows)
-            if not found:
-                continue
-            index, layout = found
-            table_rows = rows_of_table(rows[index + 1:], layout)
-            title = " ".join(t for row in rows[:index] for t in row.texts if t)
-            _add_hyperlinks(path, names.index(sheet_name), table_rows)
-            if not table_rows:
-                return Unreadable(str(path), f"лист «{sheet_name}»: {_NO_ROWS}")
-            name, source = _name_and_source(path, title, "")
-            return Report(str(path), name, source, KIND_FORM, title, period_in(title), table_rows, sheet_name)
-        return Unreadable(str(path), _NO_TABLE)
-    finally:
-        workbook.close()
+    if any(sheet.name == SHEET_ROADMAP for sheet in sheets):
+        return _read_roadmap_workbook(path, as_of)
+    for sheet_index, sheet in enumerate(sheets):
+        found = find_header(sheet.rows)
+        if not found:
+            continue
+        index, layout = found
+        table_rows = rows_of_table(sheet.rows[index + 1:], layout)
+        if not table_rows:
+            return Unreadable(str(path), f"лист «{sheet.name}»: {_NO_ROWS}")
+        _add_hyperlinks(path, sheet_index, table_rows)
+        title = " ".join(t for row in sheet.rows[:index] for t in row.texts if t)
+        name, source = _name_and_source(path, title, "")
+        return Report(str(path), name, source, KIND_FORM, title, period_in(title), table_rows, sheet.name)
+    return Unreadable(str(path), _NO_TABLE)
 
 
 def _add_hyperlinks(path: Path, sheet_index: int, rows: list) -> None:
@@ -536,18 +510,19 @@ def _sender_block(paragraphs: Sequence[str]) -> str:
 def _read_roadmap_workbook(path: Path, as_of: date) -> Union[Report, Unreadable]:
     """Our own roadmap workbook: the reporting columns of «Дорожная карта» and the deadline
     control status of each activity as of ``as_of``."""
-    from roadmap_tools.status import control_status
+    from roadmap_tools.errors import RoadmapError
+    from roadmap_tools.status import DEFAULT_DUE_SOON_DAYS, deadline_status
     from roadmap_tools.workbook import read_roadmap_workbook
 
-    roadmap, settings = read_roadmap_workbook(path)
-    rows = []
-    for activity in roadmap.activities():
-        rows.append(ReportRow(section=activity.section, number=activity.number, activity=activity.activity,
-                              info=activity.info, link=activity.link,
-                              control=control_status(activity, as_of), row=activity.source.row))
+    try:
+        roadmap, settings = read_roadmap_workbook(path)
+    except RoadmapError as exc:
+        raise _Refused(" ".join(p for p in (exc.message, exc.hint) if p)) from None
+    due_soon = settings.get("due_soon_days") or DEFAULT_DUE_SOON_DAYS
+    rows = [ReportRow(section=a.section, number=a.number, activity=a.activity, info=a.info, link=a.link,
+                      control=deadline_status(a, as_of, due_soon).status, row=a.source.row)
+            for a in roadmap.activities()]
     if not rows:
         return Unreadable(str(path), f"лист «{SHEET_ROADMAP}»: в дорожной карте нет ни одного мероприятия.")
-    name, source = _name_and_source(path, roadmap.title, "", settings.get("organisation") or roadmap.organisation)
-    if source == NAME_FROM_FILE and settings.get("organisation"):
-        name, source = settings["organisation"], NAME_FROM_SETTINGS
+    name, source = _name_and_source(path, roadmap.title, "", roadmap.organisation)
     return Report(str(path), name, source, KIND_ROADMAP, roadmap.title, None, rows, SHEET_ROADMAP)

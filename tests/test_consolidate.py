@@ -345,3 +345,27 @@ def test_summary_workbook_has_its_sheets_totals_and_native_charts(reports_folder
     with zipfile.ZipFile(path) as zf:
         chart = zf.read("xl/charts/chart1.xml").decode("utf-8")
     assert "barChart" in chart and "Сводка" in chart
+
+
+# --- our own roadmap workbooks ------------------------------------------------------
+def test_a_roadmap_workbook_counts_overdue_by_its_deadline_control_status(tmp_path):
+    from roadmap_tools.model import Activity, Roadmap, Section
+    from roadmap_tools.workbook import write_roadmap_workbook
+
+    activities = [
+        Activity(number="1", activity="Совещание", deadline="март 2022"),  # past, no report: overdue
+        Activity(number="2", activity="Семинар", deadline="март 2022", status="Выполнено",
+                 done_date=date(2022, 3, 20), info="Проведён, 30 чел.", link="https://k.ru/2"),
+        Activity(number="3", activity="Консультации", deadline="по мере необходимости", info="-"),
+        Activity(number="4", activity="Форум", deadline="декабрь 2023", info="Готовится"),
+    ]
+    roadmap = Roadmap(title="Дорожная карта ГО Карпинск", years=[2022, 2023],
+                      sections=[Section("Организация", activities)])
+    path = write_roadmap_workbook(roadmap, tmp_path / "карта.xlsx")
+    report = read_report(path, date(2023, 1, 15))
+    assert isinstance(report, Report), report
+    assert (report.name, report.kind) == ("Карпинск", "дорожная карта")
+    assert (report.activities, report.reported, report.with_link) == (4, 2, 1)
+    assert [r.number for r in report.overdue_rows(date(2023, 1, 15))] == ["1"]
+    later = read_report(path, date(2024, 1, 15))
+    assert [r.number for r in later.overdue_rows(date(2024, 1, 15))] == ["1", "4"]

@@ -19,7 +19,7 @@ from typing import Iterable, Optional, Sequence, Union
 
 from roadmap_tools import vocab
 from roadmap_tools.layout import SHEET_ROADMAP
-from roadmap_tools.tablerows import RawRow, TableLayout, _is_column_numbering, _same_header
+from roadmap_tools.tablerows import RawRow, TableLayout, _is_column_numbering, _layout_for_continuation, _same_header
 
 #: Where the municipality's name was found.
 NAME_FROM_TITLE = "заголовок формы"
@@ -487,6 +487,7 @@ def _read_word(path: Path) -> Union[Report, Unreadable]:
             continue
         index, layout = found
         table_rows = rows_of_table(table[index + 1:], layout)
+        table_rows += _continuation_rows(document.tables[table_index + 1:], layout)
         if not table_rows:
             return Unreadable(str(path), _NO_ROWS)
         before = [p.strip() for p in document.paragraphs_before(table_index) if p.strip()]
@@ -496,6 +497,25 @@ def _read_word(path: Path) -> Union[Report, Unreadable]:
         period = period_in(title) or period_in(" ".join(before))
         return Report(str(path), name, source, KIND_FORM, title, period, table_rows)
     return Unreadable(str(path), _NO_TABLE)
+
+
+def _continuation_rows(tables: Sequence, layout: TableLayout) -> list:
+    """Rows of the tables after the report's own that continue it (a table broken by a
+    page break): with the same header repeated, or with no header and the same columns."""
+    rows: list = []
+    for table in tables:
+        found = find_header(table)
+        if found is not None:
+            index, other = found
+            if not _same_header(other.titles, layout):
+                break  # another table (signatures, a second form): the report ended
+            rows += rows_of_table(table[index + 1:], other)
+            continue
+        continued = _layout_for_continuation(table, layout)
+        if continued is None:
+            break
+        rows += rows_of_table(table, continued)
+    return rows
 
 
 def _sender_block(paragraphs: Sequence[str]) -> str:

@@ -43,6 +43,25 @@ def test_word_report_002_counts_its_rows_sections_and_links(suffix):
         r["activity"] for s in gold(REPORT_FIXTURE)["sections"] for r in s["rows"]]
 
 
+def test_a_word_table_broken_in_two_by_a_page_break_is_read_as_one(tmp_path):
+    import copy
+
+    import docx
+
+    document = docx.Document(str(FIXTURES / f"{REPORT_FIXTURE}.docx"))
+    first = document.tables[0]._tbl
+    second = copy.deepcopy(first)
+    for tr in list(second.tr_lst):
+        second.remove(tr)
+    for tr in list(first.tr_lst)[10:]:  # rows from item 8 on go to a table of their own, no header
+        first.remove(tr)
+        second.append(tr)
+    first.addnext(second)
+    document.save(tmp_path / "two_tables.docx")
+    report = read_report(tmp_path / "two_tables.docx", AS_OF)
+    assert (report.activities, len(report.sections), report.with_link) == (13, 4, gold_counts()["with_link"])
+
+
 def test_word_report_002_is_kuznetsk_from_the_cover_letter():
     report = read_report(FIXTURES / f"{REPORT_FIXTURE}.docx", AS_OF)
     assert (report.name, report.name_source) == ("Кузнецк", NAME_FROM_LETTER)

@@ -388,3 +388,25 @@ def test_a_roadmap_workbook_counts_overdue_by_its_deadline_control_status(tmp_pa
     assert [r.number for r in report.overdue_rows(date(2023, 1, 15))] == ["1"]
     later = read_report(path, date(2024, 1, 15))
     assert [r.number for r in later.overdue_rows(date(2024, 1, 15))] == ["1", "4"]
+
+
+def test_a_file_too_big_to_be_a_report_is_refused_unopened(tmp_path, monkeypatch):
+    from roadmap_tools import report_reader
+
+    path = _form(tmp_path / "x.xlsx", "Мониторинг г. Спасск", ["№", "Мероприятие", "Информация о проведении"],
+                 [["1", "Совещание", "Проведено"]])
+    monkeypatch.setattr(report_reader, "MAX_REPORT_BYTES", 1000)
+    result = read_report(path, AS_OF)
+    assert isinstance(result, Unreadable) and "слишком большой" in result.reason
+
+
+def test_a_macro_workbook_is_read_by_its_cells_only(tmp_path):
+    path = _form(tmp_path / "x.xlsx", "Мониторинг г. Спасск", ["№", "Мероприятие", "Информация о проведении"],
+                 [["1", "Совещание", "Проведено"]])
+    macro = tmp_path / "x.xlsm"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(macro, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        dst.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 Sub Auto_Open(): Shell \"calc\": End Sub")
+    report = read_report(macro, AS_OF)
+    assert (report.name, report.activities, report.reported) == ("Спасск", 1, 1)

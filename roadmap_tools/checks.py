@@ -2,7 +2,7 @@
 
 Pure: a ``Roadmap`` in, a list of ``Finding`` out. Every finding names the sheet, the
 cell (A1), the activity's number and says in Russian what to fix. The texts, the
-severities and the near-duplicate threshold are data (``RULES``, ``NEAR_DUPLICATE``).
+severities and the duplicate rules are data (``RULES``, ``STEM_LENGTH``, ``NEAR_DUPLICATE_*``).
 """
 from __future__ import annotations
 
@@ -30,6 +30,10 @@ RULES: dict = {
     "missing_deadline": (ERROR, "deadline", "не указан срок: впишите срок исполнения (например, «март 2022 г.»)."),
     "missing_executor": (ERROR, "executor", "не указан ответственный исполнитель: впишите, кто выполняет мероприятие."),
     "missing_result": (ERROR, "result", "не указан ожидаемый результат: впишите результат или показатель."),
+    "no_executors": (WARNING, "executor", "столбец исполнителей не заполнен ни у одного мероприятия ({count} шт.): "
+                                          "впишите ответственных, если их требует форма дорожной карты."),
+    "no_results": (WARNING, "result", "столбец ожидаемых результатов не заполнен ни у одного мероприятия "
+                                      "({count} шт.): впишите результаты, если их требует форма."),
     "bad_deadline": (ERROR, "deadline", "срок «{text}» не распознан{reason}: запишите его как «март 2022 г.», «до 15.03.2022», «II квартал 2022 г.»."),
     "deadline_outside_years": (WARNING, "deadline", "срок «{text}» выходит за годы дорожной карты ({years}): проверьте год."),
     "deadline_far_outside_years": (ERROR, "deadline", "срок «{text}» далеко за годами дорожной карты ({years}): вероятно, опечатка в годе."),
@@ -57,9 +61,16 @@ RULES: dict = {
     "info_without_date": (WARNING, "info", "в информации о проведении не указана дата: добавьте, когда мероприятие проведено (например, «15.03.2022»)."),
 }
 
-#: Two activities with the same deadline whose word sets overlap at least this much
-#: (Jaccard) are reported as near duplicates. Identical texts are duplicates.
-NEAR_DUPLICATE = 0.85
+#: Two activities with the same deadline are duplicates when their words are the same
+#: (case, punctuation and spacing aside), and near duplicates when, compared by word
+#: stems (the first ``STEM_LENGTH`` letters), one has at most ``NEAR_DUPLICATE_EXTRA_WORDS``
+#: words more than the other and both are at least ``NEAR_DUPLICATE_MIN_WORDS`` long. A
+#: word replaced by another («координатора» / «оператора») makes a different activity.
+STEM_LENGTH = 5
+#: A column empty in every one of at least this many activities is reported once.
+EMPTY_COLUMN_MIN_ROWS = 3
+NEAR_DUPLICATE_EXTRA_WORDS = 1
+NEAR_DUPLICATE_MIN_WORDS = 6
 
 #: Month stems for recognising a date in free text («15 марта 2022», «в апреле 2023 г.»).
 MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр",
@@ -128,8 +139,15 @@ def check_roadmap(roadmap: Roadmap, settings: Optional[dict] = None, today: Opti
     """All findings for ``roadmap``, in row order (errors and warnings together)."""
     checker = _Checker(roadmap, today or date.today())
     activities = list(roadmap.activities())
+    # a column empty in every row is one finding, not one per row
+    empty_columns = {name for name in ("executor", "result")
+                     if len(activities) >= EMPTY_COLUMN_MIN_ROWS and all(_blank(getattr(a, name)) for a in activities)}
+    if "executor" in empty_columns and roadmap.has_executor_column and checker.has_column("executor"):
+        checker.add("no_executors", activities[0], count=len(activities))
+    if "result" in empty_columns and checker.has_column("result"):
+        checker.add("no_results", activities[0], count=len(activities))
     for activity in activities:
-        _check_required(checker, activity)
+        _check_required(checker, activity, empty_columns)
         _check_deadline(checker, activity)
         _check_report(checker, activity)
     _check_numbering(checker, roadmap)
@@ -148,14 +166,15 @@ def _blank(text) -> bool:
     return not str(text or "").strip()
 
 
-def _check_required(c: _Checker, a: Activity) -> None:
+def _check_required(c: _Checker, a: Activity, empty_columns: set) -> None:
     if _blank(a.activity):
         c.add("missing_activity", a)
     if _blank(a.deadline):
         c.add("missing_deadline", a)
-    if c.roadmap.has_executor_column and c.has_column("executor") and _blank(a.executor):
+    if c.roadmap.has_executor_column and c.has_column("executor") and _blank(a.executor) \
+            and "executor" not in empty_columns:
         c.add("missing_executor", a)
-    if c.has_column("result") and _blank(a.result):
+    if c.has_column("result") and _blank(a.result) and "result" not in empty_columns:
         c.add("missing_result", a)
 
 
@@ -389,6 +408,20 @@ def _describe(a: Activity) -> str:
     return f"в строке {a.source.row}" if a.source.row else f"«{_shorten(a.activity, 40)}»"
 
 
+def _stem(word: str) -> str:
+    return word[:STEM_LENGTH] if len(word) > STEM_LENGTH else word.rstrip("аеиоуыэюяйь") or word
+
+
+def _stems(words: frozenset) -> frozenset:
+    return frozenset(_stem(w) for w in words if len(w) > 2)
+
+
+def _near(stems: frozenset, other: frozenset) -> bool:
+    small, large = sorted((stems, other), key=len)
+    return (len(small) >= NEAR_DUPLICATE_MIN_WORDS and small <= large
+            and len(large) - len(small) <= NEAR_DUPLICATE_EXTRA_WORDS)
+
+
 def _check_duplicates(c: _Checker, activities: list) -> None:
     groups = defaultdict(list)
     for a in activities:
@@ -400,14 +433,12 @@ def _check_duplicates(c: _Checker, activities: list) -> None:
         earlier: list = []
         for a in group:
             words = _words(a.activity)
-            for other, other_words in earlier:
+            stems = _stems(words)
+            for other, other_words, other_stems in earlier:
                 if words == other_words:
                     c.add("duplicate_activity", a, other=_describe(other))
                     break
-                small, large = sorted((len(words), len(other_words)))
-                if not large or small / large < NEAR_DUPLICATE:
-                    continue
-                if len(words & other_words) / len(words | other_words) >= NEAR_DUPLICATE:
+                if _near(stems, other_stems):
                     c.add("near_duplicate_activity", a, other=_describe(other))
                     break
-            earlier.append((a, words))
+            earlier.append((a, words, stems))

@@ -313,8 +313,8 @@ _LINE_HEIGHT = 15.0
 
 
 def _lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes in a wrapped cell ``width`` characters wide (an estimate)."""
-    per_line = max(width * 1.15 - 1, 5)
+    """How many lines ``text`` takes in a wrapped cell ``width`` characters wide (a generous estimate)."""
+    per_line = max(width * 0.85 - 1, 5)
     return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text or "").split("\n"))
 
 
@@ -372,6 +372,7 @@ def form_plans(form: MonitoringForm, sheet: str = SHEET_FORM, in_workbook: bool 
             plan.add(sp.Fill(f"A{number}:D{number}", FORM_SECTION_COLOUR))
             plan.add(sp.RowHeight(number, _LINE_HEIGHT * _lines(rows[number - 1][0], total) + 3))
             continue
+        # LibreOffice does not fit rows to wrapped text on opening a file, so every row gets a height
         values = rows[number - 1]
         plan.add(sp.RowHeight(number, _LINE_HEIGHT * max(_lines(v, w) for v, w in zip(values, widths)) + 3))
         if row is not None:

@@ -48,6 +48,8 @@ ONE_DEFECT = [
      ("missing_deadline", "D2")),
     ("missing executor", roadmap([good("1"), good("2", executor="")]), ("missing_executor", "G3")),
     ("missing result", roadmap([good("1", result="")]), ("missing_result", "H2")),
+    ("no executor anywhere", roadmap([good(n, executor="") for n in "123"]), ("no_executors", "G2")),
+    ("no result anywhere", roadmap([good(n, result="") for n in "123"]), ("no_results", "H2")),
     ("unparsed deadline", roadmap([good("1", deadline="когда-нибудь",
                                         parsed=Deadline("когда-нибудь", "unparsed", reason="нет даты"))]),
      ("bad_deadline", "D2")),
@@ -202,3 +204,94 @@ def test_dates_named_in_information(text, expected):
 ])
 def test_links_must_be_http_urls(text, ok):
     assert (link_problem(text) is None) is ok
+
+
+def test_one_word_replaced_makes_a_different_activity():
+    rm = roadmap([good("1", activity="Определение муниципального координатора проекта адресной помощи школам"),
+                  good("2", activity="Определение муниципального оператора проекта адресной помощи школам")])
+    assert found(rm) == []
+
+
+def test_other_word_endings_make_a_near_duplicate():
+    rm = roadmap([good("1", activity="Проведение семинаров для учителей математики школ района"),
+                  good("2", activity="Проведение семинара для учителя математики школы района")])
+    assert found(rm) == [("near_duplicate_activity", "C3")]
+
+
+# --- the real roadmaps (imported from the fixture documents into a workbook) -------------
+from conftest import gold  # noqa: E402
+from roadmap_books import header_columns, roadmap_book  # noqa: E402
+
+
+def _gold_row(name, predicate):
+    """Row on «Дорожная карта» of the gold activity matching ``predicate`` (one row per activity, header first)."""
+    activities = [a for s in gold(name)["sections"] for a in s["activities"]]
+    [index] = [i for i, a in enumerate(activities) if predicate(a)]
+    return index + 2
+
+
+def _check_book(name, tmp_path):
+    from roadmap_tools.jobs import run_check
+
+    book = roadmap_book(name, tmp_path)
+    return book, run_check(book, today=D(2022, 12, 31))
+
+
+def test_penza_activity_without_executor_and_one_without_result(tmp_path):
+    name = "000_9d9fda70d4b7cb08"
+    book, result = _check_book(name, tmp_path)
+    col = header_columns(book)
+    no_executor = _gold_row(name, lambda a: not a["executor"])
+    no_result = _gold_row(name, lambda a: not a["result"])
+    errors = [(f.code, f.cell) for f in result.findings if f.severity == "error"]
+    assert errors == [("missing_executor", f"{col['Ответственные исполнители']}{no_executor}"),
+                      ("missing_result", f"{col['Ожидаемый результат']}{no_result}")]
+
+
+def test_penza_without_numbers_gets_one_numbering_warning(tmp_path):
+    _, result = _check_book("000_9d9fda70d4b7cb08", tmp_path)
+    numbering = [f for f in result.findings if f.code in ("no_numbering", "unnumbered")]
+    assert [(f.code, f.severity) for f in numbering] == [("no_numbering", "warning")]
+
+
+def test_sarov_duplicated_activity_and_unnumbered_row(tmp_path):
+    name = "001_a470a32a4d39f39e"
+    book, result = _check_book(name, tmp_path)
+    col = header_columns(book)
+    duplicate = _gold_row(name, lambda a: a["number"] == "5.")
+    unnumbered = _gold_row(name, lambda a: not a["number"])
+    found = {(f.code, f.cell) for f in result.findings}
+    assert ("duplicate_activity", f"{col['Мероприятие']}{duplicate}") in found
+    assert ("unnumbered", f"{col['№']}{unnumbered}") in found
+    assert result.errors == 2
+
+
+def test_karpinsk_item_without_deadline_and_result_and_mixed_numbers(tmp_path):
+    name = "003_1231fe5c55c4aab0"
+    book, result = _check_book(name, tmp_path)
+    col = header_columns(book)
+    row = _gold_row(name, lambda a: a["number"] == "5.5.")
+    found = {(f.code, f.cell) for f in result.findings}
+    assert {("missing_deadline", f"{col['Сроки']}{row}"), ("missing_result", f"{col['Ожидаемый результат']}{row}")} \
+        <= found
+    mixed = {f.number for f in result.findings if f.code == "mixed_numbering"}
+    assert mixed == {"1.1.", "1.10.", "4.1.", "4. 8", "5.5."}
+    # no executor column in the document: never one finding per row
+    assert not any(f.code == "missing_executor" for f in result.findings)
+
+
+def test_a_clean_real_roadmap_gives_no_error(tmp_path):
+    from openpyxl import load_workbook
+
+    from roadmap_tools.jobs import run_check
+
+    book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
+    wb = load_workbook(book)
+    ws = wb["Дорожная карта"]
+    col = header_columns(book)
+    ws.delete_rows(6)  # the duplicated activity «5.»
+    for row in range(2, ws.max_row + 1):  # renumber 1..N, which also numbers the unnumbered row
+        ws[f"{col['№']}{row}"] = f"{row - 1}."
+    wb.save(book)
+    result = run_check(book, today=D(2022, 12, 31))
+    assert result.errors == 0, [f.message for f in result.findings]

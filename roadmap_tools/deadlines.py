@@ -44,7 +44,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
 from roadmap_tools import vocab
 from roadmap_tools.model import Deadline
@@ -79,9 +79,8 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass(frozen=True)
-class _Tok:
-    kind: str     # see _classify
+class _Tok(NamedTuple):
+    kind: str     # month, num, date, due, sep, dash, word (unknown), ...: see _build_phrases
     value: object
     text: str
 
@@ -145,7 +144,11 @@ def _build_phrases() -> dict:
 
 
 _PHRASES = _build_phrases()
-_MAX_PHRASE = max(len(k) for k in _PHRASES)
+#: First token of a phrase -> the lengths of the phrases it starts, longest first.
+_PHRASE_LENGTHS: dict = {}
+for _key in _PHRASES:
+    _PHRASE_LENGTHS.setdefault(_key[0], set()).add(len(_key))
+_PHRASE_LENGTHS = {k: sorted(v, reverse=True) for k, v in _PHRASE_LENGTHS.items()}
 
 
 def vocabulary_conflicts() -> List[str]:
@@ -182,8 +185,8 @@ def _tokens(norm: str) -> List[_Tok]:
     out: List[_Tok] = []
     i, n = 0, len(raw)
     while i < n:
-        for length in range(min(_MAX_PHRASE, n - i), 0, -1):
-            hit = _PHRASES.get(tuple(texts[i:i + length]))
+        for length in _PHRASE_LENGTHS.get(texts[i], ()):
+            hit = _PHRASES.get(tuple(texts[i:i + length])) if i + length <= n else None
             if hit:
                 kind, value = hit
                 if kind != "skip":

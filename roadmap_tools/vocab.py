@@ -133,6 +133,42 @@ CONTROL_COLOURS = {
 }
 
 # ---------------------------------------------------------------------------
+# Letters (the cover letter and the e-mail)
+# ---------------------------------------------------------------------------
+# Month names in the cases a letter needs; «Deadlines» below reads its own forms.
+MONTHS_NOMINATIVE = ["январь", "февраль", "март", "апрель", "май", "июнь",
+                     "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
+MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня",
+                   "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+MONTHS_PREPOSITIONAL = ["январе", "феврале", "марте", "апреле", "мае", "июне",
+                        "июле", "августе", "сентябре", "октябре", "ноябре", "декабре"]
+QUARTER_NUMERALS = ["I", "II", "III", "IV"]
+#: «во II квартале», «в III квартале»: the preposition a numeral takes.
+PREPOSITION_BEFORE_NUMERAL = {"I": "в", "II": "во", "III": "в", "IV": "в"}
+
+#: How a letter names its reporting period. ``wording.period_in_words`` picks the
+#: first phrase that fits; change the words here, not in the code.
+PERIOD_PHRASES = {
+    "year": "в {year} году",
+    "half_year": "{prep} {half} полугодии {year} года",
+    "quarter": "{prep} {quarter} квартале {year} года",
+    "month": "в {month_prepositional} {year} года",
+    "months": "в период с {from_genitive} по {to_nominative} {year} года",
+    "months_across_years": "в период с {from_genitive} {from_year} года по {to_nominative} {to_year} года",
+}
+
+#: Printed where the letter's or the request's number or date is not filled in,
+#: so it can be written by hand at registration.
+LETTER_BLANK = "________"
+
+#: Values of the setting «SMTP-защита» (lower-case) -> how we connect.
+SMTP_SECURITY_SYNONYMS = {
+    "starttls": "starttls", "tls": "starttls", "start tls": "starttls",
+    "ssl": "ssl", "ssl/tls": "ssl", "smtps": "ssl",
+    "нет": "none", "none": "none", "без защиты": "none", "no": "none",
+}
+
+# ---------------------------------------------------------------------------
 # Deadlines (months in every case, quarters, half-years, connecting words)
 # ---------------------------------------------------------------------------
 # Filled by the deadline parser's issue; see deadlines.py for the grammar that reads them.

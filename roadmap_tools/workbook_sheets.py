@@ -170,11 +170,14 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
     last_row = GANTT_FIRST_ROW + rows - 1
 
     plan = SheetPlan(layout.SHEET_GANTT, reset=True, tab_colour="70AD47")
+    starts, ends = f"$C${GANTT_FIRST_ROW}:$C${last_row}", f"$D${GANTT_FIRST_ROW}:$D${last_row}"
+    # the years of «Настройки», widened to every date of the roadmap
+    first_year = (f"=MIN(IF(N(rt_first_year)>0,rt_first_year,YEAR(D1)),"
+                  f"IF(COUNT({starts})>0,YEAR(MIN({starts})),9999))")
+    last_year = f"=MAX(IF(N(rt_last_year)>0,rt_last_year,D2),IF(COUNT({ends})>0,YEAR(MAX({ends})),0))"
     plan.add(Values("A1", [
         ["Диаграмма Ганта", None, "Дата контроля:", Formula("=IF(N(rt_as_of)>0,rt_as_of,TODAY())")],
-        ["Строится сама по листу «Дорожная карта»; годы и дата контроля — из «Настроек».", None, "Годы:",
-         Formula("=IF(N(rt_first_year)>0,rt_first_year,YEAR(D1))"),
-         Formula("=IF(N(rt_last_year)>=D2,rt_last_year,D2)")],
+        ["Строится сама по листу «Дорожная карта».", None, "Годы:", Formula(first_year), Formula(last_year)],
     ]))
     plan.add(NumberFormat("D1", "DD.MM.YYYY"))
     plan.add(Font("A1", bold=True, size=14))
@@ -196,7 +199,8 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
     plan.add(Values(address(GANTT_HEADER_ROW - 1, GANTT_FIRST_MONTH_COL), [year_row]))
     plan.add(Values(address(GANTT_HEADER_ROW, 1), [header + month_row]))
     plan.add(NumberFormat(f"{first_col}{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", "[$-419]MMM"))
-    plan.add(Font(f"A{GANTT_HEADER_ROW - 1}:{last_col}{GANTT_HEADER_ROW}", bold=True))
+    plan.add(Font(f"A{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", bold=True))
+    plan.add(Font(f"{first_col}{GANTT_HEADER_ROW - 1}:{last_col}{GANTT_HEADER_ROW - 1}", size=9))
     plan.add(Fill(f"A{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", HEADER_FILL))
 
     c = roadmap_columns
@@ -227,8 +231,8 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
     plan.add(ConditionalFill(header_range, "=" + marker.format(col=f"{first_col}${GANTT_HEADER_ROW}"),
                              GANTT_MARKER_HEADER_COLOUR))
 
-    widths = {"A": 7, "B": 60, "C": 11, "D": 11, "E": 14}
-    widths.update({column_letter(GANTT_FIRST_MONTH_COL + i): 4.5 for i in range(months)})
+    widths = {"A": 7, "B": 60, "C": 14, "D": 11, "E": 14}
+    widths.update({column_letter(GANTT_FIRST_MONTH_COL + i): 5 for i in range(months)})
     plan.add(ColumnWidths(widths))
     plan.add(Freeze(address(GANTT_FIRST_ROW, GANTT_FIRST_MONTH_COL)))
     plan.add(PageSetup(landscape=True, fit_width=True, title_rows=f"{GANTT_HEADER_ROW - 1}:{GANTT_HEADER_ROW}"))

@@ -109,8 +109,8 @@ def _phrase_key(phrase: str) -> Tuple[str, ...]:
 _ORDINAL_SUFFIXES = frozenset(normalize(s) for s in vocab.ORDINAL_SUFFIXES)
 
 
-def _build_phrases() -> dict:
-    """Token sequence -> (kind, value), from the vocabulary."""
+def _vocabulary_entries() -> List[Tuple[str, object, Iterable[str]]]:
+    """(kind, value, phrases) for every group of deadline words in the vocabulary."""
     entries: List[Tuple[str, object, Iterable[str]]] = []
     for month, forms in vocab.MONTH_FORMS.items():
         entries.append(("month", month, forms))
@@ -137,8 +137,13 @@ def _build_phrases() -> dict:
     ]
     for freq, markers in vocab.RECURRING_MARKERS.items():
         entries.append(("recur", freq, markers))
+    return entries
+
+
+def _build_phrases() -> dict:
+    """Token sequence -> (kind, value); the first meaning wins (see vocabulary_conflicts)."""
     table: dict = {}
-    for kind, value, phrases in entries:
+    for kind, value, phrases in _vocabulary_entries():
         for phrase in phrases:
             key = _phrase_key(phrase)
             if key:
@@ -156,32 +161,12 @@ _PHRASE_LENGTHS = {k: sorted(v, reverse=True) for k, v in _PHRASE_LENGTHS.items(
 
 def vocabulary_conflicts() -> List[str]:
     """Phrases the vocabulary gives two meanings (a data error; a test keeps this empty)."""
-    seen: dict = {}
-    conflicts = []
-    for month, forms in vocab.MONTH_FORMS.items():
-        for f in forms:
-            seen.setdefault(_phrase_key(f), set()).add(("month", month))
-    groups = {
-        "q": vocab.QUARTER_WORDS, "h": vocab.HALF_YEAR_WORDS, "yw": vocab.YEAR_WORDS,
-        "acad": vocab.ACADEMIC_YEAR_WORDS, "dayw": vocab.DAY_WORDS, "due-start": vocab.DUE_BY_START,
-        "due-end": vocab.DUE_BY_END, "from": vocab.RANGE_FROM, "to": vocab.RANGE_TO,
-        "sep": vocab.LIST_SEPARATORS, "cont": vocab.CONTINUOUS_MARKERS,
-        "whole": vocab.WHOLE_PERIOD_MARKERS, "ondemand": vocab.ON_DEMAND_MARKERS,
-        "relative": vocab.RELATIVE_MARKERS, "skip": vocab.DEADLINE_SKIP_WORDS,
-    }
-    for number, words in vocab.ORDINAL_WORDS.items():
-        groups[f"ord-{number}"] = words
-    for season, forms in vocab.SEASON_FORMS.items():
-        groups[f"season-{season}"] = forms
-    for freq, markers in vocab.RECURRING_MARKERS.items():
-        groups[f"recur-{freq}"] = markers
-    for name, phrases in groups.items():
-        for p in phrases:
-            seen.setdefault(_phrase_key(p), set()).add((name, None))
-    for key, meanings in seen.items():
-        if len(meanings) > 1:
-            conflicts.append(" ".join(key) + ": " + ", ".join(sorted(m[0] for m in meanings)))
-    return conflicts
+    meanings: dict = {}
+    for kind, value, phrases in _vocabulary_entries():
+        for phrase in phrases:
+            meanings.setdefault(_phrase_key(phrase), set()).add((kind, repr(value)))
+    return [" ".join(key) + ": " + ", ".join(f"{k} {v}" for k, v in sorted(found))
+            for key, found in meanings.items() if len(found) > 1]
 
 
 def _tokens(norm: str) -> List[_Tok]:

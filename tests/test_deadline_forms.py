@@ -244,6 +244,11 @@ def test_vocabulary_gives_each_phrase_one_meaning():
     assert vocabulary_conflicts() == []
 
 
+def test_a_phrase_with_two_meanings_is_reported(monkeypatch):
+    monkeypatch.setattr(vocab, "DAY_WORDS", vocab.DAY_WORDS + ["по плану"])
+    assert vocabulary_conflicts() == ["по плану: dayw None, ondemand None"]
+
+
 def test_json_shape_of_a_parse():
     assert parse_deadline("до 5 марта 2022", [2022]).to_json() == {
         "text": "до 5 марта 2022", "kind": "deadline", "start": "2022-03-05", "end": "2022-03-05",

@@ -30,6 +30,10 @@ Judgement calls:
   ISO week (Monday to Sunday) or half-year, cut to the roadmap's years or to the span
   given («ежемесячно в течение 2022 года»); «ежемесячно до 5 числа»: the 5th of each month.
   Without roadmap years a recurring phrase is ``unparsed``.
+- «Сентябрь 2021, 2022 гг.»: a bare year after a dated item repeats that item in that
+  year (``milestones``). Seasons: «лето 2022» is June–August, «зима 2021» December 2021 –
+  February 2022. «1 полугодие 2022-2023 учебного года» is September–December 2022, the
+  second half January–May 2023. «09.2022» is a month.
 - ``on_demand`` wins whenever its marker is there and the rest has no date of its own:
   «по мере необходимости, но не реже 1 раза в квартал» is ``on_demand``.
 - Terms counted from an event («в течение месяца после …»), unknown words, years

@@ -52,13 +52,46 @@ HEADER_STEMS: list = [
     ("info", ["информац"]),
     ("link", ["ссылк"]),
     ("done_date", ["дата выполн", "фактическ"]),
-    ("status", ["статус", "отметка о выполн"]),
+    ("status", ["статус", "отметк"]),
     ("note", ["примечан", "комментар"]),
     ("number", ["№", "n/n", "п/п"]),
-    ("deadline", ["срок", "дата провед", "период"]),
-    ("executor", ["исполнит", "ответствен"]),
-    ("result", ["результат", "показател", "итог"]),
-    ("activity", ["мероприят", "содержание", "наименование"]),
+    ("control", ["контроль срок", "состояние срок"]),
+    ("days_overdue", ["просроч"]),
+    ("start", ["дата начал", "начало"]),
+    ("end", ["дата окончан", "окончание"]),
+    ("deadline", ["срок", "дата провед", "период", "дата", "когда"]),
+    ("executor", ["исполнит", "ответствен", "соисполнит", "кто"]),
+    ("result", ["результат", "показател", "итог", "индикатор", "отчетн", "форма отч",
+                "форма заверш", "контрольн", "эффект"]),
+    ("section", ["раздел", "направлен"]),
+    ("activity", ["мероприят", "содержание", "наименование", "действи", "работ", "задач"]),
+]
+
+#: Header titles longer than this many words are not matched by stems (a long cell
+#: is an activity's text, not a column title), except for their first words.
+HEADER_MAX_WORDS = 12
+
+# ---------------------------------------------------------------------------
+# Documents: where the roadmap's title, organisation and years are written
+# ---------------------------------------------------------------------------
+#: A paragraph starting with one of these (lower-case) begins the roadmap's title.
+TITLE_STARTS = [
+    "дорожная карта", "«дорожная карта»", "\"дорожная карта\"", "план мероприятий", "план-график",
+    "план работы", "основные мероприятия", "комплекс мер", "комплекс мероприятий", "перечень мероприятий",
+    "мероприятия по", "программа мероприятий", "муниципальная дорожная карта",
+]
+#: Lines around an order that are not part of a title (lower-case prefixes).
+NOT_TITLE_STARTS = [
+    "приложение", "утвержден", "утверждена", "утверждён", "утверждено", "к приказу", "к распоряжению",
+    "к постановлению", "от ", "№", "согласовано", "начальник", "директор", "заведующ", "заместитель",
+    "руководитель", "председатель", "глава",
+]
+#: Kinds of order a roadmap is approved by (the paragraph that follows the organisation's name).
+ORDER_WORDS = ["приказ", "распоряжение", "постановление", "решение"]
+#: Words that begin the name of an organisation (lower-case).
+ORGANISATION_STARTS = [
+    "управление", "отдел", "комитет", "департамент", "министерство", "администрация", "муниципальное",
+    "муниципальный", "мку", "мбу", "мау", "мбоу", "мкоу", "маоу", "моу", "центр", "информационно-методический",
 ]
 
 #: Fields a roadmap table must have for us to recognise it.
@@ -97,6 +130,42 @@ CONTROL_COLOURS = {
     CONTROL_DUE_SOON: "FFEB9C",
     CONTROL_OVERDUE: "FFC7CE",
     CONTROL_NO_DATE: "EDEDED",
+}
+
+# ---------------------------------------------------------------------------
+# Letters (the cover letter and the e-mail)
+# ---------------------------------------------------------------------------
+# Month names in the cases a letter needs; «Deadlines» below reads its own forms.
+MONTHS_NOMINATIVE = ["январь", "февраль", "март", "апрель", "май", "июнь",
+                     "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
+MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня",
+                   "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+MONTHS_PREPOSITIONAL = ["январе", "феврале", "марте", "апреле", "мае", "июне",
+                        "июле", "августе", "сентябре", "октябре", "ноябре", "декабре"]
+QUARTER_NUMERALS = ["I", "II", "III", "IV"]
+#: «во II квартале», «в III квартале»: the preposition a numeral takes.
+PREPOSITION_BEFORE_NUMERAL = {"I": "в", "II": "во", "III": "в", "IV": "в"}
+
+#: How a letter names its reporting period. ``wording.period_in_words`` picks the
+#: first phrase that fits; change the words here, not in the code.
+PERIOD_PHRASES = {
+    "year": "в {year} году",
+    "half_year": "{prep} {half} полугодии {year} года",
+    "quarter": "{prep} {quarter} квартале {year} года",
+    "month": "в {month_prepositional} {year} года",
+    "months": "в период с {from_genitive} по {to_nominative} {year} года",
+    "months_across_years": "в период с {from_genitive} {from_year} года по {to_nominative} {to_year} года",
+}
+
+#: Printed where the letter's or the request's number or date is not filled in,
+#: so it can be written by hand at registration.
+LETTER_BLANK = "________"
+
+#: Values of the setting «SMTP-защита» (lower-case) -> how we connect.
+SMTP_SECURITY_SYNONYMS = {
+    "starttls": "starttls", "tls": "starttls", "start tls": "starttls",
+    "ssl": "ssl", "ssl/tls": "ssl", "smtps": "ssl",
+    "нет": "none", "none": "none", "без защиты": "none", "no": "none",
 }
 
 # ---------------------------------------------------------------------------
@@ -232,3 +301,49 @@ DEADLINE_KIND_TITLES: dict = {
     "missing": "не указан",
     "unparsed": "не распознан",
 }
+
+# ---------------------------------------------------------------------------
+# Reports (regional consolidation of monitoring reports, see consolidate.py)
+# ---------------------------------------------------------------------------
+#: What a municipality writes in the information cell when nothing was done: such a
+#: cell counts as empty (compared lower-case, spaces folded, end punctuation dropped).
+NO_INFO_WORDS = [
+    "-", "—", "–", "--", "нет", "не проводилось", "не проводились", "не проведено", "не проводилась",
+    "не выполнено", "не выполнялось", "не реализовано", "отсутствует", "отсутствуют", "нет данных",
+    "н/д", "x", "х", "не запланировано", "не планировалось", "0",
+]
+
+#: Words that introduce a municipality's name in a form's title or a letter's sender
+#: block, longest first, with the grammatical case of the name that follows:
+#: «города Кузнецка» (genitive) -> «Кузнецк»; «ГО Карпинск» (nominative) stays.
+MUNICIPALITY_MARKERS = [
+    ("городского округа город", "nom"), ("городской округ город", "nom"),
+    ("городского округа", "nom"), ("городской округ", "nom"), ("го", "nom"),
+    ("муниципального образования", "nom"), ("мо", "nom"),
+    ("города", "gen"), ("город", "nom"), ("гор.", "nom"), ("г.", "nom"), ("г", "nom"),
+]
+#: Words after an adjective that name a district: «Сердобского района» -> «Сердобский район».
+DISTRICT_WORDS = {
+    "района": "район", "район": "район",
+    "муниципального района": "район", "муниципальный район": "район",
+    "муниципального округа": "муниципальный округ", "муниципальный округ": "муниципальный округ",
+}
+#: Genitive ending -> nominative ending, tried in order (longest first), for names
+#: after a genitive marker. A heuristic: rare names may need the file name instead.
+GENITIVE_TO_NOMINATIVE = [
+    ("ского", "ский"), ("цкого", "цкий"), ("него", "ний"), ("кого", "кий"), ("ого", "ый"),
+    ("ля", "ль"), ("ки", "ка"), ("ги", "га"), ("хи", "ха"), ("ы", "а"), ("и", "ь"),
+    ("ска", "ск"), ("цка", "цк"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("а", ""),
+]
+#: Words of file names that are not the municipality's name («отчет_Кузнецк_2023.xlsx»).
+REPORT_FILE_WORDS = [
+    "отчет", "отчёт", "мониторинг", "мониторинга", "форма", "дорожная", "дорожной", "карта", "карты",
+    "дк", "за", "год", "года", "квартал", "полугодие", "период", "информация", "исполнение",
+    "исполнения", "мероприятий", "план", "график", "приложение", "рои", "500", "итог", "итоги",
+    "report", "form", "копия", "final", "new", "версия",
+]
+#: Words of the paragraph that titles a report in a Word document.
+REPORT_TITLE_WORDS = ["мониторинг", "отчет", "отчёт", "информация о", "исполнени"]
+#: Words that open a sender block in a cover letter (the sender's requisites).
+SENDER_WORDS = ["управление образования", "отдел образования", "комитет", "администрация",
+                "департамент", "управление", "отдел", "министерство", "методический центр"]

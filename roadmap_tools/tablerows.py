@@ -1,0 +1,304 @@
+"""Roadmap tables as rows of cell texts -> sections of activities (pure, no file formats).
+
+The readers (``docx_reader``, ``xlsx_reader``) turn a document into ``RawRow`` lists;
+this module finds the header, section rows, rows broken by a page break, tables that
+continue the previous one and empty rows, the same way for every format.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence, Union
+
+from roadmap_tools import headers
+from roadmap_tools.model import Activity, Section, Source
+
+#: Rows at the top of a table where its header may be (a title row may come first).
+HEADER_SEARCH_ROWS = 6
+
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NUMBER_ONLY = re.compile(r"^(?:\d+[.)]?\s*)+$|^[IVXLC]+[.)]?$")
+_ROMAN = re.compile(r"^[IVXLC]+[.)]?$")
+_TOP_LEVEL_NUMBER = re.compile(r"^(?:раздел\s+)?(\d+|[IVXLC]+)[.)]?$", re.IGNORECASE)
+
+
+def clean_text(value) -> str:
+    """A cell's text as data: lines stripped, runs of spaces as one, no control characters."""
+    if value is None:
+        return ""
+    text = _ILLEGAL.sub(" ", str(value).replace("\r\n", "\n").replace("\r", "\n"))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One table row as a reader found it, on the table's grid of columns.
+
+    ``cells[i]`` is the text starting in grid column ``i``; None where a cell merged
+    from the left covers the column. ``repeated`` holds the grid columns whose text
+    continues a vertically merged cell from the row above.
+    """
+
+    cells: tuple
+    repeated: frozenset = frozenset()
+    row: Optional[int] = None  # 1-based row in the source (sheet row or table row)
+
+    @property
+    def texts(self) -> list:
+        return [clean_text(c) for c in self.cells if c is not None]
+
+    @property
+    def is_one_cell(self) -> bool:
+        """One cell merged across the whole row."""
+        present = [c for c in self.cells if c is not None]
+        return len(present) == 1 and len(self.cells) > 1
+
+
+RowLike = Union[RawRow, Sequence]
+
+
+def as_raw(row: RowLike, index: int) -> RawRow:
+    if isinstance(row, RawRow):
+        return row if row.row is not None else RawRow(row.cells, row.repeated, index)
+    return RawRow(tuple(row), frozenset(), index)
+
+
+@dataclass
+class TableLayout:
+    """The header of the roadmap table and how grid columns map to its columns."""
+
+    titles: list              # header titles as written
+    fields: dict              # field -> logical column index (0-based)
+    starts: list              # grid column where each logical column starts
+    end: Optional[int] = None  # grid columns from here on are outside the table
+
+    def logical(self, row: RawRow) -> tuple:
+        """(cells by logical column, logical columns that repeat the row above)."""
+        cells = [""] * len(self.titles)
+        repeated = set()
+        for grid, value in enumerate(row.cells):
+            if value is None or (self.end is not None and grid >= self.end):
+                continue
+            text = clean_text(value)
+            column = max(0, bisect.bisect_right(self.starts, grid) - 1)
+            if grid in row.repeated:
+                repeated.add(column)
+            if text:
+                cells[column] = f"{cells[column]} {text}".strip() if cells[column] else text
+        return cells, repeated
+
+    def get(self, cells: list, field_name: str) -> str:
+        index = self.fields.get(field_name)
+        return cells[index] if index is not None and index < len(cells) else ""
+
+
+@dataclass
+class ParsedTables:
+    """What the tables of a document hold: the roadmap's header and its sections."""
+
+    layout: Optional[TableLayout] = None
+    sections: list = field(default_factory=list)  # list[Section]
+    header_table: Optional[int] = None  # index of the table the header was found in
+    header_row: Optional[int] = None    # index of the header row in that table
+    #: headers of tables that were looked at and not recognised, for error messages
+    unrecognised: list = field(default_factory=list)
+
+
+def find_header(rows: Sequence[RawRow], search: int = HEADER_SEARCH_ROWS) -> Optional[tuple]:
+    """(row index, field mapping on present cells) of a roadmap header in the first rows."""
+    for index, row in enumerate(rows[:search]):
+        mapping = headers.recognise_header(row.texts)
+        if mapping and not headers.missing_required(mapping):
+            return index, mapping
+    return None
+
+
+def _layout_from_header(row: RawRow, mapping: dict) -> TableLayout:
+    """The header's columns, up to its last titled cell (cells right of it are not ours)."""
+    starts = [grid for grid, value in enumerate(row.cells) if value is not None]
+    titles = row.texts
+    last_named = max(i for i, title in enumerate(titles) if title)
+    end = starts[last_named + 1] if last_named + 1 < len(starts) else None
+    return TableLayout(titles=titles[:last_named + 1], fields=mapping, starts=starts[:last_named + 1], end=end)
+
+
+def _layout_for_continuation(rows: Sequence[RawRow], previous: TableLayout) -> Optional[TableLayout]:
+    """The previous table's layout on this table's grid, if its rows have the same columns."""
+    width = len(previous.titles)
+    for row in rows:
+        starts = [grid for grid, value in enumerate(row.cells) if value is not None]
+        if len(starts) == width:
+            return TableLayout(titles=previous.titles, fields=previous.fields, starts=starts)
+    return None
+
+
+def _is_column_numbering(cells: list) -> bool:
+    """The row «1 2 3 4 5» some documents put under the header."""
+    present = [c for c in cells if c]
+    return len(present) >= 2 and all(c.rstrip(".").isdigit() for c in present) and \
+        [int(c.rstrip(".")) for c in present] == list(range(int(present[0].rstrip(".")),
+                                                          int(present[0].rstrip(".")) + len(present)))
+
+
+def _continues_header(row: RawRow) -> bool:
+    """A second header row: cells merged down from the header, and sub-titles («начало», «окончание»)."""
+    texts = [(grid, clean_text(c)) for grid, c in enumerate(row.cells) if c is not None and clean_text(c)]
+    own = [text for grid, text in texts if grid not in row.repeated]
+    return bool(texts) and len(own) < len(texts) and all(headers.field_of_title(text) for text in own)
+
+
+def _same_header(cells: list, layout: TableLayout) -> bool:
+    return [headers.normalise_title(c) for c in cells] == [headers.normalise_title(t) for t in layout.titles]
+
+
+class _Builder:
+    """Accumulates sections and activities row by row."""
+
+    def __init__(self, source: Source):
+        self.source = source
+        self.sections: list = []
+        self.last: Optional[Activity] = None
+        self.pending_section: Optional[Section] = None  # a section row not yet followed by an activity
+
+    def section_row(self, title: str) -> None:
+        if self.pending_section is not None:
+            # two section rows in a row: a title broken by a page break, or a heading and its subheading
+            self.pending_section.title = f"{self.pending_section.title} {title}".strip()
+            return
+        self.pending_section = Section(title=title)
+        self.last = None
+
+    def _current_section(self, title_from_column: Optional[str]) -> Section:
+        if title_from_column is not None:
+            if self.pending_section is not None:
+                self.pending_section = None
+            if not self.sections or self.sections[-1].title != title_from_column:
+                self.sections.append(Section(title=title_from_column))
+            return self.sections[-1]
+        if self.pending_section is not None:
+            self.sections.append(self.pending_section)
+            self.pending_section = None
+        if not self.sections:
+            self.sections.append(Section(title=""))
+        return self.sections[-1]
+
+    def activity(self, values: dict, row: Optional[int], section_title: Optional[str] = None) -> None:
+        section = self._current_section(section_title)
+        activity = Activity(section=section.title, source=Source(self.source.file, self.source.sheet, row),
+                            **values)
+        section.activities.append(activity)
+        self.last = activity
+
+    def continuation(self, values: dict) -> None:
+        """Text of a row broken by a page break, joined cell by cell to the activity it continues."""
+        for name, text in values.items():
+            if text:
+                current = getattr(self.last, name)
+                setattr(self.last, name, f"{current} {text}" if current else text)
+
+
+FIELDS = ("number", "activity", "deadline", "executor", "result")
+
+
+def _is_section_title(text: str) -> bool:
+    return bool(text) and not _NUMBER_ONLY.match(text)
+
+
+def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder) -> None:
+    for position, row in enumerate(rows):
+        cells, repeated = layout.logical(row)
+        if not any(cells):
+            continue  # an empty row
+        if _same_header(cells, layout) or _is_column_numbering(cells):
+            continue  # the header repeated on a new page, or the column numbers under it
+        present = [c for grid, c in enumerate(row.cells)
+                   if c is not None and (layout.end is None or grid < layout.end)]
+        filled = [i for i, c in enumerate(cells) if c]
+        values = {name: layout.get(cells, name) for name in FIELDS}
+        section_title = layout.get(cells, "section") if "section" in layout.fields else None
+
+        if filled == [0] and layout.fields.get("activity") == 0 and cells[0][:1].islower() \
+                and builder.last is not None and builder.pending_section is None:
+            builder.continuation({"activity": cells[0]})  # no number column: a broken activity text
+            continue
+        if row.is_one_cell or (filled == [0] and _is_section_title(cells[0]) and len(present) > 1):
+            builder.section_row(" ".join(c for c in cells if c))
+            continue
+        if _numbered_section_row(row, cells, layout, rows[position + 1:]):
+            builder.section_row(" ".join(c for c in cells if c))
+            continue
+        fresh = {name: text for name, text in values.items()
+                 if text and layout.fields.get(name) not in repeated}
+        if not values["number"] and not values["deadline"] and builder.last is not None \
+                and builder.pending_section is None:
+            builder.continuation(fresh)
+            continue
+        builder.activity(values, row.row, section_title)
+
+
+def _numbered_section_row(row: RawRow, cells: list, layout: TableLayout, following: Sequence[RawRow]) -> bool:
+    """«1. | Нормативно-правовое обеспечение» with no deadline, followed by items 1.1, 1.2, ..."""
+    number = headers.normalise_title(cells[layout.fields["number"]]) if "number" in layout.fields else ""
+    match = _TOP_LEVEL_NUMBER.match(number.upper() if _ROMAN.match(number.upper()) else number)
+    if not match:
+        return False
+    others = [c for i, c in enumerate(cells) if c and i != layout.fields["number"]]
+    if not others or any(layout.get(cells, name) for name in ("deadline", "executor", "result")):
+        return False
+    present = [c for grid, c in enumerate(row.cells)
+               if c is not None and (layout.end is None or grid < layout.end)]
+    if len(present) == 2:  # the number, then one cell merged across the rest of the row
+        return True
+    if _ROMAN.match(number.upper()):
+        return True
+    prefix = match.group(1) + "."
+    for later in following:
+        later_cells, _ = layout.logical(later)
+        later_number = headers.normalise_title(later_cells[layout.fields["number"]]).replace(" ", "")
+        if later_number:
+            return later_number.startswith(prefix) and len(later_number.rstrip(".")) > len(prefix.rstrip("."))
+    return False
+
+
+def parse_tables(tables: Sequence[Sequence[RowLike]], source: Source = Source(),
+                 header_search: int = HEADER_SEARCH_ROWS) -> ParsedTables:
+    """Find the roadmap in a document's tables and read its sections and activities.
+
+    The first table whose header names an activity and a deadline column starts the
+    roadmap; later tables with the same header, or with no header and the same number
+    of columns, continue it. Other tables (signatures, approval blocks) are skipped.
+    """
+    result = ParsedTables()
+    builder = _Builder(source)
+    for table_index, table in enumerate(tables):
+        rows = [as_raw(row, index) for index, row in enumerate(table, start=1)]
+        if not rows:
+            continue
+        found = find_header(rows, header_search)
+        if found is not None:
+            header_index, mapping = found
+            header_row = rows[header_index]
+            if result.layout is None:
+                result.layout = _layout_from_header(header_row, mapping)
+                result.header_table, result.header_row = table_index, header_index
+            elif not _same_header(header_row.texts, result.layout):
+                continue  # another table with other columns: not part of this roadmap
+            layout = _layout_from_header(header_row, mapping)
+            layout.titles = result.layout.titles
+            first_data = header_index + 1
+            while first_data < len(rows) and _continues_header(rows[first_data]):
+                first_data += 1
+            _process_rows(rows[first_data:], layout, builder)
+            continue
+        if result.layout is None:
+            first = next((row.texts for row in rows if any(row.texts)), [])
+            result.unrecognised.append(first)
+            continue
+        layout = _layout_for_continuation(rows, result.layout)
+        if layout is not None:
+            _process_rows(rows, layout, builder)
+    result.sections = [section for section in builder.sections if section.activities]
+    return result

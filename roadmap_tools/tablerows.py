@@ -143,6 +143,13 @@ def _is_column_numbering(cells: list) -> bool:
                                                           int(present[0].rstrip(".")) + len(present)))
 
 
+def _continues_header(row: RawRow) -> bool:
+    """A second header row: cells merged down from the header, and sub-titles («начало», «окончание»)."""
+    texts = [(grid, clean_text(c)) for grid, c in enumerate(row.cells) if c is not None and clean_text(c)]
+    own = [text for grid, text in texts if grid not in row.repeated]
+    return bool(texts) and len(own) < len(texts) and all(headers.field_of_title(text) for text in own)
+
+
 def _same_header(cells: list, layout: TableLayout) -> bool:
     return [headers.normalise_title(c) for c in cells] == [headers.normalise_title(t) for t in layout.titles]
 
@@ -281,7 +288,10 @@ def parse_tables(tables: Sequence[Sequence[RowLike]], source: Source = Source(),
                 continue  # another table with other columns: not part of this roadmap
             layout = _layout_from_header(header_row, mapping)
             layout.titles = result.layout.titles
-            _process_rows(rows[header_index + 1:], layout, builder)
+            first_data = header_index + 1
+            while first_data < len(rows) and _continues_header(rows[first_data]):
+                first_data += 1
+            _process_rows(rows[first_data:], layout, builder)
             continue
         if result.layout is None:
             first = next((row.texts for row in rows if any(row.texts)), [])

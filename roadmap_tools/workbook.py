@@ -263,6 +263,10 @@ def write_roadmap_workbook(roadmap: Roadmap, path: Union[str, Path], settings: O
     import openpyxl
 
     target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm") or (suffix == ".xlsm" and not target.exists()):
+        raise RoadmapError("рабочая книга записывается в файл .xlsx (или в уже существующую книгу .xlsm).",
+                           file=str(target), hint="Укажите имя файла с расширением .xlsx.")
     existing: dict = {}
     if target.exists():
         safeio.check_archive(target)

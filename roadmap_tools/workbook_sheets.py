@@ -38,12 +38,26 @@ def _quoted(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
 
+def wrapped_lines(text: str, width: float) -> int:
+    """Lines ``text`` takes in a wrapped cell ``width`` characters wide (greedy word wrap)."""
+    limit = max(int(width) - 1, 1)
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0
+        for word in paragraph.split():
+            need = len(word) if used == 0 else used + 1 + len(word)
+            if need <= limit:
+                used = need
+            else:
+                lines += (used > 0) + (len(word) - 1) // limit
+                used = len(word) % limit or limit
+    return lines
+
+
 def fitted_row_height(row: list, widths: List[float], line_height: float = 15.0) -> float:
     """Height of a row of wrapped text (neither openpyxl nor LibreOffice sizes it on open); 0: one line."""
-    lines = 1
-    for value, width in zip(row, widths):
-        if isinstance(value, str):
-            lines = max(lines, sum(-(-max(len(part), 1) // int(width)) for part in value.split("\n")))
+    lines = max([wrapped_lines(v, w) for v, w in zip(row, widths) if isinstance(v, str)] or [1])
     return lines * line_height if lines > 1 else 0
 
 
@@ -156,11 +170,14 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
     last_row = GANTT_FIRST_ROW + rows - 1
 
     plan = SheetPlan(layout.SHEET_GANTT, reset=True, tab_colour="70AD47")
+    starts, ends = f"$C${GANTT_FIRST_ROW}:$C${last_row}", f"$D${GANTT_FIRST_ROW}:$D${last_row}"
+    # the years of «Настройки», widened to every date of the roadmap
+    first_year = (f"=MIN(IF(N(rt_first_year)>0,rt_first_year,YEAR(D1)),"
+                  f"IF(COUNT({starts})>0,YEAR(MIN({starts})),9999))")
+    last_year = f"=MAX(IF(N(rt_last_year)>0,rt_last_year,D2),IF(COUNT({ends})>0,YEAR(MAX({ends})),0))"
     plan.add(Values("A1", [
         ["Диаграмма Ганта", None, "Дата контроля:", Formula("=IF(N(rt_as_of)>0,rt_as_of,TODAY())")],
-        ["Строится сама по листу «Дорожная карта»; годы и дата контроля — из «Настроек».", None, "Годы:",
-         Formula("=IF(N(rt_first_year)>0,rt_first_year,YEAR(D1))"),
-         Formula("=IF(N(rt_last_year)>=D2,rt_last_year,D2)")],
+        ["Строится сама по листу «Дорожная карта».", None, "Годы:", Formula(first_year), Formula(last_year)],
     ]))
     plan.add(NumberFormat("D1", "DD.MM.YYYY"))
     plan.add(Font("A1", bold=True, size=14))
@@ -182,7 +199,8 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
     plan.add(Values(address(GANTT_HEADER_ROW - 1, GANTT_FIRST_MONTH_COL), [year_row]))
     plan.add(Values(address(GANTT_HEADER_ROW, 1), [header + month_row]))
     plan.add(NumberFormat(f"{first_col}{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", "[$-419]MMM"))
-    plan.add(Font(f"A{GANTT_HEADER_ROW - 1}:{last_col}{GANTT_HEADER_ROW}", bold=True))
+    plan.add(Font(f"A{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", bold=True))
+    plan.add(Font(f"{first_col}{GANTT_HEADER_ROW - 1}:{last_col}{GANTT_HEADER_ROW - 1}", size=9))
     plan.add(Fill(f"A{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", HEADER_FILL))
 
     c = roadmap_columns
@@ -200,7 +218,6 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
         ])
     plan.add(Values(address(GANTT_FIRST_ROW, 1), data))
     plan.add(NumberFormat(f"C{GANTT_FIRST_ROW}:D{last_row}", "DD.MM.YYYY"))
-    plan.add(Wrap(f"B{GANTT_FIRST_ROW}:B{last_row}", vertical="center"))
 
     grid = f"{first_col}{GANTT_FIRST_ROW}:{last_col}{last_row}"
     r0, m0 = GANTT_FIRST_ROW, f"{first_col}${GANTT_HEADER_ROW}"
@@ -214,11 +231,23 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
     plan.add(ConditionalFill(header_range, "=" + marker.format(col=f"{first_col}${GANTT_HEADER_ROW}"),
                              GANTT_MARKER_HEADER_COLOUR))
 
-    widths = {"A": 7, "B": 50, "C": 11, "D": 11, "E": 14}
-    widths.update({column_letter(GANTT_FIRST_MONTH_COL + i): 4.5 for i in range(months)})
+    widths = {"A": 7, "B": 60, "C": 14, "D": 11, "E": 14}
+    widths.update({column_letter(GANTT_FIRST_MONTH_COL + i): 5 for i in range(months)})
     plan.add(ColumnWidths(widths))
     plan.add(Freeze(address(GANTT_FIRST_ROW, GANTT_FIRST_MONTH_COL)))
     plan.add(PageSetup(landscape=True, fit_width=True, title_rows=f"{GANTT_HEADER_ROW - 1}:{GANTT_HEADER_ROW}"))
+    return plan
+
+
+def roadmap_colours_plan(roadmap_columns: Dict[str, str], header_row: int, rows: int) -> SheetPlan:
+    """Rows of «Дорожная карта» coloured by their «Контроль срока», by conditional formatting."""
+    last_col = max(roadmap_columns.values(), key=lambda letter: (len(letter), letter))
+    first = header_row + 1
+    control = roadmap_columns["control"]
+    plan = SheetPlan(layout.SHEET_ROADMAP, create=False)
+    for status in vocab.CONTROL_STATUSES:
+        plan.add(ConditionalFill(f"A{first}:{last_col}{first + rows - 1}", f'=${control}{first}="{status}"',
+                                 vocab.CONTROL_COLOURS[status]))
     return plan
 
 

@@ -67,3 +67,9 @@ def test_help_names_the_command_import_with_an_example(cli):
     assert result.code == 0
     assert "roadmap-tools import приказ.docx" in result.out
     assert "import" in cli("--help").out
+
+
+def test_output_must_be_an_excel_workbook(cli, tmp_path):
+    result = cli("import", FIXTURES / "001_a470a32a4d39f39e.docx", "-o", tmp_path / "Roadmap.csv")
+    assert result.code == 1 and ".xlsx" in result.err
+    assert not (tmp_path / "Roadmap.csv").exists()

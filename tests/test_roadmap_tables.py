@@ -86,3 +86,10 @@ def test_columns_are_the_header_titles_as_written():
     parsed = parse_tables([[["№ п/п", "Наименование\nмероприятия", "Сроки", ""], ["1", "А", "май", ""]]])
     assert parsed.layout.titles == ["№ п/п", "Наименование\nмероприятия", "Сроки"]
     assert parsed.layout.fields == {"number": 0, "activity": 1, "deadline": 2}
+
+
+def test_second_header_row_under_cells_merged_down_is_skipped():
+    header = RawRow(("№", "Мероприятие", "Сроки", None, "Исполнители"))
+    second = RawRow(("№", "Мероприятие", "Начало", "Окончание", "Исполнители"), repeated=frozenset({0, 1, 4}))
+    row = RawRow(("1", "Совещание", "01.03.2022", "31.03.2022", "УО"))
+    assert sections([header, second, row]) == [("", [("1", "Совещание", "01.03.2022 31.03.2022", "УО")])]

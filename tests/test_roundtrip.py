@@ -94,3 +94,14 @@ def test_rows_of_the_workbook_know_their_cells(tmp_path):
     assert activities[0].parsed.kind == "period" and activities[0].parsed.start == date(2022, 1, 1)
     assert not reread.has_executor_column
     assert settings["source_file"] == "003_1231fe5c55c4aab0.docx"
+
+
+def test_reimport_with_fewer_rows_leaves_one_status_list_per_cell(tmp_path):
+    roadmap = import_roadmap(FIXTURES / "001_a470a32a4d39f39e.docx")
+    path = write_roadmap_workbook(roadmap, tmp_path / "Roadmap.xlsx")
+    del roadmap.sections[0].activities[5:]
+    write_roadmap_workbook(roadmap, path)
+    sheet = openpyxl.load_workbook(path)[layout.SHEET_ROADMAP]
+    lists = sorted(str(dv.sqref) for dv in sheet.data_validations.dataValidation)
+    assert lists == ["G2:G6", "I2:I6"]
+    assert list(sheet.tables) == [layout.ROADMAP_TABLE_NAME]

@@ -106,3 +106,12 @@ def test_duplicate_module_names_are_refused():
 def test_non_ascii_source_cannot_be_stored_silently():
     with pytest.raises(UnicodeEncodeError):
         vp.build_project([vp.Module("M", "standard", 'Attribute VB_Name = "M"\r\n\' Дорожная карта\r\n')])
+
+
+def test_xlwings_module_matches_the_installed_xlwings_version():
+    # the standalone module loads xlwings64-<version>.dll of the Python package: versions must agree
+    import xlwings
+
+    source = (VBA_DIR / "xlwings.bas").read_text(encoding="ascii")
+    assert f"'Version: {xlwings.__version__}" in source
+    assert f'"xlwings64-{xlwings.__version__}.dll"' in source

@@ -35,7 +35,7 @@ def load_roadmap(args: argparse.Namespace):
         from roadmap_tools.workbook import read_roadmap_workbook
 
         check_archive(args.roadmap)
-        return read_roadmap_workbook(args.roadmap), None
+        return read_roadmap_workbook(args.roadmap)
     from roadmap_tools.importer import import_roadmap
 
     return import_roadmap(SAMPLE_ROADMAP), None

@@ -147,7 +147,7 @@ def _freeze(wb, ws, op: sp.Freeze):
 
 def _table(wb, ws, op: sp.Table):
     for name in list(ws.tables):
-        if name == op.name or ws.tables[name].ref == op.range:
+        if name == op.name or _overlaps(ws.tables[name].ref, op.range):
             del ws.tables[name]
     for other in wb.worksheets:  # table names are unique in a workbook
         if other is not ws and op.name in other.tables:
@@ -182,9 +182,16 @@ def _clear_conditional(wb, ws, op: sp.ClearConditionalFormats):
     ws.conditional_formatting = kept
 
 
+def _overlaps(first: str, second: str) -> bool:
+    r1, c1, r2, c2 = sp.bounds(first)
+    s1, d1, s2, d2 = sp.bounds(second)
+    return r1 <= s2 and s1 <= r2 and c1 <= d2 and d1 <= c2
+
+
 def _validation(wb, ws, op: sp.ListValidation):
+    # one list per cell: a list written before on (part of) these cells is replaced
     for dv in list(ws.data_validations.dataValidation):
-        if str(dv.sqref) == op.range:
+        if dv.type == "list" and any(_overlaps(str(r), op.range) for r in dv.sqref.ranges):
             ws.data_validations.dataValidation.remove(dv)
     dv = DataValidation(type="list", formula1=op.source.lstrip("="), allow_blank=True,
                         errorStyle="warning" if op.allow_other else "stop",

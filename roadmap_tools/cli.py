@@ -55,7 +55,9 @@ def command_modules():
     for info in pkgutil.iter_modules(commands.__path__):
         if info.name.startswith("_"):
             continue
-        found[info.name.replace("_", "-")] = importlib.import_module(f"{commands.__name__}.{info.name}")
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        # a module may name its command itself (``import`` is a Python keyword)
+        found[getattr(module, "NAME", info.name.replace("_", "-"))] = module
     return dict(sorted(found.items()))
 
 

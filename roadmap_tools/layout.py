@@ -70,6 +70,8 @@ SETTINGS = [
     Setting("period_from", "Начало отчётного периода", None, "date", "пусто: начало текущего квартала"),
     Setting("period_to", "Конец отчётного периода", None, "date", "пусто: конец текущего квартала"),
     Setting("due_soon_days", "Дней до «Скоро срок»", 14, "int"),
+    Setting("source_file", "Импортировано из файла", "", "text", "заполняется при импорте"),
+    Setting("source_columns", "Столбцы исходной таблицы", "", "text", "заполняется при импорте, по одному в строке"),
     # cover letter
     Setting("sender_name", "Отправитель: наименование органа"),
     Setting("sender_address", "Отправитель: адрес"),

@@ -134,7 +134,7 @@ def check_archive(path: PathLike, what: str = "книга Excel (.xlsx)") -> Pat
             "файл защищён паролем или сохранён в старом формате (.doc/.xls).", file=str(p),
             hint=f"Снимите пароль или пересохраните файл как {what} и повторите.")
     if not head.startswith(b"PK"):
-        raise RoadmapError(f"файл не является документом Office: ожидалась {what}.", file=str(p),
+        raise RoadmapError(f"файл не является документом Office, а ожидается {what}.", file=str(p),
                            hint="Возможно, файл повреждён или имеет неверное расширение.")
     try:
         with zipfile.ZipFile(p) as zf:

@@ -73,13 +73,14 @@ class TableLayout:
     titles: list              # header titles as written
     fields: dict              # field -> logical column index (0-based)
     starts: list              # grid column where each logical column starts
+    end: Optional[int] = None  # grid columns from here on are outside the table
 
     def logical(self, row: RawRow) -> tuple:
         """(cells by logical column, logical columns that repeat the row above)."""
         cells = [""] * len(self.titles)
         repeated = set()
         for grid, value in enumerate(row.cells):
-            if value is None:
+            if value is None or (self.end is not None and grid >= self.end):
                 continue
             text = clean_text(value)
             column = max(0, bisect.bisect_right(self.starts, grid) - 1)
@@ -101,13 +102,14 @@ class ParsedTables:
     layout: Optional[TableLayout] = None
     sections: list = field(default_factory=list)  # list[Section]
     header_table: Optional[int] = None  # index of the table the header was found in
+    header_row: Optional[int] = None    # index of the header row in that table
     #: headers of tables that were looked at and not recognised, for error messages
     unrecognised: list = field(default_factory=list)
 
 
-def find_header(rows: Sequence[RawRow]) -> Optional[tuple]:
+def find_header(rows: Sequence[RawRow], search: int = HEADER_SEARCH_ROWS) -> Optional[tuple]:
     """(row index, field mapping on present cells) of a roadmap header in the first rows."""
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+    for index, row in enumerate(rows[:search]):
         mapping = headers.recognise_header(row.texts)
         if mapping and not headers.missing_required(mapping):
             return index, mapping
@@ -115,8 +117,12 @@ def find_header(rows: Sequence[RawRow]) -> Optional[tuple]:
 
 
 def _layout_from_header(row: RawRow, mapping: dict) -> TableLayout:
+    """The header's columns, up to its last titled cell (cells right of it are not ours)."""
     starts = [grid for grid, value in enumerate(row.cells) if value is not None]
-    return TableLayout(titles=row.texts, fields=mapping, starts=starts)
+    titles = row.texts
+    last_named = max(i for i, title in enumerate(titles) if title)
+    end = starts[last_named + 1] if last_named + 1 < len(starts) else None
+    return TableLayout(titles=titles[:last_named + 1], fields=mapping, starts=starts[:last_named + 1], end=end)
 
 
 def _layout_for_continuation(rows: Sequence[RawRow], previous: TableLayout) -> Optional[TableLayout]:
@@ -135,6 +141,13 @@ def _is_column_numbering(cells: list) -> bool:
     return len(present) >= 2 and all(c.rstrip(".").isdigit() for c in present) and \
         [int(c.rstrip(".")) for c in present] == list(range(int(present[0].rstrip(".")),
                                                           int(present[0].rstrip(".")) + len(present)))
+
+
+def _continues_header(row: RawRow) -> bool:
+    """A second header row: cells merged down from the header, and sub-titles («начало», «окончание»)."""
+    texts = [(grid, clean_text(c)) for grid, c in enumerate(row.cells) if c is not None and clean_text(c)]
+    own = [text for grid, text in texts if grid not in row.repeated]
+    return bool(texts) and len(own) < len(texts) and all(headers.field_of_title(text) for text in own)
 
 
 def _same_header(cells: list, layout: TableLayout) -> bool:
@@ -201,7 +214,8 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
             continue  # an empty row
         if _same_header(cells, layout) or _is_column_numbering(cells):
             continue  # the header repeated on a new page, or the column numbers under it
-        present = [c for c in row.cells if c is not None]
+        present = [c for grid, c in enumerate(row.cells)
+                   if c is not None and (layout.end is None or grid < layout.end)]
         filled = [i for i, c in enumerate(cells) if c]
         values = {name: layout.get(cells, name) for name in FIELDS}
         section_title = layout.get(cells, "section") if "section" in layout.fields else None
@@ -234,7 +248,8 @@ def _numbered_section_row(row: RawRow, cells: list, layout: TableLayout, followi
     others = [c for i, c in enumerate(cells) if c and i != layout.fields["number"]]
     if not others or any(layout.get(cells, name) for name in ("deadline", "executor", "result")):
         return False
-    present = [c for c in row.cells if c is not None]
+    present = [c for grid, c in enumerate(row.cells)
+               if c is not None and (layout.end is None or grid < layout.end)]
     if len(present) == 2:  # the number, then one cell merged across the rest of the row
         return True
     if _ROMAN.match(number.upper()):
@@ -248,7 +263,8 @@ def _numbered_section_row(row: RawRow, cells: list, layout: TableLayout, followi
     return False
 
 
-def parse_tables(tables: Sequence[Sequence[RowLike]], source: Source = Source()) -> ParsedTables:
+def parse_tables(tables: Sequence[Sequence[RowLike]], source: Source = Source(),
+                 header_search: int = HEADER_SEARCH_ROWS) -> ParsedTables:
     """Find the roadmap in a document's tables and read its sections and activities.
 
     The first table whose header names an activity and a deadline column starts the
@@ -261,18 +277,21 @@ def parse_tables(tables: Sequence[Sequence[RowLike]], source: Source = Source())
         rows = [as_raw(row, index) for index, row in enumerate(table, start=1)]
         if not rows:
             continue
-        found = find_header(rows)
+        found = find_header(rows, header_search)
         if found is not None:
             header_index, mapping = found
             header_row = rows[header_index]
             if result.layout is None:
                 result.layout = _layout_from_header(header_row, mapping)
-                result.header_table = table_index
+                result.header_table, result.header_row = table_index, header_index
             elif not _same_header(header_row.texts, result.layout):
                 continue  # another table with other columns: not part of this roadmap
             layout = _layout_from_header(header_row, mapping)
             layout.titles = result.layout.titles
-            _process_rows(rows[header_index + 1:], layout, builder)
+            first_data = header_index + 1
+            while first_data < len(rows) and _continues_header(rows[first_data]):
+                first_data += 1
+            _process_rows(rows[first_data:], layout, builder)
             continue
         if result.layout is None:
             first = next((row.texts for row in rows if any(row.texts)), [])

@@ -1,0 +1,52 @@
+"""Импортировать дорожную карту из Word (.docx) или Excel (.xlsx, .xlsm) в рабочую книгу.
+
+Находит в документе таблицу дорожной карты по заголовкам столбцов (в любом порядке и
+формулировке: «№ п/п», «Мероприятие», «Сроки», «Исполнители», «Ожидаемый результат»),
+разделы, строки, разорванные переходом на новую страницу, и продолжения таблицы;
+название, организацию и годы берёт из текста документа. Пишет рабочую книгу с листами
+«Дорожная карта», «Справочники», «Настройки». Если книга уже есть, она обновляется:
+свои столбцы пользователя, отметки о выполнении и другие листы сохраняются.
+
+Пример:
+  roadmap-tools import приказ.docx -o Roadmap.xlsx
+  roadmap-tools import приказ.docx --json
+
+Без -o книга пишется рядом с документом: ИМЯ_roadmap.xlsx. С --json без -o только
+выводит JSON и ничего не пишет.
+Код выхода: 0 готово, 1 документ не прочитан (причина по-русски), 2 ошибка в аргументах.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from roadmap_tools.commands._common import add_json_option, add_output_option, print_json
+
+NAME = "import"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="ФАЙЛ", help="дорожная карта: .docx, .xlsx или .xlsm")
+    add_output_option(parser, "ИМЯ_roadmap.xlsx рядом с документом")
+    add_json_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from roadmap_tools.importer import import_roadmap, import_to_workbook
+
+    if args.json and not args.output:
+        print_json(import_roadmap(args.file).to_json())
+        return 0
+    roadmap, written = import_to_workbook(args.file, args.output)
+    if args.json:
+        print_json(roadmap.to_json())
+        return 0
+    activities = sum(len(section.activities) for section in roadmap.sections)
+    years = "–".join(str(y) for y in (roadmap.years[:1] + roadmap.years[-1:] if len(roadmap.years) > 1
+                                       else roadmap.years)) or "не найдены"
+    print(f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}, годы: {years}.")
+    print(f"Рабочая книга: {written}")
+    if not roadmap.title:
+        print("Название дорожной карты в документе не найдено: впишите его на листе «Настройки».",
+              file=sys.stderr)
+    return 0

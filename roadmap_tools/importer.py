@@ -1,0 +1,176 @@
+"""Import a roadmap from a Word document or an Excel workbook: ``import_roadmap(path)``.
+
+Every failure is a ``RoadmapError`` in Russian that names the file and says what was
+expected; nothing is written here (see ``workbook.write_roadmap_workbook``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional, Union
+
+from roadmap_tools import docmeta, headers, layout, safeio
+from roadmap_tools.errors import RoadmapError
+from roadmap_tools.model import Roadmap, Source
+from roadmap_tools.tablerows import ParsedTables, parse_tables
+
+WORD_FORMATS = (".docx", ".docm")
+EXCEL_FORMATS = (".xlsx", ".xlsm")
+SUPPORTED = "документ Word (.docx) или книга Excel (.xlsx, .xlsm)"
+#: Rows at the top of a sheet where the roadmap's header may be.
+SHEET_HEADER_SEARCH = 40
+
+REQUIRED_TITLES = {"activity": "Мероприятие", "deadline": "Сроки"}
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_EXPECTED_COLUMNS = "«№», «Мероприятие», «Сроки», «Ответственные исполнители», «Ожидаемый результат»"
+
+
+def import_roadmap(path: Union[str, Path]) -> Roadmap:
+    """Read the roadmap of a .docx, .xlsx or .xlsm file (format by extension, checked by content)."""
+    source = safeio.check_readable(path)
+    suffix = source.suffix.lower()
+    if suffix in (".doc", ".xls", ".rtf", ".odt", ".ods", ".pdf") or \
+            (suffix not in WORD_FORMATS + EXCEL_FORMATS and _is_ole(source)):
+        raise RoadmapError(
+            f"формат «{suffix or 'без расширения'}» не поддерживается: ожидается {SUPPORTED}.",
+            file=str(path), hint=_resave_hint(suffix))
+    if suffix not in WORD_FORMATS + EXCEL_FORMATS:
+        raise RoadmapError(f"формат «{suffix or 'без расширения'}» не поддерживается: ожидается {SUPPORTED}.",
+                           file=str(path))
+    if _is_ole(source):
+        raise RoadmapError("файл защищён паролем (зашифрован), его нельзя прочитать.", file=str(path),
+                           hint="Откройте его, снимите пароль (Файл → Сведения → Защита) и сохраните заново.")
+    if suffix in WORD_FORMATS:
+        safeio.check_archive(source, "документ Word (.docx)")
+        return _import_docx(source, str(path))
+    safeio.check_archive(source, "книга Excel (.xlsx)")
+    return _import_xlsx(source, str(path))
+
+
+def _is_ole(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(8) == _OLE_SIGNATURE
+
+
+def _resave_hint(suffix: str) -> str:
+    if suffix in (".doc", ".rtf", ".odt", ".pdf"):
+        return "Откройте файл в Word и сохраните его как «Документ Word (*.docx)»."
+    if suffix in (".xls", ".ods"):
+        return "Откройте файл в Excel и сохраните его как «Книга Excel (*.xlsx)»."
+    return ""
+
+
+def _import_docx(path: Path, name: str) -> Roadmap:
+    from roadmap_tools.docx_reader import read_docx
+
+    try:
+        content = read_docx(path)
+    except RoadmapError:
+        raise
+    except Exception as exc:  # python-docx/lxml fail in many ways on a broken package
+        raise RoadmapError("файл повреждён: документ Word не читается.", file=name,
+                           hint="Откройте его в Word и сохраните заново как .docx.") from exc
+    if not content.tables:
+        raise RoadmapError(
+            f"в документе нет таблиц: ожидалась таблица дорожной карты со столбцами {_EXPECTED_COLUMNS}.",
+            file=name, hint="Если таблица вставлена картинкой или текстом, вставьте её в документ таблицей Word.")
+    parsed = parse_tables(content.tables, Source(file=name))
+    _require_roadmap(parsed, name, "в документе")
+    meta = docmeta.document_meta(content.paragraphs_before(parsed.header_table), content.paragraphs(),
+                                 _deadlines(parsed))
+    return _roadmap(parsed, meta, Source(file=name))
+
+
+def _import_xlsx(path: Path, name: str) -> Roadmap:
+    from roadmap_tools import workbook
+    from roadmap_tools.xlsx_reader import read_workbook_sheets
+
+    try:
+        sheets = read_workbook_sheets(path)
+    except Exception as exc:
+        raise RoadmapError("файл повреждён: книга Excel не читается.", file=name,
+                           hint="Откройте её в Excel и сохраните заново как .xlsx.") from exc
+    names = [sheet.name for sheet in sheets]
+    if layout.SHEET_ROADMAP in names and layout.SHEET_SETTINGS in names:
+        return workbook.read_roadmap_workbook(path, file=name)[0]
+    unrecognised = []
+    for sheet in sheets:
+        parsed = parse_tables([sheet.rows], Source(file=name, sheet=sheet.name), SHEET_HEADER_SEARCH)
+        if parsed.layout is None:
+            unrecognised.extend(parsed.unrecognised)
+            continue
+        _require_roadmap(parsed, name, f"на листе «{sheet.name}»")
+        above = [" ".join(t for t in row.texts if t) for row in sheet.rows[:parsed.header_row]]
+        meta = docmeta.document_meta(above, above, _deadlines(parsed))
+        return _roadmap(parsed, meta, Source(file=name, sheet=sheet.name))
+    _require_roadmap(ParsedTables(unrecognised=unrecognised), name, "в книге")
+    raise AssertionError("unreachable")
+
+
+def _require_roadmap(parsed: ParsedTables, name: str, where: str) -> None:
+    if parsed.layout is None:
+        seen = [row for row in parsed.unrecognised if any(row)]
+        example = ""
+        for row in seen:
+            missing = headers.missing_required(headers.recognise_header(row))
+            if len(missing) < len(REQUIRED_TITLES):
+                names = ", ".join(f"«{REQUIRED_TITLES[f]}»" for f in missing)
+                raise RoadmapError(
+                    f"{where} таблица без столбца {names}: это не дорожная карта (заголовки: "
+                    + ", ".join(f"«{t}»" for t in row if t)[:300] + ").",
+                    file=name, hint="Дорожная карта должна содержать столбцы «Мероприятие» и «Сроки».")
+        if seen:
+            example = " Первая строка первой таблицы: " + ", ".join(f"«{t}»" for t in seen[0] if t)[:300] + "."
+        raise RoadmapError(
+            f"{where} не найдена таблица дорожной карты: не распознаны заголовки столбцов. "
+            f"Ожидалась строка заголовка со столбцами {_EXPECTED_COLUMNS} "
+            f"(обязательны мероприятие и сроки).{example}",
+            file=name, hint="Переименуйте заголовки столбцов, например «Мероприятие» и «Сроки», и повторите.")
+    if not any(section.activities for section in parsed.sections):
+        raise RoadmapError(f"{where} таблица дорожной карты найдена, но в ней нет ни одного мероприятия.",
+                           file=name, hint="Проверьте, что строки мероприятий находятся под заголовком таблицы.")
+
+
+def _deadlines(parsed: ParsedTables) -> list:
+    return [activity.deadline for section in parsed.sections for activity in section.activities]
+
+
+def _roadmap(parsed: ParsedTables, meta: docmeta.DocumentMeta, source: Source) -> Roadmap:
+    columns = [" ".join(title.split()) for title in parsed.layout.titles]
+    return Roadmap(
+        title=meta.title, organisation=meta.organisation, years=list(meta.years), sections=parsed.sections,
+        columns=columns, has_executor_column="executor" in parsed.layout.fields, source=source,
+        column_index={field: index + 1 for field, index in parsed.layout.fields.items()})
+
+
+
+def default_output(path: Union[str, Path]) -> Path:
+    """Where ``import`` writes when no output is given: beside the document, «NAME_roadmap.xlsx»."""
+    source = Path(path)
+    return source.with_name(f"{source.stem}_roadmap.xlsx")
+
+
+def import_plans(path: Union[str, Path], existing: Optional[dict] = None,
+                 settings: Optional[dict] = None) -> tuple:
+    """(Roadmap, sheet plans) importing ``path`` into an open workbook (the ribbon's button).
+
+    ``existing``: the workbook's current sheets as rows of values (see
+    ``workbook.roadmap_sheet_plans``); ``settings``: its current «Настройки».
+    """
+    from roadmap_tools import workbook
+
+    roadmap = import_roadmap(path)
+    merged = workbook.roadmap_settings(roadmap, settings)
+    return roadmap, workbook.roadmap_sheet_plans(roadmap, merged, existing)
+
+
+def import_to_workbook(path: Union[str, Path], output: Optional[Union[str, Path]] = None) -> tuple:
+    """(Roadmap, written path): import ``path`` and write or update the roadmap workbook.
+
+    The document is read in full before anything is written, so a bad document leaves
+    no file behind.
+    """
+    from roadmap_tools.workbook import write_roadmap_workbook
+
+    roadmap = import_roadmap(path)
+    target = Path(output) if output else default_output(path)
+    return roadmap, write_roadmap_workbook(roadmap, target)

@@ -1,0 +1,388 @@
+"""The roadmap workbook: sheets «Дорожная карта», «Справочники», «Настройки» (see ``layout``).
+
+Writing returns ``SheetPlan`` objects (``roadmap_sheet_plans``), so the command line
+and the Excel buttons write the same cells; reading works on rows of values
+(``roadmap_from_rows``), so both doors read through the same code.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Optional, Sequence, Union
+
+from roadmap_tools import headers, layout, safeio, sheetplan as sp, vocab
+from roadmap_tools import settings as settings_module
+from roadmap_tools.errors import RoadmapError
+from roadmap_tools.model import Activity, Roadmap, Section, Source
+
+TITLE_OF = {column.field: column.title for column in layout.ROADMAP_COLUMNS}
+KIND_OF = {column.field: column.kind for column in layout.ROADMAP_COLUMNS}
+WIDTH_OF = {column.field: column.width for column in layout.ROADMAP_COLUMNS}
+TEXT_FIELDS = ("number", "section", "activity", "deadline", "executor", "result", "status", "info", "link", "note")
+REPORT_FIELDS = ("status", "done_date", "info", "link", "note")
+LISTS_HEADER = ["Статусы исполнения", "Контроль срока", "Исполнители"]
+DATE_FORMAT = "DD.MM.YYYY"
+
+
+# --- settings ---------------------------------------------------------------------
+def roadmap_settings(roadmap: Roadmap, base: Optional[dict] = None) -> dict:
+    """Settings with the roadmap's title, organisation, years and source filled in.
+
+    ``base`` (the workbook's current settings) is kept where the roadmap says nothing,
+    so an organisation typed by hand survives a re-import of a document that lacks it.
+    """
+    merged = settings_module.defaults()
+    merged.update(base or {})
+    found = {
+        "title": roadmap.title, "organisation": roadmap.organisation,
+        "first_year": roadmap.first_year, "last_year": roadmap.last_year,
+        "source_file": Path(roadmap.source.file).name if roadmap.source.file else "",
+        "source_columns": "\n".join(roadmap.columns),
+    }
+    merged.update({key: value for key, value in found.items() if value not in (None, "")})
+    return merged
+
+
+def setting_name(key: str) -> str:
+    """The workbook name of a setting: ``rt_as_of`` refers to its value cell in «Настройки»."""
+    return f"rt_{key}"
+
+
+def setting_cell(key: str) -> str:
+    index = [s.key for s in layout.SETTINGS].index(key)
+    return f"$B${index + 2}"
+
+
+# --- the roadmap sheet's columns ---------------------------------------------------
+def sheet_fields(header: Sequence[Any]) -> dict:
+    """Field -> 0-based column of a «Дорожная карта» header (our titles, or any wording)."""
+    texts = [_text(value) for value in header]
+    return headers.recognise_header(texts) or {}
+
+
+def _columns_for(existing_header: Sequence[Any]) -> tuple:
+    """(field -> 1-based column, header titles) keeping the user's own columns where they are."""
+    titles = [_text(value) for value in existing_header]
+    while titles and not titles[-1]:
+        titles.pop()
+    found = sheet_fields(titles) if titles else {}
+    positions = {name: index + 1 for name, index in found.items() if name in TITLE_OF}
+    for column in layout.ROADMAP_COLUMNS:
+        if column.field not in positions:
+            titles.append(column.title)
+            positions[column.field] = len(titles)
+    seen = set()
+    for index, title in enumerate(titles):
+        if not title:  # an Excel table needs a title on every column
+            title = f"Столбец {index + 1}"
+        unique, n = title, 2
+        while unique.lower() in seen:
+            unique, n = f"{title} ({n})", n + 1
+        seen.add(unique.lower())
+        titles[index] = unique
+    return positions, titles
+
+
+def _key(text: Any) -> str:
+    return " ".join(_text(text).split()).lower()
+
+
+def _activity_values(activity: Activity, years: Sequence[int]) -> dict:
+    from roadmap_tools.deadlines import parse_deadline
+
+    parsed = activity.parsed or parse_deadline(activity.deadline, years)
+    values = {name: getattr(activity, name, "") for name in TEXT_FIELDS}
+    values.update(section=activity.section, start=parsed.start, end=parsed.end,
+                  done_date=activity.done_date, control=None, days_overdue=None)
+    return values
+
+
+def _match_old_rows(activities: list, old_rows: list, fields: dict) -> list:
+    """For each activity, the old row it was written to before (by activity text, then number)."""
+    def column(row, name):
+        index = fields.get(name)
+        return row[index - 1] if index and index - 1 < len(row) else None
+
+    by_text: dict = {}
+    by_number: dict = {}
+    for row in old_rows:
+        if any(_text(v) for v in row):
+            by_text.setdefault(_key(column(row, "activity")), []).append(row)
+            number = _key(column(row, "number"))
+            if number:
+                by_number.setdefault((_key(column(row, "section")), number), []).append(row)
+    used = set()
+    matched = []
+    for activity in activities:
+        candidates = by_text.get(_key(activity.activity), []) + \
+            by_number.get((_key(activity.section), _key(activity.number)), [])
+        row = next((r for r in candidates if id(r) not in used), None)
+        if row is not None:
+            used.add(id(row))
+        matched.append(row)
+    return matched
+
+
+def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) -> sp.SheetPlan:
+    existing = existing or []
+    old_header = list(existing[0]) if existing else []
+    old_fields = {name: index + 1 for name, index in sheet_fields(old_header).items()} if old_header else {}
+    positions, titles = _columns_for(old_header)
+    width = len(titles)
+    years = settings_years(settings) or list(roadmap.years)
+    activities = list(roadmap.activities())
+    matched = _match_old_rows(activities, [list(r) for r in existing[1:]], old_fields)
+    ours = set(positions.values())
+
+    rows = [titles]
+    for activity, old in zip(activities, matched):
+        values = _activity_values(activity, years)
+        row: list = [None] * width
+        if old is not None:
+            for col in range(1, width + 1):
+                if col not in ours and col - 1 < len(old):
+                    row[col - 1] = old[col - 1]  # the user's own column follows its activity
+            for name in REPORT_FIELDS:
+                index = old_fields.get(name)
+                if not values[name] and index and index - 1 < len(old) and old[index - 1] not in (None, ""):
+                    values[name] = old[index - 1]
+        for name, col in positions.items():
+            row[col - 1] = values[name]
+        rows.append(row)
+    if not activities:
+        rows.append([None] * width)
+    last_row = len(rows)
+    last_col = sp.column_letter(width)
+
+    plan = sp.SheetPlan(layout.SHEET_ROADMAP, index=0)
+    plan.add(sp.Values("A1", rows))
+    if len(existing) > last_row:
+        plan.add(sp.ClearContents(f"A{last_row + 1}:{last_col}{len(existing)}"))
+    widths = {}
+    for name, col in positions.items():
+        letter = sp.column_letter(col)
+        widths[letter] = WIDTH_OF[name]
+        plan.add(sp.Wrap(f"{letter}1:{letter}{last_row}", vertical="top"))
+        if KIND_OF[name] == "date":
+            plan.add(sp.NumberFormat(f"{letter}2:{letter}{last_row}", DATE_FORMAT))
+        elif KIND_OF[name] == "int":
+            plan.add(sp.NumberFormat(f"{letter}2:{letter}{last_row}", "0"))
+    plan.add(sp.ColumnWidths(widths))
+    plan.add(sp.Font(f"A1:{last_col}1", bold=True))
+    plan.add(sp.Freeze("A2"))
+    plan.add(sp.Table(layout.ROADMAP_TABLE_NAME, f"A1:{last_col}{last_row}"))
+    status = sp.column_letter(positions["status"])
+    plan.add(sp.ListValidation(f"{status}2:{status}{last_row}",
+                               f"='{layout.SHEET_LISTS}'!$A$2:$A${1 + len(vocab.REPORT_STATUSES)}"))
+    executors = roadmap_executors(roadmap)
+    if executors:
+        executor = sp.column_letter(positions["executor"])
+        plan.add(sp.ListValidation(f"{executor}2:{executor}{last_row}",
+                                   f"='{layout.SHEET_LISTS}'!$C$2:$C${1 + len(executors)}", allow_other=True))
+    plan.add(sp.PageSetup(landscape=True, fit_width=True, title_rows="1:1"))
+    return plan
+
+
+def roadmap_executors(roadmap: Roadmap) -> list:
+    """Executors named in the roadmap, one per line or «;» of the executor cells, first seen first."""
+    found: dict = {}
+    for activity in roadmap.activities():
+        for line in activity.executor.replace(";", "\n").split("\n"):
+            name = " ".join(line.split()).strip(" ,.")
+            if name:
+                found.setdefault(name.lower(), name)
+    return list(found.values())
+
+
+def _lists_plan(roadmap: Roadmap, existing: Optional[list]) -> sp.SheetPlan:
+    columns = [list(vocab.REPORT_STATUSES), list(vocab.CONTROL_STATUSES), roadmap_executors(roadmap)]
+    height = max(len(c) for c in columns)
+    rows = [LISTS_HEADER] + [[c[i] if i < len(c) else None for c in columns] for i in range(height)]
+    plan = sp.SheetPlan(layout.SHEET_LISTS)
+    plan.add(sp.Values("A1", rows))
+    old_height = len(existing or [])
+    if old_height > len(rows):
+        plan.add(sp.ClearContents(f"A{len(rows) + 1}:C{old_height}"))
+    plan.add(sp.Font("A1:C1", bold=True))
+    plan.add(sp.ColumnWidths({"A": 22, "B": 26, "C": 60}))
+    return plan
+
+
+def _settings_plan(settings: dict) -> sp.SheetPlan:
+    rows = settings_module.settings_rows(settings)
+    plan = sp.SheetPlan(layout.SHEET_SETTINGS)
+    plan.add(sp.Values("A1", rows))
+    plan.add(sp.Font("A1:C1", bold=True))
+    plan.add(sp.ColumnWidths({"A": 45, "B": 50, "C": 45}))
+    plan.add(sp.Wrap(f"A1:C{len(rows)}", vertical="top"))
+    for index, spec in enumerate(layout.SETTINGS, start=2):
+        if spec.kind == "date":
+            plan.add(sp.NumberFormat(f"B{index}", DATE_FORMAT))
+        plan.add(sp.DefinedName(setting_name(spec.key), f"='{layout.SHEET_SETTINGS}'!{setting_cell(spec.key)}"))
+    plan.add(sp.Freeze("A2"))
+    return plan
+
+
+def roadmap_sheet_plans(roadmap: Roadmap, settings: dict, existing: Optional[dict] = None) -> list:
+    """Plans that write the roadmap into «Дорожная карта», «Справочники» and «Настройки».
+
+    ``existing``: sheet name -> its current rows of values (header first), if the
+    workbook has them: the user's own columns of «Дорожная карта» are kept with their
+    values, each following its activity (matched by text, then by number), and
+    reporting fields the new roadmap leaves empty are taken from the old rows.
+    """
+    existing = existing or {}
+    return [
+        _roadmap_plan(roadmap, settings, existing.get(layout.SHEET_ROADMAP)),
+        _lists_plan(roadmap, existing.get(layout.SHEET_LISTS)),
+        _settings_plan(settings),
+    ]
+
+
+def _existing_values(workbook) -> dict:
+    """Current values of our sheets in an openpyxl workbook; formulas kept as ``Formula``."""
+    found = {}
+    for name in (layout.SHEET_ROADMAP, layout.SHEET_LISTS, layout.SHEET_SETTINGS):
+        if name in workbook.sheetnames:
+            rows = []
+            for row in workbook[name].iter_rows():
+                rows.append([sp.Formula(c.value) if c.data_type == "f" and isinstance(c.value, str) else c.value
+                             for c in row])
+            while rows and all(v in (None, "") for v in rows[-1]):
+                rows.pop()
+            found[name] = rows
+    return found
+
+
+def write_roadmap_workbook(roadmap: Roadmap, path: Union[str, Path], settings: Optional[dict] = None) -> Path:
+    """Write the roadmap workbook at ``path`` (through ``safeio.atomic_write``, a backup kept).
+
+    A new file is created with the three sheets; an existing workbook is updated in
+    place: its other sheets, the user's columns and the settings not in the roadmap stay.
+    """
+    import openpyxl
+
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm") or (suffix == ".xlsm" and not target.exists()):
+        raise RoadmapError("рабочая книга записывается в файл .xlsx (или в уже существующую книгу .xlsm).",
+                           file=str(target), hint="Укажите имя файла с расширением .xlsx.")
+    existing: dict = {}
+    if target.exists():
+        safeio.check_archive(target)
+        try:
+            workbook = openpyxl.load_workbook(target, keep_vba=target.suffix.lower() == ".xlsm")
+        except Exception as exc:
+            raise RoadmapError("книга Excel не читается, дорожная карта не записана.", file=str(target),
+                               hint="Откройте её в Excel и сохраните заново или укажите другой файл.") from exc
+        existing = _existing_values(workbook)
+        base = settings_module.settings_from_rows(existing.get(layout.SHEET_SETTINGS, []), str(target))
+    else:
+        workbook = openpyxl.Workbook()
+        base = {}
+    merged = roadmap_settings(roadmap, {**base, **(settings or {})})
+    placeholder = workbook.active if not existing and not target.exists() else None
+    sp.apply_openpyxl(workbook, roadmap_sheet_plans(roadmap, merged, existing))
+    if placeholder is not None and placeholder.title not in (layout.SHEET_ROADMAP,):
+        workbook.remove(placeholder)
+    workbook.active = workbook.sheetnames.index(layout.SHEET_ROADMAP)
+    return safeio.atomic_write(target, lambda tmp: workbook.save(tmp))
+
+
+# --- reading ------------------------------------------------------------------------
+def _text(value: Any) -> str:
+    from roadmap_tools.xlsx_reader import cell_text
+
+    if isinstance(value, sp.Formula):
+        return value.text
+    return cell_text(value).strip()
+
+
+def settings_years(settings: dict) -> list:
+    first, last = settings.get("first_year"), settings.get("last_year")
+    if first and last and first <= last:
+        return list(range(first, last + 1))
+    return [y for y in (first or last,) if y]
+
+
+def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Source = Source()) -> Roadmap:
+    """The roadmap held in the values of «Дорожная карта» (header first), with «Настройки»."""
+    from roadmap_tools.deadlines import parse_deadline
+
+    header = list(rows[0]) if rows else []
+    fields = sheet_fields(header)
+    if "activity" not in fields:
+        raise RoadmapError("в первой строке листа нет заголовка столбца «Мероприятие».",
+                           file=source.file or None, sheet=source.sheet or layout.SHEET_ROADMAP, cell="A1",
+                           hint="Верните строку заголовков: " + ", ".join(f"«{c.title}»" for c in
+                                                                       layout.ROADMAP_COLUMNS[:8]) + ".")
+    years = settings_years(settings)
+    sheet = source.sheet or layout.SHEET_ROADMAP
+    sections: list = []
+    for number, row in enumerate(rows[1:], start=2):
+        def value(name):
+            index = fields.get(name)
+            return row[index] if index is not None and index < len(row) else None
+
+        texts = {name: _text(value(name)) for name in TEXT_FIELDS}
+        if not any(texts[name] for name in ("number", "activity", "deadline", "executor", "result")):
+            continue
+        done_raw = value("done_date")
+        try:
+            done = settings_module.to_date(done_raw)
+        except (ValueError, TypeError):
+            raise RoadmapError(f"«{done_raw}» не дата выполнения.", file=source.file or None, sheet=sheet,
+                               cell=sp.address(number, fields["done_date"] + 1),
+                               hint="Введите дату как ДД.ММ.ГГГГ или очистите ячейку.") from None
+        activity = Activity(
+            number=texts["number"], activity=texts["activity"], deadline=texts["deadline"],
+            executor=texts["executor"], result=texts["result"], status=texts["status"], done_date=done,
+            info=texts["info"], link=texts["link"], note=texts["note"], section=texts["section"],
+            source=Source(source.file, sheet, number))
+        activity.parsed = parse_deadline(activity.deadline, years)
+        if not sections or sections[-1].title != activity.section:
+            sections.append(Section(title=activity.section))
+        sections[-1].activities.append(activity)
+    columns = [line for line in str(settings.get("source_columns") or "").split("\n") if line.strip()]
+    if not columns:
+        columns = [t for t in (_text(v) for v in header) if t]
+    return Roadmap(
+        title=settings.get("title") or "", organisation=settings.get("organisation") or "", years=years,
+        sections=sections, columns=columns,
+        has_executor_column=any((headers.field_of_title(c) or ("",))[0] == "executor" for c in columns),
+        source=Source(source.file, sheet), column_index={name: index + 1 for name, index in fields.items()})
+
+
+def _plain(rows: list) -> list:
+    """Calamine's floats that are whole numbers as ints (years, days, ports)."""
+    return [[int(v) if isinstance(v, float) and v.is_integer() else v for v in row] for row in rows]
+
+
+def _read_sheets(path: Union[str, Path], file: Optional[str]) -> tuple:
+    from roadmap_tools.xlsx_reader import sheet_values
+
+    target = safeio.check_archive(path)
+    name = file or str(path)
+    try:
+        values = sheet_values(target, (layout.SHEET_ROADMAP, layout.SHEET_SETTINGS))
+    except Exception as exc:
+        raise RoadmapError("файл повреждён: книга Excel не читается.", file=name,
+                           hint="Откройте её в Excel и сохраните заново.") from exc
+    return values, name
+
+
+def read_settings(path: Union[str, Path]) -> dict:
+    """The typed settings of a roadmap workbook's «Настройки» (defaults where the sheet is absent)."""
+    values, name = _read_sheets(path, None)
+    return settings_module.settings_from_rows(_plain(values.get(layout.SHEET_SETTINGS, [])), name)
+
+
+def read_roadmap_workbook(path: Union[str, Path], file: Optional[str] = None) -> tuple:
+    """(Roadmap, settings) of a roadmap workbook; a workbook that is not one is refused."""
+    values, name = _read_sheets(path, file)
+    if layout.SHEET_ROADMAP not in values:
+        raise RoadmapError(f"в книге нет листа «{layout.SHEET_ROADMAP}»: это не рабочая книга дорожной карты.",
+                           file=name, hint="Сначала импортируйте дорожную карту: roadmap-tools import ДОКУМЕНТ.docx")
+    settings = settings_module.settings_from_rows(_plain(values.get(layout.SHEET_SETTINGS, [])), name)
+    roadmap = roadmap_from_rows(values[layout.SHEET_ROADMAP], settings, Source(name, layout.SHEET_ROADMAP))
+    return roadmap, settings

@@ -1,0 +1,76 @@
+"""Excel workbooks (.xlsx, .xlsm) -> each sheet's rows as ``RawRow`` lists (python-calamine)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from roadmap_tools.tablerows import RawRow
+
+
+def cell_text(value: Any) -> str:
+    """A cell's value as the text a reader sees: 1.0 -> «1», a date -> «01.03.2022»."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime):
+        return value.strftime("%d.%m.%Y") if value.time() == time() else value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+@dataclass
+class SheetRows:
+    name: str
+    values: list   # rows of raw values (str, float, date, ...), from row 1 and column A
+    rows: list     # the same rows as ``RawRow`` with merged cells resolved
+
+
+def _raw_rows(values: list, merged: list) -> list:
+    """Texts with horizontal merges as None and vertical merges repeated (and marked)."""
+    grid = [[cell_text(v) for v in row] for row in values]
+    repeated = [set() for _ in grid]
+    for (r1, c1), (r2, c2) in merged:
+        for r in range(r1, min(r2, len(grid) - 1) + 1):
+            row = grid[r]
+            for c in range(c1, min(c2, len(row) - 1) + 1):
+                if r == r1 and c == c1:
+                    continue
+                if c == c1:  # below the merge's first cell: the same text, repeated
+                    row[c] = grid[r1][c1]
+                    repeated[r].add(c)
+                else:
+                    row[c] = None
+    return [RawRow(tuple(row), frozenset(rep), index) for index, (row, rep) in
+            enumerate(zip(grid, repeated), start=1)]
+
+
+def read_workbook_sheets(path: Path) -> list:
+    """Every sheet of the workbook, in order, as ``SheetRows``."""
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_path(str(path))
+    sheets = []
+    for name in workbook.sheet_names:
+        sheet = workbook.get_sheet_by_name(name)
+        values = sheet.to_python(skip_empty_area=False)
+        try:
+            merged = sheet.merged_cell_ranges or []
+        except Exception:  # merged cells are unknown for some formats; values are enough
+            merged = []
+        sheets.append(SheetRows(name, values, _raw_rows(values, merged)))
+    return sheets
+
+
+def sheet_values(path: Path, names: tuple) -> dict:
+    """Sheet name -> rows of raw values, for the named sheets present in the workbook."""
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_path(str(path))
+    return {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            for name in names if name in workbook.sheet_names}

@@ -69,7 +69,7 @@ RULES: dict = {
 STEM_LENGTH = 5
 #: A column empty in every one of at least this many activities is reported once.
 EMPTY_COLUMN_MIN_ROWS = 3
-NEAR_DUPLICATE_EXTRA_WORDS = 1
+NEAR_DUPLICATE_EXTRA_WORDS = 1  # 0 or 1
 NEAR_DUPLICATE_MIN_WORDS = 6
 
 #: Month stems for recognising a date in free text («15 марта 2022», «в апреле 2023 г.»).
@@ -114,6 +114,7 @@ class _Checker:
         self.today = today
         self.sheet = roadmap.source.sheet or SHEET_ROADMAP
         self.findings: list = []
+        self.start = roadmap_start(roadmap)
 
     def cell(self, activity: Activity, field: str) -> str:
         row = activity.source.row
@@ -265,7 +266,7 @@ def _check_report(c: _Checker, a: Activity) -> None:
     if isinstance(done_date, str) and done_date.strip():
         c.add("bad_done_date", a, text=done_date.strip())
     elif isinstance(done_date, date):
-        start = roadmap_start(c.roadmap) if c.roadmap.years or a.parsed else None
+        start = c.start
         if done_date > c.today:
             c.add("done_date_future", a, text=f"{done_date:%d.%m.%Y}", today=f"{c.today:%d.%m.%Y}")
         elif start and done_date < start:
@@ -413,13 +414,8 @@ def _stem(word: str) -> str:
 
 
 def _stems(words: frozenset) -> frozenset:
-    return frozenset(_stem(w) for w in words if len(w) > 2)
-
-
-def _near(stems: frozenset, other: frozenset) -> bool:
-    small, large = sorted((stems, other), key=len)
-    return (len(small) >= NEAR_DUPLICATE_MIN_WORDS and small <= large
-            and len(large) - len(small) <= NEAR_DUPLICATE_EXTRA_WORDS)
+    # short words («в», «по», «и») do not tell activities apart; numbers («этап 2») do
+    return frozenset(w if w.isdigit() else _stem(w) for w in words if len(w) > 2 or w.isdigit())
 
 
 def _check_duplicates(c: _Checker, activities: list) -> None:
@@ -430,15 +426,26 @@ def _check_duplicates(c: _Checker, activities: list) -> None:
     for group in groups.values():
         if len(group) < 2:
             continue
-        earlier: list = []
+        # indexes instead of comparing every pair: a near duplicate has the same stems,
+        # or the stems of the other with one more (``NEAR_DUPLICATE_EXTRA_WORDS`` = 1)
+        same_words: dict = {}
+        same_stems: dict = {}
+        one_less: dict = {}
         for a in group:
             words = _words(a.activity)
             stems = _stems(words)
-            for other, other_words, other_stems in earlier:
-                if words == other_words:
-                    c.add("duplicate_activity", a, other=_describe(other))
-                    break
-                if _near(stems, other_stems):
-                    c.add("near_duplicate_activity", a, other=_describe(other))
-                    break
-            earlier.append((a, words, stems))
+            if words in same_words:
+                c.add("duplicate_activity", a, other=_describe(same_words[words]))
+                continue
+            other = None
+            if len(stems) >= NEAR_DUPLICATE_MIN_WORDS:
+                other = same_stems.get(stems) or one_less.get(stems)
+            if other is None and len(stems) > NEAR_DUPLICATE_MIN_WORDS and NEAR_DUPLICATE_EXTRA_WORDS:
+                other = next((same_stems[k] for k in (stems - {s} for s in stems) if k in same_stems), None)
+            if other is not None:
+                c.add("near_duplicate_activity", a, other=_describe(other))
+            same_words.setdefault(words, a)
+            same_stems.setdefault(stems, a)
+            if NEAR_DUPLICATE_EXTRA_WORDS and len(stems) > NEAR_DUPLICATE_MIN_WORDS:
+                for s in stems:
+                    one_less.setdefault(stems - {s}, a)

@@ -112,6 +112,7 @@ def check_plans(roadmap: Roadmap, findings: Sequence[Finding], previous_marked_c
     report.add(sp.Freeze(f"A{CHECK_FIRST_ROW + 1}"))
     for i, f in enumerate(findings, start=CHECK_FIRST_ROW + 1):
         report.add(sp.Fill(f"A{i}", SEVERITY_COLOURS[f.severity]))
+        report.add(sp.RowHeight(i, _LINE_HEIGHT * _lines(f.message, CHECK_WIDTHS["E"]) + 2))
         if f.cell:
             report.add(sp.Hyperlink(f"C{i}", f"#'{f.sheet}'!{f.cell}", f.cell))
     report.add(sp.PageSetup(landscape=True, fit_width=True, title_rows=f"{CHECK_FIRST_ROW}:{CHECK_FIRST_ROW}"))

@@ -295,3 +295,9 @@ def test_a_clean_real_roadmap_gives_no_error(tmp_path):
     wb.save(book)
     result = run_check(book, today=D(2022, 12, 31))
     assert result.errors == 0, [f.message for f in result.findings]
+
+
+def test_activities_differing_by_a_number_are_not_duplicates():
+    rm = roadmap([good("1", activity="Мониторинг реализации муниципальных дорожных карт школ, этап 1"),
+                  good("2", activity="Мониторинг реализации муниципальных дорожных карт школ, этап 2")])
+    assert found(rm) == []

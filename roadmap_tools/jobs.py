@@ -61,9 +61,9 @@ class _Book:
         apply_openpyxl(self.wb, plans)
 
     def save(self, target: Optional[PathLike] = None) -> Path:
-        from roadmap_tools.safeio import atomic_write
+        from roadmap_tools.xlsx_save import save_workbook
 
-        return atomic_write(target or self.path, lambda tmp: self.wb.save(tmp))
+        return save_workbook(self.wb, target or self.path, original=self.path)
 
 
 def run_check(path: PathLike, today: Optional[date] = None) -> CheckResult:

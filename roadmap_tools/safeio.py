@@ -47,6 +47,20 @@ def ensure_not_open_elsewhere(path: PathLike) -> None:
             file=str(p), hint="Закройте файл и повторите команду.")
 
 
+def _permissions_like(target: Path, tmp: Path) -> None:
+    """mkstemp makes a private file (0600): give it the target's mode, or the usual one for a new file."""
+    try:
+        if target.exists():
+            mode = target.stat().st_mode & 0o7777
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+    except OSError:
+        pass
+
+
 def atomic_write(path: PathLike, write: Callable[[Path], None], *, backup: bool = True) -> Path:
     """Write ``path`` by calling ``write(tmp_path)``; replace the target only on success.
 
@@ -65,6 +79,7 @@ def atomic_write(path: PathLike, write: Callable[[Path], None], *, backup: bool 
         write(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        _permissions_like(target, tmp)
         if backup and target.exists():
             shutil.copy2(target, backup_path(target))
         try:
@@ -100,6 +115,7 @@ def atomic_open(path: PathLike, mode: str = "w", encoding: str = "utf-8", backup
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        _permissions_like(target, tmp)
         if backup and target.exists():
             shutil.copy2(target, backup_path(target))
         os.replace(tmp, target)

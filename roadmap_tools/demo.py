@@ -15,7 +15,7 @@ from typing import Callable, Optional
 
 from roadmap_tools.layout import SETTINGS_BY_KEY
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+from roadmap_tools.resources import EXAMPLES
 SAMPLE_ROADMAP = EXAMPLES / "sample_roadmap_penza_2022.docx"
 SAMPLE_SETTINGS = EXAMPLES / "sample_settings.json"
 

@@ -30,7 +30,7 @@ from roadmap_tools.errors import RoadmapError
 from roadmap_tools.layout import SETTINGS_BY_KEY, SHEET_SETTINGS
 from roadmap_tools.safeio import atomic_write, check_readable
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+from roadmap_tools.resources import TEMPLATES
 BODY_TEMPLATE = TEMPLATES / "email_body.txt.j2"
 PASSWORD_VARIABLE = "ROADMAP_SMTP_PASSWORD"
 SMTP_TIMEOUT_SECONDS = 30

@@ -19,7 +19,7 @@ from roadmap_tools.layout import SETTINGS_BY_KEY, SHEET_FORM, SHEET_SETTINGS
 from roadmap_tools.safeio import atomic_write
 from roadmap_tools.wording import date_numeric, lower_first, period_in_words
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+from roadmap_tools.resources import TEMPLATES
 LETTER_TEMPLATE = TEMPLATES / "cover_letter.docx"
 
 #: Characters XML 1.0 forbids, and the ones docxtpl would turn into new paragraphs or pages.

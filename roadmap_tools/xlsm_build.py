@@ -18,9 +18,7 @@ from typing import Dict, Iterable, List, Optional, Sequence
 from roadmap_tools import layout
 from roadmap_tools.sheetplan import SheetPlan, apply_openpyxl, column_letter
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-#: The committed sources of the workbook (VBA modules, ribbon XML) and the workbook itself.
-WORKBOOK_SOURCES = REPO_ROOT / "workbook"
+from roadmap_tools.resources import WORKBOOK as WORKBOOK_SOURCES  # VBA modules, ribbon XML, the workbook
 DEFAULT_OUTPUT = WORKBOOK_SOURCES / "Roadmap.xlsm"
 
 MACRO_WORKBOOK_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"

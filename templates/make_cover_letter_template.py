@@ -1,6 +1,6 @@
 """Build ``cover_letter.docx``: the Word template (docxtpl) of the official cover letter.
 
-Run ``python roadmap_tools/templates/make_cover_letter_template.py`` after changing the
+Run ``python templates/make_cover_letter_template.py`` after changing the
 layout here and commit both files; a test checks the committed template matches this
 script. The layout follows the Kuznetsk letter in ``tests/fixtures/002_*.docx``: the
 sender's requisites block with the date and number on the left, the addressee on the

@@ -188,6 +188,11 @@ def _clear_conditional(wb, ws, op: sp.ClearConditionalFormats):
         if str(cf.sqref) != op.range:
             for rule in cf.rules:
                 kept.add(str(cf.sqref), rule)
+    # renumber what is kept 1..n, so clearing and adding again gives the same priorities
+    rules = sorted((rule for cf in kept for rule in cf.rules), key=lambda r: r.priority or 0)
+    for priority, rule in enumerate(rules, start=1):
+        rule.priority = priority
+    kept.max_priority = len(rules)
     ws.conditional_formatting = kept
 
 

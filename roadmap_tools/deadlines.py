@@ -30,6 +30,10 @@ Judgement calls:
   ISO week (Monday to Sunday) or half-year, cut to the roadmap's years or to the span
   given («ежемесячно в течение 2022 года»); «ежемесячно до 5 числа»: the 5th of each month.
   Without roadmap years a recurring phrase is ``unparsed``.
+- «Сентябрь 2021, 2022 гг.»: a bare year after a dated item repeats that item in that
+  year (``milestones``). Seasons: «лето 2022» is June–August, «зима 2021» December 2021 –
+  February 2022. «1 полугодие 2022-2023 учебного года» is September–December 2022, the
+  second half January–May 2023. «09.2022» is a month.
 - ``on_demand`` wins whenever its marker is there and the rest has no date of its own:
   «по мере необходимости, но не реже 1 раза в квартал» is ``on_demand``.
 - Terms counted from an event («в течение месяца после …»), unknown words, years
@@ -44,7 +48,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
 from roadmap_tools import vocab
 from roadmap_tools.model import Deadline
@@ -65,7 +69,8 @@ _TRANSLATE.update({ord(c): None for c in _INVISIBLE})
 _TRANSLATE.update({ord("ё"): "е", ord("і"): "i", ord("\\"): "/"})
 
 _TOKEN_RE = re.compile(
-    r"(?P<date>(?<!\d)\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|\d{2}))?(?!\d))"
+    r"(?P<monthyear>(?<![\d.])\d{1,2}\.\d{4}(?![\d.]))"
+    r"|(?P<date>(?<!\d)\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|\d{2}))?(?!\d))"
     r"|(?P<num>\d+)"
     r"|(?P<word>[^\W\d_]+)"
     r"|(?P<dash>[-/])"
@@ -79,9 +84,8 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass(frozen=True)
-class _Tok:
-    kind: str     # see _classify
+class _Tok(NamedTuple):
+    kind: str     # month, num, date, due, sep, dash, word (unknown), ...: see _build_phrases
     value: object
     text: str
 
@@ -109,11 +113,13 @@ def _phrase_key(phrase: str) -> Tuple[str, ...]:
 _ORDINAL_SUFFIXES = frozenset(normalize(s) for s in vocab.ORDINAL_SUFFIXES)
 
 
-def _build_phrases() -> dict:
-    """Token sequence -> (kind, value), from the vocabulary."""
+def _vocabulary_entries() -> List[Tuple[str, object, Iterable[str]]]:
+    """(kind, value, phrases) for every group of deadline words in the vocabulary."""
     entries: List[Tuple[str, object, Iterable[str]]] = []
     for month, forms in vocab.MONTH_FORMS.items():
         entries.append(("month", month, forms))
+    for season, forms in vocab.SEASON_FORMS.items():
+        entries.append(("season", vocab.SEASON_MONTHS[season], forms))
     for number, words in vocab.ORDINAL_WORDS.items():
         entries.append(("ord", number, words))
     entries += [
@@ -135,8 +141,13 @@ def _build_phrases() -> dict:
     ]
     for freq, markers in vocab.RECURRING_MARKERS.items():
         entries.append(("recur", freq, markers))
+    return entries
+
+
+def _build_phrases() -> dict:
+    """Token sequence -> (kind, value); the first meaning wins (see vocabulary_conflicts)."""
     table: dict = {}
-    for kind, value, phrases in entries:
+    for kind, value, phrases in _vocabulary_entries():
         for phrase in phrases:
             key = _phrase_key(phrase)
             if key:
@@ -145,35 +156,21 @@ def _build_phrases() -> dict:
 
 
 _PHRASES = _build_phrases()
-_MAX_PHRASE = max(len(k) for k in _PHRASES)
+#: First token of a phrase -> the lengths of the phrases it starts, longest first.
+_PHRASE_LENGTHS: dict = {}
+for _key in _PHRASES:
+    _PHRASE_LENGTHS.setdefault(_key[0], set()).add(len(_key))
+_PHRASE_LENGTHS = {k: sorted(v, reverse=True) for k, v in _PHRASE_LENGTHS.items()}
 
 
 def vocabulary_conflicts() -> List[str]:
     """Phrases the vocabulary gives two meanings (a data error; a test keeps this empty)."""
-    seen: dict = {}
-    conflicts = []
-    for month, forms in vocab.MONTH_FORMS.items():
-        for f in forms:
-            seen.setdefault(_phrase_key(f), set()).add(("month", month))
-    groups = {
-        "q": vocab.QUARTER_WORDS, "h": vocab.HALF_YEAR_WORDS, "yw": vocab.YEAR_WORDS,
-        "acad": vocab.ACADEMIC_YEAR_WORDS, "dayw": vocab.DAY_WORDS, "due-start": vocab.DUE_BY_START,
-        "due-end": vocab.DUE_BY_END, "from": vocab.RANGE_FROM, "to": vocab.RANGE_TO,
-        "sep": vocab.LIST_SEPARATORS, "cont": vocab.CONTINUOUS_MARKERS,
-        "whole": vocab.WHOLE_PERIOD_MARKERS, "ondemand": vocab.ON_DEMAND_MARKERS,
-        "relative": vocab.RELATIVE_MARKERS, "skip": vocab.DEADLINE_SKIP_WORDS,
-    }
-    for number, words in vocab.ORDINAL_WORDS.items():
-        groups[f"ord-{number}"] = words
-    for freq, markers in vocab.RECURRING_MARKERS.items():
-        groups[f"recur-{freq}"] = markers
-    for name, phrases in groups.items():
-        for p in phrases:
-            seen.setdefault(_phrase_key(p), set()).add((name, None))
-    for key, meanings in seen.items():
-        if len(meanings) > 1:
-            conflicts.append(" ".join(key) + ": " + ", ".join(sorted(m[0] for m in meanings)))
-    return conflicts
+    meanings: dict = {}
+    for kind, value, phrases in _vocabulary_entries():
+        for phrase in phrases:
+            meanings.setdefault(_phrase_key(phrase), set()).add((kind, repr(value)))
+    return [" ".join(key) + ": " + ", ".join(f"{k} {v}" for k, v in sorted(found))
+            for key, found in meanings.items() if len(found) > 1]
 
 
 def _tokens(norm: str) -> List[_Tok]:
@@ -182,8 +179,8 @@ def _tokens(norm: str) -> List[_Tok]:
     out: List[_Tok] = []
     i, n = 0, len(raw)
     while i < n:
-        for length in range(min(_MAX_PHRASE, n - i), 0, -1):
-            hit = _PHRASES.get(tuple(texts[i:i + length]))
+        for length in _PHRASE_LENGTHS.get(texts[i], ()):
+            hit = _PHRASES.get(tuple(texts[i:i + length])) if i + length <= n else None
             if hit:
                 kind, value = hit
                 if kind != "skip":
@@ -192,7 +189,10 @@ def _tokens(norm: str) -> List[_Tok]:
                 break
         else:
             group, text = raw[i]
-            if group == "date":
+            if group == "monthyear":
+                month, year = text.split(".")
+                out.append(_Tok("monthyear", (int(month), int(year)), text))
+            elif group == "date":
                 parts = [int(p) for p in text.split(".")]
                 year = None
                 if len(parts) == 3:
@@ -221,9 +221,9 @@ class _NotParsed(Exception):
 
 @dataclass
 class _Piece:
-    unit: str                   # day, month, quarter, half, year, acad, num
-    n: Optional[int] = None     # day of month, quarter or half number, bare number
-    month: Optional[int] = None
+    unit: str                   # day, month, season, quarter, half, year, acad, acad_half, num
+    n: Optional[int] = None     # day of month, quarter or half number, bare number, season's first month
+    month: Optional[int] = None  # month of a day; last month of a season
     year: Optional[int] = None
 
 
@@ -262,7 +262,12 @@ def _span(p: _Piece) -> Tuple[date, date]:
         except ValueError:
             raise _NotParsed(f"такой даты нет: {p.n:02d}.{p.month:02d}.{y}") from None
         return d, d
+    if p.unit == "season":
+        end_year = y + 1 if p.month < p.n else y
+        return date(y, p.n, 1), date(end_year, p.month, calendar.monthrange(end_year, p.month)[1])
     if p.unit == "month":
+        if not 1 <= p.month <= 12:
+            raise _NotParsed(f"месяца {p.month} не бывает")
         return date(y, p.month, 1), date(y, p.month, calendar.monthrange(y, p.month)[1])
     if p.unit in ("quarter", "half"):
         count = 4 if p.unit == "quarter" else 2
@@ -273,6 +278,12 @@ def _span(p: _Piece) -> Tuple[date, date]:
         return date(y, first, 1), date(y, last, calendar.monthrange(y, last)[1])
     if p.unit == "year":
         return date(y, 1, 1), date(y, 12, 31)
+    if p.unit == "acad_half":
+        if p.n not in vocab.ACADEMIC_HALVES:
+            raise _NotParsed(f"полугодия {p.n} в учебном году не бывает")
+        _check_year(y + 1)
+        (m1, d1, o1), (m2, d2, o2) = vocab.ACADEMIC_HALVES[p.n]
+        return date(y + o1, m1, d1), date(y + o2, m2, d2)
     if p.unit == "acad":
         _check_year(y + 1)
         (m1, d1), (m2, d2) = vocab.ACADEMIC_YEAR_START, vocab.ACADEMIC_YEAR_END
@@ -333,7 +344,8 @@ class _Reader:
             self.i += 1
         elif t.kind in ("num", "ord"):
             value = t.value[0] if t.kind == "num" else t.value
-            if t.kind == "num" and t.value[1] == 4:
+            if t.kind == "num" and (t.value[1] == 4 or (t.value[1] == 2 and nxt == "yw")):
+                value = value if t.value[1] == 4 else 2000 + value  # «22 г.» is 2022
                 self.i += 1
                 self.skip_year_words()
                 if self.kind() == "acad":
@@ -357,6 +369,12 @@ class _Reader:
         elif t.kind == "month":
             p = _Piece("month", month=t.value)
             self.i += 1
+        elif t.kind == "monthyear":  # «09.2022»
+            p = _Piece("month", month=t.value[0], year=t.value[1])
+            self.i += 1
+        elif t.kind == "season":
+            p = _Piece("season", t.value[0], t.value[1])
+            self.i += 1
         elif t.kind == "yw":  # «в течение года»
             self.i += 1
             return _Piece("year")
@@ -375,8 +393,30 @@ class _Reader:
             if year_tok is not None and year_tok.kind == "num" and year_tok.value[1] == 4:
                 p.year = year_tok.value[0]
                 self.i += ahead + 1
+            elif year_tok is not None and year_tok.kind == "num" and year_tok.value[1] == 2 \
+                    and self.kind(ahead + 1) == "yw":  # «март 22 г.»
+                p.year = 2000 + year_tok.value[0]
+                self.i += ahead + 1
         self.skip_year_words()
+        if p.unit in ("half", "quarter"):
+            self.academic_part(p)
         return p
+
+    def academic_part(self, p: _Piece) -> None:
+        """«1 полугодие 2022-2023 учебного года», «2 полугодие учебного года»."""
+        if self.kind() == "dash" and self.kind(1) == "num" and self.kind(2) == "acad" and p.year:
+            second = self.peek(1).value[0]
+            second = p.year // 100 * 100 + second if second < 100 else second
+            if second != p.year + 1:
+                raise _NotParsed(f"учебный год {p.year}–{second}: годы должны идти подряд")
+            self.i += 3
+        elif self.kind() == "acad":
+            self.i += 1
+        else:
+            return
+        if p.unit == "quarter":
+            raise _NotParsed("квартал учебного года не понятен: укажите месяцы")
+        p.unit = "acad_half"
 
     def skip_year_words(self) -> None:
         while self.kind() == "yw":
@@ -392,6 +432,21 @@ def _propagate_units(items: List[_Item]) -> None:
             p.unit, p.month = following.unit, following.month
         elif p.unit != "num":
             following = p
+
+
+def _repeat_for_bare_years(items: List[_Item]) -> List[_Item]:
+    """«Сентябрь 2021, 2022 гг.»: a bare year after a dated item repeats that item in that year."""
+    out: List[_Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (prev is not None and it.last is None and not it.due and not it.open_from
+                and it.first.unit == "year" and it.first.year is not None
+                and prev.first.unit not in ("year", "acad") and _explicit_year(prev) is not None):
+            delta = it.first.year - _explicit_year(prev)
+            moved = [replace(p, year=None if p.year is None else p.year + delta) for p in prev.pieces()]
+            it = _Item(moved[0], moved[1] if len(moved) > 1 else None, prev.due, prev.open_from)
+        out.append(it)
+    return out
 
 
 def _need_year(default: Optional[int]) -> int:
@@ -492,7 +547,8 @@ def _chunks(start: date, end: date, freq: str) -> List[Tuple[date, date]]:
 
 
 def _recurring(freq: str, items: List[_Item], years: List[int]) -> List[Tuple[date, date]]:
-    if items and all(p.unit == "year" and p.year is not None for it in items for p in it.pieces()):
+    if items and all(p.unit == "year" and p.year is not None and not it.open_from
+                     for it in items for p in it.pieces()):
         covered = set()
         for start, end in _resolve_items(items, None):
             covered.update(range(start.year, end.year + 1))
@@ -501,6 +557,14 @@ def _recurring(freq: str, items: List[_Item], years: List[int]) -> List[Tuple[da
         raise _NotParsed("не указано, в какие годы повторять: годы дорожной карты не заданы")
     for y in years:
         _check_year(y)
+    if len(items) == 1 and items[0].open_from:  # «ежемесячно с сентября 2022 года»
+        start = _resolve(items[0], years[0])[0]
+        end = date(years[-1], 12, 31)
+        if end < start:
+            raise _NotParsed("повторения начинаются после последнего года дорожной карты")
+        if freq == "year":
+            return [(date(y, 1, 1), date(y, 12, 31)) for y in years if y >= start.year]
+        return _chunks(start, end, freq)
     monthly_day = (freq == "month" and len(items) == 1 and items[0].last is None
                    and items[0].first.unit == "day" and items[0].first.month is None)
     if monthly_day:  # «ежемесячно до 5 числа»
@@ -542,7 +606,7 @@ def _parse_dated(toks: List[_Tok], years: List[int]) -> Tuple[str, List[Tuple[da
     cont = bool(toks) and toks[0].kind == "cont"
     if cont:
         toks = _trim_separators(toks[1:])
-    items = _Reader(toks).items()
+    items = _repeat_for_bare_years(_Reader(toks).items())
     _propagate_units(items)
     first_year = years[0] if years else None
     if freqs:

@@ -70,6 +70,7 @@ SETTINGS = [
     Setting("period_from", "Начало отчётного периода", None, "date", "пусто: начало текущего квартала"),
     Setting("period_to", "Конец отчётного периода", None, "date", "пусто: конец текущего квартала"),
     Setting("due_soon_days", "Дней до «Скоро срок»", 14, "int"),
+    Setting("import_file", "Файл для импорта", "", "text", "заполняется кнопкой «Импорт из Word»"),
     Setting("source_file", "Импортировано из файла", "", "text", "заполняется при импорте"),
     Setting("source_columns", "Столбцы исходной таблицы", "", "text", "заполняется при импорте, по одному в строке"),
     # cover letter
@@ -86,12 +87,19 @@ SETTINGS = [
     Setting("signatory_name", "Подписант: Ф.И.О."),
     Setting("executor_name", "Исполнитель письма: Ф.И.О."),
     Setting("executor_phone", "Исполнитель письма: телефон"),
+    Setting("sender_requisites", "Отправитель: ОКПО, ОГРН, ИНН/КПП", "", "text", "строки под адресом бланка, можно пусто"),
+    Setting("request_from", "Письмо-запрос: от кого (в родительном падеже)", "", "text",
+            "пусто: «Адресат: организация»"),
+    Setting("letter_about", "Письмо: о мероприятиях чего (в родительном падеже)", "", "text",
+            "пусто: дорожной карты «Название дорожной карты»"),
+    Setting("salutation", "Обращение («Уважаемый …!»)", "", "text", "пусто: письмо без обращения"),
+    Setting("attachment_pages", "Приложение: листов", None, "int", "пусто: считается по форме мониторинга"),
     # e-mail
     Setting("email_to", "E-mail получателя"),
     Setting("email_from", "E-mail отправителя"),
     Setting("email_subject", "Тема письма", "", "text", "пусто: составляется из названия и периода"),
     Setting("smtp_host", "SMTP-сервер"),
-    Setting("smtp_port", "SMTP-порт", 587, "int"),
+    Setting("smtp_port", "SMTP-порт", None, "int", "пусто: 587 для starttls, 465 для ssl, 25 без защиты"),
     Setting("smtp_user", "SMTP-логин"),
     Setting("smtp_security", "SMTP-защита (starttls, ssl, нет)", "starttls"),
 ]

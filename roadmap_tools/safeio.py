@@ -108,8 +108,23 @@ def _fsync_directory(directory: Path) -> None:
             os.close(fd)
 
 
+def _permissions_like(target: Path, tmp: Path) -> None:
+    """mkstemp makes a private file (0600): give it the target's mode, or the usual one for a new file."""
+    try:
+        if target.exists():
+            mode = target.stat().st_mode & 0o7777
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+    except OSError:
+        pass
+
+
 def _replace_keeping_backup(tmp: Path, target: Path, backup: bool) -> None:
     """Copy the current target to its .bak (itself atomically), then put ``tmp`` in place."""
+    _permissions_like(target, tmp)
     if backup and target.exists():
         bak = backup_path(target)
         bak_tmp = tmp.with_name(tmp.name + ".bak")

@@ -133,6 +133,42 @@ CONTROL_COLOURS = {
 }
 
 # ---------------------------------------------------------------------------
+# Letters (the cover letter and the e-mail)
+# ---------------------------------------------------------------------------
+# Month names in the cases a letter needs; «Deadlines» below reads its own forms.
+MONTHS_NOMINATIVE = ["январь", "февраль", "март", "апрель", "май", "июнь",
+                     "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
+MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня",
+                   "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+MONTHS_PREPOSITIONAL = ["январе", "феврале", "марте", "апреле", "мае", "июне",
+                        "июле", "августе", "сентябре", "октябре", "ноябре", "декабре"]
+QUARTER_NUMERALS = ["I", "II", "III", "IV"]
+#: «во II квартале», «в III квартале»: the preposition a numeral takes.
+PREPOSITION_BEFORE_NUMERAL = {"I": "в", "II": "во", "III": "в", "IV": "в"}
+
+#: How a letter names its reporting period. ``wording.period_in_words`` picks the
+#: first phrase that fits; change the words here, not in the code.
+PERIOD_PHRASES = {
+    "year": "в {year} году",
+    "half_year": "{prep} {half} полугодии {year} года",
+    "quarter": "{prep} {quarter} квартале {year} года",
+    "month": "в {month_prepositional} {year} года",
+    "months": "в период с {from_genitive} по {to_nominative} {year} года",
+    "months_across_years": "в период с {from_genitive} {from_year} года по {to_nominative} {to_year} года",
+}
+
+#: Printed where the letter's or the request's number or date is not filled in,
+#: so it can be written by hand at registration.
+LETTER_BLANK = "________"
+
+#: Values of the setting «SMTP-защита» (lower-case) -> how we connect.
+SMTP_SECURITY_SYNONYMS = {
+    "starttls": "starttls", "tls": "starttls", "start tls": "starttls",
+    "ssl": "ssl", "ssl/tls": "ssl", "smtps": "ssl",
+    "нет": "none", "none": "none", "без защиты": "none", "no": "none",
+}
+
+# ---------------------------------------------------------------------------
 # Deadlines (months in every case, quarters, half-years, connecting words)
 # ---------------------------------------------------------------------------
 # Filled by the deadline parser's issue; see deadlines.py for the grammar that reads them.
@@ -155,6 +191,16 @@ MONTH_FORMS: dict = {
     10: ["октябрь", "октября", "октябрю", "октябрём", "октябре", "окт."],
     11: ["ноябрь", "ноября", "ноябрю", "ноябрём", "ноябре", "ноя.", "нояб."],
     12: ["декабрь", "декабря", "декабрю", "декабрём", "декабре", "дек."],
+}
+
+#: Seasons -> (first month, last month); winter runs from December into the next year.
+SEASON_MONTHS: dict = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+SEASON_FORMS: dict = {
+    "spring": ["весна", "весны", "весне", "весну", "весной", "весеннего периода", "весенний период"],
+    "summer": ["лето", "лета", "лету", "летом", "летнего периода", "летний период", "летние каникулы",
+               "летних каникул"],
+    "autumn": ["осень", "осени", "осенью", "осеннего периода", "осенний период"],
+    "winter": ["зима", "зимы", "зиме", "зиму", "зимой", "зимнего периода", "зимний период"],
 }
 
 #: Numbers written as words or roman numerals, for quarters and half-years
@@ -180,6 +226,10 @@ ACADEMIC_YEAR_WORDS: list = ["учебный год", "учебного года
                              "уч. год", "уч. года", "уч. году", "уч.г.", "уч. г."]
 ACADEMIC_YEAR_START = (9, 1)   # (month, day) the academic year starts
 ACADEMIC_YEAR_END = (8, 31)    # (month, day) it ends, in the next calendar year
+#: «1 полугодие 2022-2023 учебного года»: half -> (first day, last day), each as
+#: (month, day, years after the academic year's first year). The second half ends with the
+#: school year in May.
+ACADEMIC_HALVES: dict = {1: ((9, 1, 0), (12, 31, 0)), 2: ((1, 1, 1), (5, 31, 1))}
 #: «до 5 числа»: the word after a day of the month.
 DAY_WORDS: list = ["число", "числа", "числу", "числе"]
 
@@ -188,7 +238,8 @@ DAY_WORDS: list = ["число", "числа", "числу", "числе"]
 DUE_BY_START: list = ["до", "к", "в срок до", "срок до", "сроком до", "в срок к"]
 #: After these, a month, quarter or year means its LAST day («не позднее марта» = by 31 March).
 DUE_BY_END: list = ["не позднее", "не позже", "в срок не позднее", "не позднее чем", "до конца",
-                    "к концу", "в срок до конца", "не позднее конца", "до окончания"]
+                    "к концу", "в срок до конца", "не позднее конца", "до окончания",
+                    "в конце", "конец"]
 #: «с … по …», «с … до …»: the start and the end of one span.
 RANGE_FROM: list = ["с", "со", "начиная с", "от"]
 RANGE_TO: list = ["по"]
@@ -203,18 +254,21 @@ WHOLE_PERIOD_MARKERS: list = ["постоянно", "в течение всег�
                               "в течение всего срока", "в течение всего периода реализации",
                               "в период реализации", "в течение периода реализации",
                               "на весь период", "весь период реализации", "постоянно действующий",
-                              "ежедневно", "систематически", "регулярно"]
+                              "ежедневно", "систематически", "регулярно", "в течение периода",
+                              "в течение срока реализации", "в течение всего срока реализации",
+                              "на период реализации", "на протяжении срока реализации"]
 #: Recurring: frequency -> markers. One span per occurrence within the roadmap's years.
 RECURRING_MARKERS: dict = {
-    "year": ["ежегодно", "ежегодный", "ежегодная", "ежегодное", "каждый год", "1 раз в год",
+    "year": ["ежегодно", "ежегодный", "ежегодная", "ежегодное", "каждый год", "каждого года", "1 раз в год",
              "один раз в год", "раз в год", "не реже 1 раза в год", "не реже одного раза в год"],
     "half": ["раз в полугодие", "1 раз в полугодие", "один раз в полугодие", "раз в полгода",
              "1 раз в полгода", "2 раза в год", "два раза в год", "каждое полугодие",
              "не реже 1 раза в полугодие", "не реже одного раза в полугодие", "раз в полугодия"],
-    "quarter": ["ежеквартально", "ежеквартальный", "каждый квартал", "1 раз в квартал",
+    "quarter": ["ежеквартально", "ежеквартальный", "каждый квартал", "каждого квартала", "1 раз в квартал",
                 "один раз в квартал", "раз в квартал", "не реже 1 раза в квартал",
                 "не реже одного раза в квартал"],
-    "month": ["ежемесячно", "ежемесячный", "каждый месяц", "1 раз в месяц", "один раз в месяц",
+    "month": ["ежемесячно", "ежемесячный", "каждый месяц", "каждого месяца",
+              "1 раз в месяц", "один раз в месяц",
               "раз в месяц", "не реже 1 раза в месяц", "не реже одного раза в месяц"],
     "week": ["еженедельно", "еженедельный", "каждую неделю", "1 раз в неделю",
              "один раз в неделю", "раз в неделю"],
@@ -233,7 +287,8 @@ RELATIVE_MARKERS: list = ["после", "со дня", "с момента", "с 
                           "по завершении", "следующего за"]
 #: Words that carry no date and are skipped («в марте 2022 года», «на 2022 год»).
 DEADLINE_SKIP_WORDS: list = ["в", "во", "на", "включительно", "срок", "сроки", "период",
-                             "месяц", "месяца", "мес."]
+                             "месяц", "месяца", "мес.", "проекта", "программы", "дорожной карты",
+                             "реализации"]
 
 #: How the kinds of deadline are shown to a user.
 DEADLINE_KIND_TITLES: dict = {
@@ -246,3 +301,49 @@ DEADLINE_KIND_TITLES: dict = {
     "missing": "не указан",
     "unparsed": "не распознан",
 }
+
+# ---------------------------------------------------------------------------
+# Reports (regional consolidation of monitoring reports, see consolidate.py)
+# ---------------------------------------------------------------------------
+#: What a municipality writes in the information cell when nothing was done: such a
+#: cell counts as empty (compared lower-case, spaces folded, end punctuation dropped).
+NO_INFO_WORDS = [
+    "-", "—", "–", "--", "нет", "не проводилось", "не проводились", "не проведено", "не проводилась",
+    "не выполнено", "не выполнялось", "не реализовано", "отсутствует", "отсутствуют", "нет данных",
+    "н/д", "x", "х", "не запланировано", "не планировалось", "0",
+]
+
+#: Words that introduce a municipality's name in a form's title or a letter's sender
+#: block, longest first, with the grammatical case of the name that follows:
+#: «города Кузнецка» (genitive) -> «Кузнецк»; «ГО Карпинск» (nominative) stays.
+MUNICIPALITY_MARKERS = [
+    ("городского округа город", "nom"), ("городской округ город", "nom"),
+    ("городского округа", "nom"), ("городской округ", "nom"), ("го", "nom"),
+    ("муниципального образования", "nom"), ("мо", "nom"),
+    ("города", "gen"), ("город", "nom"), ("гор.", "nom"), ("г.", "nom"), ("г", "nom"),
+]
+#: Words after an adjective that name a district: «Сердобского района» -> «Сердобский район».
+DISTRICT_WORDS = {
+    "района": "район", "район": "район",
+    "муниципального района": "район", "муниципальный район": "район",
+    "муниципального округа": "муниципальный округ", "муниципальный округ": "муниципальный округ",
+}
+#: Genitive ending -> nominative ending, tried in order (longest first), for names
+#: after a genitive marker. A heuristic: rare names may need the file name instead.
+GENITIVE_TO_NOMINATIVE = [
+    ("ского", "ский"), ("цкого", "цкий"), ("него", "ний"), ("кого", "кий"), ("ого", "ый"),
+    ("ля", "ль"), ("ки", "ка"), ("ги", "га"), ("хи", "ха"), ("ы", "а"), ("и", "ь"),
+    ("ска", "ск"), ("цка", "цк"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("а", ""),
+]
+#: Words of file names that are not the municipality's name («отчет_Кузнецк_2023.xlsx»).
+REPORT_FILE_WORDS = [
+    "отчет", "отчёт", "мониторинг", "мониторинга", "форма", "дорожная", "дорожной", "карта", "карты",
+    "дк", "за", "год", "года", "квартал", "полугодие", "период", "информация", "исполнение",
+    "исполнения", "мероприятий", "план", "график", "приложение", "рои", "500", "итог", "итоги",
+    "report", "form", "копия", "final", "new", "версия",
+]
+#: Words of the paragraph that titles a report in a Word document.
+REPORT_TITLE_WORDS = ["мониторинг", "отчет", "отчёт", "информация о", "исполнени"]
+#: Words that open a sender block in a cover letter (the sender's requisites).
+SENDER_WORDS = ["управление образования", "отдел образования", "комитет", "администрация",
+                "департамент", "управление", "отдел", "министерство", "методический центр"]

@@ -281,7 +281,9 @@ def write_roadmap_workbook(roadmap: Roadmap, path: Union[str, Path], settings: O
     if placeholder is not None and placeholder.title not in (layout.SHEET_ROADMAP,):
         workbook.remove(placeholder)
     workbook.active = workbook.sheetnames.index(layout.SHEET_ROADMAP)
-    return safeio.atomic_write(target, lambda tmp: workbook.save(tmp))
+    from roadmap_tools.xlsx_save import save_workbook
+
+    return save_workbook(workbook, target, original=target if target.exists() else None)
 
 
 # --- reading ------------------------------------------------------------------------

@@ -26,7 +26,8 @@ def load_examples(path: Path = EXAMPLES) -> list:
     return rows
 
 
-def _accepts(expected: list, value) -> bool:
+def accepts(expected: list, value) -> bool:
+    """Whether a date (or None) is among the expected values of a column."""
     shown = value.isoformat() if value else "null"
     return "*" in expected or shown in expected
 
@@ -43,5 +44,5 @@ def test_examples_file_is_read_whole():
 def test_example_phrase_gives_expected_kind_start_and_end(ident, years, text, kinds, starts, ends):
     parsed = parse_deadline(text, years)
     assert parsed.kind in kinds, parsed.reason
-    assert _accepts(starts, parsed.start), parsed
-    assert _accepts(ends, parsed.end), parsed
+    assert accepts(starts, parsed.start), parsed
+    assert accepts(ends, parsed.end), parsed

@@ -1,0 +1,73 @@
+"""The buttons of the ribbon tab «Дорожная карта», as data.
+
+One line per button: what the user sees (label, tips, icon, group), the VBA callback
+the ribbon calls, and the function of ``roadmap_tools.excel`` that callback runs
+through xlwings' ``RunPython``. The ribbon XML and the VBA module of callbacks are
+generated from this list (``roadmap_tools.ribbon``), so they cannot drift apart.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+RIBBON_TAB_ID = "tabRoadmap"
+RIBBON_TAB_LABEL = "Дорожная карта"
+
+#: Groups of the tab, in order: id -> label.
+GROUPS = {
+    "grpData": "Данные",
+    "grpControl": "Контроль",
+    "grpReports": "Отчёты",
+}
+
+
+@dataclass(frozen=True)
+class Button:
+    id: str          # ribbon control id (ASCII)
+    group: str       # key of GROUPS
+    label: str       # caption under the icon
+    screentip: str   # bold first line of the tooltip
+    supertip: str    # the tooltip's explanation
+    image_mso: str   # a built-in Office icon
+    callback: str    # VBA Sub called by the ribbon: Sub <callback>(control As IRibbonControl)
+    function: str    # function of roadmap_tools.excel that the callback runs
+    asks_for_file: bool = False  # the callback first asks for a Word file (import)
+
+
+BUTTONS = [
+    Button("btnImportFromWord", "grpData", "Импорт из Word",
+           "Импорт дорожной карты из Word",
+           "Выберите файл .docx с дорожной картой: таблица мероприятий попадёт на лист "
+           "«Дорожная карта», разделы, сроки и исполнители распознаются автоматически. "
+           "Путь к файлу сохраняется в «Настройках» (параметр «Файл для импорта»).",
+           "FileOpen", "OnImportFromWord", "import_from_word", asks_for_file=True),
+    Button("btnCheckEntries", "grpControl", "Проверить",
+           "Проверить дорожную карту",
+           "Проверяет заполнение листа «Дорожная карта»: пустые и нераспознанные сроки, "
+           "исполнители, статусы. Замечания со ссылками на ячейки появляются на листе «Проверка».",
+           "DataValidation", "OnCheckEntries", "check_entries"),
+    Button("btnFlagOverdue", "grpControl", "Отметить просрочки",
+           "Отметить просрочки на дату контроля",
+           "Заполняет столбцы «Контроль срока» и «Просрочка, дн.» на дату контроля из "
+           "«Настроек» (пусто: сегодня) и раскрашивает строки: просрочено, скоро срок, в срок.",
+           "FunctionsDateTimeInsertGallery", "OnFlagOverdue", "flag_overdue"),
+    Button("btnMonitoringForm", "grpReports", "Форма мониторинга",
+           "Форма мониторинга за отчётный период",
+           "Собирает мероприятия отчётного периода (см. «Настройки») в форму мониторинга "
+           "на листе «Форма мониторинга».",
+           "QueryShowTable", "OnMonitoringForm", "monitoring_form"),
+    Button("btnCoverLetter", "grpReports", "Сопроводительное письмо",
+           "Сопроводительное письмо",
+           "Составляет сопроводительное письмо к форме мониторинга по реквизитам из "
+           "«Настроек»: отправитель, адресат, номер и дата, подписант.",
+           "FileNew", "OnCoverLetter", "cover_letter"),
+    Button("btnEmailDraft", "grpReports", "Письмо e-mail",
+           "Черновик письма e-mail",
+           "Готовит письмо e-mail с формой мониторинга по адресам и теме из «Настроек».",
+           "FileSendAsAttachment", "OnEmailDraft", "email_draft"),
+]
+BUTTONS_BY_ID = {b.id: b for b in BUTTONS}
+
+#: The xlwings command a callback runs: the function takes no arguments and finds
+#: the workbook with ``xw.Book.caller()``.
+def run_python_command(button: Button) -> str:
+    return f"import roadmap_tools.excel as rt; rt.{button.function}()"

@@ -1,0 +1,50 @@
+"""Собрать рабочую книгу Roadmap.xlsm с вкладкой ленты «Дорожная карта» (без Excel).
+
+Книга собирается из исходников репозитория: модули VBA (workbook/vba/*.bas, *.cls),
+лента (workbook/ribbon/customUI14.xml) и листы из библиотеки. На лист «Дорожная карта»
+попадает пример — дорожная карта examples/sample_roadmap_penza_2022.docx, или дорожная
+карта из указанной книги (--roadmap). Предыдущая версия файла сохраняется как .bak.
+
+Пример:
+  roadmap-tools build-workbook
+  roadmap-tools build-workbook -o Моя_карта.xlsm --roadmap дорожная_карта.xlsx
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from roadmap_tools.commands._common import add_output_option
+
+SAMPLE_ROADMAP = Path(__file__).resolve().parents[2] / "examples" / "sample_roadmap_penza_2022.docx"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_output_option(parser, "workbook/Roadmap.xlsm")
+    parser.add_argument("--roadmap", metavar="КНИГА.xlsx",
+                        help="взять дорожную карту из этой книги вместо примера")
+    parser.add_argument("--empty", action="store_true", help="собрать книгу без примера (пустая дорожная карта)")
+
+
+def load_roadmap(args: argparse.Namespace):
+    """(roadmap, settings) for the sheet «Дорожная карта»: the user's book, the sample, or nothing."""
+    if args.empty:
+        return None, None
+    if args.roadmap:
+        from roadmap_tools.safeio import check_archive
+        from roadmap_tools.workbook import read_roadmap_workbook
+
+        check_archive(args.roadmap)
+        return read_roadmap_workbook(args.roadmap)
+    from roadmap_tools.importer import import_roadmap
+
+    return import_roadmap(SAMPLE_ROADMAP), None
+
+
+def run(args: argparse.Namespace) -> int:
+    from roadmap_tools.xlsm_build import DEFAULT_OUTPUT, build_workbook
+
+    roadmap, settings = load_roadmap(args)
+    output = build_workbook(Path(args.output) if args.output else DEFAULT_OUTPUT, roadmap, settings)
+    print(f"Книга записана: {output}")
+    return 0

@@ -1,0 +1,98 @@
+"""Свести отчёты муниципалитетов в одну сводку по региону.
+
+Читает заполненные формы мониторинга и рабочие книги дорожных карт (.xlsx, .xlsm,
+.docx; папки просматриваются целиком, можно указывать маски), определяет, чей каждый
+отчёт (по заголовку формы, по реквизитам сопроводительного письма или по имени файла),
+и записывает сводку: строка на муниципалитет (мероприятий, с информацией, со ссылкой,
+просрочено, доля выполненных), просроченные мероприятия, мероприятия без информации
+или ссылки, диаграммы и список файлов, которые не удалось прочитать, с причиной.
+Макросы в присланных файлах не запускаются: читаются только значения ячеек.
+
+Пример:
+  roadmap-tools consolidate Отчёты/ "Почта/**/*.docx" -o Сводка.xlsx
+  roadmap-tools consolidate Отчёты/ --json --as-of 2023-06-01
+
+Код выхода 0, даже если часть файлов не прочитана (они перечислены в сводке);
+1, если не найдено ни одного файла или ни один не прочитан.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from roadmap_tools.commands._common import add_json_option, add_output_option, parse_date, print_json
+from roadmap_tools.errors import RoadmapError, UsageError
+
+DEFAULT_OUTPUT = "Сводка по региону.xlsx"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="ПУТЬ", help="файлы, папки или маски (*.xlsx, **/*.docx)")
+    add_output_option(parser, f"«{DEFAULT_OUTPUT}» в текущей папке")
+    add_json_option(parser)
+    parser.add_argument("--as-of", type=parse_date, metavar="ДАТА",
+                        help="дата, на которую считать просрочки (по умолчанию сегодня)")
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="сколько процессов читают файлы (по умолчанию все ядра)")
+    parser.add_argument("--progress", action="store_true",
+                        help="показывать ход чтения, даже если вывод не в терминал")
+
+
+class ProgressBar:
+    """A one-line text bar on stderr: «Чтение отчётов [#####-----] 412/1000»."""
+
+    def __init__(self, stream=None, width: int = 30):
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.started = time.monotonic()
+        self.last_drawn = 0.0
+
+    def __call__(self, done: int, total: int, file: str) -> None:
+        now = time.monotonic()
+        if done not in (0, total) and now - self.last_drawn < 0.1:
+            return  # redraw at most ten times a second
+        self.last_drawn = now
+        filled = self.width * done // total if total else self.width
+        bar = "#" * filled + "-" * (self.width - filled)
+        self.stream.write(f"\rЧтение отчётов [{bar}] {done}/{total} ({now - self.started:.0f} с)")
+        if done == total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    from roadmap_tools.consolidate import consolidate
+
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers: укажите число процессов от 1.")
+    output = Path(args.output or DEFAULT_OUTPUT)
+    show = args.progress or (sys.stderr.isatty() and not args.json)
+    summary = consolidate(args.paths, progress=ProgressBar() if show else None, workers=args.workers,
+                          as_of=args.as_of, exclude=[output])
+    if not summary.reports and not summary.unreadable:
+        raise RoadmapError("не найдено ни одного отчёта (.xlsx, .xlsm, .docx) по указанным путям: "
+                           + ", ".join(args.paths) + ".", hint="Проверьте пути и маски.")
+    if args.json:
+        print_json(summary.to_json())
+    if not args.json or args.output:
+        from roadmap_tools.summary import write_summary
+
+        write_summary(summary, output)
+    if not args.json:
+        total = summary.total
+        print(f"Прочитано отчётов: {len(summary.reports)}, муниципалитетов: {len(summary.municipalities)}, "
+              f"мероприятий: {total.activities}, с информацией: {total.reported}, со ссылкой: "
+              f"{total.with_link}, просрочено: {total.overdue}.")
+        if summary.unreadable:
+            print(f"Не прочитано файлов: {len(summary.unreadable)} (причины на листе «Нечитаемые файлы»):")
+            for item in summary.unreadable[:10]:
+                print(f"  {item.file}: {item.reason}")
+            if len(summary.unreadable) > 10:
+                print(f"  … и ещё {len(summary.unreadable) - 10}")
+        print(f"Сводка записана: {output}")
+    if not summary.reports:
+        print("Ошибка: ни один файл не удалось прочитать как отчёт.", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,35 @@
+"""Показать всю работу на примере: дорожная карта Пензы 2022 года (examples/).
+
+Импортирует пример из Word в рабочую книгу с примерными настройками, проверяет её,
+отмечает просрочки на дату контроля, собирает форму мониторинга за отчётный период,
+пишет сопроводительное письмо и черновик e-mail, собирает Roadmap.xlsm с лентой и
+диаграммой Ганта. Все файлы — в папке -o (по умолчанию out).
+
+Пример:
+  roadmap-tools demo -o out
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from roadmap_tools.commands._common import add_output_option
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_output_option(parser, "папка out")
+
+
+def run(args: argparse.Namespace) -> int:
+    from roadmap_tools.demo import run_demo
+
+    output = Path(args.output or "out")
+    result = run_demo(output, progress=lambda text: print(text, file=sys.stderr, flush=True))
+    print()
+    for line in result.lines:
+        print(line)
+    print("\nФайлы:")
+    for what, path in result.files:
+        print(f"  {what}: {path}")
+    return 0

@@ -1,0 +1,47 @@
+"""Контроль сроков: состояние срока каждого мероприятия на дату.
+
+Состояния: Выполнено, Выполнено с опозданием, В срок, Скоро срок (срок в ближайшие
+N дней, N задаётся на листе «Настройки», по умолчанию 14), Просрочено (с числом дней),
+Без срока. У сроков из нескольких этапов и ежегодных сроков считается каждый этап:
+прошедший этап без отчёта — просрочка. Результат пишется в столбцы «Контроль срока»
+и «Просрочка, дн.» листа «Дорожная карта»; цвета задаёт условное форматирование, и
+Excel перекрашивает строки, когда меняются статус, дата выполнения или дата контроля.
+
+Дата контроля: --as-of, иначе «Дата контроля» из «Настройки», иначе сегодня.
+
+Пример:
+  roadmap-tools overdue Roadmap.xlsx --as-of 01.06.2022
+  roadmap-tools overdue Roadmap.xlsx --as-of 2022-06-01 -o Контроль.xlsx --json
+"""
+from __future__ import annotations
+
+import argparse
+
+from roadmap_tools.commands._common import add_json_option, add_output_option, parse_date, print_json
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("workbook", metavar="КНИГА", help="книга дорожной карты (.xlsx или .xlsm)")
+    parser.add_argument("--as-of", type=parse_date, metavar="ДАТА",
+                        help="дата контроля (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)")
+    add_output_option(parser, "сама книга")
+    add_json_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from roadmap_tools.jobs import run_overdue
+
+    result = run_overdue(args.workbook, as_of=args.as_of, output=args.output)
+    if args.json:
+        print_json(result.to_json())
+        return 0
+    print(f"Контроль сроков на {result.as_of:%d.%m.%Y}:")
+    for activity, status in result.entries:
+        if status.status == "Просрочено":
+            number = f"№ {activity.number.strip()} " if activity.number.strip() else ""
+            text = " ".join(activity.activity.split())
+            text = text if len(text) <= 70 else text[:69] + "…"
+            print(f"  просрочено на {status.days_overdue} дн. (срок {status.due:%d.%m.%Y}): {number}{text}")
+    for name, count in result.summary.items():
+        print(f"  {name}: {count}")
+    return 0

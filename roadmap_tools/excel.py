@@ -1,0 +1,342 @@
+"""The Excel door: one function per button of the ribbon tab «Дорожная карта».
+
+Each function reads the sheets it needs in one call per sheet, calls the same library
+function the command line calls, and applies the ``SheetPlan``s it returns through
+xlwings (``_apply_xlwings``). The VBA of the ribbon calls them with ``RunPython``
+(``book`` is then ``xw.Book.caller()``); xlwings Lite runs them as scripts and passes
+the book and the typed arguments of its form. Errors end in a Russian message box.
+
+Kept light on purpose: only xlwings is imported here; the library is imported inside
+the functions, so a click starts working at once.
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+import sys
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import xlwings as xw
+from xlwings import script
+
+from roadmap_tools.errors import RoadmapError
+
+ALERT_TITLE = "Дорожная карта"
+
+
+# --- errors and progress -----------------------------------------------------------
+def internal_error_message(error: BaseException) -> str:
+    what = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    detail = f"{type(error).__name__}: {what}" if what else type(error).__name__
+    return (f"Внутренняя ошибка программы ({detail}). "
+            "Сообщите разработчикам, какую кнопку нажали, и приложите книгу.")
+
+
+def show_status(book, text) -> None:
+    """The status bar of desktop Excel; silently nothing where there is none (Office.js)."""
+    try:
+        book.app.status_bar = text
+    except Exception:
+        pass
+
+
+def _pending_actions(book) -> Optional[list]:
+    """The remote engine's queue of writes (None for desktop Excel, which writes at once)."""
+    try:
+        queue = book.json()
+    except Exception:
+        return None
+    return queue.get("actions") if isinstance(queue, dict) else None
+
+
+def button(job: Callable) -> Callable:
+    """Run ``job(book, ...)`` as a button: the user sees a message box, never a traceback.
+
+    A ``RoadmapError`` is shown as it is (it names the place and says what to fix);
+    anything else as one Russian line asking to tell the developers. With the remote
+    engine (xlwings Lite) the writes queued before the error are dropped, so the book
+    is left as it was.
+    """
+
+    @functools.wraps(job)
+    def run(book: Any = None, *args, **kwargs):
+        if book is None:
+            book = xw.Book.caller()
+        queue = _pending_actions(book)
+        mark = len(queue) if queue is not None else 0
+        try:
+            job(book, *args, **kwargs)
+        except RoadmapError as error:
+            _rollback(queue, mark)
+            book.app.alert(str(error), title=ALERT_TITLE, mode="critical")
+        except Exception as error:  # our own bug: say so plainly, no traceback
+            _rollback(queue, mark)
+            book.app.alert(internal_error_message(error), title=ALERT_TITLE, mode="critical")
+        finally:
+            show_status(book, False)
+        return book
+
+    return run
+
+
+def _rollback(queue: Optional[list], mark: int) -> None:
+    if queue is not None:
+        del queue[mark:]
+
+
+def inform(book, text: str) -> None:
+    book.app.alert(text, title=ALERT_TITLE, mode="info")
+
+
+# --- reading -----------------------------------------------------------------------
+def find_sheet(book, name: str, required: bool = True):
+    """The sheet called ``name`` (any letter case), or a Russian error naming it."""
+    for sheet in book.sheets:
+        if sheet.name.casefold() == name.casefold():
+            return sheet
+    if required:
+        raise RoadmapError(f"в книге нет листа «{name}».", file=book.name,
+                           hint="Восстановите лист (или импортируйте дорожную карту заново).")
+    return None
+
+
+def _cell(value: Any) -> Any:
+    # xlwings returns every number as float; openpyxl (the command line) gives int for 5.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def sheet_rows(sheet) -> list:
+    """All rows of a sheet from A1 to the last used cell, read in one call."""
+    last = sheet.used_range.last_cell
+    values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value
+    rows = [[_cell(v) for v in row] for row in values]
+    while rows and all(v is None for v in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def read_settings(book) -> dict:
+    """The typed settings of «Настройки» (defaults when the sheet is missing)."""
+    from roadmap_tools.layout import SHEET_SETTINGS
+    from roadmap_tools.settings import defaults, settings_from_rows
+
+    sheet = find_sheet(book, SHEET_SETTINGS, required=False)
+    if sheet is None:
+        return defaults()
+    return settings_from_rows(sheet_rows(sheet), file=book.name)
+
+
+def apply_plans(book, plans) -> None:
+    from roadmap_tools._apply_xlwings import apply_plans as apply
+
+    show_status(book, "Дорожная карта: запись в книгу…")
+    apply(book, plans)
+
+
+def book_folder(book) -> Path:
+    """The folder of the workbook, for the files a button writes next to it."""
+    if sys.platform == "emscripten":
+        raise RoadmapError("в xlwings Lite у Python нет доступа к папкам компьютера, файл создать нельзя.",
+                           hint="Нажмите эту кнопку на вкладке «Дорожная карта» в настольном Excel "
+                                "или выполните команду roadmap-tools.")
+    folder = Path(book.fullname).parent
+    if not str(book.fullname) or folder == Path(".") or not folder.is_dir():
+        raise RoadmapError("книга ещё не сохранена на диск, поэтому неизвестно, куда положить файл.",
+                           file=book.name, hint="Сохраните книгу (Файл → Сохранить как) и нажмите кнопку снова.")
+    return folder
+
+
+def sheet_values_and_formulas(sheet) -> list:
+    """Rows of a sheet as the importer keeps them: values, and ``Formula`` where a cell has one.
+
+    Office.js does not send formulas with the workbook, so there only the values are kept.
+    """
+    from roadmap_tools import sheetplan as sp
+
+    rows = sheet_rows(sheet)
+    if not rows:
+        return rows
+    try:
+        formulas = sheet.range((1, 1), (len(rows), len(rows[0]))).options(ndim=2).formula
+    except NotImplementedError:
+        return rows
+    for row, formula_row in zip(rows, formulas):
+        for i, formula in enumerate(formula_row):
+            if isinstance(formula, str) and formula.startswith("=") and i < len(row):
+                row[i] = sp.Formula(formula)
+    return rows
+
+
+def roadmap_notes(sheet, our_cells) -> dict:
+    """Cell -> note text on the roadmap sheet, so that the user's own notes are never touched.
+
+    Office.js says which cells have a note but not what it says; there a note is ours
+    if the last check listed its cell (``our_cells``), and the user's otherwise.
+    """
+    from roadmap_tools.plans import NOTE_PREFIX
+
+    notes = {}
+    try:
+        for note in sheet.notes:
+            notes[note.location.address.replace("$", "")] = note.text
+        return notes
+    except NotImplementedError:
+        pass
+    for entry in sheet.api.get("notes") or []:
+        cell = entry["address"].replace("$", "")
+        notes[cell] = NOTE_PREFIX if cell in our_cells else ""
+    return notes
+
+
+class RoadmapBook:
+    """What the job buttons read from the calling workbook: settings and the roadmap."""
+
+    def __init__(self, book):
+        from roadmap_tools.layout import SHEET_ROADMAP, SHEET_SETTINGS
+        from roadmap_tools.model import Source
+        from roadmap_tools.settings import settings_from_rows
+        from roadmap_tools.workbook import roadmap_from_rows
+
+        show_status(book, "Дорожная карта: чтение книги…")
+        self.book = book
+        self.file = str(book.fullname)
+        roadmap_sheet = find_sheet(book, SHEET_ROADMAP, required=False)
+        if roadmap_sheet is None:
+            raise RoadmapError(f"в книге нет листа «{SHEET_ROADMAP}».", file=self.file,
+                               hint="Сначала импортируйте дорожную карту кнопкой «Импорт из Word».")
+        self.roadmap_sheet = roadmap_sheet
+        settings_sheet = find_sheet(book, SHEET_SETTINGS, required=False)
+        self.settings_rows = sheet_rows(settings_sheet) if settings_sheet is not None else []
+        self.settings = settings_from_rows(self.settings_rows, file=self.file)
+        self.roadmap = roadmap_from_rows(sheet_rows(roadmap_sheet), self.settings,
+                                         Source(file=self.file, sheet=SHEET_ROADMAP))
+
+    def rows(self, name: str) -> list:
+        sheet = find_sheet(self.book, name, required=False)
+        return sheet_rows(sheet) if sheet is not None else []
+
+
+# --- the buttons -------------------------------------------------------------------
+@script(name="Импорт из Word")
+@button
+def import_from_word(book: xw.Book = None, path: str = None):
+    """Импорт дорожной карты из Word (.docx) на лист «Дорожная карта» этой книги.
+
+    Путь к файлу берётся из аргумента или из «Настроек» (параметр «Файл для импорта»,
+    его записывает кнопка ленты). Свои столбцы пользователя и отметки о выполнении
+    сохраняются. В xlwings Lite недоступно: там нет доступа к файлам компьютера.
+    """
+    from roadmap_tools import layout
+    from roadmap_tools.importer import import_roadmap
+    from roadmap_tools.settings import settings_from_rows
+    from roadmap_tools.workbook import roadmap_settings, roadmap_sheet_plans
+
+    if sys.platform == "emscripten":
+        raise RoadmapError("в xlwings Lite у Python нет доступа к файлам компьютера, импорт из Word невозможен.",
+                           hint="Импортируйте кнопкой на вкладке «Дорожная карта» в настольном Excel "
+                                "или командой: roadmap-tools import ДОКУМЕНТ.docx -o КНИГА.xlsx")
+    existing = {}
+    for name in (layout.SHEET_ROADMAP, layout.SHEET_LISTS, layout.SHEET_SETTINGS):
+        sheet = find_sheet(book, name, required=False)
+        if sheet is not None:
+            existing[name] = sheet_values_and_formulas(sheet)
+    base = settings_from_rows(existing.get(layout.SHEET_SETTINGS, []), file=str(book.fullname))
+    source = (path or base.get("import_file") or "").strip().strip('"')
+    if not source:
+        label = layout.SETTINGS_BY_KEY["import_file"].label
+        raise RoadmapError("не выбран документ для импорта.", sheet=layout.SHEET_SETTINGS,
+                           hint=f"Нажмите «Импорт из Word» и выберите файл .docx или впишите путь "
+                                f"в параметр «{label}».")
+    show_status(book, "Дорожная карта: чтение документа…")
+    roadmap = import_roadmap(source)
+    # The same composition as the command line's write_roadmap_workbook.
+    settings = roadmap_settings(roadmap, base)
+    apply_plans(book, roadmap_sheet_plans(roadmap, settings, existing))
+    activities = sum(len(section.activities) for section in roadmap.sections)
+    inform(book, f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}.")
+
+
+@script(name="Проверить")
+@button
+def check_entries(book: xw.Book = None):
+    """Проверка листа «Дорожная карта»: замечания на листе «Проверка», ячейки подсвечены."""
+    from roadmap_tools.layout import SHEET_CHECK, SHEET_ROADMAP
+    from roadmap_tools.plans import check_job, marked_cells
+
+    data = RoadmapBook(book)
+    previous = data.rows(SHEET_CHECK)
+    ours = {cell for sheet, cell in marked_cells(previous) if sheet == SHEET_ROADMAP}
+    notes = roadmap_notes(data.roadmap_sheet, ours)
+    show_status(book, "Дорожная карта: проверка…")
+    result = check_job(data.roadmap, data.settings, previous, notes, datetime.date.today())
+    apply_plans(book, result.plans)
+    find_sheet(book, SHEET_CHECK).activate()
+    inform(book, f"Проверка закончена: ошибок — {result.errors}, предупреждений — {result.warnings}. "
+                 f"Подробности на листе «{SHEET_CHECK}».")
+
+
+@script(name="Отметить просрочки")
+@button
+def flag_overdue(book: xw.Book = None, as_of: datetime.date = None):
+    """Контроль сроков на дату контроля (пусто: из «Настроек», иначе сегодня)."""
+    from roadmap_tools.plans import overdue_job
+    from roadmap_tools.settings import resolve_as_of
+
+    data = RoadmapBook(book)
+    when = resolve_as_of(data.settings, as_of, datetime.date.today())
+    result = overdue_job(data.roadmap, data.settings, when, settings_rows=data.settings_rows,
+                         write_as_of=as_of is not None and as_of != data.settings.get("as_of"))
+    apply_plans(book, result.plans)
+
+
+@script(name="Форма мониторинга")
+@button
+def monitoring_form(book: xw.Book = None, period_from: datetime.date = None, period_to: datetime.date = None):
+    """Форма мониторинга за отчётный период (пусто: из «Настроек», иначе текущий квартал)."""
+    from roadmap_tools.layout import SHEET_FORM
+    from roadmap_tools.plans import form_job
+    from roadmap_tools.settings import resolve_period
+
+    data = RoadmapBook(book)
+    start, end = resolve_period(data.settings, period_from, period_to, datetime.date.today())
+    result = form_job(data.roadmap, data.settings, start, end)
+    apply_plans(book, result.plans)
+    find_sheet(book, SHEET_FORM).activate()
+
+
+def saved_book_path(book) -> Path:
+    """Save the book (the letter is made from the file, which must hold what the user sees)."""
+    folder = book_folder(book)
+    show_status(book, "Дорожная карта: сохранение книги…")
+    book.save()
+    return folder / Path(str(book.fullname)).name
+
+
+@script(name="Сопроводительное письмо")
+@button
+def cover_letter(book: xw.Book = None):
+    """Сопроводительное письмо .docx рядом с книгой (книга сначала сохраняется)."""
+    from roadmap_tools.letter import default_letter_path, prepare_letter, render_letter
+
+    path = saved_book_path(book)
+    show_status(book, "Дорожная карта: письмо…")
+    job = prepare_letter(path)
+    written = render_letter(job.context, default_letter_path(job.roadmap_path))
+    inform(book, f"Книга сохранена. Сопроводительное письмо: {written} "
+                 f"(приложение на {job.pages} л., период: {job.context['period_words']}).")
+
+
+@script(name="Письмо e-mail")
+@button
+def email_draft(book: xw.Book = None):
+    """Черновик письма .eml с формой мониторинга и сопроводительным письмом, рядом с книгой."""
+    from roadmap_tools.emaildraft import make_email
+
+    path = saved_book_path(book)
+    show_status(book, "Дорожная карта: письмо e-mail…")
+    result = make_email(path)
+    inform(book, f"Книга сохранена. Черновик письма: {result.eml}. Вложения: {result.form.name}, "
+                 f"{result.letter.name}. Откройте черновик в почтовой программе и отправьте.")

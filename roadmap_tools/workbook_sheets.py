@@ -1,0 +1,299 @@
+"""Sheets of ``Roadmap.xlsm`` that the build owns, as ``SheetPlan``s.
+
+«Инструкция» (how to work with the book and what each button does), «Диаграмма
+Ганта» (a month-by-month timeline drawn by formulas and conditional formatting, so it
+follows the user's edits), the empty «Проверка» and «Форма мониторинга» that the
+jobs fill, and ``xlwings.conf``, the sheet xlwings reads its settings from.
+"""
+from __future__ import annotations
+
+from typing import Dict, List
+
+from roadmap_tools import layout, vocab
+from roadmap_tools.buttons import BUTTONS, GROUPS
+from roadmap_tools.sheetplan import (Border, ColumnWidths, ConditionalFill, Fill, Font, Formula, Freeze,
+                                     Merge, NumberFormat, PageSetup, RowHeight, SheetPlan, Values, Wrap, address, column_letter)
+
+SHEET_XLWINGS_CONF = "xlwings.conf"
+
+#: Order of the sheets in the workbook.
+SHEET_ORDER = [layout.SHEET_INSTRUCTIONS, layout.SHEET_ROADMAP, layout.SHEET_GANTT, layout.SHEET_CHECK,
+               layout.SHEET_FORM, layout.SHEET_LISTS, layout.SHEET_SETTINGS, SHEET_XLWINGS_CONF]
+
+#: Gantt geometry: helper columns A:E, one column per month from F, data from row 5.
+GANTT_FIRST_MONTH_COL = 6
+GANTT_MAX_YEARS = 5
+GANTT_HEADER_ROW = 4
+GANTT_FIRST_ROW = 5
+GANTT_SPARE_ROWS = 100
+#: Bar colour of a row whose «Контроль срока» is still empty (before «Отметить просрочки»).
+GANTT_UNCHECKED_COLOUR = "9BC2E6"
+GANTT_MARKER_COLOUR = "F8CBAD"
+GANTT_MARKER_HEADER_COLOUR = "F4B084"
+
+HEADER_FILL = "DDEBF7"
+
+
+def _quoted(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """Lines ``text`` takes in a wrapped cell ``width`` characters wide (greedy word wrap)."""
+    limit = max(int(width) - 1, 1)
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0
+        for word in paragraph.split():
+            need = len(word) if used == 0 else used + 1 + len(word)
+            if need <= limit:
+                used = need
+            else:
+                lines += (used > 0) + (len(word) - 1) // limit
+                used = len(word) % limit or limit
+    return lines
+
+
+def fitted_row_height(row: list, widths: List[float], line_height: float = 15.0) -> float:
+    """Height of a row of wrapped text (neither openpyxl nor LibreOffice sizes it on open); 0: one line."""
+    lines = max([wrapped_lines(v, w) for v, w in zip(row, widths) if isinstance(v, str)] or [1])
+    return lines * line_height if lines > 1 else 0
+
+
+# --- «Инструкция» ----------------------------------------------------------------
+STEPS = [
+    ("Шаг 1. Импорт или ввод дорожной карты",
+     "Нажмите «Импорт из Word» и выберите файл .docx с дорожной картой: мероприятия, разделы, сроки и "
+     "исполнители попадут на лист «Дорожная карта». Можно вводить и править строки вручную: статус и "
+     "исполнителя удобно выбирать из раскрывающихся списков (их значения — на листе «Справочники»)."),
+    ("Шаг 2. «Проверить» и «Отметить просрочки»",
+     "«Проверить» находит незаполненные и нераспознанные сроки, исполнителей и статусы; замечания со "
+     "ссылками на ячейки — на листе «Проверка». «Отметить просрочки» заполняет «Контроль срока» и "
+     "«Просрочка, дн.» на дату контроля и раскрашивает строки."),
+    ("Шаг 3. Форма мониторинга, письмо и e-mail",
+     "«Форма мониторинга» собирает мероприятия отчётного периода; «Сопроводительное письмо» и "
+     "«Письмо e-mail» готовят отправку формы. Реквизиты писем и период берутся с листа «Настройки»."),
+]
+
+SHEET_PURPOSES = [
+    (layout.SHEET_ROADMAP, "мероприятия дорожной карты: сроки, исполнители, статусы, отметки о выполнении"),
+    (layout.SHEET_GANTT, "помесячная диаграмма сроков, цвет — по столбцу «Контроль срока»"),
+    (layout.SHEET_CHECK, "замечания кнопки «Проверить»"),
+    (layout.SHEET_FORM, "форма мониторинга за отчётный период"),
+    (layout.SHEET_LISTS, "списки статусов и исполнителей для раскрывающихся списков"),
+    (layout.SHEET_SETTINGS, "организация, название и годы дорожной карты, дата контроля, отчётный период, "
+                            "дней до «Скоро срок», реквизиты письма и e-mail"),
+    (SHEET_XLWINGS_CONF, "настройки xlwings: путь к Python (Interpreter_Win), если python не найден"),
+]
+
+NOTES = [
+    "Цвета на листах «Дорожная карта» и «Диаграмма Ганта» обновляются сами, когда вы меняете даты и "
+    "статусы: это условное форматирование, кнопки нажимать не нужно. «Контроль срока» пересчитывается "
+    "кнопкой «Отметить просрочки».",
+    "Все настройки — на листе «Настройки»: пустая дата контроля означает «сегодня», пустой отчётный "
+    "период — текущий квартал.",
+    "Если кнопки не работают: разрешите макросы (файл, полученный по почте, сначала разблокируйте: "
+    "Свойства файла → «Разблокировать»), установите Python и пакет roadmap-tools, при необходимости "
+    "укажите путь к pythonw.exe на листе «xlwings.conf» (Interpreter_Win). Подробно — в README.",
+    "Форма мониторинга и письма, которые отправляются наверх, — обычные файлы без макросов.",
+]
+
+
+def instructions_plan() -> SheetPlan:
+    """The sheet «Инструкция»: the three-step workflow, the buttons, the sheets."""
+    rows: List[list] = [["Дорожная карта: как работать с книгой", None, None],
+                        ["Все действия — на вкладке ленты «Дорожная карта». Порядок работы — три шага:", None, None],
+                        [None, None, None]]
+    bold_rows = [1]
+    paragraphs = [2]  # rows of one text across A:C
+    for title, text in STEPS:
+        bold_rows.append(len(rows) + 1)
+        rows.append([title, None, None])
+        paragraphs.append(len(rows) + 1)
+        rows.append([text, None, None])
+    rows.append([None, None, None])
+    buttons_header = len(rows) + 1
+    rows.append(["Кнопка", "Группа", "Что делает"])
+    for b in BUTTONS:
+        rows.append([b.label, GROUPS[b.group], b.supertip])
+    buttons_last = len(rows)
+    rows.append([None, None, None])
+    sheets_header = len(rows) + 1
+    rows.append(["Лист", "Что на нём", None])
+    for sheet, purpose in SHEET_PURPOSES:
+        rows.append([sheet, purpose, None])
+    sheets_last = len(rows)
+    rows.append([None, None, None])
+    bold_rows.append(len(rows) + 1)
+    rows.append(["Полезно знать", None, None])
+    for note in NOTES:
+        paragraphs.append(len(rows) + 1)
+        rows.append([note, None, None])
+
+    widths = {"A": 60, "B": 40, "C": 80}
+    plan = SheetPlan(layout.SHEET_INSTRUCTIONS, reset=True, index=0, tab_colour="2F75B5")
+    plan.add(Values("A1", rows))
+    plan.add(ColumnWidths(widths))
+    for index in paragraphs:
+        plan.add(Merge(f"A{index}:C{index}"))
+    for index, row in enumerate(rows, start=1):
+        row_widths = [sum(widths.values())] if index in paragraphs else list(widths.values())
+        height = fitted_row_height(row, row_widths)
+        if height:
+            plan.add(RowHeight(index, height))
+    plan.add(Wrap(f"A1:C{len(rows)}"))
+    plan.add(Font("A1", bold=True, size=14))
+    for row in bold_rows[1:]:
+        plan.add(Font(f"A{row}", bold=True))
+    for first, last in ((buttons_header, buttons_last), (sheets_header, sheets_last)):
+        plan.add(Font(f"A{first}:C{first}", bold=True))
+        plan.add(Fill(f"A{first}:C{first}", HEADER_FILL))
+        plan.add(Border(f"A{first}:C{last}"))
+    plan.add(PageSetup(landscape=False))
+    return plan
+
+
+# --- «Диаграмма Ганта» -------------------------------------------------------------
+def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, rows: int = 200) -> SheetPlan:
+    """The Gantt sheet: row n mirrors row ``roadmap_header_row + n`` of «Дорожная карта».
+
+    ``roadmap_columns`` maps the fields number, activity, start, end and control to
+    column letters of «Дорожная карта». The months run over the years of «Настройки»
+    (names ``rt_first_year``, ``rt_last_year``; empty: the year of the as-of date),
+    at most ``GANTT_MAX_YEARS`` years.
+    """
+    src = _quoted(layout.SHEET_ROADMAP) + "!"
+    months = 12 * GANTT_MAX_YEARS
+    first_col = column_letter(GANTT_FIRST_MONTH_COL)
+    last_col = column_letter(GANTT_FIRST_MONTH_COL + months - 1)
+    last_row = GANTT_FIRST_ROW + rows - 1
+
+    plan = SheetPlan(layout.SHEET_GANTT, reset=True, tab_colour="70AD47")
+    starts, ends = f"$C${GANTT_FIRST_ROW}:$C${last_row}", f"$D${GANTT_FIRST_ROW}:$D${last_row}"
+    # the years of «Настройки», widened to every date of the roadmap
+    first_year = (f"=MIN(IF(N(rt_first_year)>0,rt_first_year,YEAR(D1)),"
+                  f"IF(COUNT({starts})>0,YEAR(MIN({starts})),9999))")
+    last_year = f"=MAX(IF(N(rt_last_year)>0,rt_last_year,D2),IF(COUNT({ends})>0,YEAR(MAX({ends})),0))"
+    plan.add(Values("A1", [
+        ["Диаграмма Ганта", None, "Дата контроля:", Formula("=IF(N(rt_as_of)>0,rt_as_of,TODAY())")],
+        ["Строится сама по листу «Дорожная карта».", None, "Годы:", Formula(first_year), Formula(last_year)],
+    ]))
+    plan.add(NumberFormat("D1", "DD.MM.YYYY"))
+    plan.add(Font("A1", bold=True, size=14))
+
+    year_row, month_row = [], []
+    for i in range(months):
+        col = column_letter(GANTT_FIRST_MONTH_COL + i)
+        prev = column_letter(GANTT_FIRST_MONTH_COL + i - 1)
+        if i == 0:
+            month_row.append(Formula("=DATE($D$2,1,1)"))
+            year_row.append(Formula(f"=YEAR({col}{GANTT_HEADER_ROW})"))
+        else:
+            month_row.append(Formula(
+                f'=IF({prev}{GANTT_HEADER_ROW}="","",IF(EDATE({prev}{GANTT_HEADER_ROW},1)>DATE($E$2,12,1),"",'
+                f'EDATE({prev}{GANTT_HEADER_ROW},1)))'))
+            year_row.append(Formula(
+                f'=IF({col}{GANTT_HEADER_ROW}="","",IF(MONTH({col}{GANTT_HEADER_ROW})=1,YEAR({col}{GANTT_HEADER_ROW}),""))'))
+    header = ["№", "Мероприятие", "Начало", "Окончание", "Контроль срока"]
+    plan.add(Values(address(GANTT_HEADER_ROW - 1, GANTT_FIRST_MONTH_COL), [year_row]))
+    plan.add(Values(address(GANTT_HEADER_ROW, 1), [header + month_row]))
+    plan.add(NumberFormat(f"{first_col}{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", "[$-419]MMM"))
+    plan.add(Font(f"A{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", bold=True))
+    plan.add(Font(f"{first_col}{GANTT_HEADER_ROW - 1}:{last_col}{GANTT_HEADER_ROW - 1}", size=9))
+    plan.add(Fill(f"A{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", HEADER_FILL))
+
+    c = roadmap_columns
+    data = []
+    for n in range(rows):
+        r = GANTT_FIRST_ROW + n
+        s = roadmap_header_row + 1 + n
+        start, end = f"{src}{c['start']}{s}", f"{src}{c['end']}{s}"
+        data.append([
+            Formula(f'=IF({src}{c["number"]}{s}="","",{src}{c["number"]}{s})'),
+            Formula(f'=IF({src}{c["activity"]}{s}="","",{src}{c["activity"]}{s})'),
+            Formula(f'=IF(AND({start}="",{end}=""),"",IF({start}="",{end},{start}))'),
+            Formula(f'=IF(C{r}="","",IF({end}="",C{r},{end}))'),
+            Formula(f'=IF({src}{c["control"]}{s}="","",{src}{c["control"]}{s})'),
+        ])
+    plan.add(Values(address(GANTT_FIRST_ROW, 1), data))
+    plan.add(NumberFormat(f"C{GANTT_FIRST_ROW}:D{last_row}", "DD.MM.YYYY"))
+
+    grid = f"{first_col}{GANTT_FIRST_ROW}:{last_col}{last_row}"
+    r0, m0 = GANTT_FIRST_ROW, f"{first_col}${GANTT_HEADER_ROW}"
+    in_month = f'AND($C{r0}<>"",{m0}<>"",$C{r0}<=EOMONTH({m0},0),$D{r0}>={m0})'
+    for status in vocab.CONTROL_STATUSES:
+        plan.add(ConditionalFill(grid, f'=AND({in_month},$E{r0}="{status}")', vocab.CONTROL_COLOURS[status]))
+    plan.add(ConditionalFill(grid, f'=AND({in_month},$E{r0}="")', GANTT_UNCHECKED_COLOUR))
+    marker = f'AND({{col}}<>"",$D$1>={{col}},$D$1<=EOMONTH({{col}},0))'
+    plan.add(ConditionalFill(grid, f'=AND($B{r0}<>"",{marker.format(col=m0)})', GANTT_MARKER_COLOUR))
+    header_range = f"{first_col}{GANTT_HEADER_ROW - 1}:{last_col}{GANTT_HEADER_ROW}"
+    plan.add(ConditionalFill(header_range, "=" + marker.format(col=f"{first_col}${GANTT_HEADER_ROW}"),
+                             GANTT_MARKER_HEADER_COLOUR))
+
+    widths = {"A": 7, "B": 60, "C": 14, "D": 11, "E": 14}
+    widths.update({column_letter(GANTT_FIRST_MONTH_COL + i): 5 for i in range(months)})
+    plan.add(ColumnWidths(widths))
+    plan.add(Freeze(address(GANTT_FIRST_ROW, GANTT_FIRST_MONTH_COL)))
+    plan.add(PageSetup(landscape=True, fit_width=True, title_rows=f"{GANTT_HEADER_ROW - 1}:{GANTT_HEADER_ROW}"))
+    return plan
+
+
+def roadmap_colours_plan(roadmap_columns: Dict[str, str], header_row: int, rows: int) -> SheetPlan:
+    """Rows of «Дорожная карта» coloured by their «Контроль срока», by conditional formatting."""
+    last_col = max(roadmap_columns.values(), key=lambda letter: (len(letter), letter))
+    first = header_row + 1
+    control = roadmap_columns["control"]
+    plan = SheetPlan(layout.SHEET_ROADMAP, create=False)
+    for status in vocab.CONTROL_STATUSES:
+        plan.add(ConditionalFill(f"A{first}:{last_col}{first + rows - 1}", f'=${control}{first}="{status}"',
+                                 vocab.CONTROL_COLOURS[status]))
+    return plan
+
+
+# --- «Проверка», «Форма мониторинга» --------------------------------------------------
+def hint_plan(sheet: str, hint: str) -> SheetPlan:
+    """An empty sheet the jobs fill, with one line saying which button does it."""
+    plan = SheetPlan(sheet, reset=True)
+    plan.add(Values("A1", [[hint]]))
+    plan.add(Font("A1", italic=True, colour="595959"))
+    return plan
+
+
+def check_plan() -> SheetPlan:
+    return hint_plan(layout.SHEET_CHECK, "Здесь появятся замечания после нажатия кнопки «Проверить» "
+                                         "на вкладке «Дорожная карта».")
+
+
+def form_plan() -> SheetPlan:
+    return hint_plan(layout.SHEET_FORM, "Здесь появится форма мониторинга после нажатия кнопки "
+                                        "«Форма мониторинга» на вкладке «Дорожная карта».")
+
+
+# --- xlwings.conf ---------------------------------------------------------------------
+#: Keys xlwings reads from the sheet: A1 down to the first empty cell, key in A, value in B.
+XLWINGS_CONF = [
+    ("Interpreter_Win", "",
+     "путь к pythonw.exe, например C:\\Users\\Имя\\AppData\\Local\\Programs\\Python\\Python311\\pythonw.exe; "
+     "пусто: python из PATH"),
+    ("PYTHONPATH", "", "папки с кодом Python, если пакет roadmap-tools не установлен через pip"),
+]
+
+
+def xlwings_conf_plan() -> SheetPlan:
+    """The sheet xlwings reads settings from (the keys must start in A1, without a header)."""
+    rows = [[key, value, comment] for key, value, comment in XLWINGS_CONF]
+    rows += [[None, None, None],
+             ["Настройки xlwings для кнопок ленты. Ключи — в столбце A с первой строки подряд, значения — "
+              "в столбце B, без кавычек. Пустая строка завершает список.", None, None]]
+    plan = SheetPlan(SHEET_XLWINGS_CONF, reset=True)
+    plan.add(Values("A1", rows))
+    plan.add(ColumnWidths({"A": 18, "B": 50, "C": 90}))
+    plan.add(Font(f"C1:C{len(XLWINGS_CONF)}", italic=True, colour="595959"))
+    return plan
+
+
+def build_sheet_plans(roadmap_columns: Dict[str, str], roadmap_header_row: int, gantt_rows: int) -> list:
+    """Plans of every sheet the build owns."""
+    return [instructions_plan(), gantt_plan(roadmap_columns, roadmap_header_row, gantt_rows),
+            check_plan(), form_plan(), xlwings_conf_plan()]

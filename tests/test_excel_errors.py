@@ -1,0 +1,133 @@
+"""Errors inside a button reach the user as one Russian message box, never a traceback,
+and (with the remote engine) leave the workbook as it was."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import roadmap_tools.excel as rt
+from roadmap_tools import layout
+
+from conftest import run_cli
+from excel_harness import enable_remote_engine, remote_book
+
+SAMPLE_DOCX = Path(__file__).resolve().parent.parent / "examples" / "sample_roadmap_penza_2022.docx"
+
+
+@pytest.fixture(autouse=True)
+def remote_engine(monkeypatch):
+    enable_remote_engine(monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("imported") / "Roadmap.xlsx"
+    assert run_cli("import", SAMPLE_DOCX, "-o", path).code == 0
+    return path
+
+
+def edited(source: Path, target: Path, edit) -> Path:
+    wb = openpyxl.load_workbook(source)
+    edit(wb)
+    wb.save(target)
+    return target
+
+
+def set_setting(key, value, **more):
+    def edit(wb):
+        ws = wb[layout.SHEET_SETTINGS]
+        for name, text in {key: value, **more}.items():
+            row = next(c.row for c in ws["A"] if c.value == layout.SETTINGS_BY_KEY[name].label)
+            ws.cell(row=row, column=2).value = text
+    return edit
+
+
+def the_alert(book) -> dict:
+    actions = book.json()["actions"]
+    alerts = [a for a in actions if a["func"] == "alert"]
+    assert len(alerts) == 1, [a["func"] for a in actions]
+    assert actions == alerts, "the workbook must be left as it was"
+    prompt, title, _buttons, mode, _callback = alerts[0]["args"]
+    assert title == "Дорожная карта" and mode == "critical"
+    assert "Traceback" not in prompt and "File \"" not in prompt
+    return prompt
+
+
+def no_sheet(name):
+    return lambda wb: wb.remove(wb[name])
+
+
+@pytest.mark.parametrize("button, args, edit, expected", [
+    (rt.check_entries, (), no_sheet(layout.SHEET_ROADMAP), "нет листа «Дорожная карта»"),
+    (rt.flag_overdue, (), no_sheet(layout.SHEET_ROADMAP), "Импорт из Word"),
+    (rt.monitoring_form, (), set_setting("period_from", "31.13.2022"), "ячейка B"),
+    (rt.flag_overdue, (), set_setting("as_of", "вчера"), "«вчера» параметра «Дата контроля» не распознано"),
+    (rt.monitoring_form, (), set_setting("period_from", "01.10.2022", period_to="30.06.2022"), "позже его конца"),
+    (rt.import_from_word, (), lambda wb: None, "не выбран документ для импорта"),
+    (rt.import_from_word, ("нет_такого.docx",), lambda wb: None, "файл не найден"),
+])
+def test_bad_input_is_a_russian_message_box(imported, tmp_path, button, args, edit, expected):
+    book = remote_book(edited(imported, tmp_path / "book.xlsx", edit))
+    prompt = the_alert(button(book, *args))
+    assert expected in prompt
+
+
+def test_a_roadmap_sheet_without_its_header_names_the_cell(imported, tmp_path):
+    def edit(wb):
+        ws = wb[layout.SHEET_ROADMAP]
+        for cell in ws[1]:
+            cell.value = None
+    book = remote_book(edited(imported, tmp_path / "book.xlsx", edit))
+    prompt = the_alert(rt.check_entries(book))
+    assert "лист «Дорожная карта», ячейка A1" in prompt and "Мероприятие" in prompt
+
+
+def test_an_unexpected_error_is_one_russian_line_asking_to_tell_the_developers(imported, tmp_path, monkeypatch):
+    import roadmap_tools.plans
+
+    def broken(*args, **kwargs):
+        raise KeyError("column")
+    monkeypatch.setattr(roadmap_tools.plans, "form_job", broken)
+    book = remote_book(imported)
+    prompt = the_alert(rt.monitoring_form(book))
+    assert prompt.startswith("Внутренняя ошибка программы (KeyError")
+    assert "Сообщите разработчикам" in prompt and "\n" not in prompt
+
+
+def test_writes_queued_before_an_error_are_dropped(imported, monkeypatch):
+    from roadmap_tools import _apply_xlwings
+    from roadmap_tools.errors import RoadmapError
+
+    real_apply = _apply_xlwings.apply
+    calls = []
+
+    def apply_then_fail(book, plan):
+        calls.append(plan.sheet)
+        if len(calls) == 2:
+            raise RoadmapError("имя таблицы уже занято.")
+        real_apply(book, plan)
+    monkeypatch.setattr(_apply_xlwings, "apply", apply_then_fail)
+    book = remote_book(imported)
+    assert "имя таблицы уже занято" in the_alert(rt.check_entries(book))
+    assert len(calls) == 2
+
+
+def test_files_cannot_be_written_next_to_a_book_never_saved(imported):
+    book = remote_book(imported)  # Office.js gives the name only, no folder
+    from roadmap_tools.errors import RoadmapError
+
+    with pytest.raises(RoadmapError, match="книга ещё не сохранена"):
+        rt.book_folder(book)
+
+
+@pytest.mark.parametrize("button, args", [
+    (rt.import_from_word, (str(SAMPLE_DOCX),)), (rt.cover_letter, ()), (rt.email_draft, ())])
+def test_in_xlwings_lite_the_file_buttons_say_to_use_desktop_excel(imported, monkeypatch, button, args):
+    import sys
+
+    monkeypatch.setattr(sys, "platform", "emscripten")
+    book = remote_book(imported, name=str(imported))
+    prompt = the_alert(button(book, *args))
+    assert "xlwings Lite" in prompt and "настольном Excel" in prompt

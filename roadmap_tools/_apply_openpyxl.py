@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles.cell_style import StyleArray
@@ -36,6 +36,22 @@ def set_cell_value(cell, value) -> None:
     if isinstance(value, date) and not isinstance(value, datetime):
         if cell.number_format in ("General", ""):
             cell.number_format = "DD.MM.YYYY"
+
+
+def _writable(ws, row: int, column: int):
+    """The cell at (row, column), unmerging the merged range that hides it.
+
+    A value meant for a cell the user merged over (a status, a note) must land there,
+    not vanish or fail the job; the merged range's text stays in its first cell.
+    """
+    cell = ws.cell(row=row, column=column)
+    if isinstance(cell, MergedCell):
+        for merged in list(ws.merged_cells.ranges):
+            if cell.coordinate in merged:
+                ws.unmerge_cells(str(merged))
+                break
+        cell = ws.cell(row=row, column=column)
+    return cell
 
 
 def _cells(ws, rng: str):
@@ -72,12 +88,12 @@ def _values(wb, ws, op: sp.Values):
     row0, col0 = sp.parse_address(op.cell)
     for r, row in enumerate(op.rows):
         for c, value in enumerate(row):
-            set_cell_value(ws.cell(row=row0 + r, column=col0 + c), value)
+            set_cell_value(_writable(ws, row0 + r, col0 + c), value)
 
 
 def _clear(wb, ws, op: sp.ClearContents):
     for cell in _cells(ws, op.range):
-        if cell.__class__.__name__ != "MergedCell":
+        if not isinstance(cell, MergedCell):
             cell.value = None
 
 
@@ -119,7 +135,7 @@ def _border(wb, ws, op: sp.Border):
 
 
 def _note(wb, ws, op: sp.Note):
-    cell = ws[op.cell]
+    cell = _writable(ws, *sp.parse_address(op.cell))
     if op.text is None:
         cell.comment = None
     else:
@@ -129,7 +145,7 @@ def _note(wb, ws, op: sp.Note):
 
 
 def _hyperlink(wb, ws, op: sp.Hyperlink):
-    cell = ws[op.cell]
+    cell = _writable(ws, *sp.parse_address(op.cell))
     if op.target.startswith("#"):
         cell.hyperlink = None
         from openpyxl.worksheet.hyperlink import Hyperlink as XHyperlink

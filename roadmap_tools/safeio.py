@@ -269,10 +269,13 @@ def check_archive(path: PathLike, what: Optional[str] = None) -> Path:
         with zipfile.ZipFile(p) as zf:
             infos = zf.infolist()
             _check_directory(p, infos)
+            # hostile content is named first, whatever the file turns out to be
+            scanned = _scan_members(p, infos)
             _check_kind(p, zf, what)
             sheet_names = _sheet_names(zf)
             _check_sheets_present(p, zf, sheet_names, what)
-        _scan_members(p, infos, sheet_names)
+        for part, scanner in scanned:
+            _check_part_size(p, part, scanner, sheet_names)
     except RoadmapError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error,
@@ -459,8 +462,10 @@ def _member_stream(fh, info: zipfile.ZipInfo) -> Iterator[bytes]:
         yield rest
 
 
-def _scan_members(p: Path, infos: list, sheet_names: dict) -> None:
+def _scan_members(p: Path, infos: list) -> list:
+    """(part, scanner) for every member, after refusing bombs, forged sizes and DTDs."""
     total = 0
+    scanned = []
     with open(p, "rb") as fh:
         for info in infos:
             if info.is_dir():
@@ -482,7 +487,8 @@ def _scan_members(p: Path, infos: list, sheet_names: dict) -> None:
                 raise _attack(p, info.filename)
             if size != info.file_size or crc != info.CRC:
                 raise zipfile.BadZipFile(f"size or CRC of {info.filename}")
-            _check_part_size(p, info.filename, scanner, sheet_names)
+            scanned.append((info.filename, scanner))
+    return scanned
 
 
 def _check_part_size(p: Path, part: str, scanner: _PartScanner, sheet_names: dict) -> None:

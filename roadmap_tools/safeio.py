@@ -258,6 +258,9 @@ def check_archive(path: PathLike, what: Optional[str] = None) -> Path:
     what = _expected_what(p, what)
     with open(p, "rb") as fh:
         head = fh.read(8)
+    if not head:
+        raise RoadmapError("файл пуст (0 байт).", file=str(p),
+                           hint="Возможно, он не докачался или не сохранился: получите или сохраните его заново.")
     if head.startswith(_OLE_SIGNATURE):
         raise RoadmapError(
             "файл защищён паролем или сохранён в старом формате (.doc/.xls).", file=str(p),

@@ -505,7 +505,7 @@ class Malformed:
 
 WORKBOOK_COMMANDS = ("import", "check", "overdue", "form")
 CORPUS = [
-    Malformed("zero bytes", "пустой.xlsx", zero_bytes, "не является документом Office", group="broken"),
+    Malformed("zero bytes", "пустой.xlsx", zero_bytes, "пуст (0 байт)", group="broken"),
     Malformed("random bytes named .xlsx", "шум.xlsx", random_bytes, "не является документом Office",
               group="broken"),
     Malformed("CSV text named .xlsx", "таблица.xlsx", text_with_office_name, "не является документом Office",
@@ -515,7 +515,7 @@ CORPUS = [
     Malformed("zip without Office parts", "архив.xlsx", zip_without_office_parts, "не документ Office",
               group="broken"),
     Malformed(".docx renamed .xlsx", "приказ.xlsx", docx_renamed_xlsx, "документ Word", group="wrong type"),
-    Malformed(".xlsx renamed .docx", "книга.docx", xlsx_renamed_docx, "книга Excel", group="wrong type"),
+    Malformed(".xlsx renamed .docx", "книга.docx", xlsx_renamed_docx, "Excel", group="wrong type"),
     Malformed("wrong [Content_Types].xml (.xlsx)", "типы.xlsx", wrong_content_types, group="broken"),
     Malformed("wrong [Content_Types].xml (.docx)", "типы.docx", wrong_content_types, group="broken"),
     Malformed("no [Content_Types].xml", "без типов.xlsx", missing_content_types, group="broken"),
@@ -568,7 +568,7 @@ CORPUS = [
               group="odd content"),
     Malformed("control characters (_x0007_) in cells", "управляющие.xlsx", control_characters_in_cells,
               works=("import",), group="odd content"),
-    Malformed(".docx without a table", "без таблицы.docx", docx_without_table, "нет таблиц", group="odd content"),
+    Malformed(".docx without a table", "без таблицы.docx", docx_without_table, group="odd content"),
     Malformed(".docx with nested tables", "вложенные.docx", docx_nested_tables, works=("import",),
               group="odd content"),
     Malformed(".docx with a one-column table", "один столбец.docx", docx_one_column_table,

@@ -106,6 +106,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except RoadmapError as exc:
         print(f"Ошибка: {exc}", file=sys.stderr)
         return exc.exit_code
+    except MemoryError:
+        print("Ошибка: не хватило памяти: файл слишком велик для обработки; ничего не записано. "
+              "Удалите из книги лишние листы и строки (или закройте другие программы) и повторите.",
+              file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("Прервано пользователем.", file=sys.stderr)
         return 130

@@ -36,9 +36,10 @@ RATIO_CHECK_MIN_BYTES = 10 * 1024 * 1024
 MAX_PART_BYTES = 200 * 1024 * 1024
 #: A sheet is refused beyond these: openpyxl holds every cell in memory, and both
 #: readers build the rectangle from A1 to the last cell.
-MAX_SHEET_ROWS = 100_000
-MAX_SHEET_CELLS = 2_000_000
-MAX_SHEET_AREA = 5_000_000
+#: (A 10,000-row roadmap takes ~10 s to check; at these limits a check needs ~1.5 GB.)
+MAX_SHEET_ROWS = 50_000
+MAX_SHEET_CELLS = 1_000_000
+MAX_SHEET_AREA = 2_500_000
 #: Word table cells in one document.
 MAX_DOCUMENT_CELLS = 500_000
 

@@ -33,6 +33,8 @@ def to_date(value: Any) -> Optional[date]:
     text = str(value).strip().rstrip("г.").strip()
     if not text:
         return None
+    if text.isdigit():  # a serial pasted as text: «44621»
+        return to_date(int(text))
     if "." in text:
         day, month, year = (int(p) for p in text.split(".")[:3])
         if year < 100:

@@ -11,6 +11,7 @@ import importlib
 import os
 import pkgutil
 import sys
+import warnings
 from typing import Optional, Sequence
 
 from roadmap_tools import commands
@@ -96,6 +97,10 @@ def _utf8_streams() -> None:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     _utf8_streams()
+    if not os.environ.get("ROADMAP_TOOLS_DEBUG"):
+        # libraries' warnings about odd files («Cell E9 is marked as a date but…») are English
+        # noise to a user; what matters is reported by our own messages
+        warnings.simplefilter("ignore")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):

@@ -303,19 +303,30 @@ def odd_spaces_in_headers_and_deadlines(path: Path, bases: Bases) -> None:
     _edit_workbook(bases.workbook, path, edit)
 
 
-def dates_as_text_numbers_and_serials(path: Path, bases: Bases) -> None:
+def _dates_in_date_columns(path: Path, bases: Bases, kinds: list) -> None:
     def edit(wb):
         ws = wb["Дорожная карта"]
         titles = {str(c.value): c.column for c in ws[1]}
-        kinds = ["01.03.2022", 44621, 44621.75, "2022-03-01", "вчера", date(2022, 3, 1), -5, 10 ** 9, "44621"]
         for index, row in enumerate(range(2, ws.max_row + 1)):
-            value = kinds[index % len(kinds)]
             for title in ("Начало", "Окончание", "Дата выполнения"):
-                ws.cell(row, titles[title]).value = value
-            ws.cell(row, titles["Сроки"]).value = value
+                ws.cell(row, titles[title]).value = kinds[index % len(kinds)]
+    _edit_workbook(bases.workbook, path, edit)
+
+
+def dates_as_text_numbers_and_serials(path: Path, bases: Bases) -> None:
+    _dates_in_date_columns(path, bases, ["01.03.2022", 44621, 44621.75, "2022-03-01", date(2022, 3, 1), "44621",
+                                         " 01.03.2022\u00a0"])
+
+
+def nonsense_in_date_columns(path: Path, bases: Bases) -> None:
+    _dates_in_date_columns(path, bases, ["вчера", -5, 10 ** 9, "31.02.2022", True])
+
+
+def invalid_date_in_settings(path: Path, bases: Bases) -> None:
+    def edit(wb):
         settings = wb["Настройки"]
         for row in range(2, settings.max_row + 1):
-            if settings.cell(row, 1).value and "Дата" in str(settings.cell(row, 1).value):
+            if "Дата" in str(settings.cell(row, 1).value or ""):
                 settings.cell(row, 2).value = "31.02.2022"
     _edit_workbook(bases.workbook, path, edit)
 
@@ -562,7 +573,11 @@ CORPUS = [
               group="large but fine"),
     Malformed("non-breaking and zero-width spaces in headers and deadlines", "пробелы.xlsx",
               odd_spaces_in_headers_and_deadlines, works=WORKBOOK_COMMANDS, group="odd content"),
-    Malformed("dates as text, numbers, serials and nonsense", "даты.xlsx", dates_as_text_numbers_and_serials,
+    Malformed("dates as text, numbers and Excel serials", "даты.xlsx", dates_as_text_numbers_and_serials,
+              works=WORKBOOK_COMMANDS, group="odd content"),
+    Malformed("nonsense in date columns («вчера», -5, 10^9, 31.02)", "не даты.xlsx", nonsense_in_date_columns,
+              group="odd content"),
+    Malformed("31.02.2022 as a date in «Настройки»", "плохая настройка.xlsx", invalid_date_in_settings,
               group="odd content"),
     Malformed("formulas and #REF!, #N/A in cells", "формулы.xlsx", formulas_and_errors_in_cells,
               group="odd content"),

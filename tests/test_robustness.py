@@ -44,7 +44,7 @@ SUBSET = {
     "workbook.xml points at a missing sheet part", "billion laughs in a sheet", "external entity (XXE) in a sheet",
     "zip bomb with forged sizes (40 MB said to be 2 KB)", "one cell at XFD1048576", "no sheet «Дорожная карта»",
     "roadmap sheet without its header row", "merged cells everywhere (.xlsx)",
-    "dates as text, numbers, serials and nonsense", "formulas and #REF!, #N/A in cells",
+    "dates as text, numbers and Excel serials", "nonsense in date columns («вчера», -5, 10^9, 31.02)", "formulas and #REF!, #N/A in cells",
     "control characters (_x0007_) in cells", "good workbook, name with spaces, quotes, Cyrillic",
     "read-only workbook", "workbook open in Excel (~$ owner file)",
 }

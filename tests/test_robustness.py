@@ -126,6 +126,7 @@ def test_malformed_input_through_command(ran, item, command):
     assert "Traceback" not in outcome.err + outcome.out, told
     assert outcome.code in (0, 1, 2), told
     assert "не хватило памяти" not in outcome.err, told
+    assert "Warning" not in outcome.err, f"a library's warning reached the user\n{told}"
     failed = "Ошибка" in outcome.err or outcome.code == 2
     said = outcome.err + outcome.out if command in REPORTS_UNREADABLE else outcome.err
     if failed or outcome.code:

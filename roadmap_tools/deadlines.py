@@ -39,7 +39,8 @@ Judgement calls:
 - Terms counted from an event («в течение месяца после …»), unknown words, years
   outside 1990–2100, dates that do not exist («31 февраля»), an end before the start:
   ``unparsed``, with the reason in Russian.
-- A cell holding only dashes or punctuation is ``missing``, like an empty one.
+- A cell holding only dashes or punctuation, or words saying there is none («нет»,
+  «не указан»), is ``missing``, like an empty one.
 """
 from __future__ import annotations
 
@@ -138,6 +139,8 @@ def _vocabulary_entries() -> List[Tuple[str, object, Iterable[str]]]:
         ("ondemand", None, vocab.ON_DEMAND_MARKERS),
         ("relative", None, vocab.RELATIVE_MARKERS),
         ("skip", None, vocab.DEADLINE_SKIP_WORDS),
+        ("skip", None, vocab.WEEKDAY_WORDS),
+        ("none", None, vocab.DEADLINE_MISSING_WORDS),
     ]
     for freq, markers in vocab.RECURRING_MARKERS.items():
         entries.append(("recur", freq, markers))
@@ -641,7 +644,7 @@ def parse_deadline(text: str, years: Sequence[int] = ()) -> Deadline:
     text = "" if text is None else str(text)
     years_list = sorted({int(y) for y in years})
     toks = _tokens(normalize(text))
-    if not any(t.kind not in ("dash", "sep") for t in toks):
+    if not any(t.kind not in ("dash", "sep", "none") for t in toks):
         return Deadline(text, "missing", (), "срок не указан")
     kinds = {t.kind for t in toks}
     try:

@@ -36,7 +36,9 @@ Judgement calls:
   second half January–May 2023. «09.2022» is a month.
 - ``on_demand`` wins whenever its marker is there and the rest has no date of its own:
   «по мере необходимости, но не реже 1 раза в квартал» is ``on_demand``.
-- Terms counted from an event («в течение месяца после …»), unknown words, years
+- A date with a comment that counts from an event keeps the date: «ноябрь 2022 года
+  (по итогам I полугодия)» is November 2022. A term counted from an event and nothing
+  else («в течение месяца после …»), unknown words, years
   outside 1990–2100, dates that do not exist («31 февраля»), an end before the start:
   ``unparsed``, with the reason in Russian.
 - A cell holding only dashes or punctuation, or words saying there is none («нет»,
@@ -635,6 +637,20 @@ def _parse_dated(toks: List[_Tok], years: List[int]) -> Tuple[str, List[Tuple[da
     return "period", spans
 
 
+def _without_relative_clauses(toks: List[_Tok]) -> List[_Tok]:
+    """Tokens without each clause that counts from an event (its marker up to a separator)."""
+    out: List[_Tok] = []
+    skipping = False
+    for t in toks:
+        if t.kind == "relative":
+            skipping = True
+        elif t.kind == "sep":
+            skipping = False
+        if not skipping:
+            out.append(t)
+    return out
+
+
 def parse_deadline(text: str, years: Sequence[int] = ()) -> Deadline:
     """Read one deadline cell; ``years`` are the roadmap's years (the first is the default).
 
@@ -658,6 +674,13 @@ def parse_deadline(text: str, years: Sequence[int] = ()) -> Deadline:
                 pass
             return Deadline(text, "on_demand")
         if "relative" in kinds:
+            rest = _without_relative_clauses(toks)
+            try:
+                if any(t.kind not in ("dash", "sep") for t in rest):
+                    kind, spans = _parse_dated(rest, years_list)
+                    return Deadline(text, kind, tuple(spans))
+            except _NotParsed:
+                pass
             word = next(t.text for t in toks if t.kind == "relative")
             raise _NotParsed(f"срок отсчитывается от события («{word} …»), а не задан датой")
         kind, spans = _parse_dated(toks, years_list)

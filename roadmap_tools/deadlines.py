@@ -356,6 +356,10 @@ class _Reader:
                 if self.kind() == "acad":
                     self.i += 1
                     return _Piece("acad", year=value)
+                if self.academic_second_year():  # «к началу 2023/2024 учебного года»: one piece
+                    piece = _academic_year(value, self.peek(1).value[0])
+                    self.i += 3
+                    return piece
                 return _Piece("year", year=value)
             unit = {"month": "day", "dayw": "day", "q": "quarter", "h": "half"}.get(nxt)
             if unit:
@@ -407,13 +411,14 @@ class _Reader:
             self.academic_part(p)
         return p
 
+    def academic_second_year(self) -> bool:
+        """Whether «-2023 учебный год» follows: the second year of an academic year."""
+        return self.kind() == "dash" and self.kind(1) == "num" and self.kind(2) == "acad"
+
     def academic_part(self, p: _Piece) -> None:
         """«1 полугодие 2022-2023 учебного года», «2 полугодие учебного года»."""
-        if self.kind() == "dash" and self.kind(1) == "num" and self.kind(2) == "acad" and p.year:
-            second = self.peek(1).value[0]
-            second = p.year // 100 * 100 + second if second < 100 else second
-            if second != p.year + 1:
-                raise _NotParsed(f"учебный год {p.year}–{second}: годы должны идти подряд")
+        if self.academic_second_year() and p.year:
+            _academic_year(p.year, self.peek(1).value[0])
             self.i += 3
         elif self.kind() == "acad":
             self.i += 1
@@ -426,6 +431,26 @@ class _Reader:
     def skip_year_words(self) -> None:
         while self.kind() == "yw":
             self.i += 1
+
+
+def _academic_year(first: int, second: int) -> _Piece:
+    """The academic year «first–second» («2022-23» too); its years must follow each other."""
+    second = first // 100 * 100 + second if second < 100 else second
+    if second != first + 1:
+        raise _NotParsed(f"учебный год {first}–{second}: годы должны идти подряд")
+    return _Piece("acad", year=first)
+
+
+def _propagate_academic_years(items: List[_Item]) -> List[_Item]:
+    """«2022-2023, 2023-2024 учебные годы»: a range of two years before an academic year is one too."""
+    out = list(items)
+    for k in range(len(out) - 2, -1, -1):
+        it, following = out[k], out[k + 1]
+        if (following.first.unit == "acad" and following.last is None and it.last is not None
+                and it.first.unit == it.last.unit == "year" and it.first.year is not None
+                and it.last.year == it.first.year + 1):
+            out[k] = _Item(_Piece("acad", year=it.first.year), None, it.due, it.open_from)
+    return out
 
 
 def _propagate_units(items: List[_Item]) -> None:
@@ -475,13 +500,10 @@ def _resolve(item: _Item, default: Optional[int]) -> Tuple[date, date]:
         b.unit, b.month, b.year = "day", a.month, b.year or a.year
     if a.unit == "year" and b.unit == "num" and b.n is not None and b.n < 100 and a.year:  # «2022-23»
         b.unit, b.year = "year", a.year // 100 * 100 + b.n
-    if b.unit == "acad" and a.unit in ("year", "acad"):  # «2023-2024 учебный год»
+    if b.unit == "acad" and a.unit in ("year", "acad"):  # «2023-2024 гг. учебный год»
         if a.year is None or b.year is None:
             raise _NotParsed("в учебном году должны быть указаны оба года")
-        second = a.year // 100 * 100 + b.year if b.year < 100 else b.year
-        if second != a.year + 1:
-            raise _NotParsed(f"учебный год {a.year}–{second}: годы должны идти подряд")
-        return _span(_Piece("acad", year=a.year))
+        return _span(_academic_year(a.year, b.year))
     if a.year is None and b.year is None:
         a.year = b.year = _need_year(default)
         if _span(b)[1] < _span(a)[0]:
@@ -611,7 +633,7 @@ def _parse_dated(toks: List[_Tok], years: List[int]) -> Tuple[str, List[Tuple[da
     cont = bool(toks) and toks[0].kind == "cont"
     if cont:
         toks = _trim_separators(toks[1:])
-    items = _repeat_for_bare_years(_Reader(toks).items())
+    items = _propagate_academic_years(_repeat_for_bare_years(_Reader(toks).items()))
     _propagate_units(items)
     first_year = years[0] if years else None
     if freqs:

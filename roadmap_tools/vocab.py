@@ -235,7 +235,8 @@ DAY_WORDS: list = ["число", "числа", "числу", "числе"]
 
 #: A due date: the end of the span is the date («до 1 марта», «не позднее …»).
 #: After these, a month, quarter or year means its FIRST day («до марта» = by 1 March).
-DUE_BY_START: list = ["до", "к", "в срок до", "срок до", "сроком до", "в срок к"]
+DUE_BY_START: list = ["до", "к", "в срок до", "срок до", "сроком до", "в срок к", "к началу",
+                      "до начала"]
 #: After these, a month, quarter or year means its LAST day («не позднее марта» = by 31 March).
 DUE_BY_END: list = ["не позднее", "не позже", "в срок не позднее", "не позднее чем", "до конца",
                     "к концу", "в срок до конца", "не позднее конца", "до окончания",

@@ -29,6 +29,9 @@ Judgement calls:
   «ежеквартально», «ежемесячно», «еженедельно», «2 раза в год»: each quarter, month,
   ISO week (Monday to Sunday) or half-year, cut to the roadmap's years or to the span
   given («ежемесячно в течение 2022 года»); «ежемесячно до 5 числа»: the 5th of each month.
+  A day of the month with a longer period is its report: «ежеквартально до 5 числа» is the
+  5th of the month after each quarter (5 April, …, 5 January of the next year), as is
+  «ежемесячно до 5 числа месяца, следующего за отчетным» after each month.
   Without roadmap years a recurring phrase is ``unparsed``.
 - «Сентябрь 2021, 2022 гг.»: a bare year after a dated item repeats that item in that
   year (``milestones``). Seasons: «лето 2022» is June–August, «зима 2021» December 2021 –
@@ -142,6 +145,7 @@ def _vocabulary_entries() -> List[Tuple[str, object, Iterable[str]]]:
         ("relative", None, vocab.RELATIVE_MARKERS),
         ("skip", None, vocab.DEADLINE_SKIP_WORDS),
         ("skip", None, vocab.WEEKDAY_WORDS),
+        ("after", None, vocab.AFTER_REPORTING_PERIOD),
         ("none", None, vocab.DEADLINE_MISSING_WORDS),
     ]
     for freq, markers in vocab.RECURRING_MARKERS.items():
@@ -561,7 +565,7 @@ def _chunks(start: date, end: date, freq: str) -> List[Tuple[date, date]]:
             out.append((max(cur, start), min(cur + timedelta(days=6), end)))
             cur += timedelta(days=7)
         return out
-    months = {"month": 1, "quarter": 3, "half": 6}[freq]
+    months = {"month": 1, "quarter": 3, "half": 6, "year": 12}[freq]
     y, m = start.year, (start.month - 1) // months * months + 1
     while date(y, m, 1) <= end:
         last_m = m + months - 1
@@ -573,7 +577,8 @@ def _chunks(start: date, end: date, freq: str) -> List[Tuple[date, date]]:
     return out
 
 
-def _recurring(freq: str, items: List[_Item], years: List[int]) -> List[Tuple[date, date]]:
+def _recurring(freq: str, items: List[_Item], years: List[int],
+               after_period: bool = False) -> List[Tuple[date, date]]:
     if items and all(p.unit == "year" and p.year is not None and not it.open_from
                      for it in items for p in it.pieces()):
         covered = set()
@@ -592,17 +597,20 @@ def _recurring(freq: str, items: List[_Item], years: List[int]) -> List[Tuple[da
         if freq == "year":
             return [(date(y, 1, 1), date(y, 12, 31)) for y in years if y >= start.year]
         return _chunks(start, end, freq)
-    monthly_day = (freq == "month" and len(items) == 1 and items[0].last is None
-                   and items[0].first.unit == "day" and items[0].first.month is None)
-    if monthly_day:  # «ежемесячно до 5 числа»
+    day_of_month = (freq != "week" and len(items) == 1 and items[0].last is None
+                    and items[0].first.unit == "day" and items[0].first.month is None)
+    if day_of_month:  # «ежемесячно до 5 числа», «ежеквартально до 5 числа»
         day = items[0].first.n
         if not 1 <= day <= 31:
             raise _NotParsed(f"в месяце нет {day}-го числа")
+        # within the month itself when monthly, else in the month after each period (its report)
+        after = 1 if (after_period or freq != "month") else 0
         spans = []
-        for y in years:
-            for m in range(1, 13):
-                d = date(y, m, min(day, calendar.monthrange(y, m)[1]))
-                spans.append((d, d))
+        ends = [end for y in years for _, end in _chunks(date(y, 1, 1), date(y, 12, 31), freq)]
+        for end in ends:
+            y, m = divmod(end.year * 12 + end.month - 1 + after, 12)
+            d = date(y, m + 1, min(day, calendar.monthrange(y, m + 1)[1]))
+            spans.append((d, d))
         return spans
     if items:
         base = [s for y in years for s in _resolve_items(items, y)]
@@ -629,7 +637,10 @@ def _parse_dated(toks: List[_Tok], years: List[int]) -> Tuple[str, List[Tuple[da
     if len(freqs) > 1:
         raise _NotParsed("указано несколько разных периодичностей")
     whole = any(t.kind == "whole" for t in toks)
-    toks = _trim_separators([t for t in toks if t.kind not in ("recur", "whole")])
+    after_period = any(t.kind == "after" for t in toks)
+    if after_period and not freqs:
+        raise _NotParsed("срок отсчитывается от отчётного периода, а периодичность не указана")
+    toks = _trim_separators([t for t in toks if t.kind not in ("recur", "whole", "after")])
     cont = bool(toks) and toks[0].kind == "cont"
     if cont:
         toks = _trim_separators(toks[1:])
@@ -637,7 +648,7 @@ def _parse_dated(toks: List[_Tok], years: List[int]) -> Tuple[str, List[Tuple[da
     _propagate_units(items)
     first_year = years[0] if years else None
     if freqs:
-        return "recurring", _recurring(freqs.pop(), items, years)
+        return "recurring", _recurring(freqs.pop(), items, years, after_period)
     if whole and not items:
         if not years:
             raise _NotParsed("весь период дорожной карты, но её годы не заданы")

@@ -78,9 +78,11 @@ _TOKEN_RE = re.compile(
     r"(?P<monthyear>(?<![\d.])\d{1,2}\.\d{4}(?![\d.]))"
     r"|(?P<date>(?<!\d)\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|\d{2}))?(?!\d))"
     r"|(?P<num>\d+)"
-    r"|(?P<word>[^\W\d_]+)"
+    # Latin and Cyrillic letters are separate words: «IIкв.» is «ii кв»
+    r"|(?P<word>[a-z]+|[^\W\d_a-z]+)"
     r"|(?P<dash>[-/])"
-    r"|(?P<sep>[,;])"
+    # a bracket closes what stands before it: «ежегодно до 1 июня (2022-2024 гг.)»
+    r"|(?P<sep>[,;()\[\]])"
 )
 
 
@@ -97,7 +99,7 @@ class _Tok(NamedTuple):
 
 
 def _raw_tokens(text: str) -> List[Tuple[str, str]]:
-    """(group, text) pairs; dots, brackets and other punctuation are dropped."""
+    """(group, text) pairs; dots, quotes and other punctuation are dropped."""
     raw = [(m.lastgroup, m.group()) for m in _TOKEN_RE.finditer(text)]
     # «1-й квартал», «2-е полугодие»: the ending says «ordinal», nothing more.
     out: List[Tuple[str, str]] = []
@@ -145,6 +147,7 @@ def _vocabulary_entries() -> List[Tuple[str, object, Iterable[str]]]:
         ("relative", None, vocab.RELATIVE_MARKERS),
         ("skip", None, vocab.DEADLINE_SKIP_WORDS),
         ("skip", None, vocab.WEEKDAY_WORDS),
+        ("skip", None, vocab.CURRENT_YEAR_WORDS),
         ("after", None, vocab.AFTER_REPORTING_PERIOD),
         ("none", None, vocab.DEADLINE_MISSING_WORDS),
     ]
@@ -469,13 +472,18 @@ def _propagate_units(items: List[_Item]) -> None:
 
 
 def _repeat_for_bare_years(items: List[_Item]) -> List[_Item]:
-    """«Сентябрь 2021, 2022 гг.»: a bare year after a dated item repeats that item in that year."""
+    """A bare year after an item: «Сентябрь 2021, 2022 гг.» repeats a dated item in that
+    year; «сентябрь (2022 г.)» gives an item without a year its year."""
     out: List[_Item] = []
     for it in items:
         prev = out[-1] if out else None
-        if (prev is not None and it.last is None and not it.due and not it.open_from
-                and it.first.unit == "year" and it.first.year is not None
-                and prev.first.unit not in ("year", "acad") and _explicit_year(prev) is not None):
+        bare_year = (prev is not None and it.last is None and not it.due and not it.open_from
+                     and it.first.unit == "year" and it.first.year is not None
+                     and prev.first.unit not in ("year", "acad", "num"))
+        if bare_year and _explicit_year(prev) is None:
+            (prev.last or prev.first).year = it.first.year
+            continue
+        if bare_year:
             delta = it.first.year - _explicit_year(prev)
             moved = [replace(p, year=None if p.year is None else p.year + delta) for p in prev.pieces()]
             it = _Item(moved[0], moved[1] if len(moved) > 1 else None, prev.due, prev.open_from)
@@ -579,12 +587,13 @@ def _chunks(start: date, end: date, freq: str) -> List[Tuple[date, date]]:
 
 def _recurring(freq: str, items: List[_Item], years: List[int],
                after_period: bool = False) -> List[Tuple[date, date]]:
-    if items and all(p.unit == "year" and p.year is not None and not it.open_from
-                     for it in items for p in it.pieces()):
+    year_items = [it for it in items if not it.open_from and not it.due
+                  and all(p.unit == "year" and p.year is not None for p in it.pieces())]
+    if year_items:  # «ежегодно до 1 июня (2022-2024 гг.)»: the years to repeat in
         covered = set()
-        for start, end in _resolve_items(items, None):
+        for start, end in _resolve_items(year_items, None):
             covered.update(range(start.year, end.year + 1))
-        years, items = sorted(covered), []
+        years, items = sorted(covered), [it for it in items if it not in year_items]
     if not years:
         raise _NotParsed("не указано, в какие годы повторять: годы дорожной карты не заданы")
     for y in years:

@@ -37,6 +37,9 @@ Judgement calls:
   year (``milestones``). Seasons: «лето 2022» is June–August, «зима 2021» December 2021 –
   February 2022. «1 полугодие 2022-2023 учебного года» is September–December 2022, the
   second half January–May 2023. «09.2022» is a month.
+- A bracket closes what stands before it: «ежегодно до 1 июня (2022-2024 гг.)» repeats
+  1 June in 2022–2024; «сентябрь (2022 г.)» is September 2022. «Текущего года» adds
+  nothing: the phrase takes the roadmap's first year as if no year were written.
 - ``on_demand`` wins whenever its marker is there and the rest has no date of its own:
   «по мере необходимости, но не реже 1 раза в квартал» is ``on_demand``.
 - A date with a comment that counts from an event keeps the date: «ноябрь 2022 года

@@ -696,6 +696,17 @@ def _without_relative_clauses(toks: List[_Tok]) -> List[_Tok]:
     return out
 
 
+def _dated_rest(rest: List[_Tok], years: List[int]) -> Optional[Tuple[str, tuple]]:
+    """(kind, spans) of what is left beside a marker without a date of its own, if it is a date."""
+    try:
+        if any(t.kind not in ("dash", "sep") for t in rest):
+            kind, spans = _parse_dated(rest, years)
+            return kind, tuple(spans)
+    except _NotParsed:
+        pass
+    return None
+
+
 def parse_deadline(text: str, years: Sequence[int] = ()) -> Deadline:
     """Read one deadline cell; ``years`` are the roadmap's years (the first is the default).
 
@@ -710,22 +721,12 @@ def parse_deadline(text: str, years: Sequence[int] = ()) -> Deadline:
     kinds = {t.kind for t in toks}
     try:
         if "ondemand" in kinds:
-            rest = [t for t in toks if t.kind != "ondemand"]
-            try:
-                if any(t.kind not in ("dash", "sep") for t in rest):
-                    kind, spans = _parse_dated(rest, years_list)
-                    return Deadline(text, kind, tuple(spans))
-            except _NotParsed:
-                pass
-            return Deadline(text, "on_demand")
+            dated = _dated_rest([t for t in toks if t.kind != "ondemand"], years_list)
+            return Deadline(text, *dated) if dated else Deadline(text, "on_demand")
         if "relative" in kinds:
-            rest = _without_relative_clauses(toks)
-            try:
-                if any(t.kind not in ("dash", "sep") for t in rest):
-                    kind, spans = _parse_dated(rest, years_list)
-                    return Deadline(text, kind, tuple(spans))
-            except _NotParsed:
-                pass
+            dated = _dated_rest(_without_relative_clauses(toks), years_list)
+            if dated:
+                return Deadline(text, *dated)
             word = next(t.text for t in toks if t.kind == "relative")
             raise _NotParsed(f"срок отсчитывается от события («{word} …»), а не задан датой")
         kind, spans = _parse_dated(toks, years_list)

@@ -645,11 +645,11 @@ def _trim_separators(toks: List[_Tok]) -> List[_Tok]:
 
 
 def _parse_dated(toks: List[_Tok], years: List[int]) -> Tuple[str, List[Tuple[date, date]]]:
-    freqs = {t.value for t in toks if t.kind == "recur"}
+    kinds = {t.kind for t in toks}
+    freqs = {t.value for t in toks if t.kind == "recur"} if "recur" in kinds else set()
     if len(freqs) > 1:
         raise _NotParsed("указано несколько разных периодичностей")
-    whole = any(t.kind == "whole" for t in toks)
-    after_period = any(t.kind == "after" for t in toks)
+    whole, after_period = "whole" in kinds, "after" in kinds
     if after_period and not freqs:
         raise _NotParsed("срок отсчитывается от отчётного периода, а периодичность не указана")
     toks = _trim_separators([t for t in toks if t.kind not in ("recur", "whole", "after")])

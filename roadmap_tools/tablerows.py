@@ -125,7 +125,7 @@ def _layout_from_header(row: RawRow, mapping: dict) -> TableLayout:
     return TableLayout(titles=titles[:last_named + 1], fields=mapping, starts=starts[:last_named + 1], end=end)
 
 
-def _layout_for_continuation(rows: Sequence[RawRow], previous: TableLayout) -> Optional[TableLayout]:
+def layout_for_continuation(rows: Sequence[RawRow], previous: TableLayout) -> Optional[TableLayout]:
     """The previous table's layout on this table's grid, if its rows have the same columns."""
     width = len(previous.titles)
     for row in rows:
@@ -135,7 +135,7 @@ def _layout_for_continuation(rows: Sequence[RawRow], previous: TableLayout) -> O
     return None
 
 
-def _is_column_numbering(cells: list) -> bool:
+def is_column_numbering(cells: list) -> bool:
     """The row «1 2 3 4 5» some documents put under the header."""
     present = [c for c in cells if c]
     return len(present) >= 2 and all(c.rstrip(".").isdigit() for c in present) and \
@@ -150,7 +150,8 @@ def _continues_header(row: RawRow) -> bool:
     return bool(texts) and len(own) < len(texts) and all(headers.field_of_title(text) for text in own)
 
 
-def _same_header(cells: list, layout: TableLayout) -> bool:
+def same_header(cells: list, layout: TableLayout) -> bool:
+    """The row repeats the layout's header titles (a table continued on a new page)."""
     return [headers.normalise_title(c) for c in cells] == [headers.normalise_title(t) for t in layout.titles]
 
 
@@ -212,7 +213,7 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
         cells, repeated = layout.logical(row)
         if not any(cells):
             continue  # an empty row
-        if _same_header(cells, layout) or _is_column_numbering(cells):
+        if same_header(cells, layout) or is_column_numbering(cells):
             continue  # the header repeated on a new page, or the column numbers under it
         present = [c for grid, c in enumerate(row.cells)
                    if c is not None and (layout.end is None or grid < layout.end)]
@@ -284,7 +285,7 @@ def parse_tables(tables: Sequence[Sequence[RowLike]], source: Source = Source(),
             if result.layout is None:
                 result.layout = _layout_from_header(header_row, mapping)
                 result.header_table, result.header_row = table_index, header_index
-            elif not _same_header(header_row.texts, result.layout):
+            elif not same_header(header_row.texts, result.layout):
                 continue  # another table with other columns: not part of this roadmap
             layout = _layout_from_header(header_row, mapping)
             layout.titles = result.layout.titles
@@ -297,7 +298,7 @@ def parse_tables(tables: Sequence[Sequence[RowLike]], source: Source = Source(),
             first = next((row.texts for row in rows if any(row.texts)), [])
             result.unrecognised.append(first)
             continue
-        layout = _layout_for_continuation(rows, result.layout)
+        layout = layout_for_continuation(rows, result.layout)
         if layout is not None:
             _process_rows(rows, layout, builder)
     result.sections = [section for section in builder.sections if section.activities]

@@ -21,7 +21,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NUMBER_ONLY = re.compile(r"^(?:\d+[.)]?\s*)+$|^[IVXLC]+[.)]?$")
 _ROMAN = re.compile(r"^[IVXLC]+[.)]?$")
-_TOP_LEVEL_NUMBER = re.compile(r"^(?:раздел\s+)?(\d+|[IVXLC]+)[.)]?$", re.IGNORECASE)
+#: The number of a heading row: «1.», «Раздел 2», «IV», or a sub-heading «1.2.» above items 1.2.1, 1.2.2
+_HEADING_NUMBER = re.compile(r"^(?:раздел\s+)?(\d+(?:\.\d+)*|[IVXLC]+)[.)]?$", re.IGNORECASE)
 
 
 def clean_text(value) -> str:
@@ -241,9 +242,13 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
 
 
 def _numbered_section_row(row: RawRow, cells: list, layout: TableLayout, following: Sequence[RawRow]) -> bool:
-    """«1. | Нормативно-правовое обеспечение» with no deadline, followed by items 1.1, 1.2, ..."""
+    """«1. | Нормативно-правовое обеспечение» with no deadline, followed by items 1.1, 1.2, ...
+
+    The same at any depth: «1.2. | Совещания» followed by 1.2.1, 1.2.2 starts a section too
+    (sections are flat; a heading right under another joins its title).
+    """
     number = headers.normalise_title(cells[layout.fields["number"]]) if "number" in layout.fields else ""
-    match = _TOP_LEVEL_NUMBER.match(number.upper() if _ROMAN.match(number.upper()) else number)
+    match = _HEADING_NUMBER.match(number.upper() if _ROMAN.match(number.upper()) else number)
     if not match:
         return False
     others = [c for i, c in enumerate(cells) if c and i != layout.fields["number"]]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence, Union
 
 from roadmap_tools import headers
@@ -40,12 +40,14 @@ class RawRow:
 
     ``cells[i]`` is the text starting in grid column ``i``; None where a cell merged
     from the left covers the column. ``repeated`` holds the grid columns whose text
-    continues a vertically merged cell from the row above.
+    continues a vertically merged cell from the row above; ``bold`` the grid columns
+    whose text is all bold (a section title written in the activity cell).
     """
 
     cells: tuple
     repeated: frozenset = frozenset()
     row: Optional[int] = None  # 1-based row in the source (sheet row or table row)
+    bold: frozenset = frozenset()
 
     @property
     def texts(self) -> list:
@@ -63,7 +65,7 @@ RowLike = Union[RawRow, Sequence]
 
 def as_raw(row: RowLike, index: int) -> RawRow:
     if isinstance(row, RawRow):
-        return row if row.row is not None else RawRow(row.cells, row.repeated, index)
+        return row if row.row is not None else replace(row, row=index)
     return RawRow(tuple(row), frozenset(), index)
 
 
@@ -90,6 +92,16 @@ class TableLayout:
             if text:
                 cells[column] = f"{cells[column]} {text}".strip() if cells[column] else text
         return cells, repeated
+
+    def is_bold(self, row: RawRow, field_name: str) -> bool:
+        """Every cell with text in the field's column is bold."""
+        index = self.fields.get(field_name)
+        if index is None:
+            return False
+        grids = [grid for grid, value in enumerate(row.cells)
+                 if value is not None and clean_text(value) and (self.end is None or grid < self.end)
+                 and max(0, bisect.bisect_right(self.starts, grid) - 1) == index]
+        return bool(grids) and all(grid in row.bold for grid in grids)
 
     def get(self, cells: list, field_name: str) -> str:
         index = self.fields.get(field_name)
@@ -226,7 +238,8 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
                 and builder.last is not None and builder.pending_section is None:
             builder.continuation({"activity": cells[0]})  # no number column: a broken activity text
             continue
-        if row.is_one_cell or (filled == [0] and _is_section_title(cells[0]) and len(present) > 1):
+        if row.is_one_cell or (filled == [0] and _is_section_title(cells[0]) and len(present) > 1) or \
+                (filled == [layout.fields["activity"]] and layout.is_bold(row, "activity")):
             builder.section_row(" ".join(c for c in cells if c))
             continue
         if _numbered_section_row(row, cells, layout, rows[position + 1:]):

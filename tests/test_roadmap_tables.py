@@ -98,3 +98,11 @@ def test_second_header_row_under_cells_merged_down_is_skipped():
     second = RawRow(("№", "Мероприятие", "Начало", "Окончание", "Исполнители"), repeated=frozenset({0, 1, 4}))
     row = RawRow(("1", "Совещание", "01.03.2022", "31.03.2022", "УО"))
     assert sections([header, second, row]) == [("", [("1", "Совещание", "01.03.2022 31.03.2022", "УО")])]
+
+
+def test_bold_text_alone_in_the_activity_cell_is_a_section_plain_text_continues():
+    bold_title = RawRow(("", "Работа с кадрами", "", ""), bold=frozenset({1}))
+    plain_tail = RawRow(("", "и наставников", "", ""))
+    rows = [HEADER, ["1", "Совещание", "март", "ОО"], plain_tail, bold_title, ["2", "Курсы", "май", "ИМЦ"]]
+    assert sections(rows) == [("", [("1", "Совещание и наставников", "март", "ОО")]),
+                              ("Работа с кадрами", [("2", "Курсы", "май", "ИМЦ")])]

@@ -14,6 +14,8 @@ from typing import Optional, Sequence, Union
 from roadmap_tools import headers
 from roadmap_tools.model import Activity, Section, Source
 
+#: How the texts under «начало» and «окончание» of one deadline column are joined.
+RANGE_JOINT = " – "
 #: Rows at the top of a table where its header may be (a title row may come first).
 HEADER_SEARCH_ROWS = 6
 
@@ -77,20 +79,30 @@ class TableLayout:
     fields: dict              # field -> logical column index (0-based)
     starts: list              # grid column where each logical column starts
     end: Optional[int] = None  # grid columns from here on are outside the table
+    #: logical columns split under the header into «начало» and «окончание»
+    ranges: frozenset = frozenset()
+
+    def column_of(self, grid: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, grid) - 1)
 
     def logical(self, row: RawRow) -> tuple:
-        """(cells by logical column, logical columns that repeat the row above)."""
+        """(cells by logical column, logical columns that repeat the row above).
+
+        Texts of grid cells in one logical column are joined with a space, or with
+        « – » under «начало | окончание» so the deadline reads as a period.
+        """
         cells = [""] * len(self.titles)
         repeated = set()
         for grid, value in enumerate(row.cells):
             if value is None or (self.end is not None and grid >= self.end):
                 continue
             text = clean_text(value)
-            column = max(0, bisect.bisect_right(self.starts, grid) - 1)
+            column = self.column_of(grid)
             if grid in row.repeated:
                 repeated.add(column)
             if text:
-                cells[column] = f"{cells[column]} {text}".strip() if cells[column] else text
+                joint = RANGE_JOINT if column in self.ranges else " "
+                cells[column] = f"{cells[column]}{joint}{text}" if cells[column] else text
         return cells, repeated
 
     def is_bold(self, row: RawRow, field_name: str) -> bool:
@@ -100,7 +112,7 @@ class TableLayout:
             return False
         grids = [grid for grid, value in enumerate(row.cells)
                  if value is not None and clean_text(value) and (self.end is None or grid < self.end)
-                 and max(0, bisect.bisect_right(self.starts, grid) - 1) == index]
+                 and self.column_of(grid) == index]
         return bool(grids) and all(grid in row.bold for grid in grids)
 
     def get(self, cells: list, field_name: str) -> str:
@@ -161,6 +173,18 @@ def _continues_header(row: RawRow) -> bool:
     texts = [(grid, clean_text(c)) for grid, c in enumerate(row.cells) if c is not None and clean_text(c)]
     own = [text for grid, text in texts if grid not in row.repeated]
     return bool(texts) and len(own) < len(texts) and all(headers.field_of_title(text) for text in own)
+
+
+def _range_columns(row: RawRow, layout: TableLayout) -> set:
+    """Logical columns that a second header row splits into «начало» and «окончание»."""
+    found: dict = {}
+    for grid, value in enumerate(row.cells):
+        if value is None or grid in row.repeated:
+            continue
+        meaning = headers.field_of_title(clean_text(value))
+        if meaning and meaning[0] in ("start", "end"):
+            found.setdefault(layout.column_of(grid), set()).add(meaning[0])
+    return {column for column, kinds in found.items() if kinds == {"start", "end"}}
 
 
 def same_header(cells: list, layout: TableLayout) -> bool:
@@ -309,6 +333,7 @@ def parse_tables(tables: Sequence[Sequence[RowLike]], source: Source = Source(),
             layout.titles = result.layout.titles
             first_data = header_index + 1
             while first_data < len(rows) and _continues_header(rows[first_data]):
+                layout.ranges = layout.ranges | _range_columns(rows[first_data], layout)
                 first_data += 1
             _process_rows(rows[first_data:], layout, builder)
             continue

@@ -93,11 +93,12 @@ def test_columns_are_the_header_titles_as_written():
     assert parsed.layout.fields == {"number": 0, "activity": 1, "deadline": 2}
 
 
-def test_second_header_row_under_cells_merged_down_is_skipped():
+def test_second_header_row_under_cells_merged_down_is_skipped_and_start_end_read_as_a_period():
+    # joined with a space, «01.03.2022 31.03.2022» would parse as two milestones, not a period
     header = RawRow(("№", "Мероприятие", "Сроки", None, "Исполнители"))
     second = RawRow(("№", "Мероприятие", "Начало", "Окончание", "Исполнители"), repeated=frozenset({0, 1, 4}))
     row = RawRow(("1", "Совещание", "01.03.2022", "31.03.2022", "УО"))
-    assert sections([header, second, row]) == [("", [("1", "Совещание", "01.03.2022 31.03.2022", "УО")])]
+    assert sections([header, second, row]) == [("", [("1", "Совещание", "01.03.2022 – 31.03.2022", "УО")])]
 
 
 def test_bold_text_alone_in_the_activity_cell_is_a_section_plain_text_continues():

@@ -250,8 +250,8 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
         cells, repeated = layout.logical(row)
         if not any(cells):
             continue  # an empty row
-        if same_header(cells, layout) or is_column_numbering(cells):
-            continue  # the header repeated on a new page, or the column numbers under it
+        if same_header(cells, layout) or is_column_numbering(cells) or is_column_numbering(row.texts):
+            continue  # the header repeated on a new page, or the column numbers under it (of every sub-column)
         present = [c for grid, c in enumerate(row.cells)
                    if c is not None and (layout.end is None or grid < layout.end)]
         filled = [i for i, c in enumerate(cells) if c]

@@ -79,11 +79,30 @@ class TableLayout:
     fields: dict              # field -> logical column index (0-based)
     starts: list              # grid column where each logical column starts
     end: Optional[int] = None  # grid columns from here on are outside the table
+    begin: int = 0             # grid columns before this one are outside the table (a margin)
     #: logical columns split under the header into «начало» and «окончание»
     ranges: frozenset = frozenset()
 
     def column_of(self, grid: int) -> int:
         return max(0, bisect.bisect_right(self.starts, grid) - 1)
+
+    def inside(self, grid: int) -> bool:
+        return grid >= self.begin and (self.end is None or grid < self.end)
+
+    def present(self, row: RawRow) -> list:
+        """Grid columns of the row's cells inside the table (cells merged from the left excluded)."""
+        return [grid for grid, value in enumerate(row.cells) if value is not None and self.inside(grid)]
+
+    def spans_columns(self, row: RawRow) -> bool:
+        """The row's only text is one cell merged across several of the table's columns."""
+        present = self.present(row)
+        texts = [grid for grid in present if clean_text(row.cells[grid])]
+        if len(texts) != 1:
+            return False
+        grid = texts[0]
+        later = [g for g in present if g > grid]
+        stop = later[0] if later else (self.end if self.end is not None else len(row.cells))
+        return len({self.column_of(g) for g in range(grid, stop)}) > 1
 
     def logical(self, row: RawRow) -> tuple:
         """(cells by logical column, logical columns that repeat the row above).
@@ -94,7 +113,7 @@ class TableLayout:
         cells = [""] * len(self.titles)
         repeated = set()
         for grid, value in enumerate(row.cells):
-            if value is None or (self.end is not None and grid >= self.end):
+            if value is None or not self.inside(grid):
                 continue
             text = clean_text(value)
             column = self.column_of(grid)
@@ -111,7 +130,7 @@ class TableLayout:
         if index is None:
             return False
         grids = [grid for grid, value in enumerate(row.cells)
-                 if value is not None and clean_text(value) and (self.end is None or grid < self.end)
+                 if value is not None and clean_text(value) and self.inside(grid)
                  and self.column_of(grid) == index]
         return bool(grids) and all(grid in row.bold for grid in grids)
 
@@ -142,12 +161,14 @@ def find_header(rows: Sequence[RawRow], search: int = HEADER_SEARCH_ROWS) -> Opt
 
 
 def _layout_from_header(row: RawRow, mapping: dict) -> TableLayout:
-    """The header's columns, up to its last titled cell (cells right of it are not ours)."""
+    """The header's columns, from its first to its last titled cell (cells around them are not ours)."""
     starts = [grid for grid, value in enumerate(row.cells) if value is not None]
     titles = row.texts
-    last_named = max(i for i, title in enumerate(titles) if title)
-    end = starts[last_named + 1] if last_named + 1 < len(starts) else None
-    return TableLayout(titles=titles[:last_named + 1], fields=mapping, starts=starts[:last_named + 1], end=end)
+    named = [i for i, title in enumerate(titles) if title]
+    first, last = named[0], named[-1]
+    end = starts[last + 1] if last + 1 < len(starts) else None
+    return TableLayout(titles=titles[first:last + 1], fields={f: i - first for f, i in mapping.items()},
+                       starts=starts[first:last + 1], end=end, begin=starts[first])
 
 
 def layout_for_continuation(rows: Sequence[RawRow], previous: TableLayout) -> Optional[TableLayout]:
@@ -188,8 +209,20 @@ def _range_columns(row: RawRow, layout: TableLayout) -> set:
 
 
 def same_header(cells: list, layout: TableLayout) -> bool:
-    """The row repeats the layout's header titles (a table continued on a new page)."""
-    return [headers.normalise_title(c) for c in cells] == [headers.normalise_title(t) for t in layout.titles]
+    """The row repeats the layout's header titles (a table continued on a new page).
+
+    Empty cells at either edge (a margin column, an untitled last column) do not count.
+    """
+    return _titled(cells) == _titled(layout.titles)
+
+
+def _titled(cells: Sequence) -> list:
+    titles = [headers.normalise_title(c) for c in cells]
+    while titles and not titles[-1]:
+        titles.pop()
+    while titles and not titles[0]:
+        titles.pop(0)
+    return titles
 
 
 class _Builder:
@@ -252,8 +285,7 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
             continue  # an empty row
         if same_header(cells, layout) or is_column_numbering(cells) or is_column_numbering(row.texts):
             continue  # the header repeated on a new page, or the column numbers under it (of every sub-column)
-        present = [c for grid, c in enumerate(row.cells)
-                   if c is not None and (layout.end is None or grid < layout.end)]
+        present = layout.present(row)
         filled = [i for i, c in enumerate(cells) if c]
         values = {name: layout.get(cells, name) for name in FIELDS}
         section_title = layout.get(cells, "section") if "section" in layout.fields else None
@@ -263,7 +295,8 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
             builder.continuation({"activity": cells[0]})  # no number column: a broken activity text
             continue
         if row.is_one_cell or (filled == [0] and _is_section_title(cells[0]) and len(present) > 1) or \
-                (filled == [layout.fields["activity"]] and layout.is_bold(row, "activity")):
+                (filled == [layout.fields["activity"]] and layout.is_bold(row, "activity")) or \
+                (len(filled) == 1 and _is_section_title(cells[filled[0]]) and layout.spans_columns(row)):
             builder.section_row(" ".join(c for c in cells if c))
             continue
         if _numbered_section_row(row, cells, layout, rows[position + 1:]):
@@ -291,9 +324,7 @@ def _numbered_section_row(row: RawRow, cells: list, layout: TableLayout, followi
     others = [c for i, c in enumerate(cells) if c and i != layout.fields["number"]]
     if not others or any(layout.get(cells, name) for name in ("deadline", "executor", "result")):
         return False
-    present = [c for grid, c in enumerate(row.cells)
-               if c is not None and (layout.end is None or grid < layout.end)]
-    if len(present) == 2:  # the number, then one cell merged across the rest of the row
+    if len(layout.present(row)) == 2:  # the number, then one cell merged across the rest of the row
         return True
     if _ROMAN.match(number.upper()):
         return True

@@ -107,3 +107,21 @@ def test_bold_text_alone_in_the_activity_cell_is_a_section_plain_text_continues(
     rows = [HEADER, ["1", "Совещание", "март", "ОО"], plain_tail, bold_title, ["2", "Курсы", "май", "ИМЦ"]]
     assert sections(rows) == [("", [("1", "Совещание и наставников", "март", "ОО")]),
                               ("Работа с кадрами", [("2", "Курсы", "май", "ИМЦ")])]
+
+
+def test_section_title_merged_right_of_an_empty_number_cell_is_a_section():
+    rows = [HEADER, RawRow(("", "Кадры", None, None)), ["1", "Курсы", "май", "ИМЦ"]]
+    assert sections(rows) == [("Кадры", [("1", "Курсы", "май", "ИМЦ")])]
+
+
+def test_a_margin_column_left_of_the_header_is_not_a_column():
+    parsed = parse_tables([[["", "№", "Мероприятие", "Сроки"], ["", "1", "А", "май"]]])
+    assert parsed.layout.titles == ["№", "Мероприятие", "Сроки"]
+    assert [(a.number, a.activity) for s in parsed.sections for a in s.activities] == [("1", "А")]
+
+
+def test_repeated_header_with_an_untitled_last_column_still_continues_the_table():
+    header = ["№", "Мероприятие", "Сроки", ""]
+    first = [header, ["1", "А", "март", ""]]
+    second = [header, ["2", "Б", "май", ""]]
+    assert sections(first, second) == [("", [("1", "А", "март", ""), ("2", "Б", "май", "")])]

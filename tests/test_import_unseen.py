@@ -779,3 +779,31 @@ def test_unseen_roadmap_imports_as_expected(tmp_path, build, suffix, expected):
     assert got["sections"] == expected["sections"]
     assert (got["title"], got["organisation"], got["years"]) == \
         (expected["title"], expected["organisation"], expected["years"])
+
+
+@pytest.mark.parametrize("title, order_year, years", [
+    ("План мероприятий («дорожная карта») … на 2023-2025 годы", None, [2023, 2024, 2025]),
+    ("Дорожная карта по реализации проекта в 2023 году", None, [2023]),
+    ("Комплекс мер по повышению качества образования до 2024 года", 2023, [2023, 2024]),
+    ("Дорожная карта на 2023/2024 учебный год", None, [2023, 2024]),
+    ("План мероприятий на 2023 – 2024 гг.", None, [2023, 2024]),
+])
+def test_years_come_from_the_title_forms(title, order_year, years):
+    from roadmap_tools.docmeta import years_in_title
+
+    assert years_in_title(title, order_year) == years
+
+
+@pytest.mark.parametrize("heading, organisation", [
+    (["Управление образования администрации Кушвинского городского округа", "ПРИКАЗ"],
+     "Управление образования администрации Кушвинского городского округа"),
+    (["РОССИЙСКАЯ ФЕДЕРАЦИЯ", "Свердловская область", "Отдел образования Тавдинского городского округа",
+      "ПРИКАЗ"], "Отдел образования Тавдинского городского округа"),
+    (["Ханты-Мансийский автономный округ – Югра", "Комитет по образованию администрации города Урай",
+      "РАСПОРЯЖЕНИЕ"], "Комитет по образованию администрации города Урай"),
+    (["Министерство образования Свердловской области", "ПРИКАЗ"], "Министерство образования Свердловской области"),
+])
+def test_organisation_is_the_order_heading_without_country_and_region(heading, organisation):
+    from roadmap_tools.docmeta import find_organisation
+
+    assert find_organisation(heading) == organisation

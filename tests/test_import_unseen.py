@@ -7,22 +7,12 @@ by hand and compared with whitespace collapsed, like the gold files.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import pytest
 
+from conftest import collapsed
 from roadmap_tools.importer import import_roadmap
-
-
-def collapsed(value):
-    if isinstance(value, str):
-        return re.sub(r"\s+", " ", value).strip()
-    if isinstance(value, list):
-        return [collapsed(v) for v in value]
-    if isinstance(value, dict):
-        return {k: collapsed(v) for k, v in value.items()}
-    return value
 
 
 # --- a small language for Word tables ---------------------------------------------------

@@ -66,13 +66,19 @@ def find_organisation(paragraphs: Sequence[str]) -> str:
     texts = [clean_text(p) for p in paragraphs[:ORGANISATION_SEARCH]]
     for index, text in enumerate(texts):
         if text.lower().strip(" .") in vocab.ORDER_WORDS:
-            heading = [t for t in texts[:index] if t][-3:]
+            heading = [t for t in texts[:index] if t and not _names_region(t)][-3:]
             if heading:
                 return " ".join(" ".join(heading).split())
     for text in texts:
         if text and len(text) < 200 and _starts_with(text, vocab.ORGANISATION_STARTS):
             return " ".join(text.split())
     return ""
+
+
+def _names_region(text: str) -> bool:
+    """«РОССИЙСКАЯ ФЕДЕРАЦИЯ», «Свердловская область»: the heading's lines above the organisation."""
+    words = " ".join(text.lower().replace("ё", "е").split())
+    return any(re.search(rf"(?<![а-я]){re.escape(w)}(?![а-я])", words) for w in vocab.HEADING_REGION_WORDS)
 
 
 def find_order_date(paragraphs: Sequence[str]) -> Optional[date]:

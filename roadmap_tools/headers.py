@@ -11,14 +11,21 @@ from typing import Any, Optional, Sequence
 from roadmap_tools import vocab
 
 _SPACES = re.compile(r"\s+")
+#: A word hyphenated at a line end in a narrow header cell: «Наимено-» + «вание».
+_BROKEN_WORD = re.compile(r"(?<=[а-яa-z])-\s+(?=[а-яa-z])")
 _EDGE_PUNCTUATION = " .,:;*\u00a0"
 
 
 def normalise_title(text: Any) -> str:
-    """A header cell folded for comparison: lower case, ё as е, one space, no edge punctuation."""
+    """A header cell folded for comparison: lower case, ё as е, one space, no edge punctuation.
+
+    Words hyphenated across lines are joined («Сро-» + «ки» -> «сроки»): in a header a hyphen
+    before a space only ever breaks a word.
+    """
     if text is None:
         return ""
-    folded = _SPACES.sub(" ", str(text)).strip().lower().replace("ё", "е")
+    folded = str(text).replace("\u00ad", "").lower().replace("ё", "е")
+    folded = _SPACES.sub(" ", _BROKEN_WORD.sub("", folded)).strip()
     folded = folded.replace("n/n", "п/п").replace("n/п", "п/п").replace("п/n", "п/п")
     return folded.strip(_EDGE_PUNCTUATION)
 

@@ -88,6 +88,11 @@ NOT_TITLE_STARTS = [
 ]
 #: Kinds of order a roadmap is approved by (the paragraph that follows the organisation's name).
 ORDER_WORDS = ["приказ", "распоряжение", "постановление", "решение"]
+#: Lines of an order's heading that name the country or the region, not the organisation
+#: (lower-case words; a heading line holding one of them is left out).
+HEADING_REGION_WORDS = [
+    "российская федерация", "область", "край", "республика", "автономный округ", "автономная область",
+]
 #: Words that begin the name of an organisation (lower-case).
 ORGANISATION_STARTS = [
     "управление", "отдел", "комитет", "департамент", "министерство", "администрация", "муниципальное",

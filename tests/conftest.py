@@ -29,6 +29,17 @@ def gold(name: str) -> dict:
     return json.loads((FIXTURES / f"{name}.gold.json").read_text(encoding="utf-8"))
 
 
+def collapsed(value):
+    """Whitespace collapsed everywhere, as imported roadmaps are compared with the expected JSON."""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, list):
+        return [collapsed(v) for v in value]
+    if isinstance(value, dict):
+        return {k: collapsed(v) for k, v in value.items()}
+    return value
+
+
 @dataclass
 class CliResult:
     code: int

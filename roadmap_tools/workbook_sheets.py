@@ -11,6 +11,7 @@ from typing import Dict, List
 
 from roadmap_tools import layout, vocab
 from roadmap_tools.buttons import BUTTONS, GROUPS
+from roadmap_tools.textfit import LINE_HEIGHT, row_height
 from roadmap_tools.sheetplan import (Border, ColumnWidths, ConditionalFill, Fill, Font, Formula, Freeze,
                                      Merge, NumberFormat, PageSetup, RowHeight, SheetPlan, Values, Wrap, address, column_letter)
 
@@ -36,29 +37,6 @@ HEADER_FILL = "DDEBF7"
 
 def _quoted(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
-
-
-def wrapped_lines(text: str, width: float) -> int:
-    """Lines ``text`` takes in a wrapped cell ``width`` characters wide (greedy word wrap)."""
-    limit = max(int(width) - 1, 1)
-    lines = 0
-    for paragraph in text.split("\n"):
-        lines += 1
-        used = 0
-        for word in paragraph.split():
-            need = len(word) if used == 0 else used + 1 + len(word)
-            if need <= limit:
-                used = need
-            else:
-                lines += (used > 0) + (len(word) - 1) // limit
-                used = len(word) % limit or limit
-    return lines
-
-
-def fitted_row_height(row: list, widths: List[float], line_height: float = 15.0) -> float:
-    """Height of a row of wrapped text (neither openpyxl nor LibreOffice sizes it on open); 0: one line."""
-    lines = max([wrapped_lines(v, w) for v, w in zip(row, widths) if isinstance(v, str)] or [1])
-    return lines * line_height if lines > 1 else 0
 
 
 # --- «Инструкция» ----------------------------------------------------------------
@@ -139,8 +117,8 @@ def instructions_plan() -> SheetPlan:
         plan.add(Merge(f"A{index}:C{index}"))
     for index, row in enumerate(rows, start=1):
         row_widths = [sum(widths.values())] if index in paragraphs else list(widths.values())
-        height = fitted_row_height(row, row_widths)
-        if height:
+        height = row_height(row, row_widths)
+        if height > LINE_HEIGHT:
             plan.add(RowHeight(index, height))
     plan.add(Wrap(f"A1:C{len(rows)}"))
     plan.add(Font("A1", bold=True, size=14))

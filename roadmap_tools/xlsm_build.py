@@ -136,7 +136,7 @@ def build_openpyxl_workbook(data_plans: Sequence[SheetPlan]):
 
 def fit_row_heights(ws, max_lines: int = 12) -> None:
     """Give rows of wrapped text a height: Excel and LibreOffice keep the default one on open."""
-    from roadmap_tools.workbook_sheets import fitted_row_height
+    from roadmap_tools.textfit import LINE_HEIGHT, row_height
 
     widths = {}
     for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
@@ -151,9 +151,9 @@ def fit_row_heights(ws, max_lines: int = 12) -> None:
                 widths[letter] = ws.column_dimensions[letter].width or 8.43
             values.append(cell.value)
             row_widths.append(widths[letter])
-        height = fitted_row_height(values, row_widths)
-        if height:
-            ws.row_dimensions[row[0].row].height = min(height, 15.0 * max_lines)
+        height = row_height(values, row_widths, max_lines=max_lines)
+        if height > LINE_HEIGHT:
+            ws.row_dimensions[row[0].row].height = height
 
 
 def codenames(sheet_names: Iterable[str]) -> Dict[str, str]:

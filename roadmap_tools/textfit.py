@@ -10,10 +10,9 @@ from typing import Any, Sequence
 
 LINE_HEIGHT = 15.0       # points per line of an 11 pt font
 BASE_FONT_SIZE = 11.0
-#: Characters that fit in one unit of column width. A unit is the width of «0»; Cyrillic
-#: text is a little wider on average, and LibreOffice without Calibri wider still, so
-#: the estimate errs on the side of one line too many rather than clipped text.
-CHARS_PER_WIDTH = 0.9
+#: Characters that fit in one unit of column width (the width of «0»). Cyrillic text
+#: in Calibri 11 fits about one per unit; words wrap whole, so a line keeps some room.
+CHARS_PER_WIDTH = 1.0
 #: Excel's tallest row is 409 points.
 MAX_LINES = 27
 

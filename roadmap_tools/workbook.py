@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
-from roadmap_tools import headers, layout, safeio, sheetplan as sp, vocab
+from roadmap_tools import headers, layout, safeio, sheetplan as sp, textfit, vocab
 from roadmap_tools import settings as settings_module
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Activity, Roadmap, Section, Source
@@ -168,7 +168,18 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
         elif KIND_OF[name] == "int":
             plan.add(sp.NumberFormat(f"{letter}2:{letter}{last_row}", "0"))
     plan.add(sp.ColumnWidths(widths))
+    # Styled by hand as well as by the table style, which LibreOffice does not draw.
     plan.add(sp.Font(f"A1:{last_col}1", bold=True))
+    plan.add(sp.Fill(f"A1:{last_col}1", layout.ROADMAP_HEADER_FILL))
+    plan.add(sp.Border(f"A1:{last_col}{last_row}"))
+    # Rows get heights that show their wrapped text: LibreOffice and Excel keep the
+    # default height of a row whose height the file does not set.
+    our_widths = [WIDTH_OF[name] for name in positions]
+    for number, row in enumerate(rows, start=1):
+        plan.add(sp.RowHeight(number, textfit.row_height([row[col - 1] for col in positions.values()],
+                                                         our_widths)))
+    for number in range(last_row + 1, len(existing) + 1):  # rows the last import wrote
+        plan.add(sp.RowHeight(number, textfit.LINE_HEIGHT))
     plan.add(sp.Freeze("A2"))
     plan.add(sp.Table(layout.ROADMAP_TABLE_NAME, f"A1:{last_col}{last_row}"))
     status = sp.column_letter(positions["status"])

@@ -123,7 +123,6 @@ def build_openpyxl_workbook(data_plans: Sequence[SheetPlan]):
     plans = [workbook_sheets.roadmap_colours_plan(columns, header_row, rows)]
     plans += workbook_sheets.build_sheet_plans(columns, header_row, rows)
     apply_openpyxl(wb, plans)
-    fit_row_heights(wb[layout.SHEET_ROADMAP])
     if default.title not in workbook_sheets.SHEET_ORDER and default.max_row == 1 and default.cell(1, 1).value is None:
         wb.remove(default)
     order = {name: i for i, name in enumerate(workbook_sheets.SHEET_ORDER)}
@@ -132,28 +131,6 @@ def build_openpyxl_workbook(data_plans: Sequence[SheetPlan]):
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws is wb.worksheets[0]
     return wb
-
-
-def fit_row_heights(ws, max_lines: int = 12) -> None:
-    """Give rows of wrapped text a height: Excel and LibreOffice keep the default one on open."""
-    from roadmap_tools.textfit import LINE_HEIGHT, row_height
-
-    widths = {}
-    for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
-        if ws.row_dimensions[row[0].row].height is not None:
-            continue
-        values, row_widths = [], []
-        for cell in row:
-            if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
-                continue
-            letter = cell.column_letter
-            if letter not in widths:
-                widths[letter] = ws.column_dimensions[letter].width or 8.43
-            values.append(cell.value)
-            row_widths.append(widths[letter])
-        height = row_height(values, row_widths, max_lines=max_lines)
-        if height > LINE_HEIGHT:
-            ws.row_dimensions[row[0].row].height = height
 
 
 def codenames(sheet_names: Iterable[str]) -> Dict[str, str]:

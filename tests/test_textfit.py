@@ -13,7 +13,7 @@ from roadmap_tools.textfit import LINE_HEIGHT, MAX_LINES, row_height, wrapped_li
     (None, 20, 1),
     ("Приказ", 20, 1),                             # short text fits
     ("один два три четыре пять шесть", 20, 2),     # words move whole to the next line
-    ("один два три четыре пять шесть", 12, 5),
+    ("один два три четыре пять шесть", 12, 3),
     ("а" * 40, 20, 3),                             # a word longer than the line is broken
     ("первый\nвторой\n\nчетвёртый", 60, 4),          # every paragraph starts a line, an empty one too
     ("Создание муниципальной рабочей команды " * 3, 45, 3),

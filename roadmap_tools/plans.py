@@ -250,14 +250,8 @@ def overdue_plans(roadmap: Roadmap, entries: Sequence, *, header_row: int = 1,
             plan.add(sp.Values(sp.address(run[0], days), [[by_row[r].days_overdue] for r in run]))
     first = header_row + 1
     letter = sp.column_letter
-    ranges = [f"{letter(control)}{first}:{letter(days)}{LAST_EXCEL_ROW}"] if adjacent else \
-        [f"{letter(c)}{first}:{letter(c)}{LAST_EXCEL_ROW}" for c in (control, days)]
     plan.add(sp.NumberFormat(f"{letter(days)}{first}:{letter(days)}{max(by_row, default=first)}", "0"))
-    cells = _rule_cells(roadmap, control, first)
-    for rng in ranges:
-        plan.add(sp.ClearConditionalFormats(rng))
-        for status, template in CONTROL_RULES:
-            plan.add(sp.ConditionalFill(rng, "=" + template.format(**cells), CONTROL_COLOURS[status], stop=True))
+    plan.ops.extend(control_colour_plan(roadmap, header_row).ops)
     plans = [plan]
     settings_plan = sp.SheetPlan(SHEET_SETTINGS, create=False)
     for key, name in (("as_of", AS_OF_NAME), ("due_soon_days", DUE_SOON_NAME)):
@@ -271,6 +265,27 @@ def overdue_plans(roadmap: Roadmap, entries: Sequence, *, header_row: int = 1,
     if settings_plan.ops:
         plans.append(settings_plan)
     return plans
+
+
+def control_colour_plan(roadmap: Roadmap, header_row: int = 1) -> sp.SheetPlan:
+    """The colour rules of «Контроль срока» and «Просрочка, дн.» (``CONTROL_RULES``), replacing
+    the ones installed before: what deadline control installs, and the build of the workbook.
+
+    Only ``roadmap.column_index`` is read: where the control, status, done date and end
+    columns are (the control columns go after the last column when the sheet lacks them).
+    """
+    plan = sp.SheetPlan(roadmap.source.sheet or SHEET_ROADMAP, create=False)
+    control, days = _control_columns(roadmap)
+    first = header_row + 1
+    letter = sp.column_letter
+    ranges = [f"{letter(control)}{first}:{letter(days)}{LAST_EXCEL_ROW}"] if days == control + 1 else \
+        [f"{letter(c)}{first}:{letter(c)}{LAST_EXCEL_ROW}" for c in (control, days)]
+    cells = _rule_cells(roadmap, control, first)
+    for rng in ranges:
+        plan.add(sp.ClearConditionalFormats(rng))
+        for status, template in CONTROL_RULES:
+            plan.add(sp.ConditionalFill(rng, "=" + template.format(**cells), CONTROL_COLOURS[status], stop=True))
+    return plan
 
 
 def _rule_cells(roadmap: Roadmap, control: int, first: int) -> dict:

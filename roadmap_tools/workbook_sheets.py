@@ -217,18 +217,6 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
     return plan
 
 
-def roadmap_colours_plan(roadmap_columns: Dict[str, str], header_row: int, rows: int) -> SheetPlan:
-    """Rows of «Дорожная карта» coloured by their «Контроль срока», by conditional formatting."""
-    last_col = max(roadmap_columns.values(), key=lambda letter: (len(letter), letter))
-    first = header_row + 1
-    control = roadmap_columns["control"]
-    plan = SheetPlan(layout.SHEET_ROADMAP, create=False)
-    for status in vocab.CONTROL_STATUSES:
-        plan.add(ConditionalFill(f"A{first}:{last_col}{first + rows - 1}", f'=${control}{first}="{status}"',
-                                 vocab.CONTROL_COLOURS[status]))
-    return plan
-
-
 # --- «Проверка», «Форма мониторинга» --------------------------------------------------
 def hint_plan(sheet: str, hint: str) -> SheetPlan:
     """An empty sheet the jobs fill, with one line saying which button does it."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence
 
 from roadmap_tools import layout
-from roadmap_tools.sheetplan import SheetPlan, apply_openpyxl, column_letter
+from roadmap_tools.sheetplan import SheetPlan, apply_openpyxl, column_index, column_letter
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 #: The committed sources of the workbook (VBA modules, ribbon XML) and the workbook itself.
@@ -107,6 +107,8 @@ def build_openpyxl_workbook(data_plans: Sequence[SheetPlan]):
     from openpyxl import Workbook
 
     from roadmap_tools import workbook_sheets
+    from roadmap_tools.model import Roadmap, Source
+    from roadmap_tools.plans import control_colour_plan
 
     wb = Workbook()
     default = wb.active
@@ -120,7 +122,10 @@ def build_openpyxl_workbook(data_plans: Sequence[SheetPlan]):
         raise ValueError(f"«{layout.SHEET_ROADMAP}» lacks columns for the Gantt sheet: {sorted(missing)}")
     filled = max(ws.max_row - header_row, 0)
     rows = filled + workbook_sheets.GANTT_SPARE_ROWS
-    plans = [workbook_sheets.roadmap_colours_plan(columns, header_row, rows)]
+    # the very rules deadline control installs, so that running it replaces them
+    in_sheet = Roadmap(source=Source(sheet=layout.SHEET_ROADMAP),
+                       column_index={name: column_index(letter) for name, letter in columns.items()})
+    plans = [control_colour_plan(in_sheet, header_row)]
     plans += workbook_sheets.build_sheet_plans(columns, header_row, rows)
     apply_openpyxl(wb, plans)
     if default.title not in workbook_sheets.SHEET_ORDER and default.max_row == 1 and default.cell(1, 1).value is None:

@@ -250,6 +250,16 @@ def roadmap_sheet_plans(roadmap: Roadmap, settings: dict, existing: Optional[dic
     ]
 
 
+def roadmap_workbook_plans(roadmap: Roadmap, existing: Optional[dict] = None,
+                           settings: Optional[dict] = None) -> list:
+    """Plans that put ``roadmap`` into a workbook: the one composition every door imports with.
+
+    ``existing``: the workbook's current sheets as rows of values (see ``roadmap_sheet_plans``);
+    ``settings``: its current «Настройки», kept where the roadmap says nothing.
+    """
+    return roadmap_sheet_plans(roadmap, roadmap_settings(roadmap, settings), existing)
+
+
 def _existing_values(workbook) -> dict:
     """Current values of our sheets in an openpyxl workbook; formulas kept as ``Formula``."""
     found = {}
@@ -291,9 +301,8 @@ def write_roadmap_workbook(roadmap: Roadmap, path: Union[str, Path], settings: O
     else:
         workbook = openpyxl.Workbook()
         base = {}
-    merged = roadmap_settings(roadmap, {**base, **(settings or {})})
     placeholder = workbook.active if not existing and not target.exists() else None
-    sp.apply_openpyxl(workbook, roadmap_sheet_plans(roadmap, merged, existing))
+    sp.apply_openpyxl(workbook, roadmap_workbook_plans(roadmap, existing, {**base, **(settings or {})}))
     if placeholder is not None and placeholder.title not in (layout.SHEET_ROADMAP,):
         workbook.remove(placeholder)
     workbook.active = workbook.sheetnames.index(layout.SHEET_ROADMAP)

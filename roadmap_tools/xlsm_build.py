@@ -229,10 +229,9 @@ def xlsm_bytes(data_plans: Sequence[SheetPlan], sources: Path = WORKBOOK_SOURCES
 def default_roadmap_plans(roadmap=None, settings: Optional[dict] = None) -> List[SheetPlan]:
     """Plans of «Дорожная карта», «Справочники» and «Настройки» for ``roadmap`` (None: empty)."""
     from roadmap_tools.model import Roadmap
-    from roadmap_tools.workbook import roadmap_settings, roadmap_sheet_plans
+    from roadmap_tools.workbook import roadmap_workbook_plans
 
-    roadmap = roadmap if roadmap is not None else Roadmap()
-    return list(roadmap_sheet_plans(roadmap, roadmap_settings(roadmap, settings)))
+    return roadmap_workbook_plans(roadmap if roadmap is not None else Roadmap(), settings=settings)
 
 
 def build_workbook(output=DEFAULT_OUTPUT, roadmap=None, settings: Optional[dict] = None,
@@ -240,7 +239,7 @@ def build_workbook(output=DEFAULT_OUTPUT, roadmap=None, settings: Optional[dict]
     """Write the macro-enabled workbook to ``output`` (atomically, the old file kept as .bak).
 
     The sheets «Дорожная карта», «Справочники» and «Настройки» come from
-    ``roadmap_tools.workbook.roadmap_sheet_plans(roadmap, settings)`` unless ``data_plans``
+    ``roadmap_tools.workbook.roadmap_workbook_plans(roadmap, settings=settings)`` unless ``data_plans``
     are given.
     """
     from roadmap_tools.safeio import atomic_write

@@ -20,9 +20,7 @@ _SINGLE = re.compile(r"(?:^|[^\d])" + _YEAR + r"\s*(?:год|гг|г\.|г\b|уч
 _UNTIL = re.compile(r"\bдо\s+" + _YEAR)
 _ANY_YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
 _DOTTED_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
-_MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                    "сентября", "октября", "ноября", "декабря"]
-_WORDY_DATE = re.compile(r"«?(\d{1,2})»?\s+(" + "|".join(_MONTHS_GENITIVE) + r")\s+(\d{4})")
+_WORDY_DATE = re.compile(r"«?(\d{1,2})»?\s+(" + "|".join(vocab.MONTHS_GENITIVE) + r")\s+(\d{4})")
 
 
 @dataclass
@@ -94,7 +92,7 @@ def find_order_date(paragraphs: Sequence[str]) -> Optional[date]:
         match = _WORDY_DATE.search(text)
         if match:
             try:
-                return date(int(match.group(3)), _MONTHS_GENITIVE.index(match.group(2)) + 1, int(match.group(1)))
+                return date(int(match.group(3)), vocab.MONTHS_GENITIVE.index(match.group(2)) + 1, int(match.group(1)))
             except ValueError:
                 continue
     return None

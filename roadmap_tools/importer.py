@@ -162,8 +162,7 @@ def import_plans(path: Union[str, Path], existing: Optional[dict] = None,
     from roadmap_tools import workbook
 
     roadmap = import_roadmap(path)
-    merged = workbook.roadmap_settings(roadmap, settings)
-    return roadmap, workbook.roadmap_sheet_plans(roadmap, merged, existing)
+    return roadmap, workbook.roadmap_workbook_plans(roadmap, existing, settings)
 
 
 def import_to_workbook(path: Union[str, Path], output: Optional[Union[str, Path]] = None) -> tuple:

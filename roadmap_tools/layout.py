@@ -18,6 +18,8 @@ SHEET_LISTS = "Справочники"
 SHEET_SETTINGS = "Настройки"
 
 ROADMAP_TABLE_NAME = "ДорожнаяКарта"
+#: Fill of the header row of «Дорожная карта» (drawn by hand: LibreOffice ignores table styles).
+ROADMAP_HEADER_FILL = "BDD7EE"
 
 
 @dataclass(frozen=True)

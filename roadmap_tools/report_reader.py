@@ -161,7 +161,6 @@ def _marker_pattern() -> re.Pattern:
 
 _MARKER_RE = _marker_pattern()
 _MARKER_CASE = {m: case for m, case in vocab.MUNICIPALITY_MARKERS}
-_ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "ое", "его", "ого")
 _DISTRICT_RE = re.compile(
     r"(?<![А-Яа-яЁё])([А-ЯЁ][а-яё]+(?:ого|ий|ый))\s+("
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(vocab.DISTRICT_WORDS, key=len, reverse=True))
@@ -194,7 +193,7 @@ def municipality_in(text: str) -> str:
         if words[0].lower() == "город" and len(words) > 1:
             words = words[1:]
         # a second word belongs to the name only after an adjective («Нижнего Ломова»)
-        if len(words) > 1 and not words[0].lower().endswith(_ADJECTIVE_ENDINGS):
+        if len(words) > 1 and not words[0].lower().endswith(vocab.ADJECTIVE_ENDINGS):
             words = words[:1]
         if case == "gen":
             words = [_nominative(w) for w in words]

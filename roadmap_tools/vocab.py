@@ -137,6 +137,11 @@ CONTROL_COLOURS = {
     CONTROL_NO_DATE: "EDEDED",
 }
 
+#: Month stems (regular expressions) that recognise a date written in words in free text,
+#: «15 марта 2022», «в апреле 2023 г.»: the check of «Информация о проведении».
+MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр",
+               "ноябр", "декабр")
+
 # ---------------------------------------------------------------------------
 # Letters (the cover letter and the e-mail)
 # ---------------------------------------------------------------------------
@@ -360,6 +365,9 @@ GENITIVE_TO_NOMINATIVE = [
     ("ля", "ль"), ("ки", "ка"), ("ги", "га"), ("хи", "ха"), ("ы", "а"), ("и", "ь"),
     ("ска", "ск"), ("цка", "цк"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("а", ""),
 ]
+#: Adjective endings: in a name after a marker a second word belongs to it only after
+#: an adjective («Нижнего Ломова»).
+ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "ое", "его", "ого")
 #: Words of file names that are not the municipality's name («отчет_Кузнецк_2023.xlsx»).
 REPORT_FILE_WORDS = [
     "отчет", "отчёт", "мониторинг", "мониторинга", "форма", "дорожная", "дорожной", "карта", "карты",

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
-from roadmap_tools import headers, layout, safeio, sheetplan as sp, vocab
+from roadmap_tools import headers, layout, safeio, sheetplan as sp, textfit, vocab
 from roadmap_tools import settings as settings_module
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Activity, Roadmap, Section, Source
@@ -168,7 +168,18 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
         elif KIND_OF[name] == "int":
             plan.add(sp.NumberFormat(f"{letter}2:{letter}{last_row}", "0"))
     plan.add(sp.ColumnWidths(widths))
+    # Styled by hand as well as by the table style, which LibreOffice does not draw.
     plan.add(sp.Font(f"A1:{last_col}1", bold=True))
+    plan.add(sp.Fill(f"A1:{last_col}1", layout.ROADMAP_HEADER_FILL))
+    plan.add(sp.Border(f"A1:{last_col}{last_row}"))
+    # Rows get heights that show their wrapped text: LibreOffice and Excel keep the
+    # default height of a row whose height the file does not set.
+    our_widths = [WIDTH_OF[name] for name in positions]
+    for number, row in enumerate(rows, start=1):
+        plan.add(sp.RowHeight(number, textfit.row_height([row[col - 1] for col in positions.values()],
+                                                         our_widths)))
+    for number in range(last_row + 1, len(existing) + 1):  # rows the last import wrote
+        plan.add(sp.RowHeight(number, textfit.LINE_HEIGHT))
     plan.add(sp.Freeze("A2"))
     plan.add(sp.Table(layout.ROADMAP_TABLE_NAME, f"A1:{last_col}{last_row}"))
     status = sp.column_letter(positions["status"])
@@ -239,6 +250,16 @@ def roadmap_sheet_plans(roadmap: Roadmap, settings: dict, existing: Optional[dic
     ]
 
 
+def roadmap_workbook_plans(roadmap: Roadmap, existing: Optional[dict] = None,
+                           settings: Optional[dict] = None) -> list:
+    """Plans that put ``roadmap`` into a workbook: the one composition every door imports with.
+
+    ``existing``: the workbook's current sheets as rows of values (see ``roadmap_sheet_plans``);
+    ``settings``: its current «Настройки», kept where the roadmap says nothing.
+    """
+    return roadmap_sheet_plans(roadmap, roadmap_settings(roadmap, settings), existing)
+
+
 def _existing_values(workbook) -> dict:
     """Current values of our sheets in an openpyxl workbook; formulas kept as ``Formula``."""
     found = {}
@@ -280,9 +301,8 @@ def write_roadmap_workbook(roadmap: Roadmap, path: Union[str, Path], settings: O
     else:
         workbook = openpyxl.Workbook()
         base = {}
-    merged = roadmap_settings(roadmap, {**base, **(settings or {})})
     placeholder = workbook.active if not existing and not target.exists() else None
-    sp.apply_openpyxl(workbook, roadmap_sheet_plans(roadmap, merged, existing))
+    sp.apply_openpyxl(workbook, roadmap_workbook_plans(roadmap, existing, {**base, **(settings or {})}))
     if placeholder is not None and placeholder.title not in (layout.SHEET_ROADMAP,):
         workbook.remove(placeholder)
     workbook.active = workbook.sheetnames.index(layout.SHEET_ROADMAP)

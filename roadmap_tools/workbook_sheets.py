@@ -11,6 +11,7 @@ from typing import Dict, List
 
 from roadmap_tools import layout, vocab
 from roadmap_tools.buttons import BUTTONS, GROUPS
+from roadmap_tools.textfit import LINE_HEIGHT, row_height
 from roadmap_tools.sheetplan import (Border, ColumnWidths, ConditionalFill, Fill, Font, Formula, Freeze,
                                      Merge, NumberFormat, PageSetup, RowHeight, SheetPlan, Values, Wrap, address, column_letter)
 
@@ -36,29 +37,6 @@ HEADER_FILL = "DDEBF7"
 
 def _quoted(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
-
-
-def wrapped_lines(text: str, width: float) -> int:
-    """Lines ``text`` takes in a wrapped cell ``width`` characters wide (greedy word wrap)."""
-    limit = max(int(width) - 1, 1)
-    lines = 0
-    for paragraph in text.split("\n"):
-        lines += 1
-        used = 0
-        for word in paragraph.split():
-            need = len(word) if used == 0 else used + 1 + len(word)
-            if need <= limit:
-                used = need
-            else:
-                lines += (used > 0) + (len(word) - 1) // limit
-                used = len(word) % limit or limit
-    return lines
-
-
-def fitted_row_height(row: list, widths: List[float], line_height: float = 15.0) -> float:
-    """Height of a row of wrapped text (neither openpyxl nor LibreOffice sizes it on open); 0: one line."""
-    lines = max([wrapped_lines(v, w) for v, w in zip(row, widths) if isinstance(v, str)] or [1])
-    return lines * line_height if lines > 1 else 0
 
 
 # --- «Инструкция» ----------------------------------------------------------------
@@ -139,8 +117,8 @@ def instructions_plan() -> SheetPlan:
         plan.add(Merge(f"A{index}:C{index}"))
     for index, row in enumerate(rows, start=1):
         row_widths = [sum(widths.values())] if index in paragraphs else list(widths.values())
-        height = fitted_row_height(row, row_widths)
-        if height:
+        height = row_height(row, row_widths)
+        if height > LINE_HEIGHT:
             plan.add(RowHeight(index, height))
     plan.add(Wrap(f"A1:C{len(rows)}"))
     plan.add(Font("A1", bold=True, size=14))
@@ -236,18 +214,6 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
     plan.add(ColumnWidths(widths))
     plan.add(Freeze(address(GANTT_FIRST_ROW, GANTT_FIRST_MONTH_COL)))
     plan.add(PageSetup(landscape=True, fit_width=True, title_rows=f"{GANTT_HEADER_ROW - 1}:{GANTT_HEADER_ROW}"))
-    return plan
-
-
-def roadmap_colours_plan(roadmap_columns: Dict[str, str], header_row: int, rows: int) -> SheetPlan:
-    """Rows of «Дорожная карта» coloured by their «Контроль срока», by conditional formatting."""
-    last_col = max(roadmap_columns.values(), key=lambda letter: (len(letter), letter))
-    first = header_row + 1
-    control = roadmap_columns["control"]
-    plan = SheetPlan(layout.SHEET_ROADMAP, create=False)
-    for status in vocab.CONTROL_STATUSES:
-        plan.add(ConditionalFill(f"A{first}:{last_col}{first + rows - 1}", f'=${control}{first}="{status}"',
-                                 vocab.CONTROL_COLOURS[status]))
     return plan
 
 

@@ -91,6 +91,31 @@ def test_gantt_rows_follow_the_roadmap_rows_and_are_coloured_by_deadline_control
     assert "rt_first_year" in ws["D2"].value and "rt_as_of" in ws["D1"].value
 
 
+def _roadmap_rules(path: Path) -> list:
+    """(range, formula, colour, stop) of every rule on «Дорожная карта», in priority order."""
+    ws = openpyxl.load_workbook(path)[layout.SHEET_ROADMAP]
+    rules = sorted(((rule.priority, str(cf.sqref), rule.formula[0], rule.dxf.fill.bgColor.rgb[-6:],
+                     bool(rule.stopIfTrue)) for cf in ws.conditional_formatting for rule in cf.rules))
+    return [rule[1:] for rule in rules]
+
+
+def test_the_build_installs_the_colour_rules_of_deadline_control_which_replaces_them(built, tmp_path):
+    from roadmap_tools.plans import CONTROL_RULES, control_colour_plan
+    from roadmap_tools.sheetplan import ConditionalFill
+    from roadmap_tools.workbook import read_roadmap_workbook
+
+    book = tmp_path / "Roadmap.xlsm"
+    book.write_bytes(built.read_bytes())
+    roadmap, _ = read_roadmap_workbook(book)
+    expected = [(op.range, op.formula.lstrip("="), op.colour, op.stop)
+                for op in control_colour_plan(roadmap).ops if isinstance(op, ConditionalFill)]
+    assert len(expected) == len(CONTROL_RULES)
+    assert _roadmap_rules(book) == expected
+    for _ in range(2):
+        assert run_cli("overdue", book, "--as-of", "01.06.2022").code == 0
+        assert _roadmap_rules(book) == expected
+
+
 def test_rebuild_gives_the_same_bytes(built, tmp_path):
     again = tmp_path / "again.xlsm"
     assert run_cli("build-workbook", "-o", again).code == 0

@@ -105,3 +105,34 @@ def test_reimport_with_fewer_rows_leaves_one_status_list_per_cell(tmp_path):
     lists = sorted(str(dv.sqref) for dv in sheet.data_validations.dataValidation)
     assert lists == ["G2:G6", "I2:I6"]
     assert list(sheet.tables) == [layout.ROADMAP_TABLE_NAME]
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text_and_a_reimport_resets_the_dropped_ones(tmp_path):
+    from roadmap_tools.textfit import LINE_HEIGHT, wrapped_lines
+
+    roadmap = import_roadmap(FIXTURES / "001_a470a32a4d39f39e.docx")
+    path = write_roadmap_workbook(roadmap, tmp_path / "Roadmap.xlsx")
+    sheet = openpyxl.load_workbook(path)[layout.SHEET_ROADMAP]
+    widths = {c.title: c.width for c in layout.ROADMAP_COLUMNS}
+    titles = [c.value for c in sheet[1]]
+    for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row):
+        lines = max(wrapped_lines(c.value, widths[t]) for c, t in zip(row, titles) if isinstance(c.value, str))
+        assert sheet.row_dimensions[row[0].row].height == LINE_HEIGHT * lines
+    assert any(sheet.row_dimensions[r].height > LINE_HEIGHT for r in range(2, sheet.max_row + 1))
+    rows_before = sheet.max_row
+
+    del roadmap.sections[0].activities[3:]
+    write_roadmap_workbook(roadmap, path)
+    sheet = openpyxl.load_workbook(path)[layout.SHEET_ROADMAP]
+    assert all(sheet.row_dimensions[r].height == LINE_HEIGHT for r in range(5, rows_before + 1))
+
+
+def test_header_is_drawn_by_hand_for_libreoffice_which_ignores_table_styles(tmp_path):
+    roadmap = import_roadmap(FIXTURES / "000_9d9fda70d4b7cb08.docx")
+    sheet = openpyxl.load_workbook(write_roadmap_workbook(roadmap, tmp_path / "Roadmap.xlsx"))[layout.SHEET_ROADMAP]
+    header = sheet[1]
+    assert all(c.font.bold and c.fill.fgColor.rgb.endswith(layout.ROADMAP_HEADER_FILL) for c in header)
+    assert all(c.alignment.vertical == "top" and c.alignment.wrap_text for c in sheet[2])
+    last = sheet.cell(row=sheet.max_row, column=sheet.max_column)
+    for cell in (sheet["A1"], sheet["C2"], last):
+        assert cell.border.left.style == cell.border.bottom.style == "thin"

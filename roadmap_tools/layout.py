@@ -45,7 +45,7 @@ ROADMAP_COLUMNS = [
     Column("deadline", "Сроки", 20),
     Column("start", "Начало", 11, "date"),
     Column("end", "Окончание", 11, "date"),
-    Column("months", "Месяцы (для диаграммы)", 10, hint=MONTHS_HINT),
+    Column("months", "Месяцы (для диаграммы)", 14, hint=MONTHS_HINT),
     Column("executor", "Ответственные исполнители", 30),
     Column("result", "Ожидаемый результат", 30),
     Column("status", "Статус", 14),

@@ -21,8 +21,10 @@ SHEET_XLWINGS_CONF = "xlwings.conf"
 SHEET_ORDER = [layout.SHEET_INSTRUCTIONS, layout.SHEET_ROADMAP, layout.SHEET_GANTT, layout.SHEET_CHECK,
                layout.SHEET_FORM, layout.SHEET_LISTS, layout.SHEET_SETTINGS, SHEET_XLWINGS_CONF]
 
-#: Gantt geometry: helper columns A:E, one column per month from F, data from row 5.
-GANTT_FIRST_MONTH_COL = 6
+#: Gantt geometry: helper columns A:F (F, the months of «Месяцы (для диаграммы)», hidden),
+#: one column per month from G, data from row 5.
+GANTT_MONTHS_COL = "F"
+GANTT_FIRST_MONTH_COL = 7
 GANTT_MAX_YEARS = 5
 GANTT_HEADER_ROW = 4
 GANTT_FIRST_ROW = 5
@@ -48,7 +50,8 @@ STEPS = [
     ("Шаг 2. «Проверить» и «Отметить просрочки»",
      "«Проверить» находит незаполненные и нераспознанные сроки, исполнителей и статусы; замечания со "
      "ссылками на ячейки — на листе «Проверка». «Отметить просрочки» заполняет «Контроль срока» и "
-     "«Просрочка, дн.» на дату контроля и раскрашивает строки."),
+     "«Просрочка, дн.» на дату контроля и окрашивает эти ячейки по состоянию срока; тем же цветом "
+     "мероприятие закрашено на листе «Диаграмма Ганта»."),
     ("Шаг 3. Форма мониторинга, письмо и e-mail",
      "«Форма мониторинга» собирает мероприятия отчётного периода; «Сопроводительное письмо» и "
      "«Письмо e-mail» готовят отправку формы. Реквизиты писем и период берутся с листа «Настройки»."),
@@ -136,8 +139,10 @@ def instructions_plan() -> SheetPlan:
 def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, rows: int = 200) -> SheetPlan:
     """The Gantt sheet: row n mirrors row ``roadmap_header_row + n`` of «Дорожная карта».
 
-    ``roadmap_columns`` maps the fields number, activity, start, end and control to
-    column letters of «Дорожная карта». The months run over the years of «Настройки»
+    ``roadmap_columns`` maps the fields number, activity, start, end, control and months
+    (optional) to column letters of «Дорожная карта». A row is coloured in the months
+    between its start and end that its months cell lists, or all of them when the cell is
+    empty (see ``workbook.chart_months``). The months run over the years of «Настройки»
     (names ``rt_first_year``, ``rt_last_year``; empty: the year of the as-of date),
     at most ``GANTT_MAX_YEARS`` years.
     """
@@ -173,7 +178,7 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
                 f'EDATE({prev}{GANTT_HEADER_ROW},1)))'))
             year_row.append(Formula(
                 f'=IF({col}{GANTT_HEADER_ROW}="","",IF(MONTH({col}{GANTT_HEADER_ROW})=1,YEAR({col}{GANTT_HEADER_ROW}),""))'))
-    header = ["№", "Мероприятие", "Начало", "Окончание", "Контроль срока"]
+    header = ["№", "Мероприятие", "Начало", "Окончание", "Контроль срока", "Месяцы"]
     plan.add(Values(address(GANTT_HEADER_ROW - 1, GANTT_FIRST_MONTH_COL), [year_row]))
     plan.add(Values(address(GANTT_HEADER_ROW, 1), [header + month_row]))
     plan.add(NumberFormat(f"{first_col}{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", "[$-419]MMM"))
@@ -193,13 +198,15 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
             Formula(f'=IF(AND({start}="",{end}=""),"",IF({start}="",{end},{start}))'),
             Formula(f'=IF(C{r}="","",IF({end}="",C{r},{end}))'),
             Formula(f'=IF({src}{c["control"]}{s}="","",{src}{c["control"]}{s})'),
+            Formula(f'=IF({src}{c["months"]}{s}="","",{src}{c["months"]}{s})') if "months" in c else None,
         ])
     plan.add(Values(address(GANTT_FIRST_ROW, 1), data))
     plan.add(NumberFormat(f"C{GANTT_FIRST_ROW}:D{last_row}", "DD.MM.YYYY"))
 
     grid = f"{first_col}{GANTT_FIRST_ROW}:{last_col}{last_row}"
     r0, m0 = GANTT_FIRST_ROW, f"{first_col}${GANTT_HEADER_ROW}"
-    in_month = f'AND($C{r0}<>"",{m0}<>"",$C{r0}<=EOMONTH({m0},0),$D{r0}>={m0})'
+    listed = f'OR(${GANTT_MONTHS_COL}{r0}="",ISNUMBER(SEARCH(";"&(YEAR({m0})*100+MONTH({m0}))&";",${GANTT_MONTHS_COL}{r0})))'
+    in_month = f'AND($C{r0}<>"",{m0}<>"",$C{r0}<=EOMONTH({m0},0),$D{r0}>={m0},{listed})'
     for status in vocab.CONTROL_STATUSES:
         plan.add(ConditionalFill(grid, f'=AND({in_month},$E{r0}="{status}")', vocab.CONTROL_COLOURS[status]))
     plan.add(ConditionalFill(grid, f'=AND({in_month},$E{r0}="")', GANTT_UNCHECKED_COLOUR))
@@ -209,9 +216,9 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
     plan.add(ConditionalFill(header_range, "=" + marker.format(col=f"{first_col}${GANTT_HEADER_ROW}"),
                              GANTT_MARKER_HEADER_COLOUR))
 
-    widths = {"A": 7, "B": 60, "C": 14, "D": 11, "E": 14}
+    widths = {"A": 7, "B": 60, "C": 14, "D": 11, "E": 14, GANTT_MONTHS_COL: 10}
     widths.update({column_letter(GANTT_FIRST_MONTH_COL + i): 5 for i in range(months)})
-    plan.add(ColumnWidths(widths))
+    plan.add(ColumnWidths(widths, hidden=(GANTT_MONTHS_COL,)))
     plan.add(Freeze(address(GANTT_FIRST_ROW, GANTT_FIRST_MONTH_COL)))
     plan.add(PageSetup(landscape=True, fit_width=True, title_rows=f"{GANTT_HEADER_ROW - 1}:{GANTT_HEADER_ROW}"))
     return plan

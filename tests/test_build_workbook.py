@@ -12,9 +12,14 @@ import pytest
 from conftest import convert_with_libreoffice, run_cli
 from roadmap_tools import layout, vba_project as vp, vocab
 from roadmap_tools.buttons import BUTTONS
-from roadmap_tools.workbook_sheets import GANTT_FIRST_ROW, SHEET_ORDER, SHEET_XLWINGS_CONF
+from roadmap_tools.sheetplan import column_letter
+from roadmap_tools.workbook_sheets import GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW, SHEET_ORDER, SHEET_XLWINGS_CONF
 from roadmap_tools.xlsm_build import (CUSTOMUI_PART, DEFAULT_OUTPUT, MACRO_WORKBOOK_TYPE, VBA_PART,
                                       WORKBOOK_SOURCES)
+
+
+ROADMAP_LETTER = {c.field: column_letter(i) for i, c in enumerate(layout.ROADMAP_COLUMNS, start=1)}
+FIRST_MONTH, SECOND_MONTH = column_letter(GANTT_FIRST_MONTH_COL), column_letter(GANTT_FIRST_MONTH_COL + 1)
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +89,8 @@ def test_gantt_rows_follow_the_roadmap_rows_and_are_coloured_by_deadline_control
     for n in (0, roadmap.max_row - 2, roadmap.max_row + 50):
         row = GANTT_FIRST_ROW + n
         assert f"'Дорожная карта'!C{2 + n}" in ws[f"B{row}"].value
-        assert f"'Дорожная карта'!N{2 + n}" in ws[f"E{row}"].value
+        assert f"'Дорожная карта'!{ROADMAP_LETTER['control']}{2 + n}" in ws[f"E{row}"].value
+        assert f"'Дорожная карта'!{ROADMAP_LETTER['months']}{2 + n}" in ws[f"F{row}"].value
     rules = [(rule.formula[0], rule.dxf.fill.bgColor.rgb) for cf in ws.conditional_formatting for rule in cf.rules]
     for status, colour in vocab.CONTROL_COLOURS.items():
         assert any(f'"{status}"' in formula and rgb.endswith(colour) for formula, rgb in rules), status
@@ -181,7 +187,7 @@ def test_gantt_months_and_rows_compute_in_libreoffice(built, soffice, tmp_path):
     # the years of «Настройки», widened to the earliest date of the roadmap (December 2021 in the sample)
     first_year = min(wb[layout.SHEET_SETTINGS]["B4"].value, min(starts).year)
     assert first_year == 2021
-    assert gantt["F4"].value == datetime(first_year, 1, 1)
-    assert gantt["G4"].value == datetime(first_year, 2, 1)
+    assert gantt[f"{FIRST_MONTH}4"].value == datetime(first_year, 1, 1)
+    assert gantt[f"{SECOND_MONTH}4"].value == datetime(first_year, 2, 1)
     assert gantt[f"B{GANTT_FIRST_ROW}"].value == roadmap["C2"].value
     assert gantt[f"C{GANTT_FIRST_ROW}"].value == roadmap["E2"].value

@@ -28,7 +28,7 @@ def test_workbook_layout_is_the_contract(tmp_path):
     assert [c.value for c in sheet[1]] == [c.title for c in layout.ROADMAP_COLUMNS]
     assert sheet.freeze_panes == "A2"
     assert list(sheet.tables) == [layout.ROADMAP_TABLE_NAME]
-    assert sheet.tables[layout.ROADMAP_TABLE_NAME].ref == "A1:O28"
+    assert sheet.tables[layout.ROADMAP_TABLE_NAME].ref == "A1:P28"
     first = [c.value for c in sheet[2]]
     assert first[1] == "Организация и проведение анализа, мониторинговых мероприятий"
     assert first[3] == "Январь-февраль 2022 года"
@@ -37,7 +37,7 @@ def test_workbook_layout_is_the_contract(tmp_path):
     assert sheet["C2"].alignment.wrap_text
     assert sheet.column_dimensions["C"].width == 55
     validations = {str(dv.sqref): dv.formula1 for dv in sheet.data_validations.dataValidation}
-    assert validations["I2:I28"] == "'Справочники'!$A$2:$A$7"
+    assert validations["J2:J28"] == "'Справочники'!$A$2:$A$7"
     assert "Управление образования города Пензы" in [c.value for c in workbook[layout.SHEET_LISTS]["C"]]
     assert workbook.defined_names["rt_as_of"].attr_text == "'Настройки'!$B$6"
     assert workbook[layout.SHEET_SETTINGS]["B6"].value is None
@@ -60,7 +60,7 @@ def test_reimport_keeps_user_columns_and_reporting_following_their_activity(tmp_
     path = write_roadmap_workbook(roadmap, tmp_path / "Roadmap.xlsx")
     workbook = openpyxl.load_workbook(path)
     sheet = workbook[layout.SHEET_ROADMAP]
-    sheet["P1"], sheet["P3"], sheet["I3"], sheet["J3"] = "Заметка методиста", "позвонить", "Выполнено", date(2022, 1, 20)
+    sheet["Q1"], sheet["Q3"], sheet["J3"], sheet["K3"] = "Заметка методиста", "позвонить", "Выполнено", date(2022, 1, 20)
     sheet["T40"] = "вне таблицы"
     workbook.create_sheet("Мой лист")["A1"] = "моё"
     workbook.save(path)
@@ -70,13 +70,13 @@ def test_reimport_keeps_user_columns_and_reporting_following_their_activity(tmp_
 
     workbook = openpyxl.load_workbook(path)
     sheet = workbook[layout.SHEET_ROADMAP]
-    assert sheet["P1"].value == "Заметка методиста"
-    assert (sheet["C2"].value, sheet["P2"].value, sheet["I2"].value) == \
+    assert sheet["Q1"].value == "Заметка методиста"
+    assert (sheet["C2"].value, sheet["Q2"].value, sheet["J2"].value) == \
         ("Анализ кадрового обеспечения ОО с низкими образовательными результатами", "позвонить", "Выполнено")
-    assert sheet["J2"].value.date() == date(2022, 1, 20)
+    assert sheet["K2"].value.date() == date(2022, 1, 20)
     assert sheet["T40"].value == "вне таблицы"
     assert workbook["Мой лист"]["A1"].value == "моё"
-    assert sheet.tables[layout.ROADMAP_TABLE_NAME].ref == "A1:P22"
+    assert sheet.tables[layout.ROADMAP_TABLE_NAME].ref == "A1:Q22"
     assert sheet["C23"].value is None  # the old last row is cleared
     assert (tmp_path / "Roadmap.bak.xlsx").exists()
     reread, _ = read_roadmap_workbook(path)
@@ -90,7 +90,7 @@ def test_rows_of_the_workbook_know_their_cells(tmp_path):
     activities = list(reread.activities())
     assert [a.source.row for a in activities[:3]] == [2, 3, 4]
     assert activities[0].source.sheet == layout.SHEET_ROADMAP
-    assert reread.column_index["activity"] == 3 and reread.column_index["status"] == 9
+    assert reread.column_index["activity"] == 3 and reread.column_index["status"] == 10
     assert activities[0].parsed.kind == "period" and activities[0].parsed.start == date(2022, 1, 1)
     assert not reread.has_executor_column
     assert settings["source_file"] == "003_1231fe5c55c4aab0.docx"
@@ -103,7 +103,7 @@ def test_reimport_with_fewer_rows_leaves_one_status_list_per_cell(tmp_path):
     write_roadmap_workbook(roadmap, path)
     sheet = openpyxl.load_workbook(path)[layout.SHEET_ROADMAP]
     lists = sorted(str(dv.sqref) for dv in sheet.data_validations.dataValidation)
-    assert lists == ["G2:G6", "I2:I6"]
+    assert lists == ["H2:H6", "J2:J6"]
     assert list(sheet.tables) == [layout.ROADMAP_TABLE_NAME]
 
 

@@ -31,7 +31,6 @@ GANTT_FIRST_ROW = 5
 GANTT_SPARE_ROWS = 100
 #: Bar colour of a row whose «Контроль срока» is still empty (before «Отметить просрочки»).
 GANTT_UNCHECKED_COLOUR = "9BC2E6"
-GANTT_MARKER_COLOUR = "F8CBAD"
 GANTT_MARKER_HEADER_COLOUR = "F4B084"
 
 HEADER_FILL = "DDEBF7"
@@ -211,7 +210,8 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
         plan.add(ConditionalFill(grid, f'=AND({in_month},$E{r0}="{status}")', vocab.CONTROL_COLOURS[status]))
     plan.add(ConditionalFill(grid, f'=AND({in_month},$E{r0}="")', GANTT_UNCHECKED_COLOUR))
     marker = f'AND({{col}}<>"",$D$1>={{col}},$D$1<=EOMONTH({{col}},0))'
-    plan.add(ConditionalFill(grid, f'=AND($B{r0}<>"",{marker.format(col=m0)})', GANTT_MARKER_COLOUR))
+    # The as-of month is marked in the header only: LibreOffice paints a grid-wide marker rule
+    # over the status bars whatever the rules' priorities, which would hide the bars of that month.
     header_range = f"{first_col}{GANTT_HEADER_ROW - 1}:{last_col}{GANTT_HEADER_ROW}"
     plan.add(ConditionalFill(header_range, "=" + marker.format(col=f"{first_col}${GANTT_HEADER_ROW}"),
                              GANTT_MARKER_HEADER_COLOUR))

@@ -13,7 +13,7 @@ from roadmap_tools.model import Roadmap, Section, Activity
 from roadmap_tools.sheetplan import column_letter
 from roadmap_tools.workbook import chart_months, write_roadmap_workbook
 from roadmap_tools.workbook_sheets import (GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW, GANTT_HEADER_ROW,
-                                           GANTT_MARKER_COLOUR, GANTT_MONTHS_COL)
+                                           GANTT_MONTHS_COL)
 
 YEARS = [2021, 2022]
 
@@ -76,7 +76,7 @@ def _probe_bars(built, rows: list, columns: list):
     gantt = workbook[layout.SHEET_GANTT]
     origin = f"{column_letter(GANTT_FIRST_MONTH_COL)}{GANTT_FIRST_ROW}"
     bars = [rule.formula[0] for cf in gantt.conditional_formatting for rule in cf.rules
-            if str(cf.sqref).startswith(origin) and not rule.dxf.fill.bgColor.rgb.endswith(GANTT_MARKER_COLOUR)]
+            if str(cf.sqref).startswith(origin)]
     assert len(bars) >= 2
     probe = workbook.create_sheet("Probe")
     quoted = "'" + layout.SHEET_GANTT + "'!"

@@ -53,7 +53,8 @@ def generated_roadmap(n: int):
                    source=Source(sheet="Дорожная карта"))
 
 
-def timed(label: str, fn, repeat: int = 3):
+def timed(label: str, fn, repeat: int = 3, seconds: bool = False):
+    """Best of ``repeat`` runs, printed; returns the result, or the seconds with ``seconds``."""
     best = float("inf")
     result = None
     for _ in range(repeat):
@@ -61,7 +62,36 @@ def timed(label: str, fn, repeat: int = 3):
         result = fn()
         best = min(best, time.perf_counter() - t0)
     print(f"  {label:<44} {best * 1000:8.1f} ms")
-    return result
+    return best if seconds else result
+
+
+def excel_door_timings(book: Path) -> list:
+    """The ribbon's functions on the same workbook through xlwings' remote engine (the engine of
+    xlwings Lite and Server): read the sheets from the client's JSON, run the job, queue the actions.
+    Desktop Excel applies the same plans over COM; there is no Excel here to time that part."""
+    import os
+
+    os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # the free licence, for measuring only
+    try:
+        import xlwings as xw
+
+        from roadmap_tools import excel
+        from tests.excel_harness import book_json_from_xlsx
+    except ImportError as exc:
+        print(f"Excel door skipped: {exc}")
+        return []
+    if "remote" not in [engine.name for engine in xw.engines]:
+        from xlwings.pro import _xlremote
+
+        xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
+    xw.__pro__ = True
+    data = book_json_from_xlsx(book)
+    print(f"The same buttons through xlwings (remote engine; read, job, actions; best of 3):")
+    return [timed("check_entries", lambda: excel.check_entries(xw.Book(json=data)), seconds=True),
+            timed("flag_overdue", lambda: excel.flag_overdue(xw.Book(json=data), as_of=date(2022, 6, 1)),
+                  seconds=True),
+            timed("monitoring_form", lambda: excel.monitoring_form(xw.Book(json=data), period_from=date(2022, 4, 1),
+                                                                    period_to=date(2022, 6, 30)), seconds=True)]
 
 
 def import_time(module: str) -> float:
@@ -97,10 +127,17 @@ def main() -> None:
             book = Path(tmp) / "bench.xlsx"
             write_roadmap_workbook(roadmap, book)
             print(f"Whole job on a workbook of {count} activities (read, apply, save; best of 3):")
-            timed("run_check", lambda: run_check(book, today=date(2022, 12, 31)))
-            timed("run_overdue", lambda: run_overdue(book, as_of=date(2022, 6, 1)))
-            timed("run_form (+ separate form file)",
-                  lambda: run_form(book, date(2022, 4, 1), date(2022, 6, 30), output=Path(tmp) / "form.xlsx"))
+            cli = [timed("run_check", lambda: run_check(book, today=date(2022, 12, 31)), seconds=True),
+                   timed("run_overdue", lambda: run_overdue(book, as_of=date(2022, 6, 1)), seconds=True),
+                   timed("run_form (+ separate form file)",
+                         lambda: run_form(book, date(2022, 4, 1), date(2022, 6, 30), output=Path(tmp) / "form.xlsx"),
+                         seconds=True)]
+
+            door = excel_door_timings(book)
+            if door:
+                print("Ratios, whole job on the file / the same button through xlwings:")
+                for label, cli_seconds, door_seconds in zip(("check", "overdue", "form"), cli, door):
+                    print(f"  {label:<44} {cli_seconds / door_seconds:8.1f}x")
 
     print("Import time in a fresh interpreter:")
     modules = ["roadmap_tools.checks", "roadmap_tools.status", "roadmap_tools.form", "roadmap_tools.plans",

@@ -165,6 +165,8 @@ def _merge(wb, ws, op: sp.Merge):
 def _widths(wb, ws, op: sp.ColumnWidths):
     for letter, width in op.widths.items():
         ws.column_dimensions[letter].width = width
+    for letter in op.hidden:
+        ws.column_dimensions[letter].hidden = True
 
 
 def _row_height(wb, ws, op: sp.RowHeight):

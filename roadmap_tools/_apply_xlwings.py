@@ -210,6 +210,8 @@ def _widths(book, sheet, op: sp.ColumnWidths):
     points = _uses_points_for_width(book)
     for letter, width in op.widths.items():
         sheet.range(f"{letter}:{letter}").column_width = width_in_points(width) if points else width
+    for letter in op.hidden:
+        sheet.range(f"{letter}:{letter}").column_width = 0  # what hides a column in Excel and Office.js
 
 
 def _row_height(book, sheet, op: sp.RowHeight):

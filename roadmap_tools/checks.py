@@ -17,7 +17,7 @@ from roadmap_tools.layout import ROADMAP_FIELDS, SHEET_ROADMAP
 from roadmap_tools.model import Activity, Roadmap
 from roadmap_tools.sheetplan import address
 from roadmap_tools.status import normalize_status
-from roadmap_tools.vocab import REPORT_STATUSES, STATUS_DONE
+from roadmap_tools.vocab import MONTH_STEMS, REPORT_STATUSES, STATUS_DONE
 
 ERROR = "error"
 WARNING = "warning"
@@ -72,9 +72,6 @@ EMPTY_COLUMN_MIN_ROWS = 3
 NEAR_DUPLICATE_EXTRA_WORDS = 1  # 0 or 1
 NEAR_DUPLICATE_MIN_WORDS = 6
 
-#: Month stems for recognising a date in free text («15 марта 2022», «в апреле 2023 г.»).
-MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр",
-               "ноябр", "декабр")
 _MONTH = "(?:" + "|".join(MONTH_STEMS) + r")[а-яё]*"
 _DATE_IN_TEXT = re.compile(
     r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"     # 15.03.2022, 15/03/22

@@ -45,6 +45,10 @@ __all__ = [
     "ReportRow", "Unreadable", "PARALLEL_FROM",
 ]
 
+#: Columns of ``Summary.rows_frame`` and of ``consolidate --csv``.
+ROW_COLUMNS = ["Муниципалитет", "Файл", "Раздел", "№", "Мероприятие", "Информация", "Ссылка",
+               "С информацией", "Со ссылкой", "Просрочено"]
+
 #: Below this many files, reading in one process is faster than starting workers.
 PARALLEL_FROM = 24
 
@@ -172,6 +176,28 @@ class Summary:
                     result.append((report, row, ", ".join(missing)))
         return result
 
+    def rows_frame(self):
+        """Every activity row of every report as a pandas DataFrame, for the region's own analysis."""
+        import pandas as pd
+
+        overdue = {(id(report), id(row)) for report, row in self.overdue_rows()}
+        records = [{"Муниципалитет": report.name, "Файл": report.file, "Раздел": row.section,
+                    "№": row.number, "Мероприятие": row.activity, "Информация": row.info, "Ссылка": row.link,
+                    "С информацией": row.reported, "Со ссылкой": row.has_link,
+                    "Просрочено": (id(report), id(row)) in overdue}
+                   for report in self.reports for row in report.rows]
+        return pd.DataFrame.from_records(records, columns=ROW_COLUMNS)
+
+    def municipalities_frame(self):
+        """The figures by municipality as a pandas DataFrame (the sheet «Сводка» without totals)."""
+        import pandas as pd
+
+        return pd.DataFrame.from_records(
+            [(m.name, len(m.files), m.activities, m.reported, m.with_link, m.overdue, m.share_done)
+             for m in self.municipalities],
+            columns=["Муниципалитет", "Файлов", "Мероприятий", "С информацией", "Со ссылкой", "Просрочено",
+                     "Доля выполненных"])
+
     def to_json(self) -> dict:
         return {"municipalities": [m.to_json() for m in self.municipalities],
                 "unreadable": [{"file": u.file, "reason": u.reason} for u in self.unreadable]}
@@ -217,3 +243,20 @@ def consolidate(paths: Iterable[Union[str, os.PathLike]], progress: Optional[Pro
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return summary
+
+
+def write_rows_csv(summary: Summary, path: Union[str, os.PathLike]) -> Path:
+    """Every activity row as CSV that Russian Excel opens as it is: UTF-8 with BOM, «;» between fields.
+
+    Cells that look like formulas get a leading apostrophe, so a spreadsheet never runs them.
+    """
+    from roadmap_tools.safeio import atomic_open
+    from roadmap_tools.sheetplan import looks_like_formula
+
+    frame = summary.rows_frame()
+    for column in ("Раздел", "№", "Мероприятие", "Информация", "Ссылка", "Муниципалитет", "Файл"):
+        frame[column] = frame[column].map(lambda v: "'" + v if looks_like_formula(v) else v)
+    frame = frame.replace({True: "да", False: "нет"})
+    with atomic_open(path, "w", encoding="utf-8-sig") as fh:
+        frame.to_csv(fh, sep=";", index=False, lineterminator="\r\n")
+    return Path(path)

@@ -29,17 +29,26 @@ Judgement calls:
   «ежеквартально», «ежемесячно», «еженедельно», «2 раза в год»: each quarter, month,
   ISO week (Monday to Sunday) or half-year, cut to the roadmap's years or to the span
   given («ежемесячно в течение 2022 года»); «ежемесячно до 5 числа»: the 5th of each month.
+  A day of the month with a longer period is its report: «ежеквартально до 5 числа» is the
+  5th of the month after each quarter (5 April, …, 5 January of the next year), as is
+  «ежемесячно до 5 числа месяца, следующего за отчетным» after each month.
   Without roadmap years a recurring phrase is ``unparsed``.
 - «Сентябрь 2021, 2022 гг.»: a bare year after a dated item repeats that item in that
   year (``milestones``). Seasons: «лето 2022» is June–August, «зима 2021» December 2021 –
   February 2022. «1 полугодие 2022-2023 учебного года» is September–December 2022, the
   second half January–May 2023. «09.2022» is a month.
+- A bracket closes what stands before it: «ежегодно до 1 июня (2022-2024 гг.)» repeats
+  1 June in 2022–2024; «сентябрь (2022 г.)» is September 2022. «Текущего года» adds
+  nothing: the phrase takes the roadmap's first year as if no year were written.
 - ``on_demand`` wins whenever its marker is there and the rest has no date of its own:
   «по мере необходимости, но не реже 1 раза в квартал» is ``on_demand``.
-- Terms counted from an event («в течение месяца после …»), unknown words, years
+- A date with a comment that counts from an event keeps the date: «ноябрь 2022 года
+  (по итогам I полугодия)» is November 2022. A term counted from an event and nothing
+  else («в течение месяца после …»), unknown words, years
   outside 1990–2100, dates that do not exist («31 февраля»), an end before the start:
   ``unparsed``, with the reason in Russian.
-- A cell holding only dashes or punctuation is ``missing``, like an empty one.
+- A cell holding only dashes or punctuation, or words saying there is none («нет»,
+  «не указан»), is ``missing``, like an empty one.
 """
 from __future__ import annotations
 
@@ -72,9 +81,11 @@ _TOKEN_RE = re.compile(
     r"(?P<monthyear>(?<![\d.])\d{1,2}\.\d{4}(?![\d.]))"
     r"|(?P<date>(?<!\d)\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|\d{2}))?(?!\d))"
     r"|(?P<num>\d+)"
-    r"|(?P<word>[^\W\d_]+)"
+    # Latin and Cyrillic letters are separate words: «IIкв.» is «ii кв»
+    r"|(?P<word>[a-z]+|[^\W\d_a-z]+)"
     r"|(?P<dash>[-/])"
-    r"|(?P<sep>[,;])"
+    # a bracket closes what stands before it: «ежегодно до 1 июня (2022-2024 гг.)»
+    r"|(?P<sep>[,;()\[\]])"
 )
 
 
@@ -91,7 +102,7 @@ class _Tok(NamedTuple):
 
 
 def _raw_tokens(text: str) -> List[Tuple[str, str]]:
-    """(group, text) pairs; dots, brackets and other punctuation are dropped."""
+    """(group, text) pairs; dots, quotes and other punctuation are dropped."""
     raw = [(m.lastgroup, m.group()) for m in _TOKEN_RE.finditer(text)]
     # «1-й квартал», «2-е полугодие»: the ending says «ordinal», nothing more.
     out: List[Tuple[str, str]] = []
@@ -138,6 +149,10 @@ def _vocabulary_entries() -> List[Tuple[str, object, Iterable[str]]]:
         ("ondemand", None, vocab.ON_DEMAND_MARKERS),
         ("relative", None, vocab.RELATIVE_MARKERS),
         ("skip", None, vocab.DEADLINE_SKIP_WORDS),
+        ("skip", None, vocab.WEEKDAY_WORDS),
+        ("skip", None, vocab.CURRENT_YEAR_WORDS),
+        ("after", None, vocab.AFTER_REPORTING_PERIOD),
+        ("none", None, vocab.DEADLINE_MISSING_WORDS),
     ]
     for freq, markers in vocab.RECURRING_MARKERS.items():
         entries.append(("recur", freq, markers))
@@ -351,6 +366,10 @@ class _Reader:
                 if self.kind() == "acad":
                     self.i += 1
                     return _Piece("acad", year=value)
+                if self.academic_second_year():  # «к началу 2023/2024 учебного года»: one piece
+                    piece = _academic_year(value, self.peek(1).value[0])
+                    self.i += 3
+                    return piece
                 return _Piece("year", year=value)
             unit = {"month": "day", "dayw": "day", "q": "quarter", "h": "half"}.get(nxt)
             if unit:
@@ -402,13 +421,14 @@ class _Reader:
             self.academic_part(p)
         return p
 
+    def academic_second_year(self) -> bool:
+        """Whether «-2023 учебный год» follows: the second year of an academic year."""
+        return self.kind() == "dash" and self.kind(1) == "num" and self.kind(2) == "acad"
+
     def academic_part(self, p: _Piece) -> None:
         """«1 полугодие 2022-2023 учебного года», «2 полугодие учебного года»."""
-        if self.kind() == "dash" and self.kind(1) == "num" and self.kind(2) == "acad" and p.year:
-            second = self.peek(1).value[0]
-            second = p.year // 100 * 100 + second if second < 100 else second
-            if second != p.year + 1:
-                raise _NotParsed(f"учебный год {p.year}–{second}: годы должны идти подряд")
+        if self.academic_second_year() and p.year:
+            _academic_year(p.year, self.peek(1).value[0])
             self.i += 3
         elif self.kind() == "acad":
             self.i += 1
@@ -423,6 +443,26 @@ class _Reader:
             self.i += 1
 
 
+def _academic_year(first: int, second: int) -> _Piece:
+    """The academic year «first–second» («2022-23» too); its years must follow each other."""
+    second = first // 100 * 100 + second if second < 100 else second
+    if second != first + 1:
+        raise _NotParsed(f"учебный год {first}–{second}: годы должны идти подряд")
+    return _Piece("acad", year=first)
+
+
+def _propagate_academic_years(items: List[_Item]) -> List[_Item]:
+    """«2022-2023, 2023-2024 учебные годы»: a range of two years before an academic year is one too."""
+    out = list(items)
+    for k in range(len(out) - 2, -1, -1):
+        it, following = out[k], out[k + 1]
+        if (following.first.unit == "acad" and following.last is None and it.last is not None
+                and it.first.unit == it.last.unit == "year" and it.first.year is not None
+                and it.last.year == it.first.year + 1):
+            out[k] = _Item(_Piece("acad", year=it.first.year), None, it.due, it.open_from)
+    return out
+
+
 def _propagate_units(items: List[_Item]) -> None:
     """A bare number takes the unit of the next piece: «15-20 марта», «1, 3 кварталы»."""
     pieces = [p for item in items for p in item.pieces()]
@@ -435,13 +475,18 @@ def _propagate_units(items: List[_Item]) -> None:
 
 
 def _repeat_for_bare_years(items: List[_Item]) -> List[_Item]:
-    """«Сентябрь 2021, 2022 гг.»: a bare year after a dated item repeats that item in that year."""
+    """A bare year after an item: «Сентябрь 2021, 2022 гг.» repeats a dated item in that
+    year; «сентябрь (2022 г.)» gives an item without a year its year."""
     out: List[_Item] = []
     for it in items:
         prev = out[-1] if out else None
-        if (prev is not None and it.last is None and not it.due and not it.open_from
-                and it.first.unit == "year" and it.first.year is not None
-                and prev.first.unit not in ("year", "acad") and _explicit_year(prev) is not None):
+        bare_year = (prev is not None and it.last is None and not it.due and not it.open_from
+                     and it.first.unit == "year" and it.first.year is not None
+                     and prev.first.unit not in ("year", "acad", "num"))
+        if bare_year and _explicit_year(prev) is None:
+            (prev.last or prev.first).year = it.first.year
+            continue
+        if bare_year:
             delta = it.first.year - _explicit_year(prev)
             moved = [replace(p, year=None if p.year is None else p.year + delta) for p in prev.pieces()]
             it = _Item(moved[0], moved[1] if len(moved) > 1 else None, prev.due, prev.open_from)
@@ -470,13 +515,10 @@ def _resolve(item: _Item, default: Optional[int]) -> Tuple[date, date]:
         b.unit, b.month, b.year = "day", a.month, b.year or a.year
     if a.unit == "year" and b.unit == "num" and b.n is not None and b.n < 100 and a.year:  # «2022-23»
         b.unit, b.year = "year", a.year // 100 * 100 + b.n
-    if b.unit == "acad" and a.unit in ("year", "acad"):  # «2023-2024 учебный год»
+    if b.unit == "acad" and a.unit in ("year", "acad"):  # «2023-2024 гг. учебный год»
         if a.year is None or b.year is None:
             raise _NotParsed("в учебном году должны быть указаны оба года")
-        second = a.year // 100 * 100 + b.year if b.year < 100 else b.year
-        if second != a.year + 1:
-            raise _NotParsed(f"учебный год {a.year}–{second}: годы должны идти подряд")
-        return _span(_Piece("acad", year=a.year))
+        return _span(_academic_year(a.year, b.year))
     if a.year is None and b.year is None:
         a.year = b.year = _need_year(default)
         if _span(b)[1] < _span(a)[0]:
@@ -534,7 +576,7 @@ def _chunks(start: date, end: date, freq: str) -> List[Tuple[date, date]]:
             out.append((max(cur, start), min(cur + timedelta(days=6), end)))
             cur += timedelta(days=7)
         return out
-    months = {"month": 1, "quarter": 3, "half": 6}[freq]
+    months = {"month": 1, "quarter": 3, "half": 6, "year": 12}[freq]
     y, m = start.year, (start.month - 1) // months * months + 1
     while date(y, m, 1) <= end:
         last_m = m + months - 1
@@ -546,13 +588,15 @@ def _chunks(start: date, end: date, freq: str) -> List[Tuple[date, date]]:
     return out
 
 
-def _recurring(freq: str, items: List[_Item], years: List[int]) -> List[Tuple[date, date]]:
-    if items and all(p.unit == "year" and p.year is not None and not it.open_from
-                     for it in items for p in it.pieces()):
+def _recurring(freq: str, items: List[_Item], years: List[int],
+               after_period: bool = False) -> List[Tuple[date, date]]:
+    year_items = [it for it in items if not it.open_from and not it.due
+                  and all(p.unit == "year" and p.year is not None for p in it.pieces())]
+    if year_items:  # «ежегодно до 1 июня (2022-2024 гг.)»: the years to repeat in
         covered = set()
-        for start, end in _resolve_items(items, None):
+        for start, end in _resolve_items(year_items, None):
             covered.update(range(start.year, end.year + 1))
-        years, items = sorted(covered), []
+        years, items = sorted(covered), [it for it in items if it not in year_items]
     if not years:
         raise _NotParsed("не указано, в какие годы повторять: годы дорожной карты не заданы")
     for y in years:
@@ -565,17 +609,20 @@ def _recurring(freq: str, items: List[_Item], years: List[int]) -> List[Tuple[da
         if freq == "year":
             return [(date(y, 1, 1), date(y, 12, 31)) for y in years if y >= start.year]
         return _chunks(start, end, freq)
-    monthly_day = (freq == "month" and len(items) == 1 and items[0].last is None
-                   and items[0].first.unit == "day" and items[0].first.month is None)
-    if monthly_day:  # «ежемесячно до 5 числа»
+    day_of_month = (freq != "week" and len(items) == 1 and items[0].last is None
+                    and items[0].first.unit == "day" and items[0].first.month is None)
+    if day_of_month:  # «ежемесячно до 5 числа», «ежеквартально до 5 числа»
         day = items[0].first.n
         if not 1 <= day <= 31:
             raise _NotParsed(f"в месяце нет {day}-го числа")
+        # within the month itself when monthly, else in the month after each period (its report)
+        after = 1 if (after_period or freq != "month") else 0
         spans = []
-        for y in years:
-            for m in range(1, 13):
-                d = date(y, m, min(day, calendar.monthrange(y, m)[1]))
-                spans.append((d, d))
+        ends = [end for y in years for _, end in _chunks(date(y, 1, 1), date(y, 12, 31), freq)]
+        for end in ends:
+            y, m = divmod(end.year * 12 + end.month - 1 + after, 12)
+            d = date(y, m + 1, min(day, calendar.monthrange(y, m + 1)[1]))
+            spans.append((d, d))
         return spans
     if items:
         base = [s for y in years for s in _resolve_items(items, y)]
@@ -598,19 +645,22 @@ def _trim_separators(toks: List[_Tok]) -> List[_Tok]:
 
 
 def _parse_dated(toks: List[_Tok], years: List[int]) -> Tuple[str, List[Tuple[date, date]]]:
-    freqs = {t.value for t in toks if t.kind == "recur"}
+    kinds = {t.kind for t in toks}
+    freqs = {t.value for t in toks if t.kind == "recur"} if "recur" in kinds else set()
     if len(freqs) > 1:
         raise _NotParsed("указано несколько разных периодичностей")
-    whole = any(t.kind == "whole" for t in toks)
-    toks = _trim_separators([t for t in toks if t.kind not in ("recur", "whole")])
+    whole, after_period = "whole" in kinds, "after" in kinds
+    if after_period and not freqs:
+        raise _NotParsed("срок отсчитывается от отчётного периода, а периодичность не указана")
+    toks = _trim_separators([t for t in toks if t.kind not in ("recur", "whole", "after")])
     cont = bool(toks) and toks[0].kind == "cont"
     if cont:
         toks = _trim_separators(toks[1:])
-    items = _repeat_for_bare_years(_Reader(toks).items())
+    items = _propagate_academic_years(_repeat_for_bare_years(_Reader(toks).items()))
     _propagate_units(items)
     first_year = years[0] if years else None
     if freqs:
-        return "recurring", _recurring(freqs.pop(), items, years)
+        return "recurring", _recurring(freqs.pop(), items, years, after_period)
     if whole and not items:
         if not years:
             raise _NotParsed("весь период дорожной карты, но её годы не заданы")
@@ -632,6 +682,31 @@ def _parse_dated(toks: List[_Tok], years: List[int]) -> Tuple[str, List[Tuple[da
     return "period", spans
 
 
+def _without_relative_clauses(toks: List[_Tok]) -> List[_Tok]:
+    """Tokens without each clause that counts from an event (its marker up to a separator)."""
+    out: List[_Tok] = []
+    skipping = False
+    for t in toks:
+        if t.kind == "relative":
+            skipping = True
+        elif t.kind == "sep":
+            skipping = False
+        if not skipping:
+            out.append(t)
+    return out
+
+
+def _dated_rest(rest: List[_Tok], years: List[int]) -> Optional[Tuple[str, tuple]]:
+    """(kind, spans) of what is left beside a marker without a date of its own, if it is a date."""
+    try:
+        if any(t.kind not in ("dash", "sep") for t in rest):
+            kind, spans = _parse_dated(rest, years)
+            return kind, tuple(spans)
+    except _NotParsed:
+        pass
+    return None
+
+
 def parse_deadline(text: str, years: Sequence[int] = ()) -> Deadline:
     """Read one deadline cell; ``years`` are the roadmap's years (the first is the default).
 
@@ -641,20 +716,17 @@ def parse_deadline(text: str, years: Sequence[int] = ()) -> Deadline:
     text = "" if text is None else str(text)
     years_list = sorted({int(y) for y in years})
     toks = _tokens(normalize(text))
-    if not any(t.kind not in ("dash", "sep") for t in toks):
+    if not any(t.kind not in ("dash", "sep", "none") for t in toks):
         return Deadline(text, "missing", (), "срок не указан")
     kinds = {t.kind for t in toks}
     try:
         if "ondemand" in kinds:
-            rest = [t for t in toks if t.kind != "ondemand"]
-            try:
-                if any(t.kind not in ("dash", "sep") for t in rest):
-                    kind, spans = _parse_dated(rest, years_list)
-                    return Deadline(text, kind, tuple(spans))
-            except _NotParsed:
-                pass
-            return Deadline(text, "on_demand")
+            dated = _dated_rest([t for t in toks if t.kind != "ondemand"], years_list)
+            return Deadline(text, *dated) if dated else Deadline(text, "on_demand")
         if "relative" in kinds:
+            dated = _dated_rest(_without_relative_clauses(toks), years_list)
+            if dated:
+                return Deadline(text, *dated)
             word = next(t.text for t in toks if t.kind == "relative")
             raise _NotParsed(f"срок отсчитывается от события («{word} …»), а не задан датой")
         kind, spans = _parse_dated(toks, years_list)

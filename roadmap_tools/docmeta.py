@@ -20,9 +20,7 @@ _SINGLE = re.compile(r"(?:^|[^\d])" + _YEAR + r"\s*(?:год|гг|г\.|г\b|уч
 _UNTIL = re.compile(r"\bдо\s+" + _YEAR)
 _ANY_YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
 _DOTTED_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
-_MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                    "сентября", "октября", "ноября", "декабря"]
-_WORDY_DATE = re.compile(r"«?(\d{1,2})»?\s+(" + "|".join(_MONTHS_GENITIVE) + r")\s+(\d{4})")
+_WORDY_DATE = re.compile(r"«?(\d{1,2})»?\s+(" + "|".join(vocab.MONTHS_GENITIVE) + r")\s+(\d{4})")
 
 
 @dataclass
@@ -66,13 +64,19 @@ def find_organisation(paragraphs: Sequence[str]) -> str:
     texts = [clean_text(p) for p in paragraphs[:ORGANISATION_SEARCH]]
     for index, text in enumerate(texts):
         if text.lower().strip(" .") in vocab.ORDER_WORDS:
-            heading = [t for t in texts[:index] if t][-3:]
+            heading = [t for t in texts[:index] if t and not _names_region(t)][-3:]
             if heading:
                 return " ".join(" ".join(heading).split())
     for text in texts:
         if text and len(text) < 200 and _starts_with(text, vocab.ORGANISATION_STARTS):
             return " ".join(text.split())
     return ""
+
+
+def _names_region(text: str) -> bool:
+    """«РОССИЙСКАЯ ФЕДЕРАЦИЯ», «Свердловская область»: the heading's lines above the organisation."""
+    words = " ".join(text.lower().replace("ё", "е").split())
+    return any(re.search(rf"(?<![а-я]){re.escape(w)}(?![а-я])", words) for w in vocab.HEADING_REGION_WORDS)
 
 
 def find_order_date(paragraphs: Sequence[str]) -> Optional[date]:
@@ -88,7 +92,7 @@ def find_order_date(paragraphs: Sequence[str]) -> Optional[date]:
         match = _WORDY_DATE.search(text)
         if match:
             try:
-                return date(int(match.group(3)), _MONTHS_GENITIVE.index(match.group(2)) + 1, int(match.group(1)))
+                return date(int(match.group(3)), vocab.MONTHS_GENITIVE.index(match.group(2)) + 1, int(match.group(1)))
             except ValueError:
                 continue
     return None

@@ -55,12 +55,24 @@ def _cell_text(tc) -> str:
     return "\n".join(lines)
 
 
+def _is_bold(tc) -> bool:
+    """Every run with text in the cell is bold (set on the run, not by a style)."""
+    runs = [r for r in tc.iter(f"{_W}r") if "".join(t.text or "" for t in r.iter(f"{_W}t")).strip()]
+    if not runs:
+        return False
+    for run in runs:
+        flag = run.find(f"{_W}rPr/{_W}b")
+        if flag is None or flag.get(f"{_W}val") in ("0", "false", "off"):
+            return False
+    return True
+
+
 def _table_rows(tbl) -> list:
     rows = []
     above: dict = {}  # grid column -> text of the cell that a vertical merge continues
     for number, tr in enumerate(tbl.iterchildren(f"{_W}tr"), start=1):
         cells: list = [None] * tr.grid_before
-        repeated = set()
+        repeated, bold = set(), set()
         for tc in tr.iterchildren(f"{_W}tc"):
             grid = len(cells)
             span = max(1, tc.grid_span)
@@ -71,9 +83,11 @@ def _table_rows(tbl) -> list:
             else:
                 text = _cell_text(tc)
                 above[grid] = text
+                if _is_bold(tc):
+                    bold.add(grid)
             cells.append(text)
             cells.extend([None] * (span - 1))
-        rows.append(RawRow(tuple(cells), frozenset(repeated), number))
+        rows.append(RawRow(tuple(cells), frozenset(repeated), number, frozenset(bold)))
     return rows
 
 

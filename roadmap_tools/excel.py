@@ -230,9 +230,8 @@ def import_from_word(book: xw.Book = None, path: str = None):
     сохраняются. В xlwings Lite недоступно: там нет доступа к файлам компьютера.
     """
     from roadmap_tools import layout
-    from roadmap_tools.importer import import_roadmap
+    from roadmap_tools.importer import import_plans
     from roadmap_tools.settings import settings_from_rows
-    from roadmap_tools.workbook import roadmap_settings, roadmap_sheet_plans
 
     if sys.platform == "emscripten":
         raise RoadmapError("в xlwings Lite у Python нет доступа к файлам компьютера, импорт из Word невозможен.",
@@ -251,10 +250,8 @@ def import_from_word(book: xw.Book = None, path: str = None):
                            hint=f"Нажмите «Импорт из Word» и выберите файл .docx или впишите путь "
                                 f"в параметр «{label}».")
     show_status(book, "Дорожная карта: чтение документа…")
-    roadmap = import_roadmap(source)
-    # The same composition as the command line's write_roadmap_workbook.
-    settings = roadmap_settings(roadmap, base)
-    apply_plans(book, roadmap_sheet_plans(roadmap, settings, existing))
+    roadmap, plans = import_plans(source, existing, base)  # the command line's composition too
+    apply_plans(book, plans)
     activities = sum(len(section.activities) for section in roadmap.sections)
     inform(book, f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}.")
 

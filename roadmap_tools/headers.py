@@ -11,16 +11,23 @@ from typing import Any, Optional, Sequence
 from roadmap_tools import vocab
 
 _SPACES = re.compile(r"\s+")
-#: Zero-width spaces and joiners, word joiner, BOM: pasted text carries them, nobody sees them.
+#: Zero-width spaces and joiners, word joiner, BOM, soft hyphen: pasted text carries them, nobody sees them.
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+#: A word hyphenated at a line end in a narrow header cell: «Наимено-» + «вание».
+_BROKEN_WORD = re.compile(r"(?<=[а-яa-z])-\s+(?=[а-яa-z])")
 _EDGE_PUNCTUATION = " .,:;*\u00a0"
 
 
 def normalise_title(text: Any) -> str:
-    """A header cell folded for comparison: lower case, ё as е, one space, no edge punctuation."""
+    """A header cell folded for comparison: lower case, ё as е, one space, no edge punctuation.
+
+    Words hyphenated across lines are joined («Сро-» + «ки» -> «сроки»): in a header a hyphen
+    before a space only ever breaks a word.
+    """
     if text is None:
         return ""
-    folded = _SPACES.sub(" ", _INVISIBLE.sub("", str(text))).strip().lower().replace("ё", "е")
+    folded = _INVISIBLE.sub("", str(text)).lower().replace("ё", "е")
+    folded = _SPACES.sub(" ", _BROKEN_WORD.sub("", folded)).strip()
     folded = folded.replace("n/n", "п/п").replace("n/п", "п/п").replace("п/n", "п/п")
     return folded.strip(_EDGE_PUNCTUATION)
 

@@ -67,8 +67,11 @@ def _import_docx(path: Path, name: str) -> Roadmap:
             file=name, hint="Если таблица вставлена картинкой или текстом, вставьте её в документ таблицей Word.")
     parsed = parse_tables(content.tables, Source(file=name))
     _require_roadmap(parsed, name, "в документе")
-    meta = docmeta.document_meta(content.paragraphs_before(parsed.header_table), content.paragraphs(),
-                                 _deadlines(parsed))
+    # a title may be the table's own first row, merged across it, above the header
+    title_rows = [" ".join(t for t in row.texts if t)
+                  for row in content.tables[parsed.header_table][:parsed.header_row]]
+    meta = docmeta.document_meta(content.paragraphs_before(parsed.header_table) + title_rows,
+                                 content.paragraphs(), _deadlines(parsed))
     return _roadmap(parsed, meta, Source(file=name))
 
 
@@ -147,8 +150,7 @@ def import_plans(path: Union[str, Path], existing: Optional[dict] = None,
     from roadmap_tools import workbook
 
     roadmap = import_roadmap(path)
-    merged = workbook.roadmap_settings(roadmap, settings)
-    return roadmap, workbook.roadmap_sheet_plans(roadmap, merged, existing)
+    return roadmap, workbook.roadmap_workbook_plans(roadmap, existing, settings)
 
 
 def import_to_workbook(path: Union[str, Path], output: Optional[Union[str, Path]] = None) -> tuple:

@@ -18,6 +18,8 @@ SHEET_LISTS = "Справочники"
 SHEET_SETTINGS = "Настройки"
 
 ROADMAP_TABLE_NAME = "ДорожнаяКарта"
+#: Fill of the header row of «Дорожная карта» (drawn by hand: LibreOffice ignores table styles).
+ROADMAP_HEADER_FILL = "BDD7EE"
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,14 @@ class Column:
     title: str      # header as the user sees it
     width: float    # Excel column width, characters
     kind: str = "text"  # text | date | int
+    hint: str = ""  # a note on the header cell: what the column is for
 
+
+#: Months of a deadline in several separate spans, for «Диаграмма Ганта» (see ``workbook.chart_months``).
+MONTHS_HINT = ("Заполняется при импорте из столбца «Сроки»: месяцы каждого этапа срока, если срок состоит "
+               "из нескольких отдельных этапов («май, ноябрь 2022», «ежегодно в сентябре»), — по ним "
+               "«Диаграмма Ганта» закрашивает только эти месяцы. Пусто: закрашивается всё от «Начала» до "
+               "«Окончания». Поменяли «Начало» или «Окончание» вручную — очистите эту ячейку.")
 
 #: Columns of the sheet «Дорожная карта», in the order we write them.
 ROADMAP_COLUMNS = [
@@ -36,6 +45,7 @@ ROADMAP_COLUMNS = [
     Column("deadline", "Сроки", 20),
     Column("start", "Начало", 11, "date"),
     Column("end", "Окончание", 11, "date"),
+    Column("months", "Месяцы (для диаграммы)", 14, hint=MONTHS_HINT),
     Column("executor", "Ответственные исполнители", 30),
     Column("result", "Ожидаемый результат", 30),
     Column("status", "Статус", 14),
@@ -48,7 +58,7 @@ ROADMAP_COLUMNS = [
 ]
 ROADMAP_FIELDS = [c.field for c in ROADMAP_COLUMNS]
 #: Columns written by the tool, never typed by the user.
-DERIVED_FIELDS = ("start", "end", "control", "days_overdue")
+DERIVED_FIELDS = ("start", "end", "months", "control", "days_overdue")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.textfit import LINE_HEIGHT, wrapped_lines
 
 #: Where LibreOffice lives when it is not on PATH (Windows, macOS).
 SOFFICE_CANDIDATES = (
@@ -27,7 +28,6 @@ CONVERT_TIMEOUT_SECONDS = 180
 
 # Page geometry for the estimate, in points (1/72 inch).
 A4_SHORT, A4_LONG = 595.0, 842.0
-DEFAULT_ROW_POINTS = 15.0          # Excel's default row height for an 11 pt font
 DEFAULT_COLUMN_CHARS = 8.43        # Excel's default column width
 POINTS_PER_COLUMN_CHAR = 5.6       # one character of column width, Calibri 11, in points
 
@@ -117,10 +117,9 @@ def estimate_xlsx_pages(path: Path, sheet: Optional[str] = None) -> int:
                     continue
                 text = str(cell.value)
                 size = (cell.font.sz or 11) if cell.font else 11
-                chars_per_line = max(1.0, widths.get(cell.column, DEFAULT_COLUMN_CHARS) * 11 / size)
-                needed = sum(max(1, math.ceil(len(part) / chars_per_line)) for part in text.split("\n"))
+                needed = wrapped_lines(text, widths.get(cell.column, DEFAULT_COLUMN_CHARS), size)
                 lines = max(lines, needed * size / 11)
-            total += lines * DEFAULT_ROW_POINTS
+            total += lines * LINE_HEIGHT
         return max(1, math.ceil(total * scale / printable_height))
     finally:
         workbook.close()

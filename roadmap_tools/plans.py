@@ -9,7 +9,6 @@ return the result with its plans.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional, Sequence
@@ -20,6 +19,7 @@ from roadmap_tools.form import FORM_COLUMNS, MonitoringForm, select_for_period
 from roadmap_tools.layout import (ROADMAP_COLUMNS, SETTINGS_BY_KEY, SHEET_CHECK, SHEET_FORM, SHEET_ROADMAP,
                                   SHEET_SETTINGS)
 from roadmap_tools.model import Roadmap
+from roadmap_tools.textfit import row_height
 from roadmap_tools.status import ControlStatus, deadline_status, summary
 from roadmap_tools.vocab import (CONTROL_COLOURS, CONTROL_DONE, CONTROL_DONE_LATE, CONTROL_DUE_SOON,
                                  CONTROL_NO_DATE, CONTROL_ON_TIME, CONTROL_OVERDUE, STATUS_DONE)
@@ -112,7 +112,7 @@ def check_plans(roadmap: Roadmap, findings: Sequence[Finding], previous_marked_c
     report.add(sp.Freeze(f"A{CHECK_FIRST_ROW + 1}"))
     for i, f in enumerate(findings, start=CHECK_FIRST_ROW + 1):
         report.add(sp.Fill(f"A{i}", SEVERITY_COLOURS[f.severity]))
-        report.add(sp.RowHeight(i, _LINE_HEIGHT * _lines(f.message, CHECK_WIDTHS["E"]) + 2))
+        report.add(sp.RowHeight(i, row_height([f.message], [CHECK_WIDTHS["E"]]) + 2))
         if f.cell:
             report.add(sp.Hyperlink(f"C{i}", f"#'{f.sheet}'!{f.cell}", f.cell))
     report.add(sp.PageSetup(landscape=True, fit_width=True, title_rows=f"{CHECK_FIRST_ROW}:{CHECK_FIRST_ROW}"))
@@ -250,14 +250,8 @@ def overdue_plans(roadmap: Roadmap, entries: Sequence, *, header_row: int = 1,
             plan.add(sp.Values(sp.address(run[0], days), [[by_row[r].days_overdue] for r in run]))
     first = header_row + 1
     letter = sp.column_letter
-    ranges = [f"{letter(control)}{first}:{letter(days)}{LAST_EXCEL_ROW}"] if adjacent else \
-        [f"{letter(c)}{first}:{letter(c)}{LAST_EXCEL_ROW}" for c in (control, days)]
     plan.add(sp.NumberFormat(f"{letter(days)}{first}:{letter(days)}{max(by_row, default=first)}", "0"))
-    cells = _rule_cells(roadmap, control, first)
-    for rng in ranges:
-        plan.add(sp.ClearConditionalFormats(rng))
-        for status, template in CONTROL_RULES:
-            plan.add(sp.ConditionalFill(rng, "=" + template.format(**cells), CONTROL_COLOURS[status], stop=True))
+    plan.ops.extend(control_colour_plan(roadmap, header_row).ops)
     plans = [plan]
     settings_plan = sp.SheetPlan(SHEET_SETTINGS, create=False)
     for key, name in (("as_of", AS_OF_NAME), ("due_soon_days", DUE_SOON_NAME)):
@@ -271,6 +265,27 @@ def overdue_plans(roadmap: Roadmap, entries: Sequence, *, header_row: int = 1,
     if settings_plan.ops:
         plans.append(settings_plan)
     return plans
+
+
+def control_colour_plan(roadmap: Roadmap, header_row: int = 1) -> sp.SheetPlan:
+    """The colour rules of «Контроль срока» and «Просрочка, дн.» (``CONTROL_RULES``), replacing
+    the ones installed before: what deadline control installs, and the build of the workbook.
+
+    Only ``roadmap.column_index`` is read: where the control, status, done date and end
+    columns are (the control columns go after the last column when the sheet lacks them).
+    """
+    plan = sp.SheetPlan(roadmap.source.sheet or SHEET_ROADMAP, create=False)
+    control, days = _control_columns(roadmap)
+    first = header_row + 1
+    letter = sp.column_letter
+    ranges = [f"{letter(control)}{first}:{letter(days)}{LAST_EXCEL_ROW}"] if days == control + 1 else \
+        [f"{letter(c)}{first}:{letter(c)}{LAST_EXCEL_ROW}" for c in (control, days)]
+    cells = _rule_cells(roadmap, control, first)
+    for rng in ranges:
+        plan.add(sp.ClearConditionalFormats(rng))
+        for status, template in CONTROL_RULES:
+            plan.add(sp.ConditionalFill(rng, "=" + template.format(**cells), CONTROL_COLOURS[status], stop=True))
+    return plan
 
 
 def _rule_cells(roadmap: Roadmap, control: int, first: int) -> dict:
@@ -310,15 +325,6 @@ FORM_SECTION_COLOUR = "F2F2F2"
 FORM_WORKBOOK_NOTE = ("Форма собирается заново при каждом запуске из столбцов «Информация о проведении» и "
                       "«Ссылка на документ» листа «Дорожная карта»: заполняйте их там. Жёлтым отмечено то, "
                       "что ещё не заполнено.")
-_LINE_HEIGHT = 15.0
-
-
-def _lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes in a wrapped cell ``width`` characters wide (a generous estimate)."""
-    per_line = max(width * 0.85 - 1, 5)
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text or "").split("\n"))
-
-
 @dataclass
 class FormResult:
     form: MonitoringForm
@@ -355,7 +361,7 @@ def form_plans(form: MonitoringForm, sheet: str = SHEET_FORM, in_workbook: bool 
     for r in range(1, header_row):
         plan.add(sp.Merge(f"A{r}:D{r}"))
         plan.add(sp.Wrap(f"A{r}:D{r}", vertical="center", horizontal="center"))
-        plan.add(sp.RowHeight(r, _LINE_HEIGHT * _lines(rows[r - 1][0], total) + 3))
+        plan.add(sp.RowHeight(r, row_height(rows[r - 1][:1], [total]) + 3))
     plan.add(sp.Font("A1:D2", bold=True, size=12))
     if in_workbook:
         plan.add(sp.Font(f"A{header_row - 1}", italic=True, size=9))
@@ -363,7 +369,7 @@ def form_plans(form: MonitoringForm, sheet: str = SHEET_FORM, in_workbook: bool 
     plan.add(sp.Font(hdr, bold=True))
     plan.add(sp.Fill(hdr, FORM_HEADER_COLOUR))
     plan.add(sp.Wrap(hdr, vertical="center", horizontal="center"))
-    plan.add(sp.RowHeight(header_row, _LINE_HEIGHT * max(_lines(t, w) for t, w in zip(FORM_COLUMNS, widths)) + 3))
+    plan.add(sp.RowHeight(header_row, row_height(FORM_COLUMNS, widths) + 3))
     plan.add(sp.Wrap(f"A{header_row + 1}:D{last}"))
     plan.add(sp.Border(f"A{header_row}:D{last}"))
     for number, kind, row in layout:
@@ -371,11 +377,11 @@ def form_plans(form: MonitoringForm, sheet: str = SHEET_FORM, in_workbook: bool 
             plan.add(sp.Merge(f"A{number}:D{number}"))
             plan.add(sp.Font(f"A{number}:D{number}", bold=True))
             plan.add(sp.Fill(f"A{number}:D{number}", FORM_SECTION_COLOUR))
-            plan.add(sp.RowHeight(number, _LINE_HEIGHT * _lines(rows[number - 1][0], total) + 3))
+            plan.add(sp.RowHeight(number, row_height(rows[number - 1][:1], [total]) + 3))
             continue
         # LibreOffice does not fit rows to wrapped text on opening a file, so every row gets a height
         values = rows[number - 1]
-        plan.add(sp.RowHeight(number, _LINE_HEIGHT * max(_lines(v, w) for v, w in zip(values, widths)) + 3))
+        plan.add(sp.RowHeight(number, row_height(values, widths) + 3))
         if row is not None:
             for name in row.to_fill:
                 col = "C" if name == "info" else "D"

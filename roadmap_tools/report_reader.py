@@ -19,7 +19,7 @@ from typing import Iterable, Optional, Sequence, Union
 
 from roadmap_tools import vocab
 from roadmap_tools.layout import SHEET_ROADMAP
-from roadmap_tools.tablerows import RawRow, TableLayout, _is_column_numbering, _layout_for_continuation, _same_header
+from roadmap_tools.tablerows import RawRow, TableLayout, is_column_numbering, layout_for_continuation, same_header
 
 #: Where the municipality's name was found.
 NAME_FROM_TITLE = "заголовок формы"
@@ -161,7 +161,6 @@ def _marker_pattern() -> re.Pattern:
 
 _MARKER_RE = _marker_pattern()
 _MARKER_CASE = {m: case for m, case in vocab.MUNICIPALITY_MARKERS}
-_ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "ое", "его", "ого")
 _DISTRICT_RE = re.compile(
     r"(?<![А-Яа-яЁё])([А-ЯЁ][а-яё]+(?:ого|ий|ый))\s+("
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(vocab.DISTRICT_WORDS, key=len, reverse=True))
@@ -194,7 +193,7 @@ def municipality_in(text: str) -> str:
         if words[0].lower() == "город" and len(words) > 1:
             words = words[1:]
         # a second word belongs to the name only after an adjective («Нижнего Ломова»)
-        if len(words) > 1 and not words[0].lower().endswith(_ADJECTIVE_ENDINGS):
+        if len(words) > 1 and not words[0].lower().endswith(vocab.ADJECTIVE_ENDINGS):
             words = words[:1]
         if case == "gen":
             words = [_nominative(w) for w in words]
@@ -270,8 +269,8 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
     for raw in rows:
         cells, _ = layout.logical(raw)
         filled = [c for c in cells if c]
-        if not filled or _is_column_numbering(cells) or \
-                (len(filled) == header_width and _same_header(cells, layout)):  # the header again, on a new page
+        if not filled or is_column_numbering(cells) or \
+                (len(filled) == header_width and same_header(cells, layout)):  # the header again, on a new page
             continue
         activity, number = layout.get(cells, "activity"), layout.get(cells, "number")
         if raw.is_one_cell or (len(set(filled)) == 1 and
@@ -507,11 +506,11 @@ def _continuation_rows(tables: Sequence, layout: TableLayout) -> list:
         found = find_header(table)
         if found is not None:
             index, other = found
-            if not _same_header(other.titles, layout):
+            if not same_header(other.titles, layout):
                 break  # another table (signatures, a second form): the report ended
             rows += rows_of_table(table[index + 1:], other)
             continue
-        continued = _layout_for_continuation(table, layout)
+        continued = layout_for_continuation(table, layout)
         if continued is None:
             break
         rows += rows_of_table(table, continued)

@@ -153,6 +153,7 @@ class Merge:
 @dataclass(frozen=True)
 class ColumnWidths:
     widths: dict  # column letter -> width in characters
+    hidden: tuple = ()  # column letters to hide (helper columns formulas read)
 
 
 @dataclass(frozen=True)

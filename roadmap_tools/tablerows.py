@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence, Union
 
 from roadmap_tools import headers
 from roadmap_tools.model import Activity, Section, Source
 
+#: How the texts under «начало» and «окончание» of one deadline column are joined.
+RANGE_JOINT = " – "
 #: Rows at the top of a table where its header may be (a title row may come first).
 HEADER_SEARCH_ROWS = 6
 
@@ -21,7 +23,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NUMBER_ONLY = re.compile(r"^(?:\d+[.)]?\s*)+$|^[IVXLC]+[.)]?$")
 _ROMAN = re.compile(r"^[IVXLC]+[.)]?$")
-_TOP_LEVEL_NUMBER = re.compile(r"^(?:раздел\s+)?(\d+|[IVXLC]+)[.)]?$", re.IGNORECASE)
+#: The number of a heading row: «1.», «Раздел 2», «IV», or a sub-heading «1.2.» above items 1.2.1, 1.2.2
+_HEADING_NUMBER = re.compile(r"^(?:раздел\s+)?(\d+(?:\.\d+)*|[IVXLC]+)[.)]?$", re.IGNORECASE)
 
 
 def clean_text(value) -> str:
@@ -39,12 +42,14 @@ class RawRow:
 
     ``cells[i]`` is the text starting in grid column ``i``; None where a cell merged
     from the left covers the column. ``repeated`` holds the grid columns whose text
-    continues a vertically merged cell from the row above.
+    continues a vertically merged cell from the row above; ``bold`` the grid columns
+    whose text is all bold (a section title written in the activity cell).
     """
 
     cells: tuple
     repeated: frozenset = frozenset()
     row: Optional[int] = None  # 1-based row in the source (sheet row or table row)
+    bold: frozenset = frozenset()
 
     @property
     def texts(self) -> list:
@@ -62,7 +67,7 @@ RowLike = Union[RawRow, Sequence]
 
 def as_raw(row: RowLike, index: int) -> RawRow:
     if isinstance(row, RawRow):
-        return row if row.row is not None else RawRow(row.cells, row.repeated, index)
+        return row if row.row is not None else replace(row, row=index)
     return RawRow(tuple(row), frozenset(), index)
 
 
@@ -74,21 +79,60 @@ class TableLayout:
     fields: dict              # field -> logical column index (0-based)
     starts: list              # grid column where each logical column starts
     end: Optional[int] = None  # grid columns from here on are outside the table
+    begin: int = 0             # grid columns before this one are outside the table (a margin)
+    #: logical columns split under the header into «начало» and «окончание»
+    ranges: frozenset = frozenset()
+
+    def column_of(self, grid: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, grid) - 1)
+
+    def inside(self, grid: int) -> bool:
+        return grid >= self.begin and (self.end is None or grid < self.end)
+
+    def present(self, row: RawRow) -> list:
+        """Grid columns of the row's cells inside the table (cells merged from the left excluded)."""
+        return [grid for grid, value in enumerate(row.cells) if value is not None and self.inside(grid)]
+
+    def spans_columns(self, row: RawRow) -> bool:
+        """The row's only text is one cell merged across several of the table's columns."""
+        present = self.present(row)
+        texts = [grid for grid in present if clean_text(row.cells[grid])]
+        if len(texts) != 1:
+            return False
+        grid = texts[0]
+        later = [g for g in present if g > grid]
+        stop = later[0] if later else (self.end if self.end is not None else len(row.cells))
+        return len({self.column_of(g) for g in range(grid, stop)}) > 1
 
     def logical(self, row: RawRow) -> tuple:
-        """(cells by logical column, logical columns that repeat the row above)."""
+        """(cells by logical column, logical columns that repeat the row above).
+
+        Texts of grid cells in one logical column are joined with a space, or with
+        « – » under «начало | окончание» so the deadline reads as a period.
+        """
         cells = [""] * len(self.titles)
         repeated = set()
         for grid, value in enumerate(row.cells):
-            if value is None or (self.end is not None and grid >= self.end):
+            if value is None or not self.inside(grid):
                 continue
             text = clean_text(value)
-            column = max(0, bisect.bisect_right(self.starts, grid) - 1)
+            column = self.column_of(grid)
             if grid in row.repeated:
                 repeated.add(column)
             if text:
-                cells[column] = f"{cells[column]} {text}".strip() if cells[column] else text
+                joint = RANGE_JOINT if column in self.ranges else " "
+                cells[column] = f"{cells[column]}{joint}{text}" if cells[column] else text
         return cells, repeated
+
+    def is_bold(self, row: RawRow, field_name: str) -> bool:
+        """Every cell with text in the field's column is bold."""
+        index = self.fields.get(field_name)
+        if index is None:
+            return False
+        grids = [grid for grid, value in enumerate(row.cells)
+                 if value is not None and clean_text(value) and self.inside(grid)
+                 and self.column_of(grid) == index]
+        return bool(grids) and all(grid in row.bold for grid in grids)
 
     def get(self, cells: list, field_name: str) -> str:
         index = self.fields.get(field_name)
@@ -117,15 +161,17 @@ def find_header(rows: Sequence[RawRow], search: int = HEADER_SEARCH_ROWS) -> Opt
 
 
 def _layout_from_header(row: RawRow, mapping: dict) -> TableLayout:
-    """The header's columns, up to its last titled cell (cells right of it are not ours)."""
+    """The header's columns, from its first to its last titled cell (cells around them are not ours)."""
     starts = [grid for grid, value in enumerate(row.cells) if value is not None]
     titles = row.texts
-    last_named = max(i for i, title in enumerate(titles) if title)
-    end = starts[last_named + 1] if last_named + 1 < len(starts) else None
-    return TableLayout(titles=titles[:last_named + 1], fields=mapping, starts=starts[:last_named + 1], end=end)
+    named = [i for i, title in enumerate(titles) if title]
+    first, last = named[0], named[-1]
+    end = starts[last + 1] if last + 1 < len(starts) else None
+    return TableLayout(titles=titles[first:last + 1], fields={f: i - first for f, i in mapping.items()},
+                       starts=starts[first:last + 1], end=end, begin=starts[first])
 
 
-def _layout_for_continuation(rows: Sequence[RawRow], previous: TableLayout) -> Optional[TableLayout]:
+def layout_for_continuation(rows: Sequence[RawRow], previous: TableLayout) -> Optional[TableLayout]:
     """The previous table's layout on this table's grid, if its rows have the same columns."""
     width = len(previous.titles)
     for row in rows:
@@ -135,7 +181,7 @@ def _layout_for_continuation(rows: Sequence[RawRow], previous: TableLayout) -> O
     return None
 
 
-def _is_column_numbering(cells: list) -> bool:
+def is_column_numbering(cells: list) -> bool:
     """The row «1 2 3 4 5» some documents put under the header."""
     present = [c for c in cells if c]
     return len(present) >= 2 and all(c.rstrip(".").isdigit() for c in present) and \
@@ -150,8 +196,33 @@ def _continues_header(row: RawRow) -> bool:
     return bool(texts) and len(own) < len(texts) and all(headers.field_of_title(text) for text in own)
 
 
-def _same_header(cells: list, layout: TableLayout) -> bool:
-    return [headers.normalise_title(c) for c in cells] == [headers.normalise_title(t) for t in layout.titles]
+def _range_columns(row: RawRow, layout: TableLayout) -> set:
+    """Logical columns that a second header row splits into «начало» and «окончание»."""
+    found: dict = {}
+    for grid, value in enumerate(row.cells):
+        if value is None or grid in row.repeated:
+            continue
+        meaning = headers.field_of_title(clean_text(value))
+        if meaning and meaning[0] in ("start", "end"):
+            found.setdefault(layout.column_of(grid), set()).add(meaning[0])
+    return {column for column, kinds in found.items() if kinds == {"start", "end"}}
+
+
+def same_header(cells: list, layout: TableLayout) -> bool:
+    """The row repeats the layout's header titles (a table continued on a new page).
+
+    Empty cells at either edge (a margin column, an untitled last column) do not count.
+    """
+    return _titled(cells) == _titled(layout.titles)
+
+
+def _titled(cells: Sequence) -> list:
+    titles = [headers.normalise_title(c) for c in cells]
+    while titles and not titles[-1]:
+        titles.pop()
+    while titles and not titles[0]:
+        titles.pop(0)
+    return titles
 
 
 class _Builder:
@@ -212,10 +283,9 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
         cells, repeated = layout.logical(row)
         if not any(cells):
             continue  # an empty row
-        if _same_header(cells, layout) or _is_column_numbering(cells):
-            continue  # the header repeated on a new page, or the column numbers under it
-        present = [c for grid, c in enumerate(row.cells)
-                   if c is not None and (layout.end is None or grid < layout.end)]
+        if same_header(cells, layout) or is_column_numbering(cells) or is_column_numbering(row.texts):
+            continue  # the header repeated on a new page, or the column numbers under it (of every sub-column)
+        present = layout.present(row)
         filled = [i for i, c in enumerate(cells) if c]
         values = {name: layout.get(cells, name) for name in FIELDS}
         section_title = layout.get(cells, "section") if "section" in layout.fields else None
@@ -224,7 +294,9 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
                 and builder.last is not None and builder.pending_section is None:
             builder.continuation({"activity": cells[0]})  # no number column: a broken activity text
             continue
-        if row.is_one_cell or (filled == [0] and _is_section_title(cells[0]) and len(present) > 1):
+        if row.is_one_cell or (filled == [0] and _is_section_title(cells[0]) and len(present) > 1) or \
+                (filled == [layout.fields["activity"]] and layout.is_bold(row, "activity")) or \
+                (len(filled) == 1 and _is_section_title(cells[filled[0]]) and layout.spans_columns(row)):
             builder.section_row(" ".join(c for c in cells if c))
             continue
         if _numbered_section_row(row, cells, layout, rows[position + 1:]):
@@ -240,17 +312,19 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
 
 
 def _numbered_section_row(row: RawRow, cells: list, layout: TableLayout, following: Sequence[RawRow]) -> bool:
-    """«1. | Нормативно-правовое обеспечение» with no deadline, followed by items 1.1, 1.2, ..."""
+    """«1. | Нормативно-правовое обеспечение» with no deadline, followed by items 1.1, 1.2, ...
+
+    The same at any depth: «1.2. | Совещания» followed by 1.2.1, 1.2.2 starts a section too
+    (sections are flat; a heading right under another joins its title).
+    """
     number = headers.normalise_title(cells[layout.fields["number"]]) if "number" in layout.fields else ""
-    match = _TOP_LEVEL_NUMBER.match(number.upper() if _ROMAN.match(number.upper()) else number)
+    match = _HEADING_NUMBER.match(number.upper() if _ROMAN.match(number.upper()) else number)
     if not match:
         return False
     others = [c for i, c in enumerate(cells) if c and i != layout.fields["number"]]
     if not others or any(layout.get(cells, name) for name in ("deadline", "executor", "result")):
         return False
-    present = [c for grid, c in enumerate(row.cells)
-               if c is not None and (layout.end is None or grid < layout.end)]
-    if len(present) == 2:  # the number, then one cell merged across the rest of the row
+    if len(layout.present(row)) == 2:  # the number, then one cell merged across the rest of the row
         return True
     if _ROMAN.match(number.upper()):
         return True
@@ -284,12 +358,13 @@ def parse_tables(tables: Sequence[Sequence[RowLike]], source: Source = Source(),
             if result.layout is None:
                 result.layout = _layout_from_header(header_row, mapping)
                 result.header_table, result.header_row = table_index, header_index
-            elif not _same_header(header_row.texts, result.layout):
+            elif not same_header(header_row.texts, result.layout):
                 continue  # another table with other columns: not part of this roadmap
             layout = _layout_from_header(header_row, mapping)
             layout.titles = result.layout.titles
             first_data = header_index + 1
             while first_data < len(rows) and _continues_header(rows[first_data]):
+                layout.ranges = layout.ranges | _range_columns(rows[first_data], layout)
                 first_data += 1
             _process_rows(rows[first_data:], layout, builder)
             continue
@@ -297,7 +372,7 @@ def parse_tables(tables: Sequence[Sequence[RowLike]], source: Source = Source(),
             first = next((row.texts for row in rows if any(row.texts)), [])
             result.unrecognised.append(first)
             continue
-        layout = _layout_for_continuation(rows, result.layout)
+        layout = layout_for_continuation(rows, result.layout)
         if layout is not None:
             _process_rows(rows, layout, builder)
     result.sections = [section for section in builder.sections if section.activities]

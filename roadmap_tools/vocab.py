@@ -27,6 +27,8 @@ HEADER_SYNONYMS: dict = {
     ],
     "start": ["начало", "дата начала"],
     "end": ["окончание", "дата окончания"],
+    # no stem: a document's «Месяц проведения» is a deadline, not our helper column
+    "months": ["месяцы (для диаграммы)", "месяцы для диаграммы"],
     "executor": [
         "исполнители", "исполнитель", "ответственный исполнитель",
         "ответственные исполнители", "ответственные", "ответственный",
@@ -88,6 +90,11 @@ NOT_TITLE_STARTS = [
 ]
 #: Kinds of order a roadmap is approved by (the paragraph that follows the organisation's name).
 ORDER_WORDS = ["приказ", "распоряжение", "постановление", "решение"]
+#: Lines of an order's heading that name the country or the region, not the organisation
+#: (lower-case words; a heading line holding one of them is left out).
+HEADING_REGION_WORDS = [
+    "российская федерация", "область", "край", "республика", "автономный округ", "автономная область",
+]
 #: Words that begin the name of an organisation (lower-case).
 ORGANISATION_STARTS = [
     "управление", "отдел", "комитет", "департамент", "министерство", "администрация", "муниципальное",
@@ -131,6 +138,11 @@ CONTROL_COLOURS = {
     CONTROL_OVERDUE: "FFC7CE",
     CONTROL_NO_DATE: "EDEDED",
 }
+
+#: Month stems (regular expressions) that recognise a date written in words in free text,
+#: «15 марта 2022», «в апреле 2023 г.»: the check of «Информация о проведении».
+MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр",
+               "ноябр", "декабр")
 
 # ---------------------------------------------------------------------------
 # Letters (the cover letter and the e-mail)
@@ -235,7 +247,8 @@ DAY_WORDS: list = ["число", "числа", "числу", "числе"]
 
 #: A due date: the end of the span is the date («до 1 марта», «не позднее …»).
 #: After these, a month, quarter or year means its FIRST day («до марта» = by 1 March).
-DUE_BY_START: list = ["до", "к", "в срок до", "срок до", "сроком до", "в срок к"]
+DUE_BY_START: list = ["до", "к", "в срок до", "срок до", "сроком до", "в срок к", "к началу",
+                      "до начала"]
 #: After these, a month, quarter or year means its LAST day («не позднее марта» = by 31 March).
 DUE_BY_END: list = ["не позднее", "не позже", "в срок не позднее", "не позднее чем", "до конца",
                     "к концу", "в срок до конца", "не позднее конца", "до окончания",
@@ -281,7 +294,10 @@ ON_DEMAND_MARKERS: list = ["по мере необходимости", "при �
                            "по запросам", "по требованию", "по мере поступления",
                            "по согласованию", "по мере обращения", "по мере обращений",
                            "в соответствии с планом работы", "по мере готовности",
-                           "в соответствии со сроками", "в установленные сроки"]
+                           "в соответствии со сроками", "в установленные сроки",
+                           # the general openings: «в соответствии с приказом …», «по мере набора групп»
+                           "в соответствии с", "в соответствии со", "согласно", "по мере",
+                           "в сроки, установленные", "в сроки установленные"]
 #: Words that count a term from an event, not a date: such a phrase is unparsed, with a reason.
 RELATIVE_MARKERS: list = ["после", "со дня", "с момента", "с даты", "по окончании", "по итогам",
                           "по завершении", "следующего за"]
@@ -289,6 +305,22 @@ RELATIVE_MARKERS: list = ["после", "со дня", "с момента", "с 
 DEADLINE_SKIP_WORDS: list = ["в", "во", "на", "включительно", "срок", "сроки", "период",
                              "месяц", "месяца", "мес.", "проекта", "программы", "дорожной карты",
                              "реализации"]
+
+#: «ежеквартально до 5 числа месяца, следующего за отчетным»: the day falls in the month
+#: after each period (the report on it), not in the period itself.
+AFTER_REPORTING_PERIOD: list = ["следующего за отчетным", "следующего за отчетным периодом",
+                                "следующего за отчетным месяцем", "следующего за отчетным кварталом",
+                                "следующего за отчетным полугодием", "следующего за отчетным годом",
+                                "после отчетного периода", "после отчетного месяца",
+                                "после отчетного квартала"]
+#: «сентябрь текущего года»: the current year is the roadmap's first one, as with no year.
+CURRENT_YEAR_WORDS: list = ["текущего", "текущий", "текущем", "текущему", "текущая", "текущей"]
+#: Days of the week of a weekly event («еженедельно (по пятницам)»): read as «each week».
+WEEKDAY_WORDS: list = ["по понедельникам", "по вторникам", "по средам", "по четвергам",
+                       "по пятницам", "по субботам", "по воскресеньям"]
+#: A cell that says there is no deadline: ``missing``, like an empty one or a dash.
+DEADLINE_MISSING_WORDS: list = ["нет", "не указан", "не указано", "не установлен", "не установлено",
+                                "не определен", "не определено", "отсутствует", "б/с", "без срока"]
 
 #: How the kinds of deadline are shown to a user.
 DEADLINE_KIND_TITLES: dict = {
@@ -335,6 +367,9 @@ GENITIVE_TO_NOMINATIVE = [
     ("ля", "ль"), ("ки", "ка"), ("ги", "га"), ("хи", "ха"), ("ы", "а"), ("и", "ь"),
     ("ска", "ск"), ("цка", "цк"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("а", ""),
 ]
+#: Adjective endings: in a name after a marker a second word belongs to it only after
+#: an adjective («Нижнего Ломова»).
+ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "ое", "его", "ого")
 #: Words of file names that are not the municipality's name («отчет_Кузнецк_2023.xlsx»).
 REPORT_FILE_WORDS = [
     "отчет", "отчёт", "мониторинг", "мониторинга", "форма", "дорожная", "дорожной", "карта", "карты",

@@ -10,14 +10,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
-from roadmap_tools import headers, layout, safeio, sheetplan as sp, vocab
+from roadmap_tools import headers, layout, safeio, sheetplan as sp, textfit, vocab
 from roadmap_tools import settings as settings_module
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.model import Activity, Roadmap, Section, Source
+from roadmap_tools.model import Activity, Deadline, Roadmap, Section, Source
 
 TITLE_OF = {column.field: column.title for column in layout.ROADMAP_COLUMNS}
 KIND_OF = {column.field: column.kind for column in layout.ROADMAP_COLUMNS}
 WIDTH_OF = {column.field: column.width for column in layout.ROADMAP_COLUMNS}
+HINT_OF = {column.field: column.hint for column in layout.ROADMAP_COLUMNS}
 TEXT_FIELDS = ("number", "section", "activity", "deadline", "executor", "result", "status", "info", "link", "note")
 REPORT_FIELDS = ("status", "done_date", "info", "link", "note")
 LISTS_HEADER = ["Статусы исполнения", "Контроль срока", "Исполнители"]
@@ -87,12 +88,33 @@ def _key(text: Any) -> str:
     return " ".join(_text(text).split()).lower()
 
 
+def _months_of(span: tuple) -> list:
+    first, last = span
+    return [year * 100 + month for year in range(first.year, last.year + 1) for month in range(1, 13)
+            if (first.year, first.month) <= (year, month) <= (last.year, last.month)]
+
+
+def chart_months(deadline: Optional[Deadline]) -> str:
+    """The column «Месяцы (для диаграммы)»: «;202205;202211;» (year*100+month of every month a span
+    touches) when the spans leave months out between «Начало» and «Окончание», else "".
+
+    «Диаграмма Ганта» colours a month of [Начало, Окончание] only if it is listed here (or
+    the cell is empty); numbers between «;», so its rule needs no locale's date format.
+    """
+    if deadline is None or len(deadline.spans) < 2:
+        return ""
+    months = sorted({m for span in deadline.spans for m in _months_of(span)})
+    if months == _months_of((deadline.start, deadline.end)):
+        return ""  # the spans fill every month: one bar says it
+    return ";" + ";".join(str(m) for m in months) + ";"
+
+
 def _activity_values(activity: Activity, years: Sequence[int]) -> dict:
     from roadmap_tools.deadlines import parse_deadline
 
     parsed = activity.parsed or parse_deadline(activity.deadline, years)
     values = {name: getattr(activity, name, "") for name in TEXT_FIELDS}
-    values.update(section=activity.section, start=parsed.start, end=parsed.end,
+    values.update(section=activity.section, start=parsed.start, end=parsed.end, months=chart_months(parsed),
                   done_date=activity.done_date, control=None, days_overdue=None)
     return values
 
@@ -168,7 +190,21 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
         elif KIND_OF[name] == "int":
             plan.add(sp.NumberFormat(f"{letter}2:{letter}{last_row}", "0"))
     plan.add(sp.ColumnWidths(widths))
+    for name, col in positions.items():
+        if HINT_OF[name]:
+            plan.add(sp.Note(sp.address(1, col), HINT_OF[name]))
+    # Styled by hand as well as by the table style, which LibreOffice does not draw.
     plan.add(sp.Font(f"A1:{last_col}1", bold=True))
+    plan.add(sp.Fill(f"A1:{last_col}1", layout.ROADMAP_HEADER_FILL))
+    plan.add(sp.Border(f"A1:{last_col}{last_row}"))
+    # Rows get heights that show their wrapped text: LibreOffice and Excel keep the
+    # default height of a row whose height the file does not set.
+    our_widths = [WIDTH_OF[name] for name in positions]
+    for number, row in enumerate(rows, start=1):
+        plan.add(sp.RowHeight(number, textfit.row_height([row[col - 1] for col in positions.values()],
+                                                         our_widths)))
+    for number in range(last_row + 1, len(existing) + 1):  # rows the last import wrote
+        plan.add(sp.RowHeight(number, textfit.LINE_HEIGHT))
     plan.add(sp.Freeze("A2"))
     plan.add(sp.Table(layout.ROADMAP_TABLE_NAME, f"A1:{last_col}{last_row}"))
     status = sp.column_letter(positions["status"])
@@ -239,6 +275,16 @@ def roadmap_sheet_plans(roadmap: Roadmap, settings: dict, existing: Optional[dic
     ]
 
 
+def roadmap_workbook_plans(roadmap: Roadmap, existing: Optional[dict] = None,
+                           settings: Optional[dict] = None) -> list:
+    """Plans that put ``roadmap`` into a workbook: the one composition every door imports with.
+
+    ``existing``: the workbook's current sheets as rows of values (see ``roadmap_sheet_plans``);
+    ``settings``: its current «Настройки», kept where the roadmap says nothing.
+    """
+    return roadmap_sheet_plans(roadmap, roadmap_settings(roadmap, settings), existing)
+
+
 def _existing_values(workbook) -> dict:
     """Current values of our sheets in an openpyxl workbook; formulas kept as ``Formula``."""
     found = {}
@@ -275,9 +321,8 @@ def write_roadmap_workbook(roadmap: Roadmap, path: Union[str, Path], settings: O
     else:
         workbook = openpyxl.Workbook()
         base = {}
-    merged = roadmap_settings(roadmap, {**base, **(settings or {})})
     placeholder = workbook.active if not existing and not target.exists() else None
-    sp.apply_openpyxl(workbook, roadmap_sheet_plans(roadmap, merged, existing))
+    sp.apply_openpyxl(workbook, roadmap_workbook_plans(roadmap, existing, {**base, **(settings or {})}))
     if placeholder is not None and placeholder.title not in (layout.SHEET_ROADMAP,):
         workbook.remove(placeholder)
     workbook.active = workbook.sheetnames.index(layout.SHEET_ROADMAP)

@@ -11,6 +11,7 @@ from typing import Dict, List
 
 from roadmap_tools import layout, vocab
 from roadmap_tools.buttons import BUTTONS, GROUPS
+from roadmap_tools.textfit import LINE_HEIGHT, row_height
 from roadmap_tools.sheetplan import (Border, ColumnWidths, ConditionalFill, Fill, Font, Formula, Freeze,
                                      Merge, NumberFormat, PageSetup, RowHeight, SheetPlan, Values, Wrap, address, column_letter)
 
@@ -20,15 +21,16 @@ SHEET_XLWINGS_CONF = "xlwings.conf"
 SHEET_ORDER = [layout.SHEET_INSTRUCTIONS, layout.SHEET_ROADMAP, layout.SHEET_GANTT, layout.SHEET_CHECK,
                layout.SHEET_FORM, layout.SHEET_LISTS, layout.SHEET_SETTINGS, SHEET_XLWINGS_CONF]
 
-#: Gantt geometry: helper columns A:E, one column per month from F, data from row 5.
-GANTT_FIRST_MONTH_COL = 6
+#: Gantt geometry: helper columns A:F (F, the months of «Месяцы (для диаграммы)», hidden),
+#: one column per month from G, data from row 5.
+GANTT_MONTHS_COL = "F"
+GANTT_FIRST_MONTH_COL = 7
 GANTT_MAX_YEARS = 5
 GANTT_HEADER_ROW = 4
 GANTT_FIRST_ROW = 5
 GANTT_SPARE_ROWS = 100
 #: Bar colour of a row whose «Контроль срока» is still empty (before «Отметить просрочки»).
 GANTT_UNCHECKED_COLOUR = "9BC2E6"
-GANTT_MARKER_COLOUR = "F8CBAD"
 GANTT_MARKER_HEADER_COLOUR = "F4B084"
 
 HEADER_FILL = "DDEBF7"
@@ -36,29 +38,6 @@ HEADER_FILL = "DDEBF7"
 
 def _quoted(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
-
-
-def wrapped_lines(text: str, width: float) -> int:
-    """Lines ``text`` takes in a wrapped cell ``width`` characters wide (greedy word wrap)."""
-    limit = max(int(width) - 1, 1)
-    lines = 0
-    for paragraph in text.split("\n"):
-        lines += 1
-        used = 0
-        for word in paragraph.split():
-            need = len(word) if used == 0 else used + 1 + len(word)
-            if need <= limit:
-                used = need
-            else:
-                lines += (used > 0) + (len(word) - 1) // limit
-                used = len(word) % limit or limit
-    return lines
-
-
-def fitted_row_height(row: list, widths: List[float], line_height: float = 15.0) -> float:
-    """Height of a row of wrapped text (neither openpyxl nor LibreOffice sizes it on open); 0: one line."""
-    lines = max([wrapped_lines(v, w) for v, w in zip(row, widths) if isinstance(v, str)] or [1])
-    return lines * line_height if lines > 1 else 0
 
 
 # --- «Инструкция» ----------------------------------------------------------------
@@ -70,7 +49,8 @@ STEPS = [
     ("Шаг 2. «Проверить» и «Отметить просрочки»",
      "«Проверить» находит незаполненные и нераспознанные сроки, исполнителей и статусы; замечания со "
      "ссылками на ячейки — на листе «Проверка». «Отметить просрочки» заполняет «Контроль срока» и "
-     "«Просрочка, дн.» на дату контроля и раскрашивает строки."),
+     "«Просрочка, дн.» на дату контроля и окрашивает эти ячейки по состоянию срока; тем же цветом "
+     "мероприятие закрашено на листе «Диаграмма Ганта»."),
     ("Шаг 3. Форма мониторинга, письмо и e-mail",
      "«Форма мониторинга» собирает мероприятия отчётного периода; «Сопроводительное письмо» и "
      "«Письмо e-mail» готовят отправку формы. Реквизиты писем и период берутся с листа «Настройки»."),
@@ -139,8 +119,8 @@ def instructions_plan() -> SheetPlan:
         plan.add(Merge(f"A{index}:C{index}"))
     for index, row in enumerate(rows, start=1):
         row_widths = [sum(widths.values())] if index in paragraphs else list(widths.values())
-        height = fitted_row_height(row, row_widths)
-        if height:
+        height = row_height(row, row_widths)
+        if height > LINE_HEIGHT:
             plan.add(RowHeight(index, height))
     plan.add(Wrap(f"A1:C{len(rows)}"))
     plan.add(Font("A1", bold=True, size=14))
@@ -158,8 +138,10 @@ def instructions_plan() -> SheetPlan:
 def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, rows: int = 200) -> SheetPlan:
     """The Gantt sheet: row n mirrors row ``roadmap_header_row + n`` of «Дорожная карта».
 
-    ``roadmap_columns`` maps the fields number, activity, start, end and control to
-    column letters of «Дорожная карта». The months run over the years of «Настройки»
+    ``roadmap_columns`` maps the fields number, activity, start, end, control and months
+    (optional) to column letters of «Дорожная карта». A row is coloured in the months
+    between its start and end that its months cell lists, or all of them when the cell is
+    empty (see ``workbook.chart_months``). The months run over the years of «Настройки»
     (names ``rt_first_year``, ``rt_last_year``; empty: the year of the as-of date),
     at most ``GANTT_MAX_YEARS`` years.
     """
@@ -195,7 +177,7 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
                 f'EDATE({prev}{GANTT_HEADER_ROW},1)))'))
             year_row.append(Formula(
                 f'=IF({col}{GANTT_HEADER_ROW}="","",IF(MONTH({col}{GANTT_HEADER_ROW})=1,YEAR({col}{GANTT_HEADER_ROW}),""))'))
-    header = ["№", "Мероприятие", "Начало", "Окончание", "Контроль срока"]
+    header = ["№", "Мероприятие", "Начало", "Окончание", "Контроль срока", "Месяцы"]
     plan.add(Values(address(GANTT_HEADER_ROW - 1, GANTT_FIRST_MONTH_COL), [year_row]))
     plan.add(Values(address(GANTT_HEADER_ROW, 1), [header + month_row]))
     plan.add(NumberFormat(f"{first_col}{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", "[$-419]MMM"))
@@ -215,39 +197,30 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
             Formula(f'=IF(AND({start}="",{end}=""),"",IF({start}="",{end},{start}))'),
             Formula(f'=IF(C{r}="","",IF({end}="",C{r},{end}))'),
             Formula(f'=IF({src}{c["control"]}{s}="","",{src}{c["control"]}{s})'),
+            Formula(f'=IF({src}{c["months"]}{s}="","",{src}{c["months"]}{s})') if "months" in c else None,
         ])
     plan.add(Values(address(GANTT_FIRST_ROW, 1), data))
     plan.add(NumberFormat(f"C{GANTT_FIRST_ROW}:D{last_row}", "DD.MM.YYYY"))
 
     grid = f"{first_col}{GANTT_FIRST_ROW}:{last_col}{last_row}"
     r0, m0 = GANTT_FIRST_ROW, f"{first_col}${GANTT_HEADER_ROW}"
-    in_month = f'AND($C{r0}<>"",{m0}<>"",$C{r0}<=EOMONTH({m0},0),$D{r0}>={m0})'
+    listed = f'OR(${GANTT_MONTHS_COL}{r0}="",ISNUMBER(SEARCH(";"&(YEAR({m0})*100+MONTH({m0}))&";",${GANTT_MONTHS_COL}{r0})))'
+    in_month = f'AND($C{r0}<>"",{m0}<>"",$C{r0}<=EOMONTH({m0},0),$D{r0}>={m0},{listed})'
     for status in vocab.CONTROL_STATUSES:
         plan.add(ConditionalFill(grid, f'=AND({in_month},$E{r0}="{status}")', vocab.CONTROL_COLOURS[status]))
     plan.add(ConditionalFill(grid, f'=AND({in_month},$E{r0}="")', GANTT_UNCHECKED_COLOUR))
     marker = f'AND({{col}}<>"",$D$1>={{col}},$D$1<=EOMONTH({{col}},0))'
-    plan.add(ConditionalFill(grid, f'=AND($B{r0}<>"",{marker.format(col=m0)})', GANTT_MARKER_COLOUR))
+    # The as-of month is marked in the header only: LibreOffice paints a grid-wide marker rule
+    # over the status bars whatever the rules' priorities, which would hide the bars of that month.
     header_range = f"{first_col}{GANTT_HEADER_ROW - 1}:{last_col}{GANTT_HEADER_ROW}"
     plan.add(ConditionalFill(header_range, "=" + marker.format(col=f"{first_col}${GANTT_HEADER_ROW}"),
                              GANTT_MARKER_HEADER_COLOUR))
 
-    widths = {"A": 7, "B": 60, "C": 14, "D": 11, "E": 14}
+    widths = {"A": 7, "B": 60, "C": 14, "D": 11, "E": 14, GANTT_MONTHS_COL: 10}
     widths.update({column_letter(GANTT_FIRST_MONTH_COL + i): 5 for i in range(months)})
-    plan.add(ColumnWidths(widths))
+    plan.add(ColumnWidths(widths, hidden=(GANTT_MONTHS_COL,)))
     plan.add(Freeze(address(GANTT_FIRST_ROW, GANTT_FIRST_MONTH_COL)))
     plan.add(PageSetup(landscape=True, fit_width=True, title_rows=f"{GANTT_HEADER_ROW - 1}:{GANTT_HEADER_ROW}"))
-    return plan
-
-
-def roadmap_colours_plan(roadmap_columns: Dict[str, str], header_row: int, rows: int) -> SheetPlan:
-    """Rows of «Дорожная карта» coloured by their «Контроль срока», by conditional formatting."""
-    last_col = max(roadmap_columns.values(), key=lambda letter: (len(letter), letter))
-    first = header_row + 1
-    control = roadmap_columns["control"]
-    plan = SheetPlan(layout.SHEET_ROADMAP, create=False)
-    for status in vocab.CONTROL_STATUSES:
-        plan.add(ConditionalFill(f"A{first}:{last_col}{first + rows - 1}", f'=${control}{first}="{status}"',
-                                 vocab.CONTROL_COLOURS[status]))
     return plan
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence
 
 from roadmap_tools import layout
-from roadmap_tools.sheetplan import SheetPlan, apply_openpyxl, column_letter
+from roadmap_tools.sheetplan import SheetPlan, apply_openpyxl, column_index, column_letter
 
 from roadmap_tools.resources import WORKBOOK as WORKBOOK_SOURCES  # VBA modules, ribbon XML, the workbook
 DEFAULT_OUTPUT = WORKBOOK_SOURCES / "Roadmap.xlsm"
@@ -105,6 +105,8 @@ def build_openpyxl_workbook(data_plans: Sequence[SheetPlan]):
     from openpyxl import Workbook
 
     from roadmap_tools import workbook_sheets
+    from roadmap_tools.model import Roadmap, Source
+    from roadmap_tools.plans import control_colour_plan
 
     wb = Workbook()
     default = wb.active
@@ -118,10 +120,12 @@ def build_openpyxl_workbook(data_plans: Sequence[SheetPlan]):
         raise ValueError(f"«{layout.SHEET_ROADMAP}» lacks columns for the Gantt sheet: {sorted(missing)}")
     filled = max(ws.max_row - header_row, 0)
     rows = filled + workbook_sheets.GANTT_SPARE_ROWS
-    plans = [workbook_sheets.roadmap_colours_plan(columns, header_row, rows)]
+    # the very rules deadline control installs, so that running it replaces them
+    in_sheet = Roadmap(source=Source(sheet=layout.SHEET_ROADMAP),
+                       column_index={name: column_index(letter) for name, letter in columns.items()})
+    plans = [control_colour_plan(in_sheet, header_row)]
     plans += workbook_sheets.build_sheet_plans(columns, header_row, rows)
     apply_openpyxl(wb, plans)
-    fit_row_heights(wb[layout.SHEET_ROADMAP])
     if default.title not in workbook_sheets.SHEET_ORDER and default.max_row == 1 and default.cell(1, 1).value is None:
         wb.remove(default)
     order = {name: i for i, name in enumerate(workbook_sheets.SHEET_ORDER)}
@@ -130,28 +134,6 @@ def build_openpyxl_workbook(data_plans: Sequence[SheetPlan]):
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws is wb.worksheets[0]
     return wb
-
-
-def fit_row_heights(ws, max_lines: int = 12) -> None:
-    """Give rows of wrapped text a height: Excel and LibreOffice keep the default one on open."""
-    from roadmap_tools.workbook_sheets import fitted_row_height
-
-    widths = {}
-    for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
-        if ws.row_dimensions[row[0].row].height is not None:
-            continue
-        values, row_widths = [], []
-        for cell in row:
-            if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
-                continue
-            letter = cell.column_letter
-            if letter not in widths:
-                widths[letter] = ws.column_dimensions[letter].width or 8.43
-            values.append(cell.value)
-            row_widths.append(widths[letter])
-        height = fitted_row_height(values, row_widths)
-        if height:
-            ws.row_dimensions[row[0].row].height = min(height, 15.0 * max_lines)
 
 
 def codenames(sheet_names: Iterable[str]) -> Dict[str, str]:
@@ -245,10 +227,9 @@ def xlsm_bytes(data_plans: Sequence[SheetPlan], sources: Path = WORKBOOK_SOURCES
 def default_roadmap_plans(roadmap=None, settings: Optional[dict] = None) -> List[SheetPlan]:
     """Plans of «Дорожная карта», «Справочники» and «Настройки» for ``roadmap`` (None: empty)."""
     from roadmap_tools.model import Roadmap
-    from roadmap_tools.workbook import roadmap_settings, roadmap_sheet_plans
+    from roadmap_tools.workbook import roadmap_workbook_plans
 
-    roadmap = roadmap if roadmap is not None else Roadmap()
-    return list(roadmap_sheet_plans(roadmap, roadmap_settings(roadmap, settings)))
+    return roadmap_workbook_plans(roadmap if roadmap is not None else Roadmap(), settings=settings)
 
 
 def build_workbook(output=DEFAULT_OUTPUT, roadmap=None, settings: Optional[dict] = None,
@@ -256,7 +237,7 @@ def build_workbook(output=DEFAULT_OUTPUT, roadmap=None, settings: Optional[dict]
     """Write the macro-enabled workbook to ``output`` (atomically, the old file kept as .bak).
 
     The sheets «Дорожная карта», «Справочники» and «Настройки» come from
-    ``roadmap_tools.workbook.roadmap_sheet_plans(roadmap, settings)`` unless ``data_plans``
+    ``roadmap_tools.workbook.roadmap_workbook_plans(roadmap, settings=settings)`` unless ``data_plans``
     are given.
     """
     from roadmap_tools.safeio import atomic_write

@@ -18,6 +18,8 @@ TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
 ROADMAP_FIXTURES = ["000_9d9fda70d4b7cb08", "001_a470a32a4d39f39e", "003_1231fe5c55c4aab0"]
 REPORT_FIXTURE = "002_e8874583cf5e68aa"
+#: The sample Word roadmap of the repository (the one the committed workbook shows).
+SAMPLE_DOCX = TESTS.parent / "examples" / "sample_roadmap_penza_2022.docx"
 
 
 @pytest.fixture
@@ -27,6 +29,17 @@ def fixtures() -> Path:
 
 def gold(name: str) -> dict:
     return json.loads((FIXTURES / f"{name}.gold.json").read_text(encoding="utf-8"))
+
+
+def collapsed(value):
+    """Whitespace collapsed everywhere, as imported roadmaps are compared with the expected JSON."""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, list):
+        return [collapsed(v) for v in value]
+    if isinstance(value, dict):
+        return {k: collapsed(v) for k, v in value.items()}
+    return value
 
 
 @dataclass
@@ -63,6 +76,15 @@ def run_cli(*args: str, stdin: str = "") -> CliResult:
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture(scope="session")
+def sample_workbook(tmp_path_factory) -> Path:
+    """The roadmap workbook the command line makes from the sample Word roadmap (do not edit it)."""
+    path = tmp_path_factory.mktemp("sample") / "Roadmap.xlsx"
+    result = run_cli("import", SAMPLE_DOCX, "-o", path)
+    assert result.code == 0, result.err
+    return path
 
 
 def soffice_path():

@@ -283,7 +283,10 @@ class ActionPlayer:
         ws = self.sheet(a)
         characters = round((a["args"][0] / 0.75 - 5) / 7, 2)
         for c in range(a["start_column"] + 1, a["start_column"] + 1 + a["column_count"]):
-            ws.column_dimensions[get_column_letter(c)].width = characters
+            if a["args"][0] == 0:  # Excel hides a column of width 0
+                ws.column_dimensions[get_column_letter(c)].hidden = True
+            else:
+                ws.column_dimensions[get_column_letter(c)].width = characters
 
     def do_setRowHeight(self, a):
         ws = self.sheet(a)

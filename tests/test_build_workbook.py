@@ -12,9 +12,14 @@ import pytest
 from conftest import convert_with_libreoffice, run_cli
 from roadmap_tools import layout, vba_project as vp, vocab
 from roadmap_tools.buttons import BUTTONS
-from roadmap_tools.workbook_sheets import GANTT_FIRST_ROW, SHEET_ORDER, SHEET_XLWINGS_CONF
+from roadmap_tools.sheetplan import column_letter
+from roadmap_tools.workbook_sheets import GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW, SHEET_ORDER, SHEET_XLWINGS_CONF
 from roadmap_tools.xlsm_build import (CUSTOMUI_PART, DEFAULT_OUTPUT, MACRO_WORKBOOK_TYPE, VBA_PART,
                                       WORKBOOK_SOURCES)
+
+
+ROADMAP_LETTER = {c.field: column_letter(i) for i, c in enumerate(layout.ROADMAP_COLUMNS, start=1)}
+FIRST_MONTH, SECOND_MONTH = column_letter(GANTT_FIRST_MONTH_COL), column_letter(GANTT_FIRST_MONTH_COL + 1)
 
 
 @pytest.fixture(scope="module")
@@ -84,11 +89,37 @@ def test_gantt_rows_follow_the_roadmap_rows_and_are_coloured_by_deadline_control
     for n in (0, roadmap.max_row - 2, roadmap.max_row + 50):
         row = GANTT_FIRST_ROW + n
         assert f"'Дорожная карта'!C{2 + n}" in ws[f"B{row}"].value
-        assert f"'Дорожная карта'!N{2 + n}" in ws[f"E{row}"].value
+        assert f"'Дорожная карта'!{ROADMAP_LETTER['control']}{2 + n}" in ws[f"E{row}"].value
+        assert f"'Дорожная карта'!{ROADMAP_LETTER['months']}{2 + n}" in ws[f"F{row}"].value
     rules = [(rule.formula[0], rule.dxf.fill.bgColor.rgb) for cf in ws.conditional_formatting for rule in cf.rules]
     for status, colour in vocab.CONTROL_COLOURS.items():
         assert any(f'"{status}"' in formula and rgb.endswith(colour) for formula, rgb in rules), status
     assert "rt_first_year" in ws["D2"].value and "rt_as_of" in ws["D1"].value
+
+
+def _roadmap_rules(path: Path) -> list:
+    """(range, formula, colour, stop) of every rule on «Дорожная карта», in priority order."""
+    ws = openpyxl.load_workbook(path)[layout.SHEET_ROADMAP]
+    rules = sorted(((rule.priority, str(cf.sqref), rule.formula[0], rule.dxf.fill.bgColor.rgb[-6:],
+                     bool(rule.stopIfTrue)) for cf in ws.conditional_formatting for rule in cf.rules))
+    return [rule[1:] for rule in rules]
+
+
+def test_the_build_installs_the_colour_rules_of_deadline_control_which_replaces_them(built, tmp_path):
+    from roadmap_tools.plans import CONTROL_RULES, control_colour_plan
+    from roadmap_tools.sheetplan import ConditionalFill
+    from roadmap_tools.workbook import read_roadmap_workbook
+
+    book = tmp_path / "Roadmap.xlsm"
+    book.write_bytes(built.read_bytes())
+    roadmap, _ = read_roadmap_workbook(book)
+    expected = [(op.range, op.formula.lstrip("="), op.colour, op.stop)
+                for op in control_colour_plan(roadmap).ops if isinstance(op, ConditionalFill)]
+    assert len(expected) == len(CONTROL_RULES)
+    assert _roadmap_rules(book) == expected
+    for _ in range(2):
+        assert run_cli("overdue", book, "--as-of", "01.06.2022").code == 0
+        assert _roadmap_rules(book) == expected
 
 
 def test_rebuild_gives_the_same_bytes(built, tmp_path):
@@ -156,7 +187,7 @@ def test_gantt_months_and_rows_compute_in_libreoffice(built, soffice, tmp_path):
     # the years of «Настройки», widened to the earliest date of the roadmap (December 2021 in the sample)
     first_year = min(wb[layout.SHEET_SETTINGS]["B4"].value, min(starts).year)
     assert first_year == 2021
-    assert gantt["F4"].value == datetime(first_year, 1, 1)
-    assert gantt["G4"].value == datetime(first_year, 2, 1)
+    assert gantt[f"{FIRST_MONTH}4"].value == datetime(first_year, 1, 1)
+    assert gantt[f"{SECOND_MONTH}4"].value == datetime(first_year, 2, 1)
     assert gantt[f"B{GANTT_FIRST_ROW}"].value == roadmap["C2"].value
     assert gantt[f"C{GANTT_FIRST_ROW}"].value == roadmap["E2"].value

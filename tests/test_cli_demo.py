@@ -8,6 +8,7 @@ from email import policy
 from openpyxl import load_workbook
 
 from conftest import run_cli
+from roadmap_tools import layout
 
 
 def test_demo_runs_the_whole_chain_on_the_sample_and_writes_every_file(tmp_path):
@@ -19,7 +20,8 @@ def test_demo_runs_the_whole_chain_on_the_sample_and_writes_every_file(tmp_path)
 
     book = load_workbook(out / "roadmap.xlsx")
     assert {"Дорожная карта", "Проверка", "Форма мониторинга", "Настройки"} <= set(book.sheetnames)
-    control = [row[0] for row in book["Дорожная карта"].iter_rows(min_row=2, min_col=14, max_col=14,
+    column = [c.field for c in layout.ROADMAP_COLUMNS].index("control") + 1
+    control = [row[0] for row in book["Дорожная карта"].iter_rows(min_row=2, min_col=column, max_col=column,
                                                                    values_only=True) if row[0]]
     assert len(control) == 27 and "Просрочено" in control
 

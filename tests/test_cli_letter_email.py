@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SAMPLE_DOCX
 from roadmap_tools.workbook import write_roadmap_workbook
 from test_letter import KUZNETSK, document_text
 
-SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample_roadmap_penza_2022.docx"
 SETTINGS = {
     **KUZNETSK, "title": "", "organisation": "", "letter_about": "",
     "period_from": date(2022, 1, 1), "period_to": date(2022, 3, 31),
@@ -35,7 +35,7 @@ def free_port() -> int:
 def penza_roadmap():
     from roadmap_tools.importer import import_roadmap
 
-    return import_roadmap(SAMPLE)
+    return import_roadmap(SAMPLE_DOCX)
 
 
 @pytest.fixture

@@ -67,3 +67,16 @@ def test_bad_date_is_a_usage_error(cli, tmp_path):
     book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
     result = cli("overdue", book, "--as-of", "31.02.2022")
     assert result.code == 2 and "не дата" in result.err
+
+
+def test_every_text_on_deadline_control_says_it_colours_the_two_cells_not_the_rows():
+    # the rules above cover «Контроль срока»..«Просрочка, дн.» only: no text may promise whole rows
+    from roadmap_tools.buttons import BUTTONS
+    from roadmap_tools.commands import overdue
+    from roadmap_tools.workbook_sheets import STEPS
+
+    texts = [b.supertip for b in BUTTONS if b.function == "flag_overdue"] + [STEPS[1][1], overdue.__doc__]
+    assert len(texts) == 3
+    for text in texts:
+        assert "ячейк" in text and "«Контроль срока»" in text
+        assert not any(word in text for word in ("строки", "строку", "цвета строк")), text

@@ -18,25 +18,15 @@ import pytest
 import roadmap_tools.excel as rt
 from roadmap_tools import layout
 
-from conftest import run_cli
+from conftest import SAMPLE_DOCX, run_cli
 from excel_harness import (apply_actions, assert_same_workbooks, book_json_from_xlsx, enable_remote_engine,
                            remote_book)
 
-SAMPLE_DOCX = Path(__file__).resolve().parent.parent / "examples" / "sample_roadmap_penza_2022.docx"
 
 
 @pytest.fixture(autouse=True)
 def remote_engine(monkeypatch):
     enable_remote_engine(monkeypatch)
-
-
-@pytest.fixture(scope="module")
-def imported(tmp_path_factory) -> Path:
-    """The roadmap workbook the command line makes from the sample Word roadmap."""
-    path = tmp_path_factory.mktemp("imported") / "Roadmap.xlsx"
-    result = run_cli("import", SAMPLE_DOCX, "-o", path)
-    assert result.code == 0, result.err
-    return path
 
 
 class Twins:
@@ -68,8 +58,8 @@ def errors_in(alerts):
     return [a["prompt"] for a in alerts if a["mode"] == "critical"]
 
 
-def test_check_button_gives_the_same_cells_as_the_check_command(imported, tmp_path):
-    twins = Twins(imported, tmp_path)
+def test_check_button_gives_the_same_cells_as_the_check_command(sample_workbook, tmp_path):
+    twins = Twins(sample_workbook, tmp_path)
     assert run_cli("check", twins.cli).code in (0, 1)
     door, alerts = twins.door_result(twins.press(rt.check_entries))
     assert not errors_in(alerts), alerts
@@ -77,8 +67,8 @@ def test_check_button_gives_the_same_cells_as_the_check_command(imported, tmp_pa
     assert [a["mode"] for a in alerts] == ["info"] and "Проверка закончена" in alerts[0]["prompt"]
 
 
-def test_check_button_run_again_clears_exactly_the_marks_of_the_last_run(imported, tmp_path):
-    first = Twins(imported, tmp_path / "first")
+def test_check_button_run_again_clears_exactly_the_marks_of_the_last_run(sample_workbook, tmp_path):
+    first = Twins(sample_workbook, tmp_path / "first")
     run_cli("check", first.cli)
     wb = openpyxl.load_workbook(first.cli)
     ws = wb[layout.SHEET_ROADMAP]
@@ -94,17 +84,17 @@ def test_check_button_run_again_clears_exactly_the_marks_of_the_last_run(importe
 
 
 @pytest.mark.parametrize("as_of", [date(2022, 6, 30), date(2022, 12, 31)])
-def test_overdue_button_gives_the_same_cells_as_the_overdue_command(imported, tmp_path, as_of):
-    twins = Twins(imported, tmp_path)
+def test_overdue_button_gives_the_same_cells_as_the_overdue_command(sample_workbook, tmp_path, as_of):
+    twins = Twins(sample_workbook, tmp_path)
     assert run_cli("overdue", twins.cli, "--as-of", as_of.isoformat()).code == 0
     door, alerts = twins.door_result(twins.press(rt.flag_overdue, as_of))
     assert not alerts, alerts
     assert_same_workbooks(twins.cli_result(), door)
 
 
-def test_overdue_button_without_a_date_takes_the_settings_one_like_the_command(imported, tmp_path):
+def test_overdue_button_without_a_date_takes_the_settings_one_like_the_command(sample_workbook, tmp_path):
     source = tmp_path / "with_date.xlsx"
-    wb = openpyxl.load_workbook(imported)
+    wb = openpyxl.load_workbook(sample_workbook)
     settings = wb[layout.SHEET_SETTINGS]
     row = next(c.row for c in settings["A"] if c.value == layout.SETTINGS_BY_KEY["as_of"].label)
     settings.cell(row=row, column=2).value = date(2022, 9, 15)
@@ -116,8 +106,8 @@ def test_overdue_button_without_a_date_takes_the_settings_one_like_the_command(i
     assert_same_workbooks(twins.cli_result(), door)
 
 
-def test_form_button_gives_the_same_cells_as_the_form_command(imported, tmp_path):
-    twins = Twins(imported, tmp_path)
+def test_form_button_gives_the_same_cells_as_the_form_command(sample_workbook, tmp_path):
+    twins = Twins(sample_workbook, tmp_path)
     assert run_cli("form", twins.cli, "--from", "2022-01-01", "--to", "2022-06-30").code == 0
     door, alerts = twins.door_result(twins.press(rt.monitoring_form, date(2022, 1, 1), date(2022, 6, 30)))
     assert not alerts, alerts
@@ -125,8 +115,8 @@ def test_form_button_gives_the_same_cells_as_the_form_command(imported, tmp_path
     assert door.sheetnames.index(layout.SHEET_FORM) >= 0
 
 
-def test_import_button_gives_the_same_cells_as_the_import_command(imported, tmp_path):
-    twins = Twins(imported, tmp_path)
+def test_import_button_gives_the_same_cells_as_the_import_command(sample_workbook, tmp_path):
+    twins = Twins(sample_workbook, tmp_path)
     assert run_cli("import", SAMPLE_DOCX, "-o", twins.cli).code == 0
     door, alerts = twins.door_result(twins.press(rt.import_from_word, str(SAMPLE_DOCX)))
     assert not errors_in(alerts), alerts
@@ -134,9 +124,9 @@ def test_import_button_gives_the_same_cells_as_the_import_command(imported, tmp_
     assert "Импортировано мероприятий: 27" in alerts[0]["prompt"]
 
 
-def test_import_button_reads_the_file_named_in_the_settings(imported, tmp_path):
+def test_import_button_reads_the_file_named_in_the_settings(sample_workbook, tmp_path):
     source = tmp_path / "chosen.xlsx"
-    wb = openpyxl.load_workbook(imported)
+    wb = openpyxl.load_workbook(sample_workbook)
     settings = wb[layout.SHEET_SETTINGS]
     row = next(c.row for c in settings["A"] if c.value == layout.SETTINGS_BY_KEY["import_file"].label)
     settings.cell(row=row, column=2).value = str(SAMPLE_DOCX)
@@ -148,7 +138,7 @@ def test_import_button_reads_the_file_named_in_the_settings(imported, tmp_path):
     assert_same_workbooks(twins.cli_result(), door)
 
 
-def test_buttons_are_lite_scripts_with_typed_arguments(monkeypatch, imported):
+def test_buttons_are_lite_scripts_with_typed_arguments(monkeypatch, sample_workbook):
     """In xlwings Lite, ``@script`` is the server's: App Mode sees the book and a date picker."""
     import asyncio
     import importlib
@@ -162,7 +152,7 @@ def test_buttons_are_lite_scripts_with_typed_arguments(monkeypatch, imported):
         meta = {m["function_name"]: m for m in udfs_officejs.custom_scripts_meta(lite)}
         assert set(meta) >= {"import_from_word", "check_entries", "flag_overdue", "monitoring_form"}
         assert meta["flag_overdue"]["name"] == "Отметить просрочки"
-        book = remote_book(imported)
+        book = remote_book(sample_workbook)
         returned = asyncio.run(udfs_officejs.custom_scripts_call(
             lite, "flag_overdue", typehint_to_value={xlwings.Book: book}, args=["2022-06-30"]))
         assert returned is book
@@ -173,9 +163,9 @@ def test_buttons_are_lite_scripts_with_typed_arguments(monkeypatch, imported):
         importlib.reload(rt)
 
 
-def test_the_json_a_client_sends_opens_in_the_remote_engine(imported):
-    data = book_json_from_xlsx(imported)
-    book = remote_book(imported)
+def test_the_json_a_client_sends_opens_in_the_remote_engine(sample_workbook):
+    data = book_json_from_xlsx(sample_workbook)
+    book = remote_book(sample_workbook)
     assert [s.name for s in book.sheets] == [s["name"] for s in data["sheets"]]
     rows = rt.sheet_rows(book.sheets[layout.SHEET_ROADMAP])
     assert rows[0][:3] == ["№", "Раздел", "Мероприятие"]
@@ -191,10 +181,10 @@ LETTER_SETTINGS = {
 
 
 @pytest.fixture
-def with_letter_settings(imported, tmp_path) -> Path:
+def with_letter_settings(sample_workbook, tmp_path) -> Path:
     source = tmp_path / "source" / "Roadmap.xlsx"
     source.parent.mkdir()
-    wb = openpyxl.load_workbook(imported)
+    wb = openpyxl.load_workbook(sample_workbook)
     ws = wb[layout.SHEET_SETTINGS]
     rows = {c.value: c.row for c in ws["A"]}
     for key, value in LETTER_SETTINGS.items():

@@ -10,22 +10,14 @@ import pytest
 import roadmap_tools.excel as rt
 from roadmap_tools import layout
 
-from conftest import run_cli
+from conftest import SAMPLE_DOCX
 from excel_harness import enable_remote_engine, remote_book
 
-SAMPLE_DOCX = Path(__file__).resolve().parent.parent / "examples" / "sample_roadmap_penza_2022.docx"
 
 
 @pytest.fixture(autouse=True)
 def remote_engine(monkeypatch):
     enable_remote_engine(monkeypatch)
-
-
-@pytest.fixture(scope="module")
-def imported(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("imported") / "Roadmap.xlsx"
-    assert run_cli("import", SAMPLE_DOCX, "-o", path).code == 0
-    return path
 
 
 def edited(source: Path, target: Path, edit) -> Path:
@@ -68,35 +60,35 @@ def no_sheet(name):
     (rt.import_from_word, (), lambda wb: None, "не выбран документ для импорта"),
     (rt.import_from_word, ("нет_такого.docx",), lambda wb: None, "файл не найден"),
 ])
-def test_bad_input_is_a_russian_message_box(imported, tmp_path, button, args, edit, expected):
-    book = remote_book(edited(imported, tmp_path / "book.xlsx", edit))
+def test_bad_input_is_a_russian_message_box(sample_workbook, tmp_path, button, args, edit, expected):
+    book = remote_book(edited(sample_workbook, tmp_path / "book.xlsx", edit))
     prompt = the_alert(button(book, *args))
     assert expected in prompt
 
 
-def test_a_roadmap_sheet_without_its_header_names_the_cell(imported, tmp_path):
+def test_a_roadmap_sheet_without_its_header_names_the_cell(sample_workbook, tmp_path):
     def edit(wb):
         ws = wb[layout.SHEET_ROADMAP]
         for cell in ws[1]:
             cell.value = None
-    book = remote_book(edited(imported, tmp_path / "book.xlsx", edit))
+    book = remote_book(edited(sample_workbook, tmp_path / "book.xlsx", edit))
     prompt = the_alert(rt.check_entries(book))
     assert "лист «Дорожная карта», ячейка A1" in prompt and "Мероприятие" in prompt
 
 
-def test_an_unexpected_error_is_one_russian_line_asking_to_tell_the_developers(imported, tmp_path, monkeypatch):
+def test_an_unexpected_error_is_one_russian_line_asking_to_tell_the_developers(sample_workbook, tmp_path, monkeypatch):
     import roadmap_tools.plans
 
     def broken(*args, **kwargs):
         raise KeyError("column")
     monkeypatch.setattr(roadmap_tools.plans, "form_job", broken)
-    book = remote_book(imported)
+    book = remote_book(sample_workbook)
     prompt = the_alert(rt.monitoring_form(book))
     assert prompt.startswith("Внутренняя ошибка программы (KeyError")
     assert "Сообщите разработчикам" in prompt and "\n" not in prompt
 
 
-def test_writes_queued_before_an_error_are_dropped(imported, monkeypatch):
+def test_writes_queued_before_an_error_are_dropped(sample_workbook, monkeypatch):
     from roadmap_tools import _apply_xlwings
     from roadmap_tools.errors import RoadmapError
 
@@ -109,13 +101,13 @@ def test_writes_queued_before_an_error_are_dropped(imported, monkeypatch):
             raise RoadmapError("имя таблицы уже занято.")
         real_apply(book, plan)
     monkeypatch.setattr(_apply_xlwings, "apply", apply_then_fail)
-    book = remote_book(imported)
+    book = remote_book(sample_workbook)
     assert "имя таблицы уже занято" in the_alert(rt.check_entries(book))
     assert len(calls) == 2
 
 
-def test_files_cannot_be_written_next_to_a_book_never_saved(imported):
-    book = remote_book(imported)  # Office.js gives the name only, no folder
+def test_files_cannot_be_written_next_to_a_book_never_saved(sample_workbook):
+    book = remote_book(sample_workbook)  # Office.js gives the name only, no folder
     from roadmap_tools.errors import RoadmapError
 
     with pytest.raises(RoadmapError, match="книга ещё не сохранена"):
@@ -124,10 +116,10 @@ def test_files_cannot_be_written_next_to_a_book_never_saved(imported):
 
 @pytest.mark.parametrize("button, args", [
     (rt.import_from_word, (str(SAMPLE_DOCX),)), (rt.cover_letter, ()), (rt.email_draft, ())])
-def test_in_xlwings_lite_the_file_buttons_say_to_use_desktop_excel(imported, monkeypatch, button, args):
+def test_in_xlwings_lite_the_file_buttons_say_to_use_desktop_excel(sample_workbook, monkeypatch, button, args):
     import sys
 
     monkeypatch.setattr(sys, "platform", "emscripten")
-    book = remote_book(imported, name=str(imported))
+    book = remote_book(sample_workbook, name=str(sample_workbook))
     prompt = the_alert(button(book, *args))
     assert "xlwings Lite" in prompt and "настольном Excel" in prompt

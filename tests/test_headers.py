@@ -25,6 +25,9 @@ from roadmap_tools.headers import field_of_title, recognise_header
     ("Информация о проведении мероприятия (название документа, дата, количество участников)", "info"),
     ("Ссылка на документ/информационное сопровождение мероприятия", "link"),
     ("Отметка об исполнении", "status"), ("Статус", "status"), ("Примечание", "note"),
+    ("Наимено-\nвание меро-\nприятия", "activity"), ("Сро-\nки испол-\nнения", "deadline"),
+    ("Ответ-\nствен-\nные", "executor"), ("Ожидае-\nмый ре-\nзультат", "result"),
+    ("Наиме\u00adнование мероприятия", "activity"),
 ])
 def test_title_means_field(title, field):
     assert field_of_title(title)[0] == field

@@ -1,23 +1,10 @@
 """Importing Word roadmaps: the fixtures to their gold files, and new wordings and orders."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from conftest import FIXTURES, ROADMAP_FIXTURES, gold
+from conftest import FIXTURES, ROADMAP_FIXTURES, collapsed, gold
 from roadmap_tools.importer import import_roadmap
-
-
-def collapsed(value):
-    """Whitespace collapsed everywhere, as the gold files are compared."""
-    if isinstance(value, str):
-        return re.sub(r"\s+", " ", value).strip()
-    if isinstance(value, list):
-        return [collapsed(v) for v in value]
-    if isinstance(value, dict):
-        return {k: collapsed(v) for k, v in value.items()}
-    return value
 
 
 @pytest.mark.parametrize("variant", ["", "_split"])

@@ -41,6 +41,11 @@ def merged(text, width=4):
                   ["1.2", "Совещание", "март", ""]],
                  [("1. Организационная работа", [("1.1", "Приказ", "январь", ""), ("1.2", "Совещание", "март", "")])],
                  id="numbered section row followed by its items"),
+    pytest.param([HEADER, ["1.", "Организация", "", ""], ["1.1.", "Мониторинг", "", ""],
+                  ["1.1.1.", "ОГЭ", "июль", ""], ["1.2.", "Совещания", "", ""], ["1.2.1.", "Совет", "август", ""]],
+                 [("1. Организация 1.1. Мониторинг", [("1.1.1.", "ОГЭ", "июль", "")]),
+                  ("1.2. Совещания", [("1.2.1.", "Совет", "август", "")])],
+                 id="sub-headings 1.1., 1.2. above items 1.1.1, 1.2.1 start sections"),
     pytest.param([HEADER, ["5.5.", "Сборник", "", ""]],
                  [("", [("5.5.", "Сборник", "", "")])], id="numbered activity without deadline stays an activity"),
     pytest.param([HEADER, merged("2. Информационное"), merged("сопровождение"), ["2.1", "Сайт", "март", ""]],
@@ -88,8 +93,35 @@ def test_columns_are_the_header_titles_as_written():
     assert parsed.layout.fields == {"number": 0, "activity": 1, "deadline": 2}
 
 
-def test_second_header_row_under_cells_merged_down_is_skipped():
+def test_second_header_row_under_cells_merged_down_is_skipped_and_start_end_read_as_a_period():
+    # joined with a space, «01.03.2022 31.03.2022» would parse as two milestones, not a period
     header = RawRow(("№", "Мероприятие", "Сроки", None, "Исполнители"))
     second = RawRow(("№", "Мероприятие", "Начало", "Окончание", "Исполнители"), repeated=frozenset({0, 1, 4}))
     row = RawRow(("1", "Совещание", "01.03.2022", "31.03.2022", "УО"))
-    assert sections([header, second, row]) == [("", [("1", "Совещание", "01.03.2022 31.03.2022", "УО")])]
+    assert sections([header, second, row]) == [("", [("1", "Совещание", "01.03.2022 – 31.03.2022", "УО")])]
+
+
+def test_bold_text_alone_in_the_activity_cell_is_a_section_plain_text_continues():
+    bold_title = RawRow(("", "Работа с кадрами", "", ""), bold=frozenset({1}))
+    plain_tail = RawRow(("", "и наставников", "", ""))
+    rows = [HEADER, ["1", "Совещание", "март", "ОО"], plain_tail, bold_title, ["2", "Курсы", "май", "ИМЦ"]]
+    assert sections(rows) == [("", [("1", "Совещание и наставников", "март", "ОО")]),
+                              ("Работа с кадрами", [("2", "Курсы", "май", "ИМЦ")])]
+
+
+def test_section_title_merged_right_of_an_empty_number_cell_is_a_section():
+    rows = [HEADER, RawRow(("", "Кадры", None, None)), ["1", "Курсы", "май", "ИМЦ"]]
+    assert sections(rows) == [("Кадры", [("1", "Курсы", "май", "ИМЦ")])]
+
+
+def test_a_margin_column_left_of_the_header_is_not_a_column():
+    parsed = parse_tables([[["", "№", "Мероприятие", "Сроки"], ["", "1", "А", "май"]]])
+    assert parsed.layout.titles == ["№", "Мероприятие", "Сроки"]
+    assert [(a.number, a.activity) for s in parsed.sections for a in s.activities] == [("1", "А")]
+
+
+def test_repeated_header_with_an_untitled_last_column_still_continues_the_table():
+    header = ["№", "Мероприятие", "Сроки", ""]
+    first = [header, ["1", "А", "март", ""]]
+    second = [header, ["2", "Б", "май", ""]]
+    assert sections(first, second) == [("", [("1", "А", "март", ""), ("2", "Б", "май", "")])]

@@ -11,6 +11,7 @@
 Пример:
   roadmap-tools consolidate Отчёты/ "Почта/**/*.docx" -o Сводка.xlsx
   roadmap-tools consolidate Отчёты/ --json --as-of 2023-06-01
+  roadmap-tools consolidate Отчёты/ -o Сводка.xlsx --csv строки.csv
 
 Код выхода 0, даже если часть файлов не прочитана (они перечислены в сводке);
 1, если не найдено ни одного файла или ни один не прочитан.
@@ -36,6 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="дата, на которую считать просрочки (по умолчанию сегодня)")
     parser.add_argument("--workers", type=int, metavar="N",
                         help="сколько процессов читают файлы (по умолчанию все ядра)")
+    parser.add_argument("--csv", metavar="ФАЙЛ",
+                        help="ещё и все строки отчётов одной таблицей CSV (для своих расчётов: Excel, pandas)")
     parser.add_argument("--progress", action="store_true",
                         help="показывать ход чтения, даже если вывод не в терминал")
 
@@ -80,6 +83,10 @@ def run(args: argparse.Namespace) -> int:
         from roadmap_tools.summary import write_summary
 
         write_summary(summary, output)
+    if args.csv:
+        from roadmap_tools.consolidate import write_rows_csv
+
+        write_rows_csv(summary, args.csv)
     if not args.json:
         total = summary.total
         print(f"Прочитано отчётов: {len(summary.reports)}, муниципалитетов: {len(summary.municipalities)}, "
@@ -92,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
             if len(summary.unreadable) > 10:
                 print(f"  … и ещё {len(summary.unreadable) - 10}")
         print(f"Сводка записана: {output}")
+        if args.csv:
+            print(f"Строки отчётов (CSV): {args.csv}")
     if not summary.reports:
         print("Ошибка: ни один файл не удалось прочитать как отчёт.", file=sys.stderr)
         return 1

@@ -22,20 +22,19 @@ class _Book:
     """A roadmap workbook opened for one job: its roadmap, settings and raw sheet rows."""
 
     def __init__(self, path: PathLike, keep_vba: Optional[bool] = None):
-        from openpyxl import load_workbook
-
         from roadmap_tools.model import Source
-        from roadmap_tools.safeio import check_archive
+        from roadmap_tools.safeio import load_workbook
+        from roadmap_tools.workbook import plain_values
+        from roadmap_tools.xlsx_reader import sheet_values
 
         self.path = Path(path)
-        check_archive(self.path, "книга Excel (.xlsx или .xlsm)")
         if keep_vba is None:
             keep_vba = self.path.suffix.lower() == ".xlsm"
-        try:
-            self.wb = load_workbook(self.path, keep_vba=keep_vba)
-        except Exception as exc:  # openpyxl raises many kinds on a damaged or foreign file
-            raise RoadmapError(f"книга не читается ({type(exc).__name__}).", file=str(self.path),
-                               hint="Откройте её в Excel и сохраните заново как .xlsx или .xlsm.") from exc
+        # openpyxl keeps the formulas for writing back; the jobs read what the cells show
+        # (a formula's last computed value, as Excel displays it), like the Excel door does
+        self.wb = load_workbook(self.path, keep_vba=keep_vba)
+        self._values = {name: plain_values(rows) for name, rows in
+                        sheet_values(self.path, (SHEET_ROADMAP, SHEET_SETTINGS, SHEET_CHECK)).items()}
         if SHEET_ROADMAP not in self.wb.sheetnames:
             raise RoadmapError(f"в книге нет листа «{SHEET_ROADMAP}».", file=str(self.path),
                                hint="Создайте книгу командой roadmap-tools import или восстановите лист.")
@@ -47,9 +46,7 @@ class _Book:
                                          Source(file=str(self.path), sheet=SHEET_ROADMAP))
 
     def rows(self, sheet: str) -> list:
-        if sheet not in self.wb.sheetnames:
-            return []
-        return [list(r) for r in self.wb[sheet].iter_rows(values_only=True)]
+        return [list(r) for r in self._values.get(sheet, [])]
 
     def notes(self, sheet: str) -> dict:
         ws = self.wb[sheet]

@@ -395,7 +395,7 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
         source=Source(source.file, sheet), column_index={name: index + 1 for name, index in fields.items()})
 
 
-def _plain(rows: list) -> list:
+def plain_values(rows: list) -> list:
     """Calamine's floats that are whole numbers as ints (years, days, ports)."""
     return [[int(v) if isinstance(v, float) and v.is_integer() else v for v in row] for row in rows]
 
@@ -410,7 +410,7 @@ def _read_sheets(path: Union[str, Path], file: Optional[str]) -> tuple:
 def read_settings(path: Union[str, Path]) -> dict:
     """The typed settings of a roadmap workbook's «Настройки» (defaults where the sheet is absent)."""
     values, name = _read_sheets(path, None)
-    return settings_module.settings_from_rows(_plain(values.get(layout.SHEET_SETTINGS, [])), name)
+    return settings_module.settings_from_rows(plain_values(values.get(layout.SHEET_SETTINGS, [])), name)
 
 
 def read_roadmap_workbook(path: Union[str, Path], file: Optional[str] = None) -> tuple:
@@ -419,6 +419,6 @@ def read_roadmap_workbook(path: Union[str, Path], file: Optional[str] = None) ->
     if layout.SHEET_ROADMAP not in values:
         raise RoadmapError(f"в книге нет листа «{layout.SHEET_ROADMAP}»: это не рабочая книга дорожной карты.",
                            file=name, hint="Сначала импортируйте дорожную карту: roadmap-tools import ДОКУМЕНТ.docx")
-    settings = settings_module.settings_from_rows(_plain(values.get(layout.SHEET_SETTINGS, [])), name)
+    settings = settings_module.settings_from_rows(plain_values(values.get(layout.SHEET_SETTINGS, [])), name)
     roadmap = roadmap_from_rows(values[layout.SHEET_ROADMAP], settings, Source(name, layout.SHEET_ROADMAP))
     return roadmap, settings

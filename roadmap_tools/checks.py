@@ -57,9 +57,16 @@ RULES: dict = {
     "done_date_before_start": (ERROR, "done_date", "дата выполнения {text} раньше начала дорожной карты ({expected}): исправьте дату."),
     "bad_done_date": (ERROR, "done_date", "дата выполнения «{text}» не распознана: введите дату как ДД.ММ.ГГГГ."),
     "done_date_without_done": (WARNING, "status", "указана дата выполнения, но статус не «Выполнено»: поставьте статус или уберите дату."),
+    "cell_error": (ERROR, "activity", "в ячейке ошибка формулы {text}: исправьте формулу или впишите значение."),
     "bad_link": (ERROR, "link", "«{text}» не является ссылкой http(s): вставьте полный адрес, начинающийся с https://"),
     "info_without_date": (WARNING, "info", "в информации о проведении не указана дата: добавьте, когда мероприятие проведено (например, «15.03.2022»)."),
 }
+
+#: Error values a cell shows when its formula fails (stored in English whatever Excel's language).
+EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
+                "#CALC!")
+#: Fields of an activity whose cells are checked for error values.
+CELL_FIELDS = ("number", "activity", "deadline", "executor", "result", "status", "done_date", "info", "link", "note")
 
 #: Two activities with the same deadline are duplicates when their words are the same
 #: (case, punctuation and spacing aside), and near duplicates when, compared by word
@@ -145,6 +152,7 @@ def check_roadmap(roadmap: Roadmap, settings: Optional[dict] = None, today: Opti
     if "result" in empty_columns and checker.has_column("result"):
         checker.add("no_results", activities[0], count=len(activities))
     for activity in activities:
+        _check_cell_errors(checker, activity)
         _check_required(checker, activity, empty_columns)
         _check_deadline(checker, activity)
         _check_report(checker, activity)
@@ -162,6 +170,17 @@ def count(findings: Iterable[Finding]) -> dict:
 # --- entries -----------------------------------------------------------------
 def _blank(text) -> bool:
     return not str(text or "").strip()
+
+
+def is_cell_error(value) -> bool:
+    return isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS
+
+
+def _check_cell_errors(c: _Checker, a: Activity) -> None:
+    for name in CELL_FIELDS:
+        value = getattr(a, name, None)
+        if is_cell_error(value) and c.has_column(name):
+            c.add("cell_error", a, field=name, text=value.strip())
 
 
 def _check_required(c: _Checker, a: Activity, empty_columns: set) -> None:
@@ -191,7 +210,7 @@ def _years_text(years: Sequence[int]) -> str:
 
 
 def _check_deadline(c: _Checker, a: Activity) -> None:
-    if _blank(a.deadline):
+    if _blank(a.deadline) or is_cell_error(a.deadline):
         return
     parsed = _parsed(c.roadmap, a)
     text = a.deadline.strip()
@@ -245,6 +264,8 @@ def link_problem(text: str) -> Optional[str]:
 
 def _check_report(c: _Checker, a: Activity) -> None:
     status_text = str(a.status or "").strip()
+    if is_cell_error(status_text):
+        status_text = ""  # reported as cell_error
     status = normalize_status(status_text)
     if status_text:
         if status is None:
@@ -260,7 +281,7 @@ def _check_report(c: _Checker, a: Activity) -> None:
         elif _blank(a.link):
             c.add("done_without_link", a)
     done_date = a.done_date
-    if isinstance(done_date, str) and done_date.strip():
+    if isinstance(done_date, str) and done_date.strip() and not is_cell_error(done_date):
         c.add("bad_done_date", a, text=done_date.strip())
     elif isinstance(done_date, date):
         start = c.start

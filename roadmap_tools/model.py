@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Union
 
 Span = tuple  # (date, date): first and last day, both inclusive
 
@@ -82,7 +82,7 @@ class Activity:
     result: str = ""          # expected result or indicator
     # reporting fields, filled by the municipality
     status: str = ""
-    done_date: Optional[date] = None
+    done_date: Union[date, str, None] = None  # a str: what was typed, not a date (the check reports it)
     info: str = ""            # information on how it was done
     link: str = ""            # link to evidence
     note: str = ""

@@ -372,10 +372,9 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
         done_raw = value("done_date")
         try:
             done = settings_module.to_date(done_raw)
-        except (ValueError, TypeError):
-            raise RoadmapError(f"«{done_raw}» не дата выполнения.", file=source.file or None, sheet=sheet,
-                               cell=sp.address(number, fields["done_date"] + 1),
-                               hint="Введите дату как ДД.ММ.ГГГГ или очистите ячейку.") from None
+        except (ValueError, TypeError, OverflowError):
+            # kept as typed: the check reports the cell (bad_done_date), the other jobs see no date
+            done = _text(done_raw)
         activity = Activity(
             number=texts["number"], activity=texts["activity"], deadline=texts["deadline"],
             executor=texts["executor"], result=texts["result"], status=texts["status"], done_date=done,

@@ -93,6 +93,8 @@ ONE_DEFECT = [
     ("done date in the future", roadmap([good("1", done_date=D(2022, 7, 1))]), ("done_date_future", "J2")),
     ("done date before the roadmap", roadmap([good("1", done_date=D(2021, 5, 1))]), ("done_date_before_start", "J2")),
     ("done date that is text", roadmap([good("1", done_date="вчера")]), ("bad_done_date", "J2")),
+    ("formula error shown in a cell", roadmap([good("1", result="#REF!")]), ("cell_error", "H2")),
+    ("formula error in the done date", roadmap([good("1", done_date="#N/A")]), ("cell_error", "J2")),
     ("done date with another status", roadmap([good("1", status="В работе", done_date=D(2022, 3, 5))]),
      ("done_date_without_done", "I2")),
     ("link without http", roadmap([good("1", link="www.school.ru/news")]), ("bad_link", "L2")),

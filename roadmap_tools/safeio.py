@@ -158,6 +158,24 @@ def _prepare_target(path: PathLike) -> Path:
     return target
 
 
+@contextlib.contextmanager
+def _landing(path: PathLike, backup: bool) -> Iterator[Path]:
+    """A temporary file beside ``path`` that replaces it when the block ends without error."""
+    target = _prepare_target(path)
+    try:
+        tmp = _temporary_beside(target)
+    except OSError as exc:
+        raise _os_error(exc, target) from exc
+    try:
+        yield tmp
+        _replace_keeping_backup(tmp, target, backup)
+    except OSError as exc:
+        raise _os_error(exc, target) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
 def atomic_write(path: PathLike, write: Callable[[Path], None], *, backup: bool = True) -> Path:
     """Write ``path`` by calling ``write(tmp_path)``; replace the target only on success.
 
@@ -165,44 +183,22 @@ def atomic_write(path: PathLike, write: Callable[[Path], None], *, backup: bool 
     while writing (or while replacing: a file held by Excel on Windows) leaves the
     original untouched and removes the temporary file.
     """
-    target = _prepare_target(path)
-    try:
-        tmp = _temporary_beside(target)
-    except OSError as exc:
-        raise _os_error(exc, target) from exc
-    try:
+    with _landing(path, backup) as tmp:
         write(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        _replace_keeping_backup(tmp, target, backup)
-    except OSError as exc:
-        raise _os_error(exc, target) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return target
+    return Path(path)
 
 
 @contextlib.contextmanager
 def atomic_open(path: PathLike, mode: str = "w", encoding: str = "utf-8", backup: bool = True) -> Iterator:
     """``open`` for writing that lands atomically (text or bytes), with the same guarantees."""
-    target = _prepare_target(path)
-    try:
-        tmp = _temporary_beside(target)
-    except OSError as exc:
-        raise _os_error(exc, target) from exc
-    try:
+    with _landing(path, backup) as tmp:
         kwargs = {} if "b" in mode else {"encoding": encoding, "newline": ""}
         with open(tmp, mode, **kwargs) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        _replace_keeping_backup(tmp, target, backup)
-    except OSError as exc:
-        raise _os_error(exc, target) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
 
 
 # --- reading ------------------------------------------------------------------------

@@ -37,7 +37,7 @@ RULES: dict = {
     "bad_deadline": (ERROR, "deadline", "срок «{text}» не распознан{reason}: запишите его как «март 2022 г.», «до 15.03.2022», «II квартал 2022 г.»."),
     "deadline_outside_years": (WARNING, "deadline", "срок «{text}» выходит за годы дорожной карты ({years}): проверьте год."),
     "deadline_far_outside_years": (ERROR, "deadline", "срок «{text}» далеко за годами дорожной карты ({years}): вероятно, опечатка в годе."),
-    "start_after_end": (ERROR, "deadline", "в сроке «{text}» начало ({start}) позже окончания ({end}): поменяйте даты местами или исправьте."),
+    "start_after_end": (ERROR, "deadline", "в сроке «{text}» начало позже окончания: поменяйте даты местами или исправьте."),
     "no_numbering": (WARNING, "number", "мероприятия не пронумерованы ({count} шт.): пронумеруйте их, чтобы на них можно было ссылаться в отчёте."),
     "unnumbered": (ERROR, "number", "у мероприятия нет номера, хотя остальные пронумерованы: впишите номер{expected}."),
     "duplicate_number": (ERROR, "number", "номер «{text}» повторяется (уже есть в строке {other}): исправьте нумерацию."),
@@ -212,15 +212,20 @@ def _years_text(years: Sequence[int]) -> str:
 def _check_deadline(c: _Checker, a: Activity) -> None:
     if _blank(a.deadline) or is_cell_error(a.deadline):
         return
+    from roadmap_tools.deadlines import END_BEFORE_START
+
     parsed = _parsed(c.roadmap, a)
     text = a.deadline.strip()
+    if parsed is not None and parsed.kind == "unparsed" and parsed.reason == END_BEFORE_START:
+        c.add("start_after_end", a, text=text)
+        return
     if parsed is None or parsed.kind == "unparsed":
         reason = f" ({parsed.reason})" if parsed is not None and parsed.reason else ""
         c.add("bad_deadline", a, text=text, reason=reason)
         return
     for start, end in parsed.spans:
         if start and end and start > end:
-            c.add("start_after_end", a, text=text, start=f"{start:%d.%m.%Y}", end=f"{end:%d.%m.%Y}")
+            c.add("start_after_end", a, text=text)
             return
     years = c.roadmap.years
     if years and parsed.spans:

@@ -65,6 +65,8 @@ ONE_DEFECT = [
                                       parsed=Deadline("май – март 2022", "period",
                                                       ((D(2022, 5, 1), D(2022, 3, 31)),)))]),
      ("start_after_end", "D2")),
+    ("start after end as the parser reads it", roadmap([good("1", deadline="15.05.2022 - 01.03.2022", parsed=None)]),
+     ("start_after_end", "D2")),
     ("duplicate number", roadmap([good("1"), good("2"), good("2", activity="Другое")]), ("duplicate_number", "A4")),
     ("gap in flat numbering", roadmap([good("1"), good("2"), good("4")]), ("numbering_gap", "A4")),
     ("gap in item numbering", roadmap([good("1.1"), good("1.3")]), ("numbering_gap", "A3")),

@@ -355,21 +355,27 @@ def _check_numbering(c: _Checker, roadmap: Roadmap) -> None:
     for _, a, n in good:
         if n.spaced or n.trailing_dot != usual[len(n.parts)]:
             c.add("mixed_numbering", a, text=a.number.strip(), expected=n.canonical(usual[len(n.parts)]))
-    _check_sequence(c, roadmap, good)
-    # unnumbered rows among numbered ones: suggest the number they would have
-    previous = None
+    # unnumbered rows among numbered ones: suggest the number they would have; the
+    # numbers they leave out are not a gap as well («4.1», без номера, «4.3»)
+    unnumbered_before: dict = {}
+    used = {n.parts for _, _, n in good}
+    previous, blanks = None, 0
     for si, a in rows:
         if _blank(a.number):
+            blanks += 1
             expected = ""
             if previous is not None:
-                nxt = previous.parts[:-1] + (previous.parts[-1] + 1,)
-                expected = f" (например, «{'.'.join(map(str, nxt))}», с перенумерацией следующих)"
+                nxt = previous.parts[:-1] + (previous.parts[-1] + 1 + blanks - 1,)
+                renumber = ", с перенумерацией следующих" if nxt in used else ""
+                expected = f" (например, «{'.'.join(map(str, nxt))}»{renumber})"
             c.add("unnumbered", a, expected=expected)
         else:
-            previous = parse_number(a.number) or previous
+            unnumbered_before[id(a)] = blanks
+            previous, blanks = parse_number(a.number) or previous, 0
+    _check_sequence(c, roadmap, good, unnumbered_before)
 
 
-def _check_sequence(c: _Checker, roadmap: Roadmap, good: list) -> None:
+def _check_sequence(c: _Checker, roadmap: Roadmap, good: list, unnumbered_before: dict) -> None:
     flat = [g for g in good if len(g[2].parts) == 1]
     # flat numbers «1», «2» run through the whole document or restart in each section
     per_section = False
@@ -400,7 +406,7 @@ def _check_sequence(c: _Checker, roadmap: Roadmap, good: list) -> None:
         previous = last_in_scope.get(scope_key)
         value = n.parts[-1]
         prev_value = previous[1].parts[-1] if previous else 0
-        if value > prev_value + 1:
+        if value > prev_value + 1 + unnumbered_before.get(id(a), 0):
             missing = [".".join(map(str, scope + (v,))) for v in range(prev_value + 1, value)]
             shown = ", ".join(f"«{m}»" for m in missing[:3]) + (" и др." if len(missing) > 3 else "")
             c.add("numbering_gap", a, text=a.number.strip(),

@@ -131,6 +131,18 @@ def test_unnumbered_roadmap_gets_one_warning_not_one_per_row():
     assert [(f.code, f.severity, f.cell) for f in findings] == [("no_numbering", "warning", "A2")]
 
 
+def test_the_number_an_unnumbered_row_leaves_out_is_not_a_gap_as_well():
+    findings = check_roadmap(roadmap([good("1.1"), good(""), good("1.3")]), {}, TODAY)
+    assert [(f.code, f.cell) for f in findings] == [("unnumbered", "A3")]
+    assert "«1.2»" in findings[0].message and "перенумерац" not in findings[0].message
+
+
+def test_an_unnumbered_row_between_consecutive_numbers_asks_for_renumbering():
+    findings = check_roadmap(roadmap([good("1"), good(""), good("2")]), {}, TODAY)
+    assert [(f.code, f.cell) for f in findings] == [("unnumbered", "A3")]
+    assert "«2», с перенумерацией следующих" in findings[0].message
+
+
 def test_flat_numbers_restarting_in_each_section_are_not_duplicates():
     rm = roadmap([good("1"), good("2")], [good("1", activity="Б"), good("2", activity="В")])
     assert found(rm) == []

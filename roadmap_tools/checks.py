@@ -17,7 +17,7 @@ from roadmap_tools.layout import ROADMAP_FIELDS, SHEET_ROADMAP
 from roadmap_tools.model import Activity, Roadmap
 from roadmap_tools.sheetplan import address
 from roadmap_tools.status import normalize_status
-from roadmap_tools.vocab import MONTH_STEMS, REPORT_STATUSES, STATUS_DONE
+from roadmap_tools.vocab import MONTH_STEMS, MONTHS_PREPOSITIONAL, REPORT_STATUSES, STATUS_DONE
 
 ERROR = "error"
 WARNING = "warning"
@@ -47,6 +47,8 @@ RULES: dict = {
     "bad_number": (WARNING, "number", "номер «{text}» не похож на номер пункта: запишите его как «1», «1.1» или «1.10»."),
     "number_section_mismatch": (WARNING, "number", "пункт «{text}» стоит в разделе «{section}»: номер должен начинаться с «{expected}»."),
     "duplicate_activity": (ERROR, "activity", "мероприятие повторяет мероприятие {other} с тем же сроком: удалите повтор или объедините строки."),
+    "duplicate_in_other_section": (WARNING, "activity", "мероприятие с тем же текстом и сроком уже есть в другом разделе ({other}): "
+                                                         "если это повтор, удалите его; если разные, уточните формулировку."),
     "near_duplicate_activity": (WARNING, "activity", "мероприятие почти совпадает с мероприятием {other} с тем же сроком: проверьте, не повтор ли это."),
     "bad_status": (ERROR, "status", "статус «{text}» не из списка: выберите один из: {expected}."),
     "status_synonym": (WARNING, "status", "статус «{text}» записан не по списку: выберите «{expected}»."),
@@ -84,7 +86,9 @@ _DATE_IN_TEXT = re.compile(
     r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"     # 15.03.2022, 15/03/22
     r"|\b\d{4}-\d{2}-\d{2}\b"                        # 2022-03-15
     r"|\b\d{1,2}\s*(?:-|–)?\s*" + _MONTH +           # 15 марта
-    r"|" + _MONTH + r"(?:\s*[-–]\s*" + _MONTH + r")?\s+\d{4}",  # в апреле 2023, апреле-мае 2023
+    r"|" + _MONTH + r"(?:\s*[-–]\s*" + _MONTH + r")?\s+\d{4}"  # в апреле 2023, апреле-мае 2023
+    r"|\b(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b"                   # 03.2023
+    r"|\bв\s+(?:" + "|".join(MONTHS_PREPOSITIONAL) + r")\b",      # в декабре (the report's year)
     re.IGNORECASE)
 
 _URL_TOKEN = re.compile(r"(?:[a-z][a-z0-9+.-]*:/+|www\.)\S+", re.IGNORECASE)
@@ -157,7 +161,7 @@ def check_roadmap(roadmap: Roadmap, settings: Optional[dict] = None, today: Opti
         _check_deadline(checker, activity)
         _check_report(checker, activity)
     _check_numbering(checker, roadmap)
-    _check_duplicates(checker, activities)
+    _check_duplicates(checker, roadmap)
     # stable: within a row, findings keep the order of the checks above
     return sorted(checker.findings, key=lambda f: f.row if f.row is not None else 10**9)
 
@@ -447,11 +451,15 @@ def _stems(words: frozenset) -> frozenset:
     return frozenset(w if w.isdigit() else _stem(w) for w in words if len(w) > 2 or w.isdigit())
 
 
-def _check_duplicates(c: _Checker, activities: list) -> None:
+def _check_duplicates(c: _Checker, roadmap: Roadmap) -> None:
+    """Duplicates are compared within a section: the same words under other sections
+    («Математика», «Русский язык») are often meant, so they are only a warning, and
+    near duplicates across sections are not reported."""
     groups = defaultdict(list)
-    for a in activities:
-        if not _blank(a.activity):
-            groups[_deadline_key(a)].append(a)
+    for si, section in enumerate(roadmap.sections):
+        for a in section.activities:
+            if not _blank(a.activity):
+                groups[(si, _deadline_key(a))].append(a)
     for group in groups.values():
         if len(group) < 2:
             continue
@@ -478,3 +486,18 @@ def _check_duplicates(c: _Checker, activities: list) -> None:
             if NEAR_DUPLICATE_EXTRA_WORDS and len(stems) > NEAR_DUPLICATE_MIN_WORDS:
                 for s in stems:
                     one_less.setdefault(stems - {s}, a)
+    _check_duplicates_across_sections(c, roadmap)
+
+
+def _check_duplicates_across_sections(c: _Checker, roadmap: Roadmap) -> None:
+    first: dict = {}
+    for si, section in enumerate(roadmap.sections):
+        seen_here = set()
+        for a in section.activities:
+            if _blank(a.activity):
+                continue
+            key = (_deadline_key(a), _words(a.activity))
+            if key in first and first[key][0] != si and key not in seen_here:
+                c.add("duplicate_in_other_section", a, other=_describe(first[key][1]))
+            first.setdefault(key, (si, a))
+            seen_here.add(key)

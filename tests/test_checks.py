@@ -159,6 +159,21 @@ def test_trailing_dots_are_fine_when_all_numbers_have_them():
     assert ("numbering_gap", "A4") in found(rm)
 
 
+def test_same_activity_under_another_section_is_only_a_warning():
+    rm = roadmap([good("1.1", activity="Семинар для учителей"), good("1.2", activity="Совещание")],
+                 [good("2.1", activity="Семинар для учителей"), good("2.2", activity="Семинар для учителей.")])
+    findings = check_roadmap(rm, {}, TODAY)
+    assert [(f.code, f.severity, f.cell) for f in findings] == [
+        ("duplicate_in_other_section", "warning", "C4"), ("duplicate_activity", "error", "C5")]
+    assert "№ 1.1" in findings[0].message
+
+
+def test_near_duplicates_under_other_sections_are_not_reported():
+    text = "Диагностика методических и предметных компетенций педагогов школ с низкими результатами"
+    rm = roadmap([good("1.1", activity=text)], [good("2.1", activity=text + " обучения")])
+    assert found(rm) == []
+
+
 def test_same_text_with_other_deadline_is_not_a_duplicate():
     rm = roadmap([good("1", activity="Мониторинг"), good("2", activity="Мониторинг", deadline=APRIL.text,
                                                           parsed=APRIL)])
@@ -205,6 +220,9 @@ def test_things_that_are_not_numbers(text):
     ("Приказ №109 от 15.02.2023", True), ("28 февраля 2023 года на ВКС", True), ("В феврале 2023 года", True),
     ("В апреле-мае 2023 года проведены ВПР", True), ("выгрузка (апрель 2023г.)", True), ("2023-03-02", True),
     ("План реализован полностью", False), ("Присутствовало 34 чел.", False), ("лицей №21", False),
+    ("Совещание 15 марта 2023 года", True), ("Проведено в марте 2023 г.", True), ("проведено 03.2023", True),
+    ("Итоги подведены в декабре", True), ("ДЮЦ «Маяк» провёл слёт", False), ("протокол № 12/2023", False),
+    ("Проведено в I квартале 2023 г.", False), ("Проведено в 2023 году", False),
 ])
 def test_dates_named_in_information(text, expected):
     assert contains_date(text) is expected

@@ -25,7 +25,8 @@ CODE_FIELD = {
     "deadline_far_outside_years": "deadline", "start_after_end": "deadline", "duplicate_number": "number",
     "numbering_gap": "number", "numbering_order": "number", "unnumbered": "number",
     "mixed_numbering": "number", "bad_number": "number", "number_section_mismatch": "number",
-    "duplicate_activity": "activity", "near_duplicate_activity": "activity", "bad_status": "status",
+    "duplicate_activity": "activity", "near_duplicate_activity": "activity",
+    "duplicate_in_other_section": "activity", "bad_status": "status",
     "status_synonym": "status", "done_without_evidence": "info", "done_without_info": "info",
     "done_without_link": "link", "done_date_future": "done_date", "done_date_before_start": "done_date",
     "bad_done_date": "done_date", "done_date_without_done": "status", "bad_link": "link",
@@ -410,6 +411,64 @@ def deadline_first_missing_activity_text_and_executor(path):
 PLANTED_12 = [("missing_activity", "2."), ("missing_executor", "3.")]
 
 
+# --- 13 -----------------------------------------------------------------------------------
+def subject_sections_repeat_the_same_seminar(path):
+    d = new_document()
+    paragraphs_of_an_order(d, "Управление образования Ирбитского муниципального образования",
+                           "Дорожная карта по подготовке к ГИА на 2024 год")
+    roadmap_table(d, [
+        ["№ п/п", "Мероприятие", "Срок", "Исполнитель", "Результат"],
+        [Span("1. Математика", 5)],
+        ["1.1", "Семинар для учителей по подготовке к ОГЭ", "февраль 2024", "ИМЦ", "Материалы семинара"],
+        ["1.2", "Пробный экзамен в 9 классах", "март 2024", "ОО", "Результаты"],
+        [Span("2. Русский язык", 5)],
+        ["2.1", "Семинар для учителей по подготовке к ОГЭ", "февраль 2024", "ИМЦ", "Материалы семинара"],
+        ["2.2", "Пробный экзамен в 9 классах", "апрель 2024", "ОО", "Результаты"],
+    ])
+    return save(d, path)
+
+
+PLANTED_13 = [("duplicate_in_other_section", "2.1")]
+
+
+# --- 14 -----------------------------------------------------------------------------------
+def roman_sections_dotted_items_past_ten_with_reports_a_methodologist_accepts(path):
+    d = new_document()
+    paragraphs_of_an_order(d, "Управление образования Талицкого городского округа",
+                           "План мероприятий («дорожная карта») по повышению качества образования на 2023 год")
+    rows = [["№ п/п", "Мероприятие", "Сроки", "Ответственные", "Ожидаемый результат"],
+            [Span("I. Работа с педагогами", 5)]]
+    subjects = ["Семинар учителей математики", "Семинар учителей физики", "Семинар учителей химии",
+                "Семинар учителей биологии", "Семинар учителей истории", "Семинар учителей географии",
+                "Семинар учителей литературы", "Семинар учителей информатики", "Семинар учителей музыки",
+                "Семинар учителей технологии", "Семинар учителей физкультуры"]
+    for i, subject in enumerate(subjects, start=1):
+        rows.append([f"1.{i}." if i != 10 else "1.10", subject, "октябрь 2023", "ИМЦ", "Материалы"])
+    rows += [[Span("II. Работа с обучающимися", 5)],
+             ["2.1.", "Школьный этап олимпиады", "сентябрь – октябрь 2023", "ОО", "Протоколы"],
+             ["2.2.", "Муниципальный этап олимпиады", "ноябрь – декабрь 2023", "Управление образования",
+              "Приказ об итогах"]]
+    roadmap_table(d, rows)
+    return save(d, path)
+
+
+REPORTS_14 = {
+    "1.1.": {"status": "Выполнено", "done_date": datetime(2023, 10, 12),
+             "info": "Семинар проведён 12 октября 2023 года, 25 участников",
+             "link": "https://uo-talica.ru/news/101"},
+    "1.2.": {"status": "Выполнено", "info": "Проведён в октябре 2023 г.",
+             "link": "см. https://uo-talica.ru/news/102"},
+    "1.3.": {"status": "Выполнено", "info": "Приказ от 03.10.2023 № 210",
+             "link": "https://uo-talica.ru/docs/210.pdf, https://vk.com/wall-1_55"},
+    "1.4.": {"status": "Выполнено", "info": "Проведено 10.2023", "link": "http://школа-талица.рф/news"},
+    "1.5.": {"status": "В работе"},
+    "1.6.": {"status": "Не начато"},
+    "2.1.": {"status": "Выполнено", "done_date": "25.10.2023",
+             "info": "Олимпиада прошла с 2 по 20 октября 2023 г.", "link": "https://uo-talica.ru/olimp"},
+}
+PLANTED_14 = [("mixed_numbering", "1.10")]
+
+
 CASES = [
     (razdel_sections_dotted_items_missing_executor_result_and_a_gap, {}, PLANTED_1),
     (numbered_through_unnumbered_sections_every_kind_of_deadline_clean, {}, []),
@@ -423,6 +482,8 @@ CASES = [
     (reports_typed_by_a_user, REPORTS_10, PLANTED_10),
     (several_years_wordy_headers_and_a_note_column_clean, {}, []),
     (deadline_first_missing_activity_text_and_executor, {}, PLANTED_12),
+    (subject_sections_repeat_the_same_seminar, {}, PLANTED_13),
+    (roman_sections_dotted_items_past_ten_with_reports_a_methodologist_accepts, REPORTS_14, PLANTED_14),
 ]
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from roadmap_tools.layout import ROADMAP_COLUMNS, SHEET_ROADMAP
-from word_tables import Span, new_document, paragraphs, roadmap_table, save
+from word_tables import DOWN, Span, new_document, paragraphs, roadmap_table, save
 
 TITLE = {c.field: c.title for c in ROADMAP_COLUMNS}
 #: The column a finding of each code points at (as the issue describes the checks).
@@ -469,6 +469,24 @@ REPORTS_14 = {
 PLANTED_14 = [("mixed_numbering", "1.10")]
 
 
+# --- 15 -----------------------------------------------------------------------------------
+def executor_and_deadline_merged_down_across_rows_clean(path):
+    d = new_document()
+    paragraphs_of_an_order(d, "Отдел образования администрации Пышминского городского округа",
+                           "План мероприятий по повышению качества образования на 2023-2024 годы")
+    roadmap_table(d, [
+        ["№ п/п", "Мероприятие", "Срок", "Ответственный", "Ожидаемый результат"],
+        ["1", "Проведение диагностических работ по математике в 5 классах", "сентябрь 2023", "ИМЦ",
+         "Результаты диагностики"],
+        ["2", "Проведение диагностических работ по русскому языку в 5 классах", DOWN, DOWN,
+         "Результаты диагностики"],
+        ["3", "Анализ результатов диагностических работ", "октябрь 2023", DOWN, "Аналитическая справка"],
+        ["4", "Совещание с руководителями по итогам диагностики", "ноябрь 2023", "Отдел образования",
+         "Протокол"],
+    ])
+    return save(d, path)
+
+
 CASES = [
     (razdel_sections_dotted_items_missing_executor_result_and_a_gap, {}, PLANTED_1),
     (numbered_through_unnumbered_sections_every_kind_of_deadline_clean, {}, []),
@@ -484,6 +502,7 @@ CASES = [
     (deadline_first_missing_activity_text_and_executor, {}, PLANTED_12),
     (subject_sections_repeat_the_same_seminar, {}, PLANTED_13),
     (roman_sections_dotted_items_past_ten_with_reports_a_methodologist_accepts, REPORTS_14, PLANTED_14),
+    (executor_and_deadline_merged_down_across_rows_clean, {}, []),
 ]
 
 
@@ -493,3 +512,79 @@ def test_check_finds_exactly_the_planted_defects(cli, tmp_path, build, reports, 
     book.type(reports)
     got = {(f["code"], f["cell"], f["number"]) for f in checked(cli, book)}
     assert got == expected_findings(book, planted)
+
+
+# --- deadline control and the monitoring form on an unseen roadmap ------------------------
+#: Reports on the roadmap of every kind of deadline (``numbered_through_…_clean``): 1 and 2 are
+#: milestones (март, июнь, сентябрь 2023), 3 «постоянно», 4 «по мере необходимости», 5 «ежегодно
+#: в мае», 6 «до 15.03.2023», 7 «2024-2025 гг.», 8 «в течение 2023 года».
+REPORTS_EVERY_KIND = {
+    "1": {"status": "Выполнено", "done_date": datetime(2023, 3, 20), "info": "Семинар 20.03.2023",
+          "link": "https://imc-rezh.ru/1"},
+    "2": {"status": "Выполнено", "done_date": datetime(2023, 6, 25), "info": "Семинары 21.03 и 25.06.2023",
+          "link": "https://imc-rezh.ru/2"},
+    "6": {"status": "Выполнено", "done_date": datetime(2023, 4, 3), "info": "Справка от 03.04.2023",
+          "link": "https://imc-rezh.ru/6"},
+}
+
+
+@pytest.fixture
+def every_kind_book(cli, tmp_path) -> Book:
+    book = imported(cli, numbered_through_unnumbered_sections_every_kind_of_deadline_clean, tmp_path)
+    book.type(REPORTS_EVERY_KIND)
+    return book
+
+
+def test_reports_on_every_kind_of_deadline_give_no_finding(cli, every_kind_book):
+    assert checked(cli, every_kind_book) == []
+
+
+@pytest.mark.parametrize("as_of, expected", [
+    ("10.07.2023", {
+        "1": ("Просрочено", "2023-06-30", 10),          # June's milestone passed, only March reported
+        "2": ("Выполнено", "2023-06-30", None),         # March and June reported, September ahead
+        "3": ("В срок", "2025-12-31", None),            # «постоянно»: through the roadmap's years
+        "4": ("Без срока", None, None),                 # «по мере необходимости»
+        "5": ("Просрочено", "2023-05-31", 40),          # May 2023 of «ежегодно в мае» not reported
+        "6": ("Выполнено с опозданием", "2023-03-15", None),
+        "7": ("В срок", "2025-12-31", None),
+        "8": ("В срок", "2023-12-31", None)}),
+    ("20.09.2023", {
+        "1": ("Просрочено", "2023-06-30", 82),
+        "2": ("Скоро срок", "2023-09-30", None),        # the September milestone has begun
+        "3": ("В срок", "2025-12-31", None),
+        "4": ("Без срока", None, None),
+        "5": ("Просрочено", "2023-05-31", 112),
+        "6": ("Выполнено с опозданием", "2023-03-15", None),
+        "7": ("В срок", "2025-12-31", None),
+        "8": ("В срок", "2023-12-31", None)}),
+])
+def test_overdue_on_an_unseen_roadmap_counts_each_kind_of_deadline(cli, every_kind_book, as_of, expected):
+    result = cli("overdue", every_kind_book.path, "--as-of", as_of, "--json")
+    assert result.code == 0, result.err
+    got = {a["number"]: (a["status"], a["due"], a["days_overdue"]) for a in result.json()["activities"]}
+    assert got == expected
+    from openpyxl import load_workbook
+
+    ws = load_workbook(every_kind_book.path)[SHEET_ROADMAP]
+    control = every_kind_book.column("control")
+    assert {n: ws[f"{control}{every_kind_book.row(n)}"].value for n in expected} == \
+        {n: status for n, (status, _, _) in expected.items()}
+
+
+@pytest.mark.parametrize("start, end, expected", [
+    # June's milestones, «постоянно», «по мере необходимости», May of «ежегодно», the year's
+    # «в течение», and 6 reported done in April although due in March
+    ("01.04.2023", "30.06.2023", {"Работа с педагогами": ["1", "2", "3"],
+                                  "Работа с обучающимися": ["4", "5", "6", "8"]}),
+    ("01.01.2024", "31.03.2024", {"Работа с педагогами": ["3"], "Работа с обучающимися": ["4", "7"]}),
+])
+def test_form_on_an_unseen_roadmap_selects_the_rows_of_the_period(cli, every_kind_book, start, end, expected):
+    result = cli("form", every_kind_book.path, "--from", start, "--to", end, "--json")
+    assert result.code == 0, result.err
+    data = result.json()
+    assert {s["title"]: [r["number"] for r in s["rows"]] for s in data["sections"]} == expected
+    rows = {r["number"]: r for s in data["sections"] for r in s["rows"]}
+    if "6" in rows:
+        assert (rows["6"]["info"], rows["6"]["link"]) == ("Справка от 03.04.2023", "https://imc-rezh.ru/6")
+    assert data["left_out"] == 0

@@ -17,7 +17,7 @@ from roadmap_tools.layout import ROADMAP_FIELDS, SHEET_ROADMAP
 from roadmap_tools.model import Activity, Roadmap
 from roadmap_tools.sheetplan import address
 from roadmap_tools.status import normalize_status
-from roadmap_tools.vocab import MONTH_STEMS, REPORT_STATUSES, STATUS_DONE
+from roadmap_tools.vocab import MONTH_STEMS, MONTHS_PREPOSITIONAL, REPORT_STATUSES, STATUS_DONE
 
 ERROR = "error"
 WARNING = "warning"
@@ -37,7 +37,7 @@ RULES: dict = {
     "bad_deadline": (ERROR, "deadline", "срок «{text}» не распознан{reason}: запишите его как «март 2022 г.», «до 15.03.2022», «II квартал 2022 г.»."),
     "deadline_outside_years": (WARNING, "deadline", "срок «{text}» выходит за годы дорожной карты ({years}): проверьте год."),
     "deadline_far_outside_years": (ERROR, "deadline", "срок «{text}» далеко за годами дорожной карты ({years}): вероятно, опечатка в годе."),
-    "start_after_end": (ERROR, "deadline", "в сроке «{text}» начало ({start}) позже окончания ({end}): поменяйте даты местами или исправьте."),
+    "start_after_end": (ERROR, "deadline", "в сроке «{text}» начало позже окончания: поменяйте даты местами или исправьте."),
     "no_numbering": (WARNING, "number", "мероприятия не пронумерованы ({count} шт.): пронумеруйте их, чтобы на них можно было ссылаться в отчёте."),
     "unnumbered": (ERROR, "number", "у мероприятия нет номера, хотя остальные пронумерованы: впишите номер{expected}."),
     "duplicate_number": (ERROR, "number", "номер «{text}» повторяется (уже есть в строке {other}): исправьте нумерацию."),
@@ -47,6 +47,8 @@ RULES: dict = {
     "bad_number": (WARNING, "number", "номер «{text}» не похож на номер пункта: запишите его как «1», «1.1» или «1.10»."),
     "number_section_mismatch": (WARNING, "number", "пункт «{text}» стоит в разделе «{section}»: номер должен начинаться с «{expected}»."),
     "duplicate_activity": (ERROR, "activity", "мероприятие повторяет мероприятие {other} с тем же сроком: удалите повтор или объедините строки."),
+    "duplicate_in_other_section": (WARNING, "activity", "мероприятие с тем же текстом и сроком уже есть в другом разделе ({other}): "
+                                                         "если это повтор, удалите его; если разные, уточните формулировку."),
     "near_duplicate_activity": (WARNING, "activity", "мероприятие почти совпадает с мероприятием {other} с тем же сроком: проверьте, не повтор ли это."),
     "bad_status": (ERROR, "status", "статус «{text}» не из списка: выберите один из: {expected}."),
     "status_synonym": (WARNING, "status", "статус «{text}» записан не по списку: выберите «{expected}»."),
@@ -84,7 +86,9 @@ _DATE_IN_TEXT = re.compile(
     r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"     # 15.03.2022, 15/03/22
     r"|\b\d{4}-\d{2}-\d{2}\b"                        # 2022-03-15
     r"|\b\d{1,2}\s*(?:-|–)?\s*" + _MONTH +           # 15 марта
-    r"|" + _MONTH + r"(?:\s*[-–]\s*" + _MONTH + r")?\s+\d{4}",  # в апреле 2023, апреле-мае 2023
+    r"|" + _MONTH + r"(?:\s*[-–]\s*" + _MONTH + r")?\s+\d{4}"  # в апреле 2023, апреле-мае 2023
+    r"|\b(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b"                   # 03.2023
+    r"|\bв\s+(?:" + "|".join(MONTHS_PREPOSITIONAL) + r")\b",      # в декабре (the report's year)
     re.IGNORECASE)
 
 _URL_TOKEN = re.compile(r"(?:[a-z][a-z0-9+.-]*:/+|www\.)\S+", re.IGNORECASE)
@@ -157,7 +161,7 @@ def check_roadmap(roadmap: Roadmap, settings: Optional[dict] = None, today: Opti
         _check_deadline(checker, activity)
         _check_report(checker, activity)
     _check_numbering(checker, roadmap)
-    _check_duplicates(checker, activities)
+    _check_duplicates(checker, roadmap)
     # stable: within a row, findings keep the order of the checks above
     return sorted(checker.findings, key=lambda f: f.row if f.row is not None else 10**9)
 
@@ -212,15 +216,20 @@ def _years_text(years: Sequence[int]) -> str:
 def _check_deadline(c: _Checker, a: Activity) -> None:
     if _blank(a.deadline) or is_cell_error(a.deadline):
         return
+    from roadmap_tools.deadlines import END_BEFORE_START
+
     parsed = _parsed(c.roadmap, a)
     text = a.deadline.strip()
+    if parsed is not None and parsed.kind == "unparsed" and parsed.reason == END_BEFORE_START:
+        c.add("start_after_end", a, text=text)
+        return
     if parsed is None or parsed.kind == "unparsed":
         reason = f" ({parsed.reason})" if parsed is not None and parsed.reason else ""
         c.add("bad_deadline", a, text=text, reason=reason)
         return
     for start, end in parsed.spans:
         if start and end and start > end:
-            c.add("start_after_end", a, text=text, start=f"{start:%d.%m.%Y}", end=f"{end:%d.%m.%Y}")
+            c.add("start_after_end", a, text=text)
             return
     years = c.roadmap.years
     if years and parsed.spans:
@@ -350,21 +359,27 @@ def _check_numbering(c: _Checker, roadmap: Roadmap) -> None:
     for _, a, n in good:
         if n.spaced or n.trailing_dot != usual[len(n.parts)]:
             c.add("mixed_numbering", a, text=a.number.strip(), expected=n.canonical(usual[len(n.parts)]))
-    _check_sequence(c, roadmap, good)
-    # unnumbered rows among numbered ones: suggest the number they would have
-    previous = None
+    # unnumbered rows among numbered ones: suggest the number they would have; the
+    # numbers they leave out are not a gap as well («4.1», без номера, «4.3»)
+    unnumbered_before: dict = {}
+    used = {n.parts for _, _, n in good}
+    previous, blanks = None, 0
     for si, a in rows:
         if _blank(a.number):
+            blanks += 1
             expected = ""
             if previous is not None:
-                nxt = previous.parts[:-1] + (previous.parts[-1] + 1,)
-                expected = f" (например, «{'.'.join(map(str, nxt))}», с перенумерацией следующих)"
+                nxt = previous.parts[:-1] + (previous.parts[-1] + 1 + blanks - 1,)
+                renumber = ", с перенумерацией следующих" if nxt in used else ""
+                expected = f" (например, «{'.'.join(map(str, nxt))}»{renumber})"
             c.add("unnumbered", a, expected=expected)
         else:
-            previous = parse_number(a.number) or previous
+            unnumbered_before[id(a)] = blanks
+            previous, blanks = parse_number(a.number) or previous, 0
+    _check_sequence(c, roadmap, good, unnumbered_before)
 
 
-def _check_sequence(c: _Checker, roadmap: Roadmap, good: list) -> None:
+def _check_sequence(c: _Checker, roadmap: Roadmap, good: list, unnumbered_before: dict) -> None:
     flat = [g for g in good if len(g[2].parts) == 1]
     # flat numbers «1», «2» run through the whole document or restart in each section
     per_section = False
@@ -395,7 +410,7 @@ def _check_sequence(c: _Checker, roadmap: Roadmap, good: list) -> None:
         previous = last_in_scope.get(scope_key)
         value = n.parts[-1]
         prev_value = previous[1].parts[-1] if previous else 0
-        if value > prev_value + 1:
+        if value > prev_value + 1 + unnumbered_before.get(id(a), 0):
             missing = [".".join(map(str, scope + (v,))) for v in range(prev_value + 1, value)]
             shown = ", ".join(f"«{m}»" for m in missing[:3]) + (" и др." if len(missing) > 3 else "")
             c.add("numbering_gap", a, text=a.number.strip(),
@@ -436,11 +451,15 @@ def _stems(words: frozenset) -> frozenset:
     return frozenset(w if w.isdigit() else _stem(w) for w in words if len(w) > 2 or w.isdigit())
 
 
-def _check_duplicates(c: _Checker, activities: list) -> None:
+def _check_duplicates(c: _Checker, roadmap: Roadmap) -> None:
+    """Duplicates are compared within a section: the same words under other sections
+    («Математика», «Русский язык») are often meant, so they are only a warning, and
+    near duplicates across sections are not reported."""
     groups = defaultdict(list)
-    for a in activities:
-        if not _blank(a.activity):
-            groups[_deadline_key(a)].append(a)
+    for si, section in enumerate(roadmap.sections):
+        for a in section.activities:
+            if not _blank(a.activity):
+                groups[(si, _deadline_key(a))].append(a)
     for group in groups.values():
         if len(group) < 2:
             continue
@@ -467,3 +486,18 @@ def _check_duplicates(c: _Checker, activities: list) -> None:
             if NEAR_DUPLICATE_EXTRA_WORDS and len(stems) > NEAR_DUPLICATE_MIN_WORDS:
                 for s in stems:
                     one_less.setdefault(stems - {s}, a)
+    _check_duplicates_across_sections(c, roadmap)
+
+
+def _check_duplicates_across_sections(c: _Checker, roadmap: Roadmap) -> None:
+    first: dict = {}
+    for si, section in enumerate(roadmap.sections):
+        seen_here = set()
+        for a in section.activities:
+            if _blank(a.activity):
+                continue
+            key = (_deadline_key(a), _words(a.activity))
+            if key in first and first[key][0] != si and key not in seen_here:
+                c.add("duplicate_in_other_section", a, other=_describe(first[key][1]))
+            first.setdefault(key, (si, a))
+            seen_here.add(key)

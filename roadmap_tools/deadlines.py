@@ -228,6 +228,11 @@ def _tokens(norm: str) -> List[_Tok]:
 # ---------------------------------------------------------------------------
 # Pieces, items and their spans
 # ---------------------------------------------------------------------------
+#: The reason of an ``unparsed`` deadline whose end comes before its start («май 2024 – март 2024»);
+#: the check reports it as its own defect.
+END_BEFORE_START = "конец срока раньше его начала"
+
+
 class _NotParsed(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -533,7 +538,7 @@ def _resolve(item: _Item, default: Optional[int]) -> Tuple[date, date]:
             b.year += 1
     start, end = _span(a)[0], _span(b)[1]
     if end < start:
-        raise _NotParsed("конец срока раньше его начала")
+        raise _NotParsed(END_BEFORE_START)
     return start, end
 
 

@@ -65,6 +65,8 @@ ONE_DEFECT = [
                                       parsed=Deadline("май – март 2022", "period",
                                                       ((D(2022, 5, 1), D(2022, 3, 31)),)))]),
      ("start_after_end", "D2")),
+    ("start after end as the parser reads it", roadmap([good("1", deadline="15.05.2022 - 01.03.2022", parsed=None)]),
+     ("start_after_end", "D2")),
     ("duplicate number", roadmap([good("1"), good("2"), good("2", activity="Другое")]), ("duplicate_number", "A4")),
     ("gap in flat numbering", roadmap([good("1"), good("2"), good("4")]), ("numbering_gap", "A4")),
     ("gap in item numbering", roadmap([good("1.1"), good("1.3")]), ("numbering_gap", "A3")),
@@ -129,6 +131,18 @@ def test_unnumbered_roadmap_gets_one_warning_not_one_per_row():
     assert [(f.code, f.severity, f.cell) for f in findings] == [("no_numbering", "warning", "A2")]
 
 
+def test_the_number_an_unnumbered_row_leaves_out_is_not_a_gap_as_well():
+    findings = check_roadmap(roadmap([good("1.1"), good(""), good("1.3")]), {}, TODAY)
+    assert [(f.code, f.cell) for f in findings] == [("unnumbered", "A3")]
+    assert "«1.2»" in findings[0].message and "перенумерац" not in findings[0].message
+
+
+def test_an_unnumbered_row_between_consecutive_numbers_asks_for_renumbering():
+    findings = check_roadmap(roadmap([good("1"), good(""), good("2")]), {}, TODAY)
+    assert [(f.code, f.cell) for f in findings] == [("unnumbered", "A3")]
+    assert "«2», с перенумерацией следующих" in findings[0].message
+
+
 def test_flat_numbers_restarting_in_each_section_are_not_duplicates():
     rm = roadmap([good("1"), good("2")], [good("1", activity="Б"), good("2", activity="В")])
     assert found(rm) == []
@@ -143,6 +157,21 @@ def test_trailing_dots_are_fine_when_all_numbers_have_them():
     rm = roadmap([good("1.1."), good("1.2."), good("1.10.", activity="X")])
     assert ("mixed_numbering", "A4") not in found(rm)
     assert ("numbering_gap", "A4") in found(rm)
+
+
+def test_same_activity_under_another_section_is_only_a_warning():
+    rm = roadmap([good("1.1", activity="Семинар для учителей"), good("1.2", activity="Совещание")],
+                 [good("2.1", activity="Семинар для учителей"), good("2.2", activity="Семинар для учителей.")])
+    findings = check_roadmap(rm, {}, TODAY)
+    assert [(f.code, f.severity, f.cell) for f in findings] == [
+        ("duplicate_in_other_section", "warning", "C4"), ("duplicate_activity", "error", "C5")]
+    assert "№ 1.1" in findings[0].message
+
+
+def test_near_duplicates_under_other_sections_are_not_reported():
+    text = "Диагностика методических и предметных компетенций педагогов школ с низкими результатами"
+    rm = roadmap([good("1.1", activity=text)], [good("2.1", activity=text + " обучения")])
+    assert found(rm) == []
 
 
 def test_same_text_with_other_deadline_is_not_a_duplicate():
@@ -191,6 +220,9 @@ def test_things_that_are_not_numbers(text):
     ("Приказ №109 от 15.02.2023", True), ("28 февраля 2023 года на ВКС", True), ("В феврале 2023 года", True),
     ("В апреле-мае 2023 года проведены ВПР", True), ("выгрузка (апрель 2023г.)", True), ("2023-03-02", True),
     ("План реализован полностью", False), ("Присутствовало 34 чел.", False), ("лицей №21", False),
+    ("Совещание 15 марта 2023 года", True), ("Проведено в марте 2023 г.", True), ("проведено 03.2023", True),
+    ("Итоги подведены в декабре", True), ("ДЮЦ «Маяк» провёл слёт", False), ("протокол № 12/2023", False),
+    ("Проведено в I квартале 2023 г.", False), ("Проведено в 2023 году", False),
 ])
 def test_dates_named_in_information(text, expected):
     assert contains_date(text) is expected

@@ -26,7 +26,7 @@ CODE_FIELD = {
     "numbering_gap": "number", "numbering_order": "number", "unnumbered": "number",
     "mixed_numbering": "number", "bad_number": "number", "number_section_mismatch": "number",
     "duplicate_activity": "activity", "near_duplicate_activity": "activity",
-    "duplicate_in_other_section": "activity", "bad_status": "status",
+    "bad_status": "status",
     "status_synonym": "status", "done_without_evidence": "info", "done_without_info": "info",
     "done_without_link": "link", "done_date_future": "done_date", "done_date_before_start": "done_date",
     "bad_done_date": "done_date", "done_date_without_done": "status", "bad_link": "link",
@@ -428,7 +428,7 @@ def subject_sections_repeat_the_same_seminar(path):
     return save(d, path)
 
 
-PLANTED_13 = [("duplicate_in_other_section", "2.1")]
+PLANTED_13 = [("duplicate_activity", "2.1")]  # a warning: the same seminar under another subject
 
 
 # --- 14 -----------------------------------------------------------------------------------

@@ -164,7 +164,7 @@ def test_same_activity_under_another_section_is_only_a_warning():
                  [good("2.1", activity="Семинар для учителей"), good("2.2", activity="Семинар для учителей.")])
     findings = check_roadmap(rm, {}, TODAY)
     assert [(f.code, f.severity, f.cell) for f in findings] == [
-        ("duplicate_in_other_section", "warning", "C4"), ("duplicate_activity", "error", "C5")]
+        ("duplicate_activity", "warning", "C4"), ("duplicate_activity", "error", "C5")]
     assert "№ 1.1" in findings[0].message
 
 

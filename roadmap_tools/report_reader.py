@@ -19,7 +19,9 @@ from typing import Iterable, Optional, Sequence, Union
 
 from roadmap_tools import vocab
 from roadmap_tools.layout import SHEET_ROADMAP
-from roadmap_tools.tablerows import RawRow, TableLayout, is_column_numbering, layout_for_continuation, same_header
+from roadmap_tools.tablerows import (
+    RawRow, TableLayout, is_column_numbering, layout_for_continuation, numbered_section_row, same_header,
+)
 
 #: Where the municipality's name was found.
 NAME_FROM_TITLE = "заголовок формы"
@@ -266,7 +268,8 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
     section = ""
     numbered = "number" in layout.fields
     header_width = sum(1 for t in layout.titles if t)
-    for raw in rows:
+    content = [name for name in layout.fields if name not in ("number", "activity", "section")]
+    for position, raw in enumerate(rows):
         cells, _ = layout.logical(raw)
         filled = [c for c in cells if c]
         if not filled or is_column_numbering(cells) or \
@@ -276,6 +279,9 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
         if raw.is_one_cell or (len(set(filled)) == 1 and
                                (not activity or (activity == number and len(filled) > 1))):
             section = " ".join(filled[:1])
+            continue
+        if numbered_section_row(raw, cells, layout, rows[position + 1:], content):
+            section = " ".join(c for c in cells if c)  # «I. Организационное сопровождение»
             continue
         info, link = layout.get(cells, "info"), layout.get(cells, "link")
         previous = result[-1] if result else None

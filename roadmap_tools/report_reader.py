@@ -197,7 +197,8 @@ def municipality_in(text: str) -> str:
         # a second word belongs to the name only after an adjective («Нижнего Ломова»)
         if len(words) > 1 and not words[0].lower().endswith(vocab.ADJECTIVE_ENDINGS):
             words = words[:1]
-        if case == "gen":
+        # «г. Заречного», «г. Нижнего Ломова»: an adjective in the genitive after a nominative marker
+        if case == "gen" or words[0].lower().endswith(vocab.GENITIVE_ADJECTIVE_ENDINGS):
             words = [_nominative(w) for w in words]
         name = " ".join(words)
         if name.lower() not in ("образования", "области", "края", "республики", "российской"):
@@ -261,8 +262,10 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
     """Activity rows of a report table (the rows after its header), with their sections.
 
     A section row is one title alone in the row (a cell merged across it, or the only
-    text, not in the activity column); the «1 2 3 4» row under the header is skipped;
-    a row with no number after a numbered one continues it (a row split by a page break).
+    text, outside the activity and reporting columns), or a numbered heading («I.», «1.» above 1.1, 1.2) with
+    nothing reported; the «1 2 3 4» row under the header is skipped; a row with no number
+    after a numbered one continues it (a row split by a page break), text alone in the
+    information or link column too.
     """
     result: list = []
     section = ""
@@ -276,7 +279,9 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
                 (len(filled) == header_width and same_header(cells, layout)):  # the header again, on a new page
             continue
         activity, number = layout.get(cells, "activity"), layout.get(cells, "number")
-        if raw.is_one_cell or (len(set(filled)) == 1 and
+        # text alone under «Информация»/«Ссылка» after a row is the rest of that row, cut by a page break
+        rest_of_row = bool(result) and len(filled) == 1 and any(layout.get(cells, name) for name in content)
+        if raw.is_one_cell or (len(set(filled)) == 1 and not rest_of_row and
                                (not activity or (activity == number and len(filled) > 1))):
             section = " ".join(filled[:1])
             continue
@@ -389,8 +394,12 @@ _NO_TABLE = ("не найдена таблица отчёта: нужна стр
 _NO_ROWS = "таблица отчёта найдена, но в ней нет ни одного мероприятия."
 
 
-def _name_and_source(path: Path, title: str, letter: str, settings_name: str = "") -> tuple:
-    for text, source in ((title, NAME_FROM_TITLE), (letter, NAME_FROM_LETTER), (settings_name, NAME_FROM_SETTINGS)):
+def _name_and_source(path: Path, title: str, letter: Sequence[str] = (), settings_name: str = "") -> tuple:
+    """The municipality and where it was found. The letter's paragraphs are tried one by one
+    (a name never runs on into the next line: «г. Заречного» / «Исх. № 12»), then together."""
+    candidates = [(title, NAME_FROM_TITLE)] + [(p, NAME_FROM_LETTER) for p in letter]
+    candidates += [(" ".join(letter), NAME_FROM_LETTER), (settings_name, NAME_FROM_SETTINGS)]
+    for text, source in candidates:
         name = municipality_in(text)
         if name:
             return name, source
@@ -416,7 +425,7 @@ def _read_excel(path: Path, as_of: date) -> Union[Report, Unreadable]:
             return Unreadable(str(path), f"лист «{sheet.name}»: {_NO_ROWS}")
         _add_hyperlinks(path, sheet_index, table_rows)
         title = " ".join(t for row in sheet.rows[:index] for t in row.texts if t)
-        name, source = _name_and_source(path, title, "")
+        name, source = _name_and_source(path, title)
         return Report(str(path), name, source, KIND_FORM, title, period_in(title), table_rows, sheet.name)
     return Unreadable(str(path), _NO_TABLE)
 
@@ -523,13 +532,13 @@ def _continuation_rows(tables: Sequence, layout: TableLayout) -> list:
     return rows
 
 
-def _sender_block(paragraphs: Sequence[str]) -> str:
+def _sender_block(paragraphs: Sequence[str]) -> list:
     """The letter's sender requisites: the short paragraphs at the top, from the first that
     names an authority («Управление образования города Кузнецка»)."""
     for index, text in enumerate(paragraphs[:15]):
         if any(w in text.lower() for w in vocab.SENDER_WORDS):
-            return " ".join(paragraphs[index:index + 3])
-    return ""
+            return list(paragraphs[index:index + 3])
+    return []
 
 
 def _read_roadmap_workbook(path: Path, as_of: date) -> Union[Report, Unreadable]:
@@ -549,5 +558,5 @@ def _read_roadmap_workbook(path: Path, as_of: date) -> Union[Report, Unreadable]
             for a in roadmap.activities()]
     if not rows:
         return Unreadable(str(path), f"лист «{SHEET_ROADMAP}»: в дорожной карте нет ни одного мероприятия.")
-    name, source = _name_and_source(path, roadmap.title, "", roadmap.organisation)
+    name, source = _name_and_source(path, roadmap.title, (), roadmap.organisation)
     return Report(str(path), name, source, KIND_ROADMAP, roadmap.title, None, rows, SHEET_ROADMAP)

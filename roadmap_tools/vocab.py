@@ -370,6 +370,9 @@ GENITIVE_TO_NOMINATIVE = [
 #: Adjective endings: in a name after a marker a second word belongs to it only after
 #: an adjective («Нижнего Ломова»).
 ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "ое", "его", "ого")
+#: A name after «г.» starting with one of these is in the genitive («г. Заречного»,
+#: «г. Нижнего Ломова») and is put in the nominative; a noun after «г.» is left as written.
+GENITIVE_ADJECTIVE_ENDINGS = ("ого", "его")
 #: Words of file names that are not the municipality's name («отчет_Кузнецк_2023.xlsx»).
 REPORT_FILE_WORDS = [
     "отчет", "отчёт", "мониторинг", "мониторинга", "форма", "дорожная", "дорожной", "карта", "карты",

@@ -446,3 +446,16 @@ def test_unseen_reports_through_the_command_line_json(unseen):
     got = {m["name"]: dict(m, files=len(m["files"])) for m in data["municipalities"]}
     assert got == _expected_totals(built)
     assert sorted(Path(u["file"]).name for u in data["unreadable"]) == sorted(BAD)
+
+
+# --- names as senders and titles write them ----------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("МКУ «Управление образования» г. Заречного", "Заречный"),
+    ("Управление образования г. Нижнего Ломова", "Нижний Ломов"),
+    ("Комитет по образованию города Нижний Тагил", "Нижний Тагил"),
+    ("Отдел образования администрации Сердобского района", "Сердобский район"),
+])
+def test_sender_blocks_and_titles_name_the_municipality_in_the_nominative(text, name):
+    from roadmap_tools.report_reader import municipality_in
+
+    assert municipality_in(text) == name

@@ -48,6 +48,8 @@ _DATE_RE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _PERIOD_WORDS_RE = re.compile(r"(?:за|в)\s+период\w*\s+(.*)", re.IGNORECASE)
 _FOR_RE = re.compile(r".*\sза\s+(.*)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s+[А-ЯЁA-Z]|$)|,\s")
+#: «(г. Кузнецк)», «(Равенство…)»: words in parentheses with no digit say nothing of the period
+_PARENTHESIS_WITHOUT_DIGITS = re.compile(r"\([^()\d]*\)")
 
 
 @dataclass
@@ -233,7 +235,7 @@ def period_in(text: str) -> Optional[tuple]:
     («с февраля по май 2023 года», «1 квартал 2023 года»). Other dates of a letter
     (its own date, the request's) are not a period.
     """
-    text = " ".join(str(text or "").split())
+    text = _PARENTHESIS_WITHOUT_DIGITS.sub(" ", " ".join(str(text or "").split()))
     match = _PERIOD_WORDS_RE.search(text) or _FOR_RE.search(text)
     if not match:
         return None

@@ -459,3 +459,16 @@ def test_sender_blocks_and_titles_name_the_municipality_in_the_nominative(text, 
     from roadmap_tools.report_reader import municipality_in
 
     assert municipality_in(text) == name
+
+
+@pytest.mark.parametrize("title, period", [
+    ("Информация о реализации дорожной карты за II квартал 2023 года (г. Кузнецк)",
+     (date(2023, 4, 1), date(2023, 6, 30))),
+    ("Отчёт ГО Карпинск за период с 01.02.2023 по 31.05.2023", (date(2023, 2, 1), date(2023, 5, 31))),
+    ("Мониторинг в Никольском районе за I квартал 2023 года", (date(2023, 1, 1), date(2023, 3, 31))),
+    ("Мониторинг за период (с 01.09.2023 по 31.12.2023)", (date(2023, 9, 1), date(2023, 12, 31))),
+])
+def test_the_period_of_titles_as_municipalities_write_them(title, period):
+    from roadmap_tools.report_reader import period_in
+
+    assert period_in(title) == period

@@ -166,13 +166,13 @@ def _marker_pattern() -> re.Pattern:
 _MARKER_RE = _marker_pattern()
 _MARKER_CASE = {m: case for m, case in vocab.MUNICIPALITY_MARKERS}
 _DISTRICT_RE = re.compile(
-    r"(?<![А-Яа-яЁё])([А-ЯЁ][а-яё]+(?:ого|ий|ый))\s+("
+    r"(?<![А-Яа-яЁё])([А-ЯЁ][а-яё]+(?:ого|его|ом|ем|ий|ый))\s+("
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(vocab.DISTRICT_WORDS, key=len, reverse=True))
     + r")(?![А-Яа-яЁё])")
 
 
-def _nominative(word: str) -> str:
-    for gen, nom in vocab.GENITIVE_TO_NOMINATIVE:
+def _nominative(word: str, endings: Sequence = vocab.GENITIVE_TO_NOMINATIVE) -> str:
+    for gen, nom in endings:
         if word.lower().endswith(gen) and len(word) - len(gen) >= 3:
             return word[: len(word) - len(gen)] + nom
     return word
@@ -188,7 +188,7 @@ def municipality_in(text: str) -> str:
     district = _DISTRICT_RE.search(text)
     match = _MARKER_RE.search(text)
     if district and (not match or district.start() <= match.start()):
-        adjective = _nominative(district.group(1)) if district.group(1).endswith("ого") else district.group(1)
+        adjective = _nominative(district.group(1), vocab.ADJECTIVE_TO_NOMINATIVE)
         return f"{adjective} {vocab.DISTRICT_WORDS[_fold(district.group(2))]}"
     while match:
         marker = " ".join(match.group(1).lower().split())

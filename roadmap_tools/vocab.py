@@ -356,10 +356,20 @@ MUNICIPALITY_MARKERS = [
 ]
 #: Words after an adjective that name a district: «Сердобского района» -> «Сердобский район».
 DISTRICT_WORDS = {
-    "района": "район", "район": "район",
-    "муниципального района": "район", "муниципальный район": "район",
+    "района": "район", "район": "район", "районе": "район",
+    "муниципального района": "район", "муниципальный район": "район", "муниципальном районе": "район",
     "муниципального округа": "муниципальный округ", "муниципальный округ": "муниципальный округ",
+    "муниципальном округе": "муниципальный округ",
+    # «Кушвинского городского округа»: the adjective names it, the city is not written
+    "городского округа": "городской округ", "городской округ": "городской округ",
+    "городском округе": "городской округ",
 }
+#: The adjective before a district word, in the genitive («Сердобского района») or the
+#: prepositional («в Никольском районе») -> the nominative, longest ending first.
+ADJECTIVE_TO_NOMINATIVE = [
+    ("ского", "ский"), ("цкого", "цкий"), ("кого", "кий"), ("него", "ний"), ("ого", "ый"),
+    ("ском", "ский"), ("цком", "цкий"), ("ком", "кий"), ("нем", "ний"), ("ом", "ый"),
+]
 #: Genitive ending -> nominative ending, tried in order (longest first), for names
 #: after a genitive marker. A heuristic: rare names may need the file name instead.
 GENITIVE_TO_NOMINATIVE = [

@@ -134,14 +134,19 @@ def _fold(text: str) -> str:
 
 
 _NO_INFO = {_fold(w) for w in vocab.NO_INFO_WORDS} | {w for w in vocab.NO_INFO_WORDS}
+_NOT_DONE_RE = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(_fold(w)) for w in sorted(vocab.NOT_DONE_SUBJECTS, key=len, reverse=True))
+    + r")\s+)?(?:" + "|".join(re.escape(_fold(w)) for w in vocab.NOT_DONE_STARTS) + ")")
 
 
 def has_information(text: str) -> bool:
-    """An information cell counts when it says something: not empty, «-», «нет», «не проводилось»…"""
+    """An information cell counts when it says something done: not empty, «-», «нет», and not a
+    statement that the activity was not held («не проводилось …», «мероприятие перенесено …»)."""
     stripped = str(text or "").strip()
     if not stripped:
         return False
-    return stripped not in _NO_INFO and _fold(stripped) not in _NO_INFO
+    folded = _fold(stripped)
+    return stripped not in _NO_INFO and folded not in _NO_INFO and not _NOT_DONE_RE.match(folded)
 
 
 def find_urls(text: str) -> list:

@@ -345,6 +345,15 @@ NO_INFO_WORDS = [
     "н/д", "x", "х", "не запланировано", "не планировалось", "0",
 ]
 
+#: An information cell that begins with one of these (lower-case, «ё» as «е», after an
+#: optional word of ``NOT_DONE_SUBJECTS``) says the activity was not done: «не проводилось
+#: в связи с карантином», «мероприятие перенесено на IV квартал». It counts as empty.
+NOT_DONE_STARTS = [
+    "не проводил", "не проведен", "не состоял", "не выполн", "не реализ", "не организ",
+    "не осуществл", "перенесен", "отменен", "не запланирован", "не планировал",
+]
+NOT_DONE_SUBJECTS = ["мероприятие", "мероприятия", "данное мероприятие", "в отчетном периоде"]
+
 #: Words that introduce a municipality's name in a form's title or a letter's sender
 #: block, longest first, with the grammatical case of the name that follows:
 #: «города Кузнецка» (genitive) -> «Кузнецк»; «ГО Карпинск» (nominative) stays.

@@ -78,7 +78,9 @@ def test_word_report_002_period_is_read_from_the_letter_and_nothing_is_overdue()
     ("Приказ №109 от 15.02.2023", True),
     ("", False), ("   ", False), ("-", False), ("—", False), ("нет", False), ("Нет.", False),
     ("не проводилось", False), ("Не проводилось.", False), ("отсутствует", False),
-    ("Нет данных", False), ("Мероприятие не проводилось в связи с карантином", True),
+    ("Нет данных", False), ("Мероприятие не проводилось в связи с карантином", False),
+    ("мероприятие перенесено на IV квартал", False), ("Перенесено на сентябрь", False),
+    ("Проведено 12.04.2023, перенесено одно занятие", True), ("Не менее 20 участников, протокол №3", True),
 ])
 def test_information_cell_counts_only_when_it_says_something(text, counts):
     assert has_information(text) is counts

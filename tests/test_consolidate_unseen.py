@@ -384,7 +384,7 @@ def _password_protected(path: Path) -> None:
 BAD: dict = {
     "Письмо без таблицы.docx": (_letter_without_table, "не найдена таблица"),
     "Дорожная карта вместо отчёта.xlsx": (_roadmap_not_a_report, "не найдена таблица"),
-    "Отчёт_обрезан.docx": (_truncated_docx, "не является документом"),
+    "Отчёт_обрезан.docx": (_truncated_docx, "повреждён"),
     "Отчёт_с_паролем.xlsx": (_password_protected, "паролем"),
     "пустой.xlsx": (lambda p: p.write_bytes(b""), "пуст"),
 }

@@ -43,6 +43,11 @@ MAX_REPORT_BYTES = 50 * 1024 * 1024
 HEADER_SEARCH_ROWS = 40
 
 URL_RE = re.compile(r"https?://[^\s<>\"'«»()\[\]{}]+", re.IGNORECASE)
+#: «uo-kushva.ru/docs/a.pdf»: an address without «http://», with a path (not an e-mail, not a bare site)
+BARE_URL_RE = re.compile(
+    r"(?<![\w@./:-])(?:www\.)?(?:[a-zа-яё0-9][a-zа-яё0-9-]*\.)+(?:"
+    + "|".join(re.escape(d) for d in sorted(vocab.LINK_DOMAINS, key=len, reverse=True))
+    + r")/[^\s<>\"'«»()\[\]{}]+", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?"
 _DATE_RE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _PERIOD_WORDS_RE = re.compile(r"(?:за|в)\s+период\w*\s+(.*)", re.IGNORECASE)
@@ -150,8 +155,12 @@ def has_information(text: str) -> bool:
 
 
 def find_urls(text: str) -> list:
-    """Every http(s) address in a text, as written («ссылка на документ: https://…» included)."""
-    return [m.group(0).rstrip(_URL_TRAILING) for m in URL_RE.finditer(str(text or ""))]
+    """Every web address in a text, as written, in order: http(s) ones («ссылка на документ:
+    https://…» included) and those written without «http://» but with a path («uo.ru/a.pdf»)."""
+    text = str(text or "")
+    found = [(m.start(), m.group(0)) for m in URL_RE.finditer(text)]
+    found += [(m.start(), m.group(0)) for m in BARE_URL_RE.finditer(URL_RE.sub(lambda m: " " * len(m.group(0)), text))]
+    return [url.rstrip(_URL_TRAILING) for _, url in sorted(found)]
 
 
 # --- whose report ----------------------------------------------------------------
@@ -303,8 +312,8 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
                     current = getattr(previous, name)
                     setattr(previous, name, f"{current} {text}" if current else text)
             continue
-        if not activity and not number:
-            continue
+        if not activity:
+            continue  # a number with nothing to do («Начальник | | | Иванов» of a signature table) is no activity
         result.append(ReportRow(section=section, number=number, activity=activity, info=info, link=link,
                                 row=raw.row))
     return result

@@ -354,6 +354,12 @@ NOT_DONE_STARTS = [
 ]
 NOT_DONE_SUBJECTS = ["мероприятие", "мероприятия", "данное мероприятие", "в отчетном периоде"]
 
+#: Top-level domains of an address written without «http://» that still counts as a link
+#: when it has a path: «uo-kushva.ru/docs/prikaz.pdf», «www.school.ru/news/12», «vk.com/wall-1_2».
+#: A bare site («www.school.ru») is not evidence of anything and does not count.
+LINK_DOMAINS = ["ru", "рф", "su", "com", "org", "net", "info", "рус", "online", "site", "edu", "pro", "me",
+                "io", "ucoz.ru", "ucoz.net"]
+
 #: Words that introduce a municipality's name in a form's title or a letter's sender
 #: block, longest first, with the grammatical case of the name that follows:
 #: «города Кузнецка» (genitive) -> «Кузнецк»; «ГО Карпинск» (nominative) stays.

@@ -339,7 +339,24 @@ def word_fixture_002_renamed_as_a_municipality_sends_it(folder: Path):
     return path, Want("Кузнецк", 13, 13, 12, 0, 4)  # item 13 has no link (see its gold file)
 
 
+def word_links_without_http_and_a_signature_table_as_wide_as_the_report(folder: Path):
+    path = _docx(folder / "serdobsk_gorod.docx", [
+        "Отдел образования администрации города Сердобска",
+        "Мониторинг исполнения мероприятий за период с 01.01.2023 по 31.03.2023",
+    ], [[
+        ["№ п/п", "Мероприятие", "Информация о проведении", "Ссылка на документ"],
+        ["1", "Совещание", "Проведено 20.01.2023", "serdobsk-uo.ru/docs/prot1.pdf"],
+        ["2", "Семинар", "Проведён 15.02.2023", "сайт отдела www.serdobsk-uo.ru"],  # a bare site: no evidence
+        ["3", "Родительский всеобуч", "Проведён 10.03.2023", "группа ВКонтакте vk.com/wall-1234_56"],
+    ], [
+        ["Начальник отдела образования", "", "", "Т.В. Кузьмина"],
+        ["Исполнитель", "", "", "О.П. Лаврова, 2-11-34"],
+    ]])
+    return path, Want("Сердобск", 3, 3, 2, 0)
+
+
 REPORTS: list = [
+    word_links_without_http_and_a_signature_table_as_wide_as_the_report,
     word_letter_from_a_city_district_with_postponed_and_several_urls,
     word_letter_of_a_district_with_numbered_section_rows_and_period_in_the_letter,
     word_mku_sender_in_the_genitive_after_g_with_rows_split_across_pages,

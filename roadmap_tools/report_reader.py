@@ -305,6 +305,9 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
             section = " ".join(c for c in cells if c)  # «I. Организационное сопровождение»
             continue
         info, link = layout.get(cells, "info"), layout.get(cells, "link")
+        # Word hyperlinks behind a cell's text («Приказ» pointing at https://…) count as links
+        hidden = [url for grid, url in raw.links if layout.inside(grid) and url not in find_urls(f"{link} {info}")]
+        link = " ".join([link] + hidden).strip()
         previous = result[-1] if result else None
         if previous is not None and numbered and not number and (previous.number or not activity):
             for name, text in (("activity", activity), ("info", info), ("link", link)):

@@ -50,6 +50,8 @@ class RawRow:
     repeated: frozenset = frozenset()
     row: Optional[int] = None  # 1-based row in the source (sheet row or table row)
     bold: frozenset = frozenset()
+    #: (grid column, address) of every hyperlink behind a cell's text («Приказ» -> https://…)
+    links: tuple = ()
 
     @property
     def texts(self) -> list:

@@ -355,7 +355,42 @@ def word_links_without_http_and_a_signature_table_as_wide_as_the_report(folder: 
     return path, Want("Сердобск", 3, 3, 2, 0)
 
 
+def _add_hyperlinks(path: Path, links: dict) -> None:
+    """Put each cell text of ``links`` (text -> address) behind a Word hyperlink, as people insert them."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml.ns import qn
+    from docx.oxml import OxmlElement
+
+    document = docx.Document(str(path))
+    for cell in (c for table in document.tables for row in table.rows for c in row.cells):
+        for paragraph in cell.paragraphs:
+            if paragraph.text in links:
+                rid = document.part.relate_to(links[paragraph.text], RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+                hyperlink = OxmlElement("w:hyperlink")
+                hyperlink.set(qn("r:id"), rid)
+                for run in list(paragraph._p.r_lst):
+                    hyperlink.append(run)
+                paragraph._p.append(hyperlink)
+    document.save(str(path))
+
+
+def word_hyperlinks_behind_text_in_the_link_column(folder: Path):
+    path = _docx(folder / "Отчет_Каменка_1кв.docx", [
+        "Мониторинг исполнения мероприятий дорожной карты г. Каменка за I квартал 2024 года",
+    ], [[
+        ["№ п/п", "Мероприятие", "Информация о проведении мероприятия", "Ссылка на документ"],
+        ["1", "Заседание рабочей группы", "Проведено 18.01.2024", "Протокол № 1"],
+        ["2", "Конкурс «Учитель года»", "Проведён 20.02.2024, 12 участников", "Новость на сайте"],
+        ["3", "Педагогические чтения", "Проведены 28.03.2024", "Приказ № 40"],  # plain text, no link behind it
+    ]])
+    _add_hyperlinks(path, {"Протокол № 1": "https://kamenka-uo.ru/protokol1.pdf",
+                           "Новость на сайте": "https://kamenka-uo.ru/news/44"})
+    return path, Want("Каменка", 3, 3, 2, 0)
+
+
 REPORTS: list = [
+    word_hyperlinks_behind_text_in_the_link_column,
     word_links_without_http_and_a_signature_table_as_wide_as_the_report,
     word_letter_from_a_city_district_with_postponed_and_several_urls,
     word_letter_of_a_district_with_numbered_section_rows_and_period_in_the_letter,

@@ -8,11 +8,14 @@ What is counted, per report, then summed per municipality:
 
 - activities: activity rows of the report's table (section rows and the «1 2 3 4»
   row under the header are not activities; a row split by a page break is one row);
-- reported: activities whose information cell says something: not empty and not
-  one of ``vocab.NO_INFO_WORDS`` («-», «нет», «не проводилось»…);
-- with_link: activities with an http(s) address in the link cell or in the
-  information cell (addresses inside text count: «ссылка на документ: https://…»;
-  so do Excel hyperlinks behind a cell's text);
+- reported: activities whose information cell says something done: not empty, not
+  one of ``vocab.NO_INFO_WORDS`` («-», «нет»…) and not starting with one of
+  ``vocab.NOT_DONE_STARTS`` («не проводилось в связи с карантином», «мероприятие
+  перенесено на IV квартал»);
+- with_link: activities with a web address in the link cell or in the information
+  cell (addresses inside text count: «ссылка на документ: https://…»; so do addresses
+  without «http://» that have a path, «uo.ru/docs/a.pdf», and Excel or Word hyperlinks
+  behind a cell's text; a bare site «www.school.ru» does not);
 - overdue: for a roadmap workbook, activities whose deadline control status is
   «Просрочено» as of the consolidation date; for a form, activities with no
   information when the form's reporting period (read from its title or cover
@@ -21,7 +24,8 @@ What is counted, per report, then summed per municipality:
 - share_done: reported / activities (0 when there are no activities).
 
 Whose report: the municipality named in the form's title («… города Кузнецка …»),
-else in the cover letter's sender block («Управление образования города Кузнецка»),
+else in the cover letter's sender block («Управление образования города Кузнецка»;
+each of its paragraphs in turn),
 else (roadmap workbooks) the organisation in «Настройки», else the file name. Names
 after «города» are put in the nominative («Кузнецка» -> «Кузнецк») and compared
 lower-case with «ё» as «е», so «г. Кузнецк» and «города Кузнецка» are one municipality.

@@ -9,6 +9,7 @@ from roadmap_tools import safeio
 from roadmap_tools.tablerows import RawRow
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 @dataclass
@@ -67,12 +68,24 @@ def _is_bold(tc) -> bool:
     return True
 
 
-def _table_rows(tbl) -> list:
+def _hyperlinks(tc, rels: dict) -> list:
+    """Web addresses of the hyperlinks in a cell (the text shows «Приказ», the link holds the address)."""
+    targets = []
+    for link in tc.iter(f"{_W}hyperlink"):
+        rel = rels.get(link.get(_R_ID))
+        target = getattr(rel, "target_ref", "") if rel is not None and getattr(rel, "is_external", False) else ""
+        if target.lower().startswith(("http://", "https://")):
+            targets.append(target)
+    return targets
+
+
+def _table_rows(tbl, rels: dict = None) -> list:
+    rels = rels or {}
     rows = []
     above: dict = {}  # grid column -> text of the cell that a vertical merge continues
     for number, tr in enumerate(tbl.iterchildren(f"{_W}tr"), start=1):
         cells: list = [None] * tr.grid_before
-        repeated, bold = set(), set()
+        repeated, bold, links = set(), set(), []
         for tc in tr.iterchildren(f"{_W}tc"):
             grid = len(cells)
             span = max(1, tc.grid_span)
@@ -85,9 +98,11 @@ def _table_rows(tbl) -> list:
                 above[grid] = text
                 if _is_bold(tc):
                     bold.add(grid)
+                if rels:
+                    links.extend((grid, target) for target in _hyperlinks(tc, rels))
             cells.append(text)
             cells.extend([None] * (span - 1))
-        rows.append(RawRow(tuple(cells), frozenset(repeated), number, frozenset(bold)))
+        rows.append(RawRow(tuple(cells), frozenset(repeated), number, frozenset(bold), tuple(links)))
     return rows
 
 
@@ -95,11 +110,12 @@ def read_docx(path: Path) -> DocxContent:
     """Read the body of a .docx: every top-level table and paragraph, in order."""
     document = safeio.open_docx(path)
     content = DocxContent()
+    rels = dict(document.part.rels)
     with safeio.reading(path, safeio.WHAT_WORD):
         for element in _body_blocks(document.element.body):
             if element.tag == f"{_W}p":
                 content.blocks.append(("p", _paragraph_text(element)))
             else:
                 content.blocks.append(("table", len(content.tables)))
-                content.tables.append(_table_rows(element))
+                content.tables.append(_table_rows(element, rels))
     return content

@@ -19,7 +19,9 @@ from typing import Iterable, Optional, Sequence, Union
 
 from roadmap_tools import vocab
 from roadmap_tools.layout import SHEET_ROADMAP
-from roadmap_tools.tablerows import RawRow, TableLayout, is_column_numbering, layout_for_continuation, same_header
+from roadmap_tools.tablerows import (
+    RawRow, TableLayout, is_column_numbering, layout_for_continuation, numbered_section_row, same_header,
+)
 
 #: Where the municipality's name was found.
 NAME_FROM_TITLE = "заголовок формы"
@@ -41,11 +43,18 @@ MAX_REPORT_BYTES = 50 * 1024 * 1024
 HEADER_SEARCH_ROWS = 40
 
 URL_RE = re.compile(r"https?://[^\s<>\"'«»()\[\]{}]+", re.IGNORECASE)
+#: «uo-kushva.ru/docs/a.pdf»: an address without «http://», with a path (not an e-mail, not a bare site)
+BARE_URL_RE = re.compile(
+    r"(?<![\w@./:-])(?:www\.)?(?:[a-zа-яё0-9][a-zа-яё0-9-]*\.)+(?:"
+    + "|".join(re.escape(d) for d in sorted(vocab.LINK_DOMAINS, key=len, reverse=True))
+    + r")/[^\s<>\"'«»()\[\]{}]+", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?"
 _DATE_RE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _PERIOD_WORDS_RE = re.compile(r"(?:за|в)\s+период\w*\s+(.*)", re.IGNORECASE)
 _FOR_RE = re.compile(r".*\sза\s+(.*)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s+[А-ЯЁA-Z]|$)|,\s")
+#: «(г. Кузнецк)», «(Равенство…)»: words in parentheses with no digit say nothing of the period
+_PARENTHESIS_WITHOUT_DIGITS = re.compile(r"\([^()\d]*\)")
 
 
 @dataclass
@@ -130,19 +139,28 @@ def _fold(text: str) -> str:
 
 
 _NO_INFO = {_fold(w) for w in vocab.NO_INFO_WORDS} | {w for w in vocab.NO_INFO_WORDS}
+_NOT_DONE_RE = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(_fold(w)) for w in sorted(vocab.NOT_DONE_SUBJECTS, key=len, reverse=True))
+    + r")\s+)?(?:" + "|".join(re.escape(_fold(w)) for w in vocab.NOT_DONE_STARTS) + ")")
 
 
 def has_information(text: str) -> bool:
-    """An information cell counts when it says something: not empty, «-», «нет», «не проводилось»…"""
+    """An information cell counts when it says something done: not empty, «-», «нет», and not a
+    statement that the activity was not held («не проводилось …», «мероприятие перенесено …»)."""
     stripped = str(text or "").strip()
     if not stripped:
         return False
-    return stripped not in _NO_INFO and _fold(stripped) not in _NO_INFO
+    folded = _fold(stripped)
+    return stripped not in _NO_INFO and folded not in _NO_INFO and not _NOT_DONE_RE.match(folded)
 
 
 def find_urls(text: str) -> list:
-    """Every http(s) address in a text, as written («ссылка на документ: https://…» included)."""
-    return [m.group(0).rstrip(_URL_TRAILING) for m in URL_RE.finditer(str(text or ""))]
+    """Every web address in a text, as written, in order: http(s) ones («ссылка на документ:
+    https://…» included) and those written without «http://» but with a path («uo.ru/a.pdf»)."""
+    text = str(text or "")
+    found = [(m.start(), m.group(0)) for m in URL_RE.finditer(text)]
+    found += [(m.start(), m.group(0)) for m in BARE_URL_RE.finditer(URL_RE.sub(lambda m: " " * len(m.group(0)), text))]
+    return [url.rstrip(_URL_TRAILING) for _, url in sorted(found)]
 
 
 # --- whose report ----------------------------------------------------------------
@@ -162,13 +180,13 @@ def _marker_pattern() -> re.Pattern:
 _MARKER_RE = _marker_pattern()
 _MARKER_CASE = {m: case for m, case in vocab.MUNICIPALITY_MARKERS}
 _DISTRICT_RE = re.compile(
-    r"(?<![А-Яа-яЁё])([А-ЯЁ][а-яё]+(?:ого|ий|ый))\s+("
+    r"(?<![А-Яа-яЁё])([А-ЯЁ][а-яё]+(?:ого|его|ом|ем|ий|ый))\s+("
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(vocab.DISTRICT_WORDS, key=len, reverse=True))
     + r")(?![А-Яа-яЁё])")
 
 
-def _nominative(word: str) -> str:
-    for gen, nom in vocab.GENITIVE_TO_NOMINATIVE:
+def _nominative(word: str, endings: Sequence = vocab.GENITIVE_TO_NOMINATIVE) -> str:
+    for gen, nom in endings:
         if word.lower().endswith(gen) and len(word) - len(gen) >= 3:
             return word[: len(word) - len(gen)] + nom
     return word
@@ -184,7 +202,7 @@ def municipality_in(text: str) -> str:
     district = _DISTRICT_RE.search(text)
     match = _MARKER_RE.search(text)
     if district and (not match or district.start() <= match.start()):
-        adjective = _nominative(district.group(1)) if district.group(1).endswith("ого") else district.group(1)
+        adjective = _nominative(district.group(1), vocab.ADJECTIVE_TO_NOMINATIVE)
         return f"{adjective} {vocab.DISTRICT_WORDS[_fold(district.group(2))]}"
     while match:
         marker = " ".join(match.group(1).lower().split())
@@ -195,7 +213,8 @@ def municipality_in(text: str) -> str:
         # a second word belongs to the name only after an adjective («Нижнего Ломова»)
         if len(words) > 1 and not words[0].lower().endswith(vocab.ADJECTIVE_ENDINGS):
             words = words[:1]
-        if case == "gen":
+        # «г. Заречного», «г. Нижнего Ломова»: an adjective in the genitive after a nominative marker
+        if case == "gen" or words[0].lower().endswith(vocab.GENITIVE_ADJECTIVE_ENDINGS):
             words = [_nominative(w) for w in words]
         name = " ".join(words)
         if name.lower() not in ("образования", "области", "края", "республики", "российской"):
@@ -230,7 +249,7 @@ def period_in(text: str) -> Optional[tuple]:
     («с февраля по май 2023 года», «1 квартал 2023 года»). Other dates of a letter
     (its own date, the request's) are not a period.
     """
-    text = " ".join(str(text or "").split())
+    text = _PARENTHESIS_WITHOUT_DIGITS.sub(" ", " ".join(str(text or "").split()))
     match = _PERIOD_WORDS_RE.search(text) or _FOR_RE.search(text)
     if not match:
         return None
@@ -259,25 +278,36 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
     """Activity rows of a report table (the rows after its header), with their sections.
 
     A section row is one title alone in the row (a cell merged across it, or the only
-    text, not in the activity column); the «1 2 3 4» row under the header is skipped;
-    a row with no number after a numbered one continues it (a row split by a page break).
+    text, outside the activity and reporting columns), or a numbered heading («I.», «1.» above 1.1, 1.2) with
+    nothing reported; the «1 2 3 4» row under the header is skipped; a row with no number
+    after a numbered one continues it (a row split by a page break), text alone in the
+    information or link column too.
     """
     result: list = []
     section = ""
     numbered = "number" in layout.fields
     header_width = sum(1 for t in layout.titles if t)
-    for raw in rows:
+    content = [name for name in layout.fields if name not in ("number", "activity", "section")]
+    for position, raw in enumerate(rows):
         cells, _ = layout.logical(raw)
         filled = [c for c in cells if c]
         if not filled or is_column_numbering(cells) or \
                 (len(filled) == header_width and same_header(cells, layout)):  # the header again, on a new page
             continue
         activity, number = layout.get(cells, "activity"), layout.get(cells, "number")
-        if raw.is_one_cell or (len(set(filled)) == 1 and
+        # text alone under «Информация»/«Ссылка» after a row is the rest of that row, cut by a page break
+        rest_of_row = bool(result) and len(filled) == 1 and any(layout.get(cells, name) for name in content)
+        if raw.is_one_cell or (len(set(filled)) == 1 and not rest_of_row and
                                (not activity or (activity == number and len(filled) > 1))):
             section = " ".join(filled[:1])
             continue
+        if numbered_section_row(raw, cells, layout, rows[position + 1:], content):
+            section = " ".join(c for c in cells if c)  # «I. Организационное сопровождение»
+            continue
         info, link = layout.get(cells, "info"), layout.get(cells, "link")
+        # Word hyperlinks behind a cell's text («Приказ» pointing at https://…) count as links
+        hidden = [url for grid, url in raw.links if layout.inside(grid) and url not in find_urls(f"{link} {info}")]
+        link = " ".join([link] + hidden).strip()
         previous = result[-1] if result else None
         if previous is not None and numbered and not number and (previous.number or not activity):
             for name, text in (("activity", activity), ("info", info), ("link", link)):
@@ -285,8 +315,8 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
                     current = getattr(previous, name)
                     setattr(previous, name, f"{current} {text}" if current else text)
             continue
-        if not activity and not number:
-            continue
+        if not activity:
+            continue  # a number with nothing to do («Начальник | | | Иванов» of a signature table) is no activity
         result.append(ReportRow(section=section, number=number, activity=activity, info=info, link=link,
                                 row=raw.row))
     return result
@@ -383,8 +413,12 @@ _NO_TABLE = ("не найдена таблица отчёта: нужна стр
 _NO_ROWS = "таблица отчёта найдена, но в ней нет ни одного мероприятия."
 
 
-def _name_and_source(path: Path, title: str, letter: str, settings_name: str = "") -> tuple:
-    for text, source in ((title, NAME_FROM_TITLE), (letter, NAME_FROM_LETTER), (settings_name, NAME_FROM_SETTINGS)):
+def _name_and_source(path: Path, title: str, letter: Sequence[str] = (), settings_name: str = "") -> tuple:
+    """The municipality and where it was found. The letter's paragraphs are tried one by one
+    (a name never runs on into the next line: «г. Заречного» / «Исх. № 12»), then together."""
+    candidates = [(title, NAME_FROM_TITLE)] + [(p, NAME_FROM_LETTER) for p in letter]
+    candidates += [(" ".join(letter), NAME_FROM_LETTER), (settings_name, NAME_FROM_SETTINGS)]
+    for text, source in candidates:
         name = municipality_in(text)
         if name:
             return name, source
@@ -410,7 +444,7 @@ def _read_excel(path: Path, as_of: date) -> Union[Report, Unreadable]:
             return Unreadable(str(path), f"лист «{sheet.name}»: {_NO_ROWS}")
         _add_hyperlinks(path, sheet_index, table_rows)
         title = " ".join(t for row in sheet.rows[:index] for t in row.texts if t)
-        name, source = _name_and_source(path, title, "")
+        name, source = _name_and_source(path, title)
         return Report(str(path), name, source, KIND_FORM, title, period_in(title), table_rows, sheet.name)
     return Unreadable(str(path), _NO_TABLE)
 
@@ -517,13 +551,13 @@ def _continuation_rows(tables: Sequence, layout: TableLayout) -> list:
     return rows
 
 
-def _sender_block(paragraphs: Sequence[str]) -> str:
+def _sender_block(paragraphs: Sequence[str]) -> list:
     """The letter's sender requisites: the short paragraphs at the top, from the first that
     names an authority («Управление образования города Кузнецка»)."""
     for index, text in enumerate(paragraphs[:15]):
         if any(w in text.lower() for w in vocab.SENDER_WORDS):
-            return " ".join(paragraphs[index:index + 3])
-    return ""
+            return list(paragraphs[index:index + 3])
+    return []
 
 
 def _read_roadmap_workbook(path: Path, as_of: date) -> Union[Report, Unreadable]:
@@ -543,5 +577,5 @@ def _read_roadmap_workbook(path: Path, as_of: date) -> Union[Report, Unreadable]
             for a in roadmap.activities()]
     if not rows:
         return Unreadable(str(path), f"лист «{SHEET_ROADMAP}»: в дорожной карте нет ни одного мероприятия.")
-    name, source = _name_and_source(path, roadmap.title, "", roadmap.organisation)
+    name, source = _name_and_source(path, roadmap.title, (), roadmap.organisation)
     return Report(str(path), name, source, KIND_ROADMAP, roadmap.title, None, rows, SHEET_ROADMAP)

@@ -50,6 +50,8 @@ class RawRow:
     repeated: frozenset = frozenset()
     row: Optional[int] = None  # 1-based row in the source (sheet row or table row)
     bold: frozenset = frozenset()
+    #: (grid column, address) of every hyperlink behind a cell's text («Приказ» -> https://…)
+    links: tuple = ()
 
     @property
     def texts(self) -> list:
@@ -299,7 +301,7 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
                 (len(filled) == 1 and _is_section_title(cells[filled[0]]) and layout.spans_columns(row)):
             builder.section_row(" ".join(c for c in cells if c))
             continue
-        if _numbered_section_row(row, cells, layout, rows[position + 1:]):
+        if numbered_section_row(row, cells, layout, rows[position + 1:]):
             builder.section_row(" ".join(c for c in cells if c))
             continue
         fresh = {name: text for name, text in values.items()
@@ -311,18 +313,25 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
         builder.activity(values, row.row, section_title)
 
 
-def _numbered_section_row(row: RawRow, cells: list, layout: TableLayout, following: Sequence[RawRow]) -> bool:
+#: Columns a heading row leaves empty: a row with text in one of them is an activity.
+ROADMAP_CONTENT_FIELDS = ("deadline", "executor", "result")
+
+
+def numbered_section_row(row: RawRow, cells: list, layout: TableLayout, following: Sequence[RawRow],
+                         content_fields: Sequence[str] = ROADMAP_CONTENT_FIELDS) -> bool:
     """«1. | Нормативно-правовое обеспечение» with no deadline, followed by items 1.1, 1.2, ...
 
     The same at any depth: «1.2. | Совещания» followed by 1.2.1, 1.2.2 starts a section too
-    (sections are flat; a heading right under another joins its title).
+    (sections are flat; a heading right under another joins its title). A roman number, or
+    the title in one cell merged across the rest of the row, is a heading whatever follows.
+    ``content_fields`` are the columns a heading leaves empty (a report's: information, link).
     """
     number = headers.normalise_title(cells[layout.fields["number"]]) if "number" in layout.fields else ""
     match = _HEADING_NUMBER.match(number.upper() if _ROMAN.match(number.upper()) else number)
     if not match:
         return False
     others = [c for i, c in enumerate(cells) if c and i != layout.fields["number"]]
-    if not others or any(layout.get(cells, name) for name in ("deadline", "executor", "result")):
+    if not others or any(layout.get(cells, name) for name in content_fields):
         return False
     if len(layout.present(row)) == 2:  # the number, then one cell merged across the rest of the row
         return True

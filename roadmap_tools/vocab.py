@@ -345,6 +345,21 @@ NO_INFO_WORDS = [
     "н/д", "x", "х", "не запланировано", "не планировалось", "0",
 ]
 
+#: An information cell that begins with one of these (lower-case, «ё» as «е», after an
+#: optional word of ``NOT_DONE_SUBJECTS``) says the activity was not done: «не проводилось
+#: в связи с карантином», «мероприятие перенесено на IV квартал». It counts as empty.
+NOT_DONE_STARTS = [
+    "не проводил", "не проведен", "не состоял", "не выполн", "не реализ", "не организ",
+    "не осуществл", "перенесен", "отменен", "не запланирован", "не планировал",
+]
+NOT_DONE_SUBJECTS = ["мероприятие", "мероприятия", "данное мероприятие", "в отчетном периоде"]
+
+#: Top-level domains of an address written without «http://» that still counts as a link
+#: when it has a path: «uo-kushva.ru/docs/prikaz.pdf», «www.school.ru/news/12», «vk.com/wall-1_2».
+#: A bare site («www.school.ru») is not evidence of anything and does not count.
+LINK_DOMAINS = ["ru", "рф", "su", "com", "org", "net", "info", "рус", "online", "site", "edu", "pro", "me",
+                "io", "ucoz.ru", "ucoz.net"]
+
 #: Words that introduce a municipality's name in a form's title or a letter's sender
 #: block, longest first, with the grammatical case of the name that follows:
 #: «города Кузнецка» (genitive) -> «Кузнецк»; «ГО Карпинск» (nominative) stays.
@@ -356,10 +371,20 @@ MUNICIPALITY_MARKERS = [
 ]
 #: Words after an adjective that name a district: «Сердобского района» -> «Сердобский район».
 DISTRICT_WORDS = {
-    "района": "район", "район": "район",
-    "муниципального района": "район", "муниципальный район": "район",
+    "района": "район", "район": "район", "районе": "район",
+    "муниципального района": "район", "муниципальный район": "район", "муниципальном районе": "район",
     "муниципального округа": "муниципальный округ", "муниципальный округ": "муниципальный округ",
+    "муниципальном округе": "муниципальный округ",
+    # «Кушвинского городского округа»: the adjective names it, the city is not written
+    "городского округа": "городской округ", "городской округ": "городской округ",
+    "городском округе": "городской округ",
 }
+#: The adjective before a district word, in the genitive («Сердобского района») or the
+#: prepositional («в Никольском районе») -> the nominative, longest ending first.
+ADJECTIVE_TO_NOMINATIVE = [
+    ("ского", "ский"), ("цкого", "цкий"), ("кого", "кий"), ("него", "ний"), ("ого", "ый"),
+    ("ском", "ский"), ("цком", "цкий"), ("ком", "кий"), ("нем", "ний"), ("ом", "ый"),
+]
 #: Genitive ending -> nominative ending, tried in order (longest first), for names
 #: after a genitive marker. A heuristic: rare names may need the file name instead.
 GENITIVE_TO_NOMINATIVE = [
@@ -370,6 +395,9 @@ GENITIVE_TO_NOMINATIVE = [
 #: Adjective endings: in a name after a marker a second word belongs to it only after
 #: an adjective («Нижнего Ломова»).
 ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "ое", "его", "ого")
+#: A name after «г.» starting with one of these is in the genitive («г. Заречного»,
+#: «г. Нижнего Ломова») and is put in the nominative; a noun after «г.» is left as written.
+GENITIVE_ADJECTIVE_ENDINGS = ("ого", "его")
 #: Words of file names that are not the municipality's name («отчет_Кузнецк_2023.xlsx»).
 REPORT_FILE_WORDS = [
     "отчет", "отчёт", "мониторинг", "мониторинга", "форма", "дорожная", "дорожной", "карта", "карты",

@@ -78,7 +78,9 @@ def test_word_report_002_period_is_read_from_the_letter_and_nothing_is_overdue()
     ("Приказ №109 от 15.02.2023", True),
     ("", False), ("   ", False), ("-", False), ("—", False), ("нет", False), ("Нет.", False),
     ("не проводилось", False), ("Не проводилось.", False), ("отсутствует", False),
-    ("Нет данных", False), ("Мероприятие не проводилось в связи с карантином", True),
+    ("Нет данных", False), ("Мероприятие не проводилось в связи с карантином", False),
+    ("мероприятие перенесено на IV квартал", False), ("Перенесено на сентябрь", False),
+    ("Проведено 12.04.2023, перенесено одно занятие", True), ("Не менее 20 участников, протокол №3", True),
 ])
 def test_information_cell_counts_only_when_it_says_something(text, counts):
     assert has_information(text) is counts
@@ -90,6 +92,10 @@ def test_information_cell_counts_only_when_it_says_something(text, counts):
     ("https://a.ru/1, https://b.ru/2;", ["https://a.ru/1", "https://b.ru/2"]),
     ("«https://disk.yandex.ru/d/g7QA6»", ["https://disk.yandex.ru/d/g7QA6"]),
     ("сайт школы www.school.ru", []),
+    ("сайт школы www.school.ru/news/12, группа vk.com/wall-5_77", ["www.school.ru/news/12", "vk.com/wall-5_77"]),
+    ("uo-kushva.ru/docs/prikaz.pdf и https://a.ru/x", ["uo-kushva.ru/docs/prikaz.pdf", "https://a.ru/x"]),
+    ("e-mail: uo@mail.ru, тел. 2-54-18", []),
+    ("школа1.рф/svedenia/", ["школа1.рф/svedenia/"]),
     ("Протокол совещания", []),
 ])
 def test_links_are_http_addresses_found_anywhere_in_the_text(text, urls):

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Callable, Iterable, List, Optional, Sequence, Union
 
 from roadmap_tools.report_reader import (
-    REPORT_SUFFIXES, Report, ReportRow, Unreadable, municipality_key, read_report,
+    REPORT_SUFFIXES, Report, ReportRow, Unreadable, municipality_key, read_report, same_municipality_keys,
 )
 
 __all__ = [
@@ -150,11 +150,13 @@ class Summary:
     @property
     def municipalities(self) -> List[MunicipalityTotals]:
         """One entry per municipality, files of one municipality summed, sorted by name."""
+        canonical = same_municipality_keys(municipality_key(r.name) for r in self.reports)
+        names = {municipality_key(r.name): r.name for r in reversed(self.reports)}  # first file's spelling
         by_key: dict = {}
         for report in self.reports:
-            key = municipality_key(report.name)
+            key = canonical[municipality_key(report.name)]
             if key not in by_key:
-                by_key[key] = MunicipalityTotals(report.name)
+                by_key[key] = MunicipalityTotals(names[key])
             by_key[key].add(self.totals_of(report))
         return sorted(by_key.values(), key=lambda m: municipality_key(m.name))
 

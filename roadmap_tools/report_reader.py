@@ -240,6 +240,18 @@ def municipality_key(name: str) -> str:
     return _fold(name).replace("«", "").replace("»", "").replace('"', "")
 
 
+def same_municipality_keys(keys: Iterable[str]) -> dict:
+    """key -> the key it stands for: a name left in the genitive («г. Кузнецка») joins its
+    nominative («Кузнецк») when both occur among ``keys``; a lone genitive stays as it is,
+    because «Каменка» and «Каменки» cannot be told apart without the other."""
+    present = set(keys)
+    merged = {}
+    for key in present:
+        nominative = " ".join(_nominative(word) for word in key.split(" "))
+        merged[key] = nominative if nominative != key and nominative in present else key
+    return merged
+
+
 # --- the reporting period -------------------------------------------------------
 def period_in(text: str) -> Optional[tuple]:
     """The reporting period a title or a letter states, or None.

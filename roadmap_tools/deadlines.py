@@ -53,6 +53,7 @@ Judgement calls:
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -713,6 +714,22 @@ def _dated_rest(rest: List[_Tok], years: List[int]) -> Optional[Tuple[str, tuple
 
 
 def parse_deadline(text: str, years: Sequence[int] = ()) -> Deadline:
+    """Read one deadline cell; ``years`` are the roadmap's years (the first is the default).
+
+    Never raises on any text: what it cannot read comes back as ``unparsed`` with
+    the reason in Russian. Parses are cached by (text, years): a roadmap repeats its
+    deadlines, and ``Deadline`` is frozen, so one parse can serve every activity.
+    """
+    text = "" if text is None else str(text)
+    return _parse_deadline_cached(text, tuple(sorted({int(y) for y in years})))
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_deadline_cached(text: str, years: tuple) -> Deadline:
+    return _parse_deadline_uncached(text, years)
+
+
+def _parse_deadline_uncached(text: str, years: Sequence[int] = ()) -> Deadline:
     """Read one deadline cell; ``years`` are the roadmap's years (the first is the default).
 
     Never raises on any text: what it cannot read comes back as ``unparsed`` with

@@ -460,11 +460,13 @@ def _check_duplicates(c: _Checker, roadmap: Roadmap) -> None:
     """Duplicates are compared within a section: the same words under other sections
     («Математика», «Русский язык») are often meant, so they are only a warning, and
     near duplicates across sections are not reported."""
+    # (deadline key, words) of each activity, tokenised once for both comparisons
+    keys = {id(a): (_deadline_key(a), _words(a.activity)) for a in roadmap.activities() if not _blank(a.activity)}
     groups = defaultdict(list)
     for si, section in enumerate(roadmap.sections):
         for a in section.activities:
-            if not _blank(a.activity):
-                groups[(si, _deadline_key(a))].append(a)
+            if id(a) in keys:
+                groups[(si, keys[id(a)][0])].append(a)
     for group in groups.values():
         if len(group) < 2:
             continue
@@ -474,7 +476,7 @@ def _check_duplicates(c: _Checker, roadmap: Roadmap) -> None:
         same_stems: dict = {}
         one_less: dict = {}
         for a in group:
-            words = _words(a.activity)
+            words = keys[id(a)][1]
             stems = _stems(words)
             if words in same_words:
                 c.add("duplicate_activity", a, other=_describe(same_words[words]))
@@ -491,17 +493,17 @@ def _check_duplicates(c: _Checker, roadmap: Roadmap) -> None:
             if NEAR_DUPLICATE_EXTRA_WORDS and len(stems) > NEAR_DUPLICATE_MIN_WORDS:
                 for s in stems:
                     one_less.setdefault(stems - {s}, a)
-    _check_duplicates_across_sections(c, roadmap)
+    _check_duplicates_across_sections(c, roadmap, keys)
 
 
-def _check_duplicates_across_sections(c: _Checker, roadmap: Roadmap) -> None:
+def _check_duplicates_across_sections(c: _Checker, roadmap: Roadmap, keys: dict) -> None:
     first: dict = {}
     for si, section in enumerate(roadmap.sections):
         seen_here = set()
         for a in section.activities:
-            if _blank(a.activity):
+            if id(a) not in keys:
                 continue
-            key = (_deadline_key(a), _words(a.activity))
+            key = keys[id(a)]
             if key in first and first[key][0] != si and key not in seen_here:
                 c.add("duplicate_in_other_section", a, other=_describe(first[key][1]))
             first.setdefault(key, (si, a))

@@ -8,6 +8,7 @@ from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.styles import Alignment, Border as XBorder, Font as XFont, PatternFill, Side
+from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, BUILTIN_FORMATS_REVERSE
 from openpyxl.workbook.defined_name import DefinedName as XDefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table as XTable, TableStyleInfo
@@ -15,6 +16,7 @@ from openpyxl.worksheet.table import Table as XTable, TableStyleInfo
 from roadmap_tools import sheetplan as sp
 
 _THIN = Side(style="thin", color="808080")
+_HYPERLINK_FONT = XFont(color="0563C1", underline="single")
 
 
 def set_cell_value(cell, value) -> None:
@@ -97,41 +99,57 @@ def _clear(wb, ws, op: sp.ClearContents):
             cell.value = None
 
 
+def _style_array(cell) -> StyleArray:
+    if not cell._style:
+        cell._style = StyleArray()
+    return cell._style
+
+
+def _set_style(ws, rng: str, key: str, style_id: int) -> None:
+    """What ``cell.fill = fill`` (or border, alignment, number format) does to every cell of
+    ``rng``, with the style looked up once for the range: openpyxl hashes the style object
+    on every assignment (hashing an Alignment per cell made a 10,000-row import take 20 s)."""
+    for cell in _cells(ws, rng):
+        setattr(_style_array(cell), key, style_id)
+
+
 def _fill(wb, ws, op: sp.Fill):
     fill = PatternFill(fill_type="solid", start_color=op.colour, end_color=op.colour) if op.colour \
         else PatternFill(fill_type=None)
-    for cell in _cells(ws, op.range):
-        cell.fill = fill
+    _set_style(ws, op.range, "fillId", wb._fills.add(fill))
 
 
 def _font(wb, ws, op: sp.Font):
+    # the new font depends on the cell's own: looked up once per distinct font of the range
+    new_ids: dict = {}
     for cell in _cells(ws, op.range):
-        f = cell.font
-        cell.font = XFont(name=f.name, size=op.size or f.size, bold=f.bold if op.bold is None else op.bold,
-                          italic=f.italic if op.italic is None else op.italic,
-                          color=op.colour or f.color, underline=f.underline)
+        style = _style_array(cell)
+        if style.fontId not in new_ids:
+            f = wb._fonts[style.fontId]
+            new_ids[style.fontId] = wb._fonts.add(XFont(
+                name=f.name, size=op.size or f.size, bold=f.bold if op.bold is None else op.bold,
+                italic=f.italic if op.italic is None else op.italic, color=op.colour or f.color,
+                underline=f.underline))
+        style.fontId = new_ids[style.fontId]
 
 
 def _wrap(wb, ws, op: sp.Wrap):
     alignment = Alignment(wrap_text=True, vertical=op.vertical, horizontal=op.horizontal)
-    # what ``cell.alignment = alignment`` does, with the style looked up once instead of
-    # once per cell (hashing an Alignment made a 10,000-row import take 20 s)
-    alignment_id = wb._alignments.add(alignment)
-    for cell in _cells(ws, op.range):
-        if not cell._style:
-            cell._style = StyleArray()
-        cell._style.alignmentId = alignment_id
+    _set_style(ws, op.range, "alignmentId", wb._alignments.add(alignment))
 
 
 def _number_format(wb, ws, op: sp.NumberFormat):
-    for cell in _cells(ws, op.range):
-        cell.number_format = op.format
+    # what openpyxl's NumberFormatDescriptor computes for each cell
+    if op.format in BUILTIN_FORMATS_REVERSE:
+        format_id = BUILTIN_FORMATS_REVERSE[op.format]
+    else:
+        format_id = wb._number_formats.add(op.format) + BUILTIN_FORMATS_MAX_SIZE
+    _set_style(ws, op.range, "numFmtId", format_id)
 
 
 def _border(wb, ws, op: sp.Border):
     border = XBorder(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-    for cell in _cells(ws, op.range):
-        cell.border = border
+    _set_style(ws, op.range, "borderId", wb._borders.add(border))
 
 
 def _note(wb, ws, op: sp.Note):
@@ -155,7 +173,7 @@ def _hyperlink(wb, ws, op: sp.Hyperlink):
         cell.hyperlink = op.target
     if op.text is not None:
         set_cell_value(cell, op.text)
-    cell.font = XFont(color="0563C1", underline="single")
+    cell.font = _HYPERLINK_FONT
 
 
 def _merge(wb, ws, op: sp.Merge):

@@ -6,7 +6,7 @@ applies its plans and saves atomically (a ``.bak`` copy of the previous file is 
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Optional, Union
 
@@ -22,19 +22,18 @@ class _Book:
     """A roadmap workbook opened for one job: its roadmap, settings and raw sheet rows."""
 
     def __init__(self, path: PathLike, keep_vba: Optional[bool] = None):
+        from roadmap_tools import safeio
         from roadmap_tools.model import Source
-        from roadmap_tools.safeio import load_workbook
         from roadmap_tools.workbook import plain_values
-        from roadmap_tools.xlsx_reader import sheet_values
 
         self.path = Path(path)
         if keep_vba is None:
             keep_vba = self.path.suffix.lower() == ".xlsm"
-        # openpyxl keeps the formulas for writing back; the jobs read what the cells show
-        # (a formula's last computed value, as Excel displays it), like the Excel door does
-        self.wb = load_workbook(self.path, keep_vba=keep_vba)
+        # one check of the archive and one parse: openpyxl keeps the formulas for writing back
+        target = safeio.check_archive(self.path, safeio.WHAT_EXCEL)
+        self.wb = safeio.load_checked_workbook(target, keep_vba=keep_vba)
         self._values = {name: plain_values(rows) for name, rows in
-                        sheet_values(self.path, (SHEET_ROADMAP, SHEET_SETTINGS, SHEET_CHECK)).items()}
+                        _shown_values(self.wb, target, (SHEET_ROADMAP, SHEET_SETTINGS, SHEET_CHECK)).items()}
         if SHEET_ROADMAP not in self.wb.sheetnames:
             raise RoadmapError(f"в книге нет листа «{SHEET_ROADMAP}».", file=str(self.path),
                                hint="Создайте книгу командой roadmap-tools import или восстановите лист.")
@@ -61,6 +60,44 @@ class _Book:
         from roadmap_tools.xlsx_save import save_workbook
 
         return save_workbook(self.wb, target or self.path, original=self.path)
+
+
+def _shown_values(wb, checked_path: Path, names: tuple) -> dict:
+    """Sheet name -> rows of what the cells show, as python-calamine reads them («» for an empty
+    cell, a date for a date at midnight), for the named sheets present in the workbook.
+
+    The jobs read what the cells show, like the Excel door does: the values openpyxl has
+    already parsed, except in a sheet holding formulas, whose last computed values
+    (as Excel displays them) only a second reader of the file gives.
+    """
+    from roadmap_tools.xlsx_reader import sheet_values
+
+    found, with_formulas = {}, []
+    for name in names:
+        if name not in wb.sheetnames:
+            continue
+        cells = wb[name]._cells  # (row, column) -> cell, of the cells the file holds
+        if any(cell.data_type == "f" for cell in cells.values()):
+            with_formulas.append(name)
+            continue
+        height = max((r for r, _ in cells), default=0)
+        width = max((c for _, c in cells), default=0)
+        rows = [[""] * width for _ in range(height)]
+        for (r, c), cell in cells.items():
+            value = cell._value
+            if value is None:
+                continue
+            if isinstance(value, datetime) and value.hour == value.minute == value.second == value.microsecond == 0:
+                value = value.date()
+            rows[r - 1][c - 1] = value
+        while rows and all(v == "" for v in rows[-1]):
+            rows.pop()
+        width = max((len(row) - next((i for i, v in enumerate(reversed(row)) if v != ""), len(row))
+                     for row in rows), default=0)
+        found[name] = [row[:width] for row in rows]
+    if with_formulas:
+        found.update(sheet_values(checked_path, tuple(with_formulas), checked=True))
+    return found
 
 
 def run_check(path: PathLike, today: Optional[date] = None) -> CheckResult:

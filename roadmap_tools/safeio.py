@@ -575,9 +575,14 @@ def _is_entity_refusal(exc: BaseException) -> bool:
 
 def load_workbook(path: PathLike, **options):
     """openpyxl's ``load_workbook`` behind ``check_archive`` and ``reading``: the one door."""
+    return load_checked_workbook(check_archive(path, WHAT_EXCEL), **options)
+
+
+def load_checked_workbook(target: Path, **options):
+    """openpyxl's ``load_workbook`` behind ``reading``, for a file ``check_archive`` has just
+    admitted (its return value): a job that reads a file twice checks it once."""
     import openpyxl
 
-    target = check_archive(path, WHAT_EXCEL)
     with reading(target, WHAT_EXCEL):
         return openpyxl.load_workbook(target, **options)
 

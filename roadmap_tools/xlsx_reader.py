@@ -75,9 +75,12 @@ def read_workbook_sheets(path: Path) -> list:
     return sheets
 
 
-def sheet_values(path: Path, names: tuple) -> dict:
-    """Sheet name -> rows of raw values, for the named sheets present in the workbook."""
-    workbook = _open(path)
+def sheet_values(path: Path, names: tuple, checked: bool = False) -> dict:
+    """Sheet name -> rows of raw values, for the named sheets present in the workbook.
+
+    ``checked``: ``path`` is what ``safeio.check_archive`` has just returned, not checked again.
+    """
+    workbook = _open(path, checked)
     found = {}
     for name in names:
         if name in workbook.sheet_names:
@@ -86,10 +89,10 @@ def sheet_values(path: Path, names: tuple) -> dict:
     return found
 
 
-def _open(path: Path):
+def _open(path: Path, checked: bool = False):
     """python-calamine's workbook, after ``safeio.check_archive``; its errors in Russian."""
     from python_calamine import CalamineWorkbook
 
-    target = safeio.check_archive(path, safeio.WHAT_EXCEL)
+    target = path if checked else safeio.check_archive(path, safeio.WHAT_EXCEL)
     with safeio.reading(target, safeio.WHAT_EXCEL):
         return CalamineWorkbook.from_path(str(target))

@@ -6,6 +6,7 @@ severities and the duplicate rules are data (``RULES``, ``STEM_LENGTH``, ``NEAR_
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
@@ -182,7 +183,8 @@ def _blank(text) -> bool:
 
 
 def is_cell_error(value) -> bool:
-    return isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS
+    # every error value has «#»: most cells are told apart without stripping them
+    return isinstance(value, str) and "#" in value and value.strip().upper() in EXCEL_ERRORS
 
 
 def _check_cell_errors(c: _Checker, a: Activity) -> None:
@@ -329,14 +331,21 @@ class Number:
         return ".".join(map(str, self.parts)) + ("." if trailing_dot else "")
 
 
+_NUMBER_DOT = re.compile(r"\s*\.\s*")
+_SPACE = re.compile(r"\s")
+
+
+@functools.lru_cache(maxsize=65536)
 def parse_number(text: str) -> Optional[Number]:
-    """«1.10.» -> Number((1, 10), True, False); «4. 8» -> spaced; «а)» -> None."""
+    """«1.10.» -> Number((1, 10), True, False); «4. 8» -> spaced; «а)» -> None.
+
+    Cached: the numbering check reads each number twice, and ``Number`` is frozen."""
     match = _NUMBER.match((text or "").strip())
     if not match:
         return None
     body = match.group(1)
-    parts = tuple(int(p) for p in re.split(r"\s*\.\s*", body))
-    return Number(parts, bool(match.group(2)), bool(re.search(r"\s", body)))
+    parts = tuple(int(p) for p in _NUMBER_DOT.split(body))
+    return Number(parts, bool(match.group(2)), bool(_SPACE.search(body)))
 
 
 _SECTION_NUMBER = re.compile(r"^\s*(\d+)\s*\.?\s+\S")
@@ -432,7 +441,7 @@ _WORD = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
 
 
 def _words(text: str) -> frozenset:
-    return frozenset(w.lower().replace("ё", "е") for w in _WORD.findall(text or ""))
+    return frozenset(_WORD.findall((text or "").lower().replace("ё", "е")))
 
 
 def _deadline_key(a: Activity):

@@ -720,8 +720,7 @@ def parse_deadline(text: str, years: Sequence[int] = ()) -> Deadline:
     the reason in Russian. Parses are cached by (text, years): a roadmap repeats its
     deadlines, and ``Deadline`` is frozen, so one parse can serve every activity.
     """
-    text = "" if text is None else str(text)
-    return _parse_deadline_cached(text, tuple(sorted({int(y) for y in years})))
+    return _parse_deadline_cached("" if text is None else str(text), tuple(years))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -335,6 +335,8 @@ def write_roadmap_workbook(roadmap: Roadmap, path: Union[str, Path], settings: O
 def _text(value: Any) -> str:
     from roadmap_tools.xlsx_reader import cell_text
 
+    if value.__class__ is str and value.isprintable():  # most cells: nothing for cell_text to do
+        return value.strip()
     if isinstance(value, sp.Formula):
         return value.text
     return cell_text(value).strip()
@@ -361,15 +363,15 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
     years = settings_years(settings)
     sheet = source.sheet or layout.SHEET_ROADMAP
     sections: list = []
+    text_columns = [(name, fields.get(name)) for name in TEXT_FIELDS]
+    done_column = fields.get("done_date")
     for number, row in enumerate(rows[1:], start=2):
-        def value(name):
-            index = fields.get(name)
-            return row[index] if index is not None and index < len(row) else None
-
-        texts = {name: _text(value(name)) for name in TEXT_FIELDS}
+        width = len(row)
+        texts = {name: _text(row[index]) if index is not None and index < width else ""
+                 for name, index in text_columns}
         if not any(texts[name] for name in ("number", "activity", "deadline", "executor", "result")):
             continue
-        done_raw = value("done_date")
+        done_raw = row[done_column] if done_column is not None and done_column < width else None
         try:
             done = settings_module.to_date(done_raw)
         except (ValueError, TypeError, OverflowError):

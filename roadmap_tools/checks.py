@@ -456,13 +456,14 @@ def _describe(a: Activity) -> str:
     return f"в строке {a.source.row}" if a.source.row else f"«{_shorten(a.activity, 40)}»"
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     return word[:STEM_LENGTH] if len(word) > STEM_LENGTH else word.rstrip("аеиоуыэюяйь") or word
 
 
 def _stems(words: frozenset) -> frozenset:
     # short words («в», «по», «и») do not tell activities apart; numbers («этап 2») do
-    return frozenset(w if w.isdigit() else _stem(w) for w in words if len(w) > 2 or w.isdigit())
+    return frozenset([w if w.isdigit() else _stem(w) for w in words if len(w) > 2 or w.isdigit()])
 
 
 def _check_duplicates(c: _Checker, roadmap: Roadmap) -> None:

@@ -441,11 +441,11 @@ def _read_excel(path: Path, as_of: date) -> Union[Report, Unreadable]:
     from roadmap_tools.xlsx_reader import read_workbook_sheets
 
     try:
-        sheets = read_workbook_sheets(path)
+        sheets = read_workbook_sheets(path, checked=True)  # read_report has just checked the file
     except Exception as exc:
         raise _Refused(f"книга Excel повреждена и не открывается ({exc}); откройте её в Excel и сохраните заново.")
     if any(sheet.name == SHEET_ROADMAP for sheet in sheets):
-        return _read_roadmap_workbook(path, as_of)
+        return _read_roadmap_workbook(path, as_of, {sheet.name: sheet.values for sheet in sheets})
     for sheet_index, sheet in enumerate(sheets):
         found = find_header(sheet.rows)
         if not found:
@@ -488,7 +488,7 @@ def _add_hyperlinks(path: Path, sheet_index: int, rows: list) -> None:
     from roadmap_tools.sheetplan import bounds
 
     by_row = {}
-    for link in ElementTree.fromstring(data).iter(f"{ns_main}hyperlink"):
+    for link in _hyperlink_elements(data).iter(f"{ns_main}hyperlink"):
         target = targets.get(link.get(f"{ns_rel}id"), "")
         if target.lower().startswith(("http://", "https://")):
             r1, _, _, _ = bounds(link.get("ref", "A1"))
@@ -497,6 +497,24 @@ def _add_hyperlinks(path: Path, sheet_index: int, rows: list) -> None:
         for target in by_row.get(row.row, []):
             if target not in row.urls:
                 row.link = f"{row.link} {target}".strip()
+
+
+_ROOT_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?worksheet\b[^>]*>")
+_NAMESPACE = re.compile(rb"""\sxmlns(?::[A-Za-z_][\w.-]*)?\s*=\s*(?:"[^"]*"|'[^']*')""")
+_HYPERLINKS = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?hyperlinks)\b.*?</\1\s*>", re.DOTALL)
+
+
+def _hyperlink_elements(data: bytes):
+    """The sheet's ``<hyperlinks>`` element, parsed alone under the worksheet's namespaces
+    (the sheet's cells, most of its XML, are not parsed again); the whole sheet if it cannot
+    be cut out."""
+    from xml.etree import ElementTree
+
+    root, links = _ROOT_TAG.search(data), _HYPERLINKS.search(data)
+    if root is None or links is None:
+        return ElementTree.fromstring(data)
+    namespaces = b"".join(_NAMESPACE.findall(root.group(0)))
+    return ElementTree.fromstring(b"<cut" + namespaces + b">" + links.group(0) + b"</cut>")
 
 
 def _sheet_part(zf, sheet_index: int) -> tuple:
@@ -572,15 +590,15 @@ def _sender_block(paragraphs: Sequence[str]) -> list:
     return []
 
 
-def _read_roadmap_workbook(path: Path, as_of: date) -> Union[Report, Unreadable]:
-    """Our own roadmap workbook: the reporting columns of «Дорожная карта» and the deadline
-    control status of each activity as of ``as_of``."""
+def _read_roadmap_workbook(path: Path, as_of: date, values: dict) -> Union[Report, Unreadable]:
+    """Our own roadmap workbook (its sheets' ``values`` already read): the reporting columns of
+    «Дорожная карта» and the deadline control status of each activity as of ``as_of``."""
     from roadmap_tools.errors import RoadmapError
     from roadmap_tools.status import DEFAULT_DUE_SOON_DAYS, deadline_status
-    from roadmap_tools.workbook import read_roadmap_workbook
+    from roadmap_tools.workbook import roadmap_of_sheet_values
 
     try:
-        roadmap, settings = read_roadmap_workbook(path)
+        roadmap, settings = roadmap_of_sheet_values(values, str(path))
     except RoadmapError as exc:
         raise _Refused(" ".join(p for p in (exc.message, exc.hint) if p)) from None
     due_soon = settings.get("due_soon_days") or DEFAULT_DUE_SOON_DAYS

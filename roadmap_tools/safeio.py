@@ -373,6 +373,7 @@ class _PartScanner:
     _PLAIN_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d+)"')
     _PLAIN_ROW = re.compile(rb'<row r="\d+"')
     _ROW_BEFORE_CELL = re.compile(rb'<row r="(\d+)"[^<>]*(?<!/)>\s*<c[\s/>]')
+    _SEARCH_FROM = 256 * 1024
     _ODD_TAGS = (b"<c\n", b"<c\r", b"<c\t", b"<row\n", b"<row\r", b"<row\t", b":c ", b":c>", b":c/", b":row")
 
     def __init__(self, name: str):
@@ -406,7 +407,11 @@ class _PartScanner:
         """Rows, columns and cells of a piece of a sheet: counted by searches over the whole
         piece when every row and cell is written as Excel, LibreOffice and openpyxl write
         them (no prefix, its place first: ``<c r="B7"``), else tag by tag, following the
-        places Excel would assume for tags that do not name theirs."""
+        places Excel would assume for tags that do not name theirs. A small piece (a
+        monitoring form) is counted tag by tag: a few searches cost more than its tags."""
+        if len(body) < self._SEARCH_FROM:
+            self._count_tags(body)
+            return
         cells = sum(body.count(b"<c" + end) for end in (b" ", b">", b"/>"))
         rows = sum(body.count(b"<row" + end) for end in (b" ", b">", b"/>"))
         last_row = max(body.rfind(b"<row" + end) for end in (b" ", b">", b"/>"))

@@ -417,6 +417,12 @@ def read_settings(path: Union[str, Path]) -> dict:
 def read_roadmap_workbook(path: Union[str, Path], file: Optional[str] = None) -> tuple:
     """(Roadmap, settings) of a roadmap workbook; a workbook that is not one is refused."""
     values, name = _read_sheets(path, file)
+    return roadmap_of_sheet_values(values, name)
+
+
+def roadmap_of_sheet_values(values: dict, name: str) -> tuple:
+    """(Roadmap, settings) of a roadmap workbook's sheets already read (sheet name -> rows of
+    values, as python-calamine gives them); a workbook that is not one is refused."""
     if layout.SHEET_ROADMAP not in values:
         raise RoadmapError(f"в книге нет листа «{layout.SHEET_ROADMAP}»: это не рабочая книга дорожной карты.",
                            file=name, hint="Сначала импортируйте дорожную карту: roadmap-tools import ДОКУМЕНТ.docx")

@@ -59,9 +59,10 @@ def _raw_rows(values: list, merged: list) -> list:
             enumerate(zip(grid, repeated), start=1)]
 
 
-def read_workbook_sheets(path: Path) -> list:
-    """Every sheet of the workbook, in order, as ``SheetRows`` (checked by ``safeio`` first)."""
-    workbook = _open(path)
+def read_workbook_sheets(path: Path, checked: bool = False) -> list:
+    """Every sheet of the workbook, in order, as ``SheetRows`` (checked by ``safeio`` first,
+    unless ``checked``: ``path`` is what ``safeio.check_archive`` has just admitted)."""
+    workbook = _open(path, checked)
     sheets = []
     for name in workbook.sheet_names:
         with safeio.reading(path, safeio.WHAT_EXCEL, sheet=name):

@@ -135,6 +135,14 @@ class MunicipalityTotals:
                 "share_done": round(self.share_done, 4)}
 
 
+def total_of(municipalities: Iterable[MunicipalityTotals]) -> MunicipalityTotals:
+    """The region's figures: the municipalities' summed."""
+    result = MunicipalityTotals("Итого")
+    for municipality in municipalities:
+        result.add(municipality)
+    return result
+
+
 @dataclass
 class Summary:
     """The consolidation's result: reports read, files not read, figures by municipality."""
@@ -162,10 +170,7 @@ class Summary:
 
     @property
     def total(self) -> MunicipalityTotals:
-        result = MunicipalityTotals("Итого")
-        for municipality in self.municipalities:
-            result.add(municipality)
-        return result
+        return total_of(self.municipalities)
 
     def overdue_rows(self) -> list:
         """(report, row) of every overdue activity."""

@@ -5,6 +5,7 @@ stems (both in ``vocab``), each field taken by the column that matches it best.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Optional, Sequence
 
@@ -18,6 +19,7 @@ _BROKEN_WORD = re.compile(r"(?<=[а-яa-z])-\s+(?=[а-яa-z])")
 _EDGE_PUNCTUATION = " .,:;*\u00a0"
 
 
+@functools.lru_cache(maxsize=4096)  # the same few titles in every form of a consolidation
 def normalise_title(text: Any) -> str:
     """A header cell folded for comparison: lower case, ё as е, one space, no edge punctuation.
 

@@ -11,6 +11,7 @@ are read too. The definitions of what counts are in ``consolidate``'s docstring.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -144,6 +145,7 @@ _NOT_DONE_RE = re.compile(
     + r")\s+)?(?:" + "|".join(re.escape(_fold(w)) for w in vocab.NOT_DONE_STARTS) + ")")
 
 
+@functools.lru_cache(maxsize=65536)  # asked for each row by every sheet of the summary
 def has_information(text: str) -> bool:
     """An information cell counts when it says something done: not empty, «-», «нет», and not a
     statement that the activity was not held («не проводилось …», «мероприятие перенесено …»)."""
@@ -157,10 +159,14 @@ def has_information(text: str) -> bool:
 def find_urls(text: str) -> list:
     """Every web address in a text, as written, in order: http(s) ones («ссылка на документ:
     https://…» included) and those written without «http://» but with a path («uo.ru/a.pdf»)."""
-    text = str(text or "")
+    return list(_urls_of(str(text or "")))
+
+
+@functools.lru_cache(maxsize=65536)  # asked for each row by every sheet of the summary
+def _urls_of(text: str) -> tuple:
     found = [(m.start(), m.group(0)) for m in URL_RE.finditer(text)]
     found += [(m.start(), m.group(0)) for m in BARE_URL_RE.finditer(URL_RE.sub(lambda m: " " * len(m.group(0)), text))]
-    return [url.rstrip(_URL_TRAILING) for _, url in sorted(found)]
+    return tuple(url.rstrip(_URL_TRAILING) for _, url in sorted(found))
 
 
 # --- whose report ----------------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import List, Union
 
 from roadmap_tools import sheetplan as sp
-from roadmap_tools.consolidate import Summary
+from roadmap_tools.consolidate import Summary, total_of
 
 SHEET_SUMMARY = "Сводка"
 SHEET_OVERDUE = "Просроченные"
@@ -48,7 +48,7 @@ def summary_plans(summary: Summary) -> List[sp.SheetPlan]:
     """Every sheet of the summary workbook, as plans (charts excepted: see ``write_summary``)."""
     as_of = f"{summary.as_of:%d.%m.%Y}"
     municipalities = summary.municipalities
-    total = summary.total
+    total = total_of(municipalities)
     rows = [[m.name, len(m.files), m.activities, m.reported, m.with_link, m.overdue, m.share_done]
             for m in municipalities]
     plan = sp.SheetPlan(SHEET_SUMMARY, reset=True, index=0)

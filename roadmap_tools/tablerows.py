@@ -31,6 +31,8 @@ def clean_text(value) -> str:
     """A cell's text as data: lines stripped, runs of spaces as one, no control characters."""
     if value is None:
         return ""
+    if value.__class__ is str and value.isprintable() and "  " not in value:
+        return value.strip()  # one line, no control characters, no runs of spaces: most cells
     text = _ILLEGAL.sub(" ", str(value).replace("\r\n", "\n").replace("\r", "\n"))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

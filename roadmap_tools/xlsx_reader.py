@@ -22,6 +22,8 @@ def cell_text(value: Any) -> str:
     """
     if value is None:
         return ""
+    if value.__class__ is str and value.isprintable():
+        return value  # no control characters, no line breaks: most cells
     if isinstance(value, bool):
         return "да" if value else "нет"
     if isinstance(value, float):

@@ -368,13 +368,15 @@ class _PartScanner:
     _WORD_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?tc(?=[\s/>])")
     _ROW_REF = re.compile(rb'\sr="(\d+)"')
     _CELL_REF = re.compile(rb'\sr="([A-Za-z]{1,3})(\d+)"')
-    # the plain forms of ``_SHEET_TAG`` the fast count understands, and what sends a piece
-    # to the count tag by tag (a prefix, a line break inside a tag)
+    # the plain forms of ``_SHEET_TAG`` the fast count understands, and the tags that send
+    # a piece to the count tag by tag (a prefix, a line break inside a tag, no place given)
     _PLAIN_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d+)"')
     _PLAIN_ROW = re.compile(rb'<row r="\d+"')
+    _OTHER_C_TAG = re.compile(rb"<c[A-Za-z]")
+    _OTHER_ROW_TAG = re.compile(rb"<row[A-Za-z]")
+    _PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
     _ROW_BEFORE_CELL = re.compile(rb'<row r="(\d+)"[^<>]*(?<!/)>\s*<c[\s/>]')
     _SEARCH_FROM = 256 * 1024
-    _ODD_TAGS = (b"<c\n", b"<c\r", b"<c\t", b"<row\n", b"<row\r", b"<row\t", b":c ", b":c>", b":c/", b":row")
 
     def __init__(self, name: str):
         lower = name.lower()
@@ -412,12 +414,14 @@ class _PartScanner:
         if len(body) < self._SEARCH_FROM:
             self._count_tags(body)
             return
-        cells = sum(body.count(b"<c" + end) for end in (b" ", b">", b"/>"))
-        rows = sum(body.count(b"<row" + end) for end in (b" ", b">", b"/>"))
-        last_row = max(body.rfind(b"<row" + end) for end in (b" ", b">", b"/>"))
         refs = self._PLAIN_CELL.findall(body)
-        if len(refs) != cells or len(self._PLAIN_ROW.findall(body)) != rows or last_row < 0 or \
-                any(odd in body for odd in self._ODD_TAGS):
+        rows = self._PLAIN_ROW.findall(body)
+        last_row = body.rfind(b"<row ")
+        # every «<c» is a plain cell or another tag («<col», «<cfRule»), every «<row» a plain
+        # row or another tag («<rowBreaks»), and no tag has a prefix
+        if body.count(b"<c") != len(refs) + len(self._OTHER_C_TAG.findall(body)) or \
+                body.count(b"<row") != len(rows) + len(self._OTHER_ROW_TAG.findall(body)) or \
+                last_row < 0 or self._PREFIXED.search(body):
             self._count_tags(body)
             return
         if refs:

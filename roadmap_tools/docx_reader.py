@@ -106,9 +106,10 @@ def _table_rows(tbl, rels: dict = None) -> list:
     return rows
 
 
-def read_docx(path: Path) -> DocxContent:
-    """Read the body of a .docx: every top-level table and paragraph, in order."""
-    document = safeio.open_docx(path)
+def read_docx(path: Path, checked: bool = False) -> DocxContent:
+    """Read the body of a .docx: every top-level table and paragraph, in order
+    (``checked``: ``path`` is what ``safeio.check_archive`` has just admitted)."""
+    document = safeio.open_docx(path, checked)
     content = DocxContent()
     rels = dict(document.part.rels)
     with safeio.reading(path, safeio.WHAT_WORD):

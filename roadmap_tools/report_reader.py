@@ -549,7 +549,7 @@ def _sheet_part(zf, sheet_index: int) -> tuple:
 def _read_word(path: Path) -> Union[Report, Unreadable]:
     from roadmap_tools.docx_reader import read_docx
 
-    document = read_docx(path)
+    document = read_docx(path, checked=True)  # read_report has just checked the file
     for table_index, table in enumerate(document.tables):
         found = find_header(table)
         if not found:

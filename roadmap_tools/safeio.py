@@ -627,10 +627,11 @@ def load_checked_workbook(target: Path, **options):
         return openpyxl.load_workbook(target, **options)
 
 
-def open_docx(path: PathLike):
-    """python-docx's ``Document`` behind ``check_archive`` and ``reading``."""
+def open_docx(path: PathLike, checked: bool = False):
+    """python-docx's ``Document`` behind ``check_archive`` and ``reading`` (``checked``: ``path`` is
+    what ``check_archive`` has just admitted, not checked again)."""
     import docx
 
-    target = check_archive(path, WHAT_WORD)
+    target = Path(path) if checked else check_archive(path, WHAT_WORD)
     with reading(target, WHAT_WORD):
         return docx.Document(str(target))

@@ -18,7 +18,6 @@ import ssl
 import sys
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
@@ -28,6 +27,7 @@ from typing import Mapping, Optional, Sequence, Union
 from roadmap_tools import vocab
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.layout import SETTINGS_BY_KEY, SHEET_SETTINGS
+from roadmap_tools.mailheaders import MAIL_POLICY, SMTP_POLICY, one_line
 from roadmap_tools.safeio import atomic_write, check_readable
 
 from roadmap_tools.resources import TEMPLATES
@@ -127,7 +127,7 @@ def build_message(settings: Mapping, attachments: Sequence[Path], body_text: str
     ``subject`` is used when «Тема письма» is empty. From and To may be empty in a
     draft (the mail program fills them in); ``send_message`` requires them.
     """
-    message = EmailMessage(policy=policy.default)
+    message = EmailMessage(policy=MAIL_POLICY)
     sender_name = str(settings.get("sender_name") or settings.get("organisation") or "")
     email_from = str(settings.get("email_from") or "").strip()
     if email_from:
@@ -153,7 +153,7 @@ def build_message(settings: Mapping, attachments: Sequence[Path], body_text: str
 
 def write_eml(message: EmailMessage, path: Path) -> Path:
     """Save the message as an .eml file (CRLF line ends, as mail programs expect)."""
-    data = message.as_bytes(policy=policy.SMTP)
+    data = message.as_bytes(policy=SMTP_POLICY)
     return atomic_write(path, lambda tmp: Path(tmp).write_bytes(data))
 
 

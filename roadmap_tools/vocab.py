@@ -379,25 +379,9 @@ DISTRICT_WORDS = {
     "городского округа": "городской округ", "городской округ": "городской округ",
     "городском округе": "городской округ",
 }
-#: The adjective before a district word, in the genitive («Сердобского района») or the
-#: prepositional («в Никольском районе») -> the nominative, longest ending first.
-ADJECTIVE_TO_NOMINATIVE = [
-    ("ского", "ский"), ("цкого", "цкий"), ("кого", "кий"), ("него", "ний"), ("ого", "ый"),
-    ("ском", "ский"), ("цком", "цкий"), ("ком", "кий"), ("нем", "ний"), ("ом", "ый"),
-]
-#: Genitive ending -> nominative ending, tried in order (longest first), for names
-#: after a genitive marker. A heuristic: rare names may need the file name instead.
-GENITIVE_TO_NOMINATIVE = [
-    ("ского", "ский"), ("цкого", "цкий"), ("него", "ний"), ("кого", "кий"), ("ого", "ый"),
-    ("ля", "ль"), ("ки", "ка"), ("ги", "га"), ("хи", "ха"), ("ы", "а"), ("и", "ь"),
-    ("ска", "ск"), ("цка", "цк"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("а", ""),
-]
 #: Adjective endings: in a name after a marker a second word belongs to it only after
 #: an adjective («Нижнего Ломова»).
 ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "ое", "его", "ого")
-#: A name after «г.» starting with one of these is in the genitive («г. Заречного»,
-#: «г. Нижнего Ломова») and is put in the nominative; a noun after «г.» is left as written.
-GENITIVE_ADJECTIVE_ENDINGS = ("ого", "его")
 #: Words of file names that are not the municipality's name («отчет_Кузнецк_2023.xlsx»).
 REPORT_FILE_WORDS = [
     "отчет", "отчёт", "мониторинг", "мониторинга", "форма", "дорожная", "дорожной", "карта", "карты",
@@ -410,3 +394,12 @@ REPORT_TITLE_WORDS = ["мониторинг", "отчет", "отчёт", "ин�
 #: Words that open a sender block in a cover letter (the sender's requisites).
 SENDER_WORDS = ["управление образования", "отдел образования", "комитет", "администрация",
                 "департамент", "управление", "отдел", "министерство", "методический центр"]
+
+# ---------------------------------------------------------------------------
+# Inflection (morphology.py) where the dictionary is wrong for a name
+# ---------------------------------------------------------------------------
+#: (word lower-case with «е» for «ё», case) -> the word in that case. pymorphy3 inflects
+#: every other name; add a line here when it gets one wrong. Cases: «nomn» (a place's
+#: name in the nominative), «gent», «datv».
+INFLECTION_EXCEPTIONS: dict = {
+}

@@ -169,6 +169,33 @@ PERIOD_PHRASES = {
     "months_across_years": "в период с {from_genitive} {from_year} года по {to_nominative} {to_year} года",
 }
 
+#: How the e-mail's subject names the period, short: «за II квартал 2022 г.».
+PERIOD_SHORT_PHRASES = {
+    "year": "за {year} г.",
+    "half_year": "за {half} полугодие {year} г.",
+    "quarter": "за {quarter} квартал {year} г.",
+    "month": "за {month} {year} г.",
+    "months": "за {from_month}–{to_month} {year} г.",
+    "months_across_years": "за {from_month} {from_year} г. – {to_month} {to_year} г.",
+}
+#: The e-mail's subject: what, for which period, from whom. The roadmap's title goes in
+#: only when it is short (at most ``SUBJECT_TITLE_MAX`` characters); the body has it whole.
+SUBJECT_PHRASE = "Мониторинг {about} {period} — {sender}"
+SUBJECT_PHRASE_NO_SENDER = "Мониторинг {about} {period}"
+SUBJECT_ABOUT = "дорожной карты"
+SUBJECT_ABOUT_TITLED = "дорожной карты «{title}»"
+SUBJECT_TITLE_MAX = 40
+
+#: What we write next to a roadmap workbook: «<организация> - <words><extension>»
+#: (filenames.output_path).
+OUTPUT_FILE_NAMES = {
+    "form": ("форма мониторинга", ".xlsx"),
+    "letter": ("сопроводительное письмо", ".docx"),
+    "email": ("письмо", ".eml"),
+}
+#: A file's name when neither the organisation, nor the title, nor the workbook names it.
+FILE_NAME_FALLBACK = "Дорожная карта"
+
 #: Printed where the letter's or the request's number or date is not filled in,
 #: so it can be written by hand at registration.
 LETTER_BLANK = "________"

@@ -117,8 +117,12 @@ def build(path: Path) -> Path:
     _paragraph(left, "{{ letter_date }} № {{ letter_number or blank }}", size=BLOCK_PT, align=center)
     _paragraph(left, "на № {{ request_number or blank }} от {{ request_date or blank }}", size=BLOCK_PT, align=center)
 
-    _paragraph(right_cell, "{{ addressee_org }}", first=True)
-    _optional(right_cell, "addressee")
+    # the organisation is left out when the position names it («Министру образования …»)
+    _paragraph(right_cell, "{%p if addressee_org %}", first=True)
+    _paragraph(right_cell, "{{ addressee_org }}")
+    _paragraph(right_cell, "{%p endif %}")
+    _optional(right_cell, "addressee_position")
+    _optional(right_cell, "addressee_person")
     for paragraph in right_cell.paragraphs:
         paragraph.paragraph_format.left_indent = Cm(1.0)
 

@@ -114,7 +114,9 @@ def fold_text(name: str, value: str) -> str:
     """``Name: value`` for a free-text header (Subject), folded, ending in a newline."""
     text = one_line(value)
     used = len(name) + 2
-    if _needs_encoding(text):
+    # a long ASCII text is encoded too: a reader that does not unfold (compat32) would keep
+    # the line break, while breaks between encoded words are dropped by every decoder
+    if _needs_encoding(text) or used + len(text) > MAX_LINE:
         return f"{name}: {_join(encode_words(text, used), used)}\n"
     return f"{name}: {_join(text.split(' '), used)}\n"
 

@@ -86,6 +86,10 @@ def _inflect_head(words: List[str], case: str) -> Optional[List[str]]:
         parse = _nominative_parse(word)
         if parse is None:
             return out if index else None
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if parse.tag.POS == "NOUN" and following and _nominative_parse(following, ("NOUN",)) is not None:
+            # «Главное управление»: a word that may be a noun is an adjective before a noun
+            parse = _nominative_parse(word, ("ADJF",)) or parse
         forced = _exception(word, case)
         inflected = forced or _inflect(parse, case)
         if inflected is None:
@@ -261,11 +265,32 @@ def is_genitive_adjective(word: str) -> bool:
     return _place_parse(word, ("gent",), "ADJF") is not None and _nominative_parse(word, ("ADJF",)) is None
 
 
+def is_genitive_town(word: str) -> bool:
+    """«Кузнецка», «Пензы», «Городища»: a noun that can only be a genitive here. A town in
+    the plural («Химки», «Мытищи») or one that is its own nominative («Кушва») is not."""
+    parses = [p for p in _parses(word) if p.tag.POS == "NOUN"]
+    towns = [p for p in parses if "Geox" in p.tag]
+    if towns:
+        return any(p.tag.case == "gent" and p.tag.number == "sing" for p in towns) and \
+            not any(p.tag.case == "nomn" for p in towns)
+    return any(p.tag.case == "gent" and p.tag.number == "sing" for p in parses) and \
+        _nominative_parse(word, ("NOUN",)) is None
+
+
 def is_adjective(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in _parses(word))
 
 
 def place_nominative(words: Sequence[str], cases: Sequence[str] = ("gent", "loct"), known: bool = True) -> str:
-    """A place's words in the nominative: «Нижнего Ломова» -> «Нижний Ломов»,
-    «Городища» -> «Городище» (see ``place_word_nominative`` for ``known``)."""
-    return " ".join(place_word_nominative(w, cases, known) for w in words)
+    """A place's words in the nominative: «Нижнего Ломова» -> «Нижний Ломов», «Верхней
+    Пышмы» -> «Верхняя Пышма», «Городища» -> «Городище» (``known``: see
+    ``place_word_nominative``). An adjective agrees with the noun after it."""
+    out = []
+    for index, word in enumerate(words):
+        gender = None
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if following and _place_parse(word, cases, "ADJF") is not None:
+            noun = _place_parse(following, cases, "NOUN")
+            gender = noun.tag.gender if noun is not None and noun.tag.gender in ("masc", "femn", "neut") else None
+        out.append(place_word_nominative(word, cases, known, gender=gender))
+    return " ".join(out)

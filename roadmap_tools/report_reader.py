@@ -19,7 +19,7 @@ from typing import Iterable, Optional, Sequence, Union
 
 from roadmap_tools import vocab
 from roadmap_tools.layout import SHEET_ROADMAP
-from roadmap_tools.morphology import is_genitive_adjective, place_nominative, place_word_nominative
+from roadmap_tools.morphology import is_genitive_adjective, is_genitive_town, place_nominative, place_word_nominative
 from roadmap_tools.tablerows import (
     RawRow, TableLayout, is_column_numbering, layout_for_continuation, numbered_section_row, same_header,
 )
@@ -208,7 +208,7 @@ def municipality_in(text: str) -> str:
         if len(words) > 1 and not words[0].lower().endswith(vocab.ADJECTIVE_ENDINGS):
             words = words[:1]
         # «г. Заречного», «г. Нижнего Ломова»: an adjective in the genitive after a nominative marker
-        if case == "gen" or is_genitive_adjective(words[0]):
+        if case == "gen" or is_genitive_adjective(words[0]) or len(words) == 1 and is_genitive_town(words[0]):
             name = place_nominative(words, ("gent",))
         else:
             name = " ".join(words)

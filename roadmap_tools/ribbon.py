@@ -1,6 +1,6 @@
 """The ribbon XML and the VBA module of its callbacks, generated from ``buttons.BUTTONS``.
 
-Both are committed (``workbook/ribbon/customUI14.xml``, ``workbook/vba/RoadmapRibbon.bas``)
+Both are committed as package data (``roadmap_tools/data/ribbon/customUI14.xml``, ``roadmap_tools/data/vba/RoadmapRibbon.bas``)
 and a test checks they equal what this module makes, so a button changed in
 ``buttons.py`` cannot leave the ribbon and the VBA behind. Regenerate with
 ``python -m roadmap_tools.ribbon``.

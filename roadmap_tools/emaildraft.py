@@ -11,7 +11,6 @@ import base64
 import copy
 import mimetypes
 import os
-import re
 import smtplib
 import socket
 import ssl

@@ -109,7 +109,7 @@ def letter_context(settings: dict, roadmap_title: str, period: Sequence[date], a
         "request_date": date_numeric(settings.get("request_date")),
         # «В соответствии с письмом …»: whose letter, in the genitive whichever case it was given in
         "request_from": genitive(text("request_from") or addressee_org),
-        "letter_about": text("letter_about") or letter_about(title),
+        "letter_about": genitive(text("letter_about")) or letter_about(title),
         "period_words": period_in_words(start, end),
         "period_from": date_numeric(start),
         "period_to": date_numeric(end),

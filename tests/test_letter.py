@@ -253,3 +253,12 @@ def addressee_cell(settings: dict, tmp_path: Path) -> list:
 ])
 def test_the_addressee_block_names_each_thing_once(tmp_path, addressee_org, addressee, lines):
     assert addressee_cell({**KUZNETSK, "addressee_org": addressee_org, "addressee": addressee}, tmp_path) == lines
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("дорожная карта «Равенство»", "дорожной карты «Равенство»"),
+    ("план мероприятий по повышению качества образования", "плана мероприятий по повышению качества образования"),
+    ("муниципального плана-графика (дорожной карты)", "муниципального плана-графика (дорожной карты)"),
+])
+def test_what_the_letter_reports_on_is_put_in_the_genitive(given, expected):
+    assert letter_context({**KUZNETSK, "letter_about": given}, "", PERIOD, 1)["letter_about"] == expected

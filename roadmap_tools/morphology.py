@@ -250,6 +250,8 @@ def place_word_nominative(word: str, cases: Sequence[str] = ("gent", "loct"), kn
         return match_case(word, forced)
     if not _WORD.match(word) or not known and _nominative_parse(word) is not None:
         return word
+    if any("Geox" in p.tag and p.tag.case == "nomn" for p in _parses(word)):
+        return word  # a town's own name as written: «города Луга», «города Чусовой»
     parse = _place_parse(word, cases, part)
     if parse is None:
         return word
@@ -277,14 +279,19 @@ def is_genitive_town(word: str) -> bool:
         _nominative_parse(word, ("NOUN",)) is None
 
 
-def is_adjective(word: str) -> bool:
-    return any(p.tag.POS == "ADJF" for p in _parses(word))
+def adjective_before_noun(first: str, second: str) -> bool:
+    """«Нижнего Ломова», «Верхней Пышмы», «Великие Луки»: two words of one name (an adjective,
+    then a noun); «Заречный Пензенской (области)» is not."""
+    return any(p.tag.POS == "ADJF" for p in _parses(first)) and any(p.tag.POS == "NOUN" for p in _parses(second))
 
 
 def place_nominative(words: Sequence[str], cases: Sequence[str] = ("gent", "loct"), known: bool = True) -> str:
     """A place's words in the nominative: «Нижнего Ломова» -> «Нижний Ломов», «Верхней
     Пышмы» -> «Верхняя Пышма», «Городища» -> «Городище» (``known``: see
     ``place_word_nominative``). An adjective agrees with the noun after it."""
+    if len(words) > 1 and _place_parse(words[0], cases, "ADJF") is None and \
+            any(p.tag.POS == "ADJF" for p in _parses(words[0])):
+        return " ".join(words)  # «Великие Луки», «Нижний Тагил»: the adjective says the name is a nominative
     out = []
     for index, word in enumerate(words):
         gender = None

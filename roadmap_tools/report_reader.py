@@ -19,7 +19,8 @@ from typing import Iterable, Optional, Sequence, Union
 
 from roadmap_tools import vocab
 from roadmap_tools.layout import SHEET_ROADMAP
-from roadmap_tools.morphology import is_genitive_adjective, is_genitive_town, place_nominative, place_word_nominative
+from roadmap_tools.morphology import (adjective_before_noun, is_genitive_adjective, is_genitive_town,
+                                      place_nominative, place_word_nominative)
 from roadmap_tools.tablerows import (
     RawRow, TableLayout, is_column_numbering, layout_for_continuation, numbered_section_row, same_header,
 )
@@ -205,7 +206,7 @@ def municipality_in(text: str) -> str:
         if words[0].lower() == "город" and len(words) > 1:
             words = words[1:]
         # a second word belongs to the name only after an adjective («Нижнего Ломова»)
-        if len(words) > 1 and not words[0].lower().endswith(vocab.ADJECTIVE_ENDINGS):
+        if len(words) > 1 and not adjective_before_noun(words[0], words[1]):
             words = words[:1]
         # «г. Заречного», «г. Нижнего Ломова»: an adjective in the genitive after a nominative marker
         if case == "gen" or is_genitive_adjective(words[0]) or len(words) == 1 and is_genitive_town(words[0]):

@@ -406,9 +406,6 @@ DISTRICT_WORDS = {
     "городского округа": "городской округ", "городской округ": "городской округ",
     "городском округе": "городской округ",
 }
-#: Adjective endings: in a name after a marker a second word belongs to it only after
-#: an adjective («Нижнего Ломова»).
-ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "ое", "его", "ого")
 #: Words of file names that are not the municipality's name («отчет_Кузнецк_2023.xlsx»).
 REPORT_FILE_WORDS = [
     "отчет", "отчёт", "мониторинг", "мониторинга", "форма", "дорожная", "дорожной", "карта", "карты",

@@ -77,6 +77,8 @@ def test_a_position_and_a_person_in_the_dative(given, dative_form):
     (["Нижнего", "Ломова"], "Нижний Ломов"), (["Нижний", "Тагил"], "Нижний Тагил"),
     (["Белинского"], "Белинский"), (["Шемышейки"], "Шемышейка"), (["Никольска"], "Никольск"),
     (["Верхней", "Пышмы"], "Верхняя Пышма"), (["Сосновоборска"], "Сосновоборск"),
+    # written in the nominative after «города»: a town's own name stays
+    (["Луга"], "Луга"), (["Чусовой"], "Чусовой"), (["Великие", "Луки"], "Великие Луки"), (["Химки"], "Химки"),
 ])
 def test_a_town_after_city_or_g_in_the_nominative(words, nominative):
     assert place_nominative(words, ("gent",)) == nominative
@@ -98,6 +100,10 @@ def test_municipalities_named_by_consolidation_through_the_library():
     assert municipality_in("Отдел образования администрации города Городища") == "Городище"
     assert municipality_in("Мониторинг в Никольском районе") == "Никольский район"
     assert municipality_in("Отдел образования Кузнецкого района") == "Кузнецкий район"
+    assert municipality_in("Управление образования г. Верхней Пышмы") == "Верхняя Пышма"
+    assert municipality_in("Управление образования города Великие Луки") == "Великие Луки"
+    assert municipality_in("Управление образования г. Заречный Пензенской области") == "Заречный"
+    assert municipality_in("Управление образования г. Кузнецка Пензенской области") == "Кузнецк"
 
 
 def test_a_word_the_dictionary_gets_wrong_is_put_right_from_the_vocabulary(monkeypatch):

@@ -54,9 +54,18 @@ def match_case(model: str, word: str) -> str:
     return word
 
 
-def _is_abbreviation(word: str) -> bool:
+def _is_abbreviation(word: str, all_caps: bool = False) -> bool:
+    """«МКУ», «ГАОУ», «И.о.», «№5»: a word that does not decline. In a name written all in
+    capitals («ОТДЕЛ ОБРАЗОВАНИЯ …») a word is an abbreviation only if the dictionary says so."""
     letters = word.strip("«»\"“”().,")
-    return len(letters) > 1 and letters.isupper() or "." in letters or not _WORD.match(letters or "-")
+    if "." in letters or not _WORD.match(letters or "-"):
+        return True
+    if len(letters) > 1 and letters.isupper():
+        if not all_caps:
+            return True
+        parses = _parses(letters)
+        return not parses or parses[0].tag.POS is None or {"Abbr", "Fixd"} & set(parses[0].tag.grammemes)
+    return False
 
 
 def _inflect(parse, case: str, number: Optional[str] = None) -> Optional[str]:
@@ -79,8 +88,9 @@ def _inflect_head(words: List[str], case: str) -> Optional[List[str]]:
     that noun (its dependents after it stay as written). None when the phrase does not open
     with a nominative («Министерства …» is left to the caller as it is)."""
     out = list(words)
+    all_caps = len(words) > 1 and all(w.isupper() for w in words if any(c.isalpha() for c in w))
     for index, word in enumerate(words):
-        if _is_abbreviation(word) or word.startswith(("«", "\"", "“")):
+        if _is_abbreviation(word, all_caps) or word.startswith(("«", "\"", "“")):
             # «МКУ «…»», «И.о. министра», «ГАОУ ДПО …»: the head does not decline
             return out if index else None
         parse = _nominative_parse(word)
@@ -137,6 +147,8 @@ def _split_person(words: List[str]) -> tuple:
         return words[:start - 1], words[start - 1:]
     # a full name: the last three words are surname, first name and patronymic
     if len(words) >= 3 and _has_tag(words[-1], "Patr") and _has_tag(words[-2], "Name"):
+        return words[:-3], words[-3:]
+    if len(words) >= 3 and _has_tag(words[-3], "Name") and _has_tag(words[-2], "Patr"):  # «Ирина Викторовна Иванова»
         return words[:-3], words[-3:]
     return words, []
 

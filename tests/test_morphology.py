@@ -61,6 +61,7 @@ def test_an_organisation_in_the_genitive(nominative, genitive_form):
     ("Первый заместитель министра образования Е.П. Морозова", "Первому заместителю министра образования Е.П. Морозовой"),
     ("Заместитель министра Петренко И.И.", "Заместителю министра Петренко И.И."),
     ("Руководитель департамента Н.В. Сычёва", "Руководителю департамента Н.В. Сычёвой"),
+    ("Председатель комитета Ирина Викторовна Кондратьева", "Председателю комитета Ирине Викторовне Кондратьевой"),
     # already in the dative: as written
     ("Министру образования Пензенской области", "Министру образования Пензенской области"),
     ("Начальнику отдела Петровой М.С.", "Начальнику отдела Петровой М.С."),
@@ -117,3 +118,71 @@ def test_dictionaries_load_from_the_installed_package_not_a_download():
     path = Path(morphology.analyzer().dictionary.path).resolve()
     assert path == Path(pymorphy3_dicts_ru.get_path()).resolve()
     assert (path / "words.dawg").is_file()
+
+
+# --- every organisation and position the fixtures and the consolidation tests hold ---------
+ORGANISATION_WORDS = ("управление", "отдел", "комитет", "департамент", "министерство", "администрация",
+                      "муниципальное", "мку", "мбоу", "гаоу", "институт", "центр")
+POSITION_WORDS = ("начальник", "директор", "министр", "заместитель", "руководитель", "председатель", "ректор")
+
+
+def _texts_of_fixtures_and_tests() -> set:
+    import ast
+
+    import docx
+
+    here = Path(__file__).parent
+    texts = set()
+    for path in sorted((here / "fixtures").glob("*.docx")):
+        document = docx.Document(str(path))
+        texts |= {p.text for p in document.paragraphs}
+        texts |= {c.text for t in document.tables for r in t.rows for c in r.cells}
+    for path in sorted(here.glob("test_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        texts |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    return {" ".join(t.split()) for t in texts if 0 < len(t) < 150}
+
+
+TEXTS = _texts_of_fixtures_and_tests()
+ORGANISATIONS = sorted(t for t in TEXTS if t.lower().startswith(ORGANISATION_WORDS) and "направляет" not in t)
+POSITIONS = sorted(t for t in TEXTS if t.lower().startswith(POSITION_WORDS))
+
+
+def test_the_fixtures_hold_names_to_check():
+    assert len(ORGANISATIONS) >= 20 and len(POSITIONS) >= 20
+
+
+def _changed_prefix(before: str, after: str) -> list:
+    """The words that changed; they must be the first ones (the head), the rest as written."""
+    old, new = before.split(" "), after.split(" ")
+    assert len(old) == len(new), (before, after)
+    changed = [i for i, (a, b) in enumerate(zip(old, new)) if a != b]
+    assert changed == list(range(len(changed))), (before, after)
+    return [new[i] for i in changed]
+
+
+@pytest.mark.parametrize("name", ORGANISATIONS)
+def test_every_organisation_of_the_fixtures_declines_in_its_head_only(name):
+    result = genitive(name)
+    assert genitive(result) == result  # a genitive stays a genitive
+    changed = _changed_prefix(name, result)
+    for word in changed:
+        assert any(p.tag.case == "gent" for p in morphology.analyzer().parse(word)), (name, result)
+    first = name.split(" ")[0]
+    if first[:1].isupper() and first[1:].islower() and first.lower() in ORGANISATION_WORDS:
+        assert changed, f"«{name}»: the head «{first}» did not decline"
+
+
+@pytest.mark.parametrize("text", POSITIONS)
+def test_every_position_of_the_fixtures_goes_into_the_dative(text):
+    result = dative(text)
+    assert dative(result) == result  # a dative stays a dative
+    changed = _changed_prefix(*(" ".join(p for p in pair if p) for pair in
+                                (morphology.split_person(text)[:1], morphology.split_person(result)[:1])))
+    for word in changed:
+        assert any(p.tag.case == "datv" for p in morphology.analyzer().parse(word)), (text, result)
+    position = morphology.split_person(result)[0]
+    assert any(p.tag.case == "datv" for p in morphology.analyzer().parse(position.split(" ")[0])), result
+    for word in morphology.split_person(result)[1].replace(".", ". ").split():
+        if len(word) > 2 and word.isalpha():  # the surname, first name, patronymic; not initials
+            assert any(p.tag.case == "datv" for p in morphology.analyzer().parse(word)), (text, result)

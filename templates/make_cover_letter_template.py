@@ -24,7 +24,8 @@ BLOCK_PT = 12
 
 #: The body sentence; the request clause is left out when no request number is set.
 BODY = (
-    "{% if request_number %}В соответствии с письмом {{ request_from }} № {{ request_number }}"
+    "{% if request_number %}В соответствии с письмом{% if request_from %} {{ request_from }}{% endif %}"
+    " № {{ request_number }}"
     "{% if request_date %} от {{ request_date }}{% endif %} {{ sender_in_sentence }}"
     "{% else %}{{ sender_name }}{% endif %} направляет информацию о мероприятиях {{ letter_about }}, "
     "проведенных {{ period_words }}{% if request_number %} по запрашиваемой форме{% endif %}."

@@ -224,6 +224,12 @@ def test_the_request_is_cited_in_the_genitive_whichever_case_it_was_given_in(tmp
     assert sentence.startswith("В соответствии с " + expected), sentence
 
 
+def test_a_request_of_no_known_sender_is_cited_by_its_number(tmp_path):
+    settings = {**KUZNETSK, "addressee_org": "", "request_from": ""}
+    assert body_sentence(settings, tmp_path).startswith(
+        "В соответствии с письмом № 01-13/702 от 10.05.2023 управление образования города Кузнецка направляет")
+
+
 def test_without_a_request_and_its_sender_the_sentence_opens_with_the_sender(tmp_path):
     settings = {**KUZNETSK, "addressee_org": "", "request_from": "", "request_number": "", "request_date": None}
     assert body_sentence(settings, tmp_path).startswith("Управление образования города Кузнецка направляет")

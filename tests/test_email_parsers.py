@@ -197,3 +197,22 @@ def test_the_body_reads_back_in_node_as_written(tmp_path):
     eml = write_eml(build_message(settings, [], body), tmp_path / "a.eml")
     done = subprocess.run(["node", str(NODE_DIR / "read_eml.js"), str(eml)], capture_output=True, cwd=NODE_DIR)
     assert json.loads(done.stdout)[0]["text"].strip() == body.strip()
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_what_smtplib_sends_reads_back_exactly_too(tmp_path, reader):
+    """smtplib.send_message flattens with the message's own policy (no policy given): the
+    folding must come with the message, not only with ``write_eml``."""
+    import io
+    from email.generator import BytesGenerator
+
+    settings = CASES["a long organisation as sender and subject"]
+    files = [attachment(tmp_path / "files", name) for name in ATTACHMENT_NAMES]
+    subject = default_subject(settings, "", PERIOD)
+    message = build_message(settings, files, "Текст.", subject=subject)
+    buffer = io.BytesIO()
+    BytesGenerator(buffer).flatten(message, linesep="\r\n")  # what smtplib.send_message does
+    sent = tmp_path / "sent.eml"
+    sent.write_bytes(buffer.getvalue())
+    lines_are_short_and_ascii(sent)
+    assert read_with(reader, sent) == expected_of(settings, subject, files)

@@ -168,10 +168,10 @@ def build_message(settings: Mapping, attachments: Sequence[Path], body_text: str
     for attachment in attachments:
         path = check_readable(attachment)
         maintype, subtype = _mime_type(path)
-        # The Russian filename goes in Content-Disposition, RFC 2231. Not also as
-        # Content-Type's «name»: Python then folds the long Office type into encoded
-        # words («application/=?utf-8?q?vnd…»), which no mail program understands.
+        # The file name in Content-Disposition (RFC 2231) and, for older mail programs,
+        # as Content-Type's «name» (RFC 2047; mailheaders.fold_content_type writes it)
         message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name)
+        message.get_payload()[-1].set_param("name", path.name)
     return message
 
 

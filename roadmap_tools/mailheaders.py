@@ -154,6 +154,28 @@ def fold_addresses(name: str, addresses: Iterable) -> str:
     return f"{name}: {_join(tokens, used)}\n"
 
 
+def fold_content_type(name: str, value) -> Optional[str]:
+    """``Content-Type`` of an attachment with a Russian ``name``: the type whole on the first
+    line and ``name="=?utf-8?B?…?="`` on the next, as Thunderbird and nodemailer write it,
+    for mail programs that look for the name there (the RFC 2231 file name in
+    Content-Disposition is what the others read). None for every other Content-Type: the
+    library folds the Office type into encoded words once a parameter is not ASCII
+    («application/=?utf-8?q?vnd…»), which no mail program understands."""
+    params = dict(getattr(value, "params", {}) or {})
+    if not any(not str(v).isascii() for v in params.values()):
+        return None
+    lines = [f"{name}: {value.content_type};"]
+    for key, text in params.items():
+        text = str(text)
+        if text.isascii():
+            quoted = text.replace("\\", "\\\\").replace('"', '\\"')
+            lines.append(f' {key}="{quoted}";')
+        else:
+            lines.append(f' {key}="{_encoded(one_line(text))}";')
+    lines[-1] = lines[-1].rstrip(";")
+    return "\n".join(lines) + "\n"
+
+
 class MailPolicy(EmailPolicy):
     """``policy.default`` with Subject and address headers folded by this module."""
 
@@ -163,6 +185,10 @@ class MailPolicy(EmailPolicy):
             text = fold_text(name, str(value))
         elif key in ADDRESS_HEADERS and getattr(value, "addresses", None) is not None:
             text = fold_addresses(name, value.addresses)
+        elif key == "content-type":
+            text = fold_content_type(name, value)
+            if text is None:
+                return None
         else:
             return None
         return text.replace("\n", self.linesep)

@@ -1,0 +1,106 @@
+"""The xlwings Lite scripts inside real Pyodide (Node.js, the Pyodide xlwings Lite runs) give
+the same actions as under CPython on the same workbook, with the lowest xlwings we support;
+with an older xlwings every script says which xlwings is needed, and does nothing else.
+
+Both interpreters run tests/lite/lite_scripts.py, which calls the scripts the way xlwings
+Lite's runner does. What they need (Pyodide from npm, xlwings wheels from PyPI) is put in
+tests/lite by ``tests/lite/prepare.sh``; without it these tests are skipped, saying so.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from roadmap_tools.excel import LITE_XLWINGS_FLOOR
+
+from excel_harness import book_json_from_xlsx
+
+pytestmark = pytest.mark.pyodide
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+LITE = REPOSITORY / "tests" / "lite"
+#: The scripts that work in xlwings Lite (the other three say Lite cannot reach files).
+LITE_SCRIPTS = ["check_entries", "flag_overdue", "monitoring_form"]
+#: What xlwings Lite gives a new workbook, and the last version below the floor.
+OLDER_XLWINGS = ["0.33.20", "0.37.4"]
+PREPARE = "tests/lite/prepare.sh .venv/bin/python"
+
+
+@pytest.fixture(scope="module")
+def pyodide() -> Callable[[Path], list]:
+    """The command that runs lite_scripts.py in Pyodide on the request in a folder."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("нет Node.js (node): Pyodide запускать не в чем")
+    if not (LITE / "node_modules" / "pyodide" / "pyodide.mjs").is_file():
+        pytest.skip(f"нет Pyodide из npm в tests/lite/node_modules: выполните {PREPARE}")
+    return lambda folder: [node, str(LITE / "run_pyodide.mjs"), str(REPOSITORY), str(folder),
+                           "request.json", "result.json"]
+
+
+def cpython(folder: Path) -> list:
+    return [sys.executable, str(LITE / "lite_scripts.py"), str(folder / "request.json"),
+            str(folder / "result.json")]
+
+
+@pytest.fixture(scope="module")
+def sample_book(sample_workbook) -> dict:
+    """The JSON xlwings Lite sends for the sample roadmap workbook."""
+    return book_json_from_xlsx(sample_workbook)
+
+
+def xlwings_wheel(version: str) -> Path:
+    wheel = LITE / "wheels" / f"xlwings-{version}-py3-none-any.whl"
+    if not wheel.is_file():
+        pytest.skip(f"нет {wheel.name} в tests/lite/wheels: выполните {PREPARE}")
+    return wheel
+
+
+def run_scripts(command: Callable[[Path], list], folder: Path, book: dict, version: str) -> dict:
+    """The scripts' actions on ``book`` with xlwings ``version``, run by ``command``."""
+    wheel = xlwings_wheel(version)
+    folder.mkdir(parents=True)
+    shutil.copy(wheel, folder / wheel.name)
+    request = {"xlwings_wheel": wheel.name, "book": book, "scripts": LITE_SCRIPTS}
+    (folder / "request.json").write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run(command(folder), cwd=REPOSITORY, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return json.loads((folder / "result.json").read_text(encoding="utf-8"))
+
+
+def alerts(actions: list) -> list:
+    return [action for action in actions if action["func"] == "alert"]
+
+
+def test_lite_scripts_in_pyodide_give_the_actions_they_give_in_cpython(pyodide, sample_book, tmp_path):
+    in_pyodide = run_scripts(pyodide, tmp_path / "pyodide", sample_book, LITE_XLWINGS_FLOOR)
+    in_cpython = run_scripts(cpython, tmp_path / "cpython", sample_book, LITE_XLWINGS_FLOOR)
+    assert (in_pyodide["platform"], in_pyodide["xlwings"]) == ("emscripten", LITE_XLWINGS_FLOOR)
+    assert (in_cpython["platform"], in_cpython["xlwings"]) == (sys.platform, LITE_XLWINGS_FLOOR)
+    for script in LITE_SCRIPTS:
+        actions = in_pyodide["actions"][script]
+        # each script did its work: it wrote cells, and no error box stopped it
+        assert any(action["func"] == "setValues" for action in actions), script
+        assert all(alert["args"][3] != "critical" for alert in alerts(actions)), alerts(actions)
+        assert actions == in_cpython["actions"][script], script
+
+
+@pytest.mark.parametrize("version", OLDER_XLWINGS)
+def test_with_an_older_xlwings_in_pyodide_each_script_only_says_which_xlwings_is_needed(
+        pyodide, sample_book, tmp_path, version):
+    result = run_scripts(pyodide, tmp_path / version, sample_book, version)
+    assert result["xlwings"] == version
+    for script in LITE_SCRIPTS:
+        actions = result["actions"][script]
+        assert [action["func"] for action in actions] == ["alert"], (script, actions)
+        prompt, mode = actions[0]["args"][0], actions[0]["args"][3]
+        assert mode == "critical"
+        assert f"нужен xlwings {LITE_XLWINGS_FLOOR} или новее" in prompt
+        assert f"установлен xlwings {version}" in prompt
+        assert f"xlwings>={LITE_XLWINGS_FLOOR}" in prompt and "Restart" in prompt

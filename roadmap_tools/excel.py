@@ -378,3 +378,28 @@ def email_draft(book: xw.Book = None):
     result = make_email(path)
     inform(book, f"Книга сохранена. Черновик письма: {result.eml}. Вложения: {result.form.name}, "
                  f"{result.letter.name}. Откройте черновик в почтовой программе и отправьте.")
+
+
+# --- xlwings Lite with an xlwings older than the floor ------------------------------
+def explain_old_xlwings(job: Callable) -> Callable:
+    """``job`` as a script for an xlwings too old to run it: it only says which xlwings is needed.
+
+    Before 0.36.2 xlwings calls a script with the book alone and finds where to put it by
+    the annotation object, while this module's annotations are text (``from __future__
+    import annotations``): the real scripts would stop with an English error before
+    ``button`` could say anything.
+    """
+    def explain(book):
+        book.app.alert(str(xlwings_too_old(xw.__version__)), title=ALERT_TITLE, mode="critical")
+        return book
+
+    explain.__annotations__ = {"book": xw.Book}
+    explain.__name__ = explain.__qualname__ = job.__name__
+    explain.__doc__ = job.__doc__
+    return script(name=getattr(job, "__xlscript__", {}).get("name", job.__name__))(explain)
+
+
+if sys.platform == "emscripten" and xlwings_too_old(xw.__version__) is not None:
+    for _name, _job in list(globals().items()):
+        if hasattr(_job, "__xlscript__"):  # every function decorated with @script above
+            globals()[_name] = explain_old_xlwings(_job)

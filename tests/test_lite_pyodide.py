@@ -9,6 +9,7 @@ tests/lite by ``tests/lite/prepare.sh``; without it these tests are skipped, say
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -32,14 +33,21 @@ OLDER_XLWINGS = ["0.33.20", "0.37.4"]
 PREPARE = "tests/lite/prepare.sh .venv/bin/python"
 
 
+def missing(what: str) -> None:
+    """Skip locally; fail on CI, whose .ci/run prepares everything these tests need."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{what}, а CI должен это подготовить: см. .ci/run")
+    pytest.skip(what)
+
+
 @pytest.fixture(scope="module")
 def pyodide() -> Callable[[Path], list]:
     """The command that runs lite_scripts.py in Pyodide on the request in a folder."""
     node = shutil.which("node")
     if node is None:
-        pytest.skip("нет Node.js (node): Pyodide запускать не в чем")
+        missing("нет Node.js (node): Pyodide запускать не в чем")
     if not (LITE / "node_modules" / "pyodide" / "pyodide.mjs").is_file():
-        pytest.skip(f"нет Pyodide из npm в tests/lite/node_modules: выполните {PREPARE}")
+        missing(f"нет Pyodide из npm в tests/lite/node_modules: выполните {PREPARE}")
     return lambda folder: [node, str(LITE / "run_pyodide.mjs"), str(REPOSITORY), str(folder),
                            "request.json", "result.json"]
 
@@ -58,7 +66,7 @@ def sample_book(sample_workbook) -> dict:
 def xlwings_wheel(version: str) -> Path:
     wheel = LITE / "wheels" / f"xlwings-{version}-py3-none-any.whl"
     if not wheel.is_file():
-        pytest.skip(f"нет {wheel.name} в tests/lite/wheels: выполните {PREPARE}")
+        missing(f"нет {wheel.name} в tests/lite/wheels: выполните {PREPARE}")
     return wheel
 
 

@@ -4,16 +4,18 @@
 #   - pure-Python xlwings wheels: the lowest version the scripts support (LITE_XLWINGS_FLOOR
 #     in roadmap_tools/excel.py), the one xlwings Lite gives a new workbook, and the last one
 #     below the floor.
-# Usage: tests/lite/prepare.sh [PYTHON]   (PYTHON: an interpreter with roadmap_tools installed)
+# Usage: tests/lite/prepare.sh [PYTHON]   (PYTHON: an interpreter with pip; python3 by default)
 set -euo pipefail
-cd "$(dirname "$0")"
 PYTHON="${1:-python3}"
+case "$PYTHON" in /*) ;; */*) PYTHON="$PWD/$PYTHON" ;; esac  # a relative path, before the cd
+cd "$(dirname "$0")"
 
 if [ ! -f node_modules/pyodide/pyodide.mjs ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-FLOOR="$("$PYTHON" -c 'from roadmap_tools.excel import LITE_XLWINGS_FLOOR; print(LITE_XLWINGS_FLOOR)')"
+FLOOR="$(sed -n 's/^LITE_XLWINGS_FLOOR = "\(.*\)"$/\1/p' ../../roadmap_tools/excel.py)"
+[ -n "$FLOOR" ] || { echo "LITE_XLWINGS_FLOOR not found in roadmap_tools/excel.py" >&2; exit 1; }
 mkdir -p wheels
 for version in "$FLOOR" 0.33.20 0.37.4; do
   if [ ! -f "wheels/xlwings-$version-py3-none-any.whl" ]; then

@@ -403,3 +403,4 @@ if sys.platform == "emscripten" and xlwings_too_old(xw.__version__) is not None:
     for _name, _job in list(globals().items()):
         if hasattr(_job, "__xlscript__"):  # every function decorated with @script above
             globals()[_name] = explain_old_xlwings(_job)
+    del _name, _job

@@ -1,4 +1,4 @@
-"""The xlwings Lite scripts inside real Pyodide (Node.js, the Pyodide xlwings Lite runs) give
+"""The xlwings Lite scripts inside real Pyodide (Node.js; the Pyodides xlwings Lite runs) give
 the same actions as under CPython on the same workbook, with the lowest xlwings we support;
 with an older xlwings every script says which xlwings is needed, and does nothing else.
 
@@ -31,6 +31,9 @@ LITE_SCRIPTS = ["check_entries", "flag_overdue", "monitoring_form"]
 #: What xlwings Lite gives a new workbook, and the last version below the floor.
 OLDER_XLWINGS = ["0.33.20", "0.37.4"]
 PREPARE = "tests/lite/prepare.sh .venv/bin/python"
+#: npm names of the Pyodides in tests/lite/package.json: 0.27.5 (xlwings Lite since April 2025)
+#: and 314 (Python 3.14, supported by xlwings Lite from xlwings 0.36.6).
+PYODIDES = ["pyodide", "pyodide-314"]
 
 
 def missing(what: str) -> None:
@@ -40,15 +43,16 @@ def missing(what: str) -> None:
     pytest.skip(what)
 
 
-@pytest.fixture(scope="module")
-def pyodide() -> Callable[[Path], list]:
+@pytest.fixture(scope="module", params=PYODIDES)
+def pyodide(request) -> Callable[[Path], list]:
     """The command that runs lite_scripts.py in Pyodide on the request in a folder."""
+    package = request.param
     node = shutil.which("node")
     if node is None:
         missing("нет Node.js (node): Pyodide запускать не в чем")
-    if not (LITE / "node_modules" / "pyodide" / "pyodide.mjs").is_file():
-        missing(f"нет Pyodide из npm в tests/lite/node_modules: выполните {PREPARE}")
-    return lambda folder: [node, str(LITE / "run_pyodide.mjs"), str(REPOSITORY), str(folder),
+    if not (LITE / "node_modules" / package / "pyodide.mjs").is_file():
+        missing(f"нет {package} из npm в tests/lite/node_modules: выполните {PREPARE}")
+    return lambda folder: [node, str(LITE / "run_pyodide.mjs"), package, str(REPOSITORY), str(folder),
                            "request.json", "result.json"]
 
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What tests/test_lite_pyodide.py needs, from the registries only (npm, PyPI); idempotent.
-#   - Pyodide for Node.js, the version xlwings Lite runs (package.json / package-lock.json);
+#   - Pyodide for Node.js, the versions xlwings Lite runs (package.json / package-lock.json);
 #   - pure-Python xlwings wheels: the lowest version the scripts support (LITE_XLWINGS_FLOOR
 #     in roadmap_tools/excel.py), the one xlwings Lite gives a new workbook, and the last one
 #     below the floor.
@@ -10,7 +10,7 @@ PYTHON="${1:-python3}"
 case "$PYTHON" in /*) ;; */*) PYTHON="$PWD/$PYTHON" ;; esac  # a relative path, before the cd
 cd "$(dirname "$0")"
 
-if [ ! -f node_modules/pyodide/pyodide.mjs ]; then
+if [ ! -f node_modules/pyodide/pyodide.mjs ] || [ ! -f node_modules/pyodide-314/pyodide.mjs ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -16,10 +16,14 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+import openpyxl
 import pytest
+from openpyxl.comments import Comment
 
+from roadmap_tools import layout
 from roadmap_tools.excel import LITE_XLWINGS_FLOOR
 
+from conftest import run_cli
 from excel_harness import book_json_from_xlsx
 
 pytestmark = pytest.mark.pyodide
@@ -62,9 +66,19 @@ def cpython(folder: Path) -> list:
 
 
 @pytest.fixture(scope="module")
-def sample_book(sample_workbook) -> dict:
-    """The JSON xlwings Lite sends for the sample roadmap workbook."""
-    return book_json_from_xlsx(sample_workbook)
+def books(sample_workbook, tmp_path_factory) -> dict:
+    """The JSON xlwings Lite sends for two books: the sample roadmap as imported, and the same
+    checked once, then given a new defect and the user's own note (so a check must delete its
+    old sheet, notes and marks and keep the user's)."""
+    checked = tmp_path_factory.mktemp("lite") / "Roadmap.xlsx"
+    shutil.copy(sample_workbook, checked)
+    assert run_cli("check", checked).code in (0, 1)
+    workbook = openpyxl.load_workbook(checked)
+    roadmap = workbook[layout.SHEET_ROADMAP]
+    roadmap["C2"] = None
+    roadmap["K3"].comment = Comment("моё примечание", "методист")
+    workbook.save(checked)
+    return {"imported": book_json_from_xlsx(sample_workbook), "checked": book_json_from_xlsx(checked)}
 
 
 def xlwings_wheel(version: str) -> Path:
@@ -74,12 +88,12 @@ def xlwings_wheel(version: str) -> Path:
     return wheel
 
 
-def run_scripts(command: Callable[[Path], list], folder: Path, book: dict, version: str) -> dict:
-    """The scripts' actions on ``book`` with xlwings ``version``, run by ``command``."""
+def run_scripts(command: Callable[[Path], list], folder: Path, books: dict, version: str) -> dict:
+    """The scripts' actions on each of ``books`` with xlwings ``version``, run by ``command``."""
     wheel = xlwings_wheel(version)
     folder.mkdir(parents=True)
     shutil.copy(wheel, folder / wheel.name)
-    request = {"xlwings_wheel": wheel.name, "book": book, "scripts": LITE_SCRIPTS}
+    request = {"xlwings_wheel": wheel.name, "books": books, "scripts": LITE_SCRIPTS}
     (folder / "request.json").write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
     done = subprocess.run(command(folder), cwd=REPOSITORY, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -90,29 +104,35 @@ def alerts(actions: list) -> list:
     return [action for action in actions if action["func"] == "alert"]
 
 
-def test_lite_scripts_in_pyodide_give_the_actions_they_give_in_cpython(pyodide, sample_book, tmp_path):
-    in_pyodide = run_scripts(pyodide, tmp_path / "pyodide", sample_book, LITE_XLWINGS_FLOOR)
-    in_cpython = run_scripts(cpython, tmp_path / "cpython", sample_book, LITE_XLWINGS_FLOOR)
+def test_lite_scripts_in_pyodide_give_the_actions_they_give_in_cpython(pyodide, books, tmp_path):
+    in_pyodide = run_scripts(pyodide, tmp_path / "pyodide", books, LITE_XLWINGS_FLOOR)
+    in_cpython = run_scripts(cpython, tmp_path / "cpython", books, LITE_XLWINGS_FLOOR)
     assert (in_pyodide["platform"], in_pyodide["xlwings"]) == ("emscripten", LITE_XLWINGS_FLOOR)
     assert (in_cpython["platform"], in_cpython["xlwings"]) == (sys.platform, LITE_XLWINGS_FLOOR)
-    for script in LITE_SCRIPTS:
-        actions = in_pyodide["actions"][script]
-        # each script did its work: it wrote cells, and no error box stopped it
-        assert any(action["func"] == "setValues" for action in actions), script
-        assert all(alert["args"][3] != "critical" for alert in alerts(actions)), alerts(actions)
-        assert actions == in_cpython["actions"][script], script
+    for book in books:
+        for script in LITE_SCRIPTS:
+            actions = in_pyodide["actions"][book][script]
+            # each script did its work: it wrote cells, and no error box stopped it
+            assert any(action["func"] == "setValues" for action in actions), (book, script)
+            assert all(alert["args"][3] != "critical" for alert in alerts(actions)), alerts(actions)
+            assert actions == in_cpython["actions"][book][script], (book, script)
+    # the second check removed its old notes and kept the user's
+    deleted = [action for action in in_pyodide["actions"]["checked"]["check_entries"]
+               if action["func"] == "deleteNote"]
+    assert deleted and all("K3" not in json.dumps(action) for action in deleted)
 
 
 @pytest.mark.parametrize("version", OLDER_XLWINGS)
 def test_with_an_older_xlwings_in_pyodide_each_script_only_says_which_xlwings_is_needed(
-        pyodide, sample_book, tmp_path, version):
-    result = run_scripts(pyodide, tmp_path / version, sample_book, version)
+        pyodide, books, tmp_path, version):
+    result = run_scripts(pyodide, tmp_path / version, books, version)
     assert result["xlwings"] == version
-    for script in LITE_SCRIPTS:
-        actions = result["actions"][script]
-        assert [action["func"] for action in actions] == ["alert"], (script, actions)
-        prompt, mode = actions[0]["args"][0], actions[0]["args"][3]
-        assert mode == "critical"
-        assert f"нужен xlwings {LITE_XLWINGS_FLOOR} или новее" in prompt
-        assert f"установлен xlwings {version}" in prompt
-        assert f"xlwings>={LITE_XLWINGS_FLOOR}" in prompt and "Restart" in prompt
+    for book in books:
+        for script in LITE_SCRIPTS:
+            actions = result["actions"][book][script]
+            assert [action["func"] for action in actions] == ["alert"], (book, script, actions)
+            prompt, mode = actions[0]["args"][0], actions[0]["args"][3]
+            assert mode == "critical"
+            assert f"нужен xlwings {LITE_XLWINGS_FLOOR} или новее" in prompt
+            assert f"установлен xlwings {version}" in prompt
+            assert f"xlwings>={LITE_XLWINGS_FLOOR}" in prompt and "Restart" in prompt

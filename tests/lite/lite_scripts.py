@@ -9,8 +9,9 @@ injects the book by its type hint; the script's writes are the book's action lis
     python lite_scripts.py REQUEST.json RESULT.json
 
 REQUEST: {"xlwings_wheel": a pure-Python xlwings wheel (path relative to the request),
-"book": the client's JSON, "scripts": names of functions in roadmap_tools.excel}.
-RESULT: {"xlwings": version, "platform": sys.platform, "actions": {script: [action, ...]}}.
+"books": {name: the client's JSON}, "scripts": names of functions in roadmap_tools.excel}.
+RESULT: {"xlwings": version, "platform": sys.platform,
+"actions": {book name: {script: [action, ...]}}}; every script starts from the book as sent.
 """
 from __future__ import annotations
 
@@ -31,18 +32,20 @@ def install_wheel(wheel: str) -> None:
     sys.path.insert(0, site)
 
 
-async def run_scripts(book_json: dict, scripts: list) -> dict:
+async def run_scripts(books: dict, scripts: list) -> dict:
     import xlwings as xw
     import xlwings.server
 
     from roadmap_tools import excel
 
     actions = {}
-    for name in scripts:
-        book = xw.Book(json=copy.deepcopy(book_json))
-        book = await xlwings.server.custom_scripts_call(
-            module=excel, script_name=name, typehint_to_value={xw.Book: book})
-        actions[name] = book.json()["actions"]
+    for book_name, book_json in books.items():
+        actions[book_name] = {}
+        for name in scripts:
+            book = xw.Book(json=copy.deepcopy(book_json))
+            book = await xlwings.server.custom_scripts_call(
+                module=excel, script_name=name, typehint_to_value={xw.Book: book})
+            actions[book_name][name] = book.json()["actions"]
     return {"xlwings": xw.__version__, "platform": sys.platform, "actions": actions}
 
 
@@ -54,7 +57,7 @@ async def main(request_path: str, result_path: str) -> None:
     # xlwings Server (``@script`` registers the function) and the remote engine.
     os.environ["XLWINGS_ON_SERVER"] = "true"
     os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"
-    result = await run_scripts(request["book"], request["scripts"])
+    result = await run_scripts(request["books"], request["scripts"])
     with open(result_path, "w", encoding="utf-8") as stream:
         json.dump(result, stream, ensure_ascii=False, indent=1, default=str)
 

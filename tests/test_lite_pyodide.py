@@ -2,9 +2,11 @@
 the same actions as under CPython on the same workbook, with the lowest xlwings we support;
 with an older xlwings every script says which xlwings is needed, and does nothing else.
 
-Both interpreters run tests/lite/lite_scripts.py, which calls the scripts the way xlwings
-Lite's runner does. What they need (Pyodide from npm, xlwings wheels from PyPI) is put in
-tests/lite by ``tests/lite/prepare.sh``; without it these tests are skipped, saying so.
+Both interpreters run tests/lite/lite_scripts.py, which installs the xlwings wheel and the
+roadmap_tools wheel built from this checkout (as a user puts them in requirements.txt) and
+calls the scripts the way xlwings Lite's runner does. What they need (Pyodide from npm,
+xlwings wheels from PyPI) is put in tests/lite by ``tests/lite/prepare.sh``; without it these
+tests are skipped, saying so.
 """
 from __future__ import annotations
 
@@ -56,7 +58,7 @@ def pyodide(request) -> Callable[[Path], list]:
         missing("нет Node.js (node): Pyodide запускать не в чем")
     if not (LITE / "node_modules" / package / "pyodide.mjs").is_file():
         missing(f"нет {package} из npm в tests/lite/node_modules: выполните {PREPARE}")
-    return lambda folder: [node, str(LITE / "run_pyodide.mjs"), package, str(REPOSITORY), str(folder),
+    return lambda folder: [node, str(LITE / "run_pyodide.mjs"), package, str(folder),
                            "request.json", "result.json"]
 
 
@@ -81,6 +83,16 @@ def books(sample_workbook, tmp_path_factory) -> dict:
     return {"imported": book_json_from_xlsx(sample_workbook), "checked": book_json_from_xlsx(checked)}
 
 
+@pytest.fixture(scope="module")
+def roadmap_wheel(tmp_path_factory) -> Path:
+    """roadmap_tools as a wheel, built as the README says (``pip wheel --no-deps .``)."""
+    folder = tmp_path_factory.mktemp("wheel")
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(folder),
+                           str(REPOSITORY)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return next(folder.glob("roadmap_tools-*.whl"))
+
+
 def xlwings_wheel(version: str) -> Path:
     wheel = LITE / "wheels" / f"xlwings-{version}-py3-none-any.whl"
     if not wheel.is_file():
@@ -88,25 +100,29 @@ def xlwings_wheel(version: str) -> Path:
     return wheel
 
 
-def run_scripts(command: Callable[[Path], list], folder: Path, books: dict, version: str) -> dict:
+def run_scripts(command: Callable[[Path], list], folder: Path, books: dict, version: str,
+                roadmap_wheel: Path) -> dict:
     """The scripts' actions on each of ``books`` with xlwings ``version``, run by ``command``."""
-    wheel = xlwings_wheel(version)
+    wheels = [xlwings_wheel(version), roadmap_wheel]
     folder.mkdir(parents=True)
-    shutil.copy(wheel, folder / wheel.name)
-    request = {"xlwings_wheel": wheel.name, "books": books, "scripts": LITE_SCRIPTS}
+    for wheel in wheels:
+        shutil.copy(wheel, folder / wheel.name)
+    request = {"wheels": [wheel.name for wheel in wheels], "books": books, "scripts": LITE_SCRIPTS}
     (folder / "request.json").write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
     done = subprocess.run(command(folder), cwd=REPOSITORY, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
-    return json.loads((folder / "result.json").read_text(encoding="utf-8"))
+    result = json.loads((folder / "result.json").read_text(encoding="utf-8"))
+    assert result["door"].startswith(result["site"]), result["door"]  # from the wheel, not the checkout
+    return result
 
 
 def alerts(actions: list) -> list:
     return [action for action in actions if action["func"] == "alert"]
 
 
-def test_lite_scripts_in_pyodide_give_the_actions_they_give_in_cpython(pyodide, books, tmp_path):
-    in_pyodide = run_scripts(pyodide, tmp_path / "pyodide", books, LITE_XLWINGS_FLOOR)
-    in_cpython = run_scripts(cpython, tmp_path / "cpython", books, LITE_XLWINGS_FLOOR)
+def test_lite_scripts_in_pyodide_give_the_actions_they_give_in_cpython(pyodide, books, roadmap_wheel, tmp_path):
+    in_pyodide = run_scripts(pyodide, tmp_path / "pyodide", books, LITE_XLWINGS_FLOOR, roadmap_wheel)
+    in_cpython = run_scripts(cpython, tmp_path / "cpython", books, LITE_XLWINGS_FLOOR, roadmap_wheel)
     assert (in_pyodide["platform"], in_pyodide["xlwings"]) == ("emscripten", LITE_XLWINGS_FLOOR)
     assert (in_cpython["platform"], in_cpython["xlwings"]) == (sys.platform, LITE_XLWINGS_FLOOR)
     for book in books:
@@ -124,8 +140,8 @@ def test_lite_scripts_in_pyodide_give_the_actions_they_give_in_cpython(pyodide, 
 
 @pytest.mark.parametrize("version", OLDER_XLWINGS)
 def test_with_an_older_xlwings_in_pyodide_each_script_only_says_which_xlwings_is_needed(
-        pyodide, books, tmp_path, version):
-    result = run_scripts(pyodide, tmp_path / version, books, version)
+        pyodide, books, roadmap_wheel, tmp_path, version):
+    result = run_scripts(pyodide, tmp_path / version, books, version, roadmap_wheel)
     assert result["xlwings"] == version
     for book in books:
         for script in LITE_SCRIPTS:

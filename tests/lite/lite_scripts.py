@@ -8,10 +8,12 @@ injects the book by its type hint; the script's writes are the book's action lis
 
     python lite_scripts.py REQUEST.json RESULT.json
 
-REQUEST: {"xlwings_wheel": a pure-Python xlwings wheel (path relative to the request),
-"books": {name: the client's JSON}, "scripts": names of functions in roadmap_tools.excel}.
-RESULT: {"xlwings": version, "platform": sys.platform,
-"actions": {book name: {script: [action, ...]}}}; every script starts from the book as sent.
+REQUEST: {"wheels": pure-Python wheels to install, xlwings and roadmap_tools (paths relative
+to the request), "books": {name: the client's JSON}, "scripts": names of functions in
+roadmap_tools.excel}.
+RESULT: {"xlwings": version, "platform": sys.platform, "door": where roadmap_tools.excel
+was imported from, "actions": {book name: {script: [action, ...]}}}; every script starts
+from the book as sent.
 """
 from __future__ import annotations
 
@@ -24,12 +26,14 @@ import tempfile
 import zipfile
 
 
-def install_wheel(wheel: str) -> None:
-    """Unpack a pure-Python wheel and put it first on sys.path (Pyodide has no pip here)."""
+def install_wheels(wheels: list) -> str:
+    """Unpack pure-Python wheels into a folder put first on sys.path (no pip in Pyodide here)."""
     site = tempfile.mkdtemp(prefix="site-")
-    with zipfile.ZipFile(wheel) as archive:
-        archive.extractall(site)
+    for wheel in wheels:
+        with zipfile.ZipFile(wheel) as archive:
+            archive.extractall(site)
     sys.path.insert(0, site)
+    return site
 
 
 async def run_scripts(books: dict, scripts: list) -> dict:
@@ -46,18 +50,20 @@ async def run_scripts(books: dict, scripts: list) -> dict:
             book = await xlwings.server.custom_scripts_call(
                 module=excel, script_name=name, typehint_to_value={xw.Book: book})
             actions[book_name][name] = book.json()["actions"]
-    return {"xlwings": xw.__version__, "platform": sys.platform, "actions": actions}
+    return {"xlwings": xw.__version__, "platform": sys.platform, "door": excel.__file__, "actions": actions}
 
 
 async def main(request_path: str, result_path: str) -> None:
     with open(request_path, encoding="utf-8") as stream:
         request = json.load(stream)
-    install_wheel(os.path.join(os.path.dirname(request_path), request["xlwings_wheel"]))
+    folder = os.path.dirname(request_path)
+    site = install_wheels([os.path.join(folder, wheel) for wheel in request["wheels"]])
     # What xlwings Lite sets before xlwings is imported: the scripts' decorator of
     # xlwings Server (``@script`` registers the function) and the remote engine.
     os.environ["XLWINGS_ON_SERVER"] = "true"
     os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"
     result = await run_scripts(request["books"], request["scripts"])
+    result["site"] = site
     with open(result_path, "w", encoding="utf-8") as stream:
         json.dump(result, stream, ensure_ascii=False, indent=1, default=str)
 

@@ -94,7 +94,8 @@ def button(job: Callable) -> Callable:
     A ``RoadmapError`` is shown as it is (it names the place and says what to fix);
     anything else as one Russian line asking to tell the developers. With the remote
     engine (xlwings Lite) the writes queued before the error are dropped, so the book
-    is left as it was.
+    is left as it was; an xlwings below ``LITE_XLWINGS_FLOOR`` there gets only the
+    message naming the version needed.
     """
 
     @functools.wraps(job)

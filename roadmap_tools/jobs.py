@@ -48,8 +48,9 @@ class _Book:
         return [list(r) for r in self._values.get(sheet, [])]
 
     def notes(self, sheet: str) -> dict:
-        ws = self.wb[sheet]
-        return {cell.coordinate: cell.comment.text for row in ws.iter_rows() for cell in row if cell.comment}
+        # the cells the file holds, in its order: ``iter_rows`` would make every empty one too
+        cells = self.wb[sheet]._cells.values()
+        return {cell.coordinate: cell.comment.text for cell in cells if getattr(cell, "comment", None)}
 
     def apply(self, plans) -> None:
         from roadmap_tools.sheetplan import apply_openpyxl

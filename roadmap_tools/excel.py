@@ -143,18 +143,16 @@ def find_sheet(book, name: str, required: bool = True):
     return None
 
 
-def _cell(value: Any) -> Any:
-    # xlwings returns every number as float; openpyxl (the command line) gives int for 5.
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
 def sheet_rows(sheet) -> list:
     """All rows of a sheet from A1 to the last used cell, read in one call."""
+    from roadmap_tools.sheetplan import range_address
+
     last = sheet.used_range.last_cell
-    values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value
-    rows = [[_cell(v) for v in row] for row in values]
+    # the range by its address: xlwings' remote engine makes a range from two cells by
+    # copying the whole sheet twice (0.1 s at 20,000 rows)
+    values = sheet.range(range_address(1, 1, last.row, last.column)).options(ndim=2).value
+    # xlwings returns every number as float; openpyxl (the command line) gives int for 5
+    rows = [[int(v) if v.__class__ is float and v.is_integer() else v for v in row] for row in values]
     while rows and all(v is None for v in rows[-1]):
         rows.pop()
     return rows

@@ -86,6 +86,10 @@ class Activity:
     info: str = ""            # information on how it was done
     link: str = ""            # link to evidence
     note: str = ""
+    # the row's stable id and the curator's answer (columns the requests and the review add)
+    row_id: str = ""
+    decision: str = ""
+    curator_comment: str = ""
     # derived
     parsed: Optional[Deadline] = None  # the parse of ``deadline`` with the roadmap's years
     section: str = ""         # title of the section it belongs to

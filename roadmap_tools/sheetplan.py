@@ -214,9 +214,22 @@ class PageSetup:
     paper: str = "A4"
 
 
+@dataclass(frozen=True)
+class Protect:
+    """Protect the sheet: only the cells of ``unlocked`` (ranges) can be typed in.
+
+    Without a password (``password`` None): the protection guards against typing in the
+    wrong cell, not against the user, who may lift it (Рецензирование → Снять защиту листа).
+    Filtering, sorting, inserting rows and resizing stay allowed.
+    """
+
+    unlocked: tuple = ()
+    password: Optional[str] = None
+
+
 Op = Union[Values, ClearContents, Fill, Font, Wrap, NumberFormat, Border, Note, Hyperlink, Merge,
            ColumnWidths, RowHeight, Freeze, Table, ConditionalFill, ClearConditionalFormats,
-           ListValidation, DefinedName, PageSetup]
+           ListValidation, DefinedName, PageSetup, Protect]
 
 
 @dataclass

@@ -21,6 +21,8 @@ WIDTH_OF = {column.field: column.width for column in layout.ROADMAP_COLUMNS}
 HINT_OF = {column.field: column.hint for column in layout.ROADMAP_COLUMNS}
 TEXT_FIELDS = ("number", "section", "activity", "deadline", "executor", "result", "status", "info", "link", "note")
 REPORT_FIELDS = ("status", "done_date", "info", "link", "note")
+#: Columns read when the sheet has them: the row id and the curator's answer (see ``layout.ROW_ID_COLUMN``).
+EXTRA_FIELDS = ("row_id", "decision", "curator_comment")
 LISTS_HEADER = ["Статусы исполнения", "Контроль срока", "Исполнители"]
 DATE_FORMAT = "DD.MM.YYYY"
 
@@ -230,18 +232,58 @@ def roadmap_executors(roadmap: Roadmap) -> list:
     return list(found.values())
 
 
+def executor_emails(lists_rows: Optional[Sequence[Sequence[Any]]]) -> dict:
+    """Executor (lower case, one space) -> e-mail, from «Справочники»: the column headed
+    «Исполнители» and the one headed «E-mail исполнителя» beside it, as the user typed them."""
+    rows = [list(r) for r in (lists_rows or [])]
+    if not rows:
+        return {}
+    header = [_text(v).lower() for v in rows[0]]
+    try:
+        name_col = header.index(LISTS_HEADER[2].lower())
+        mail_col = header.index(vocab.EXECUTOR_EMAIL_HEADER.lower())
+    except ValueError:
+        return {}
+    found = {}
+    for row in rows[1:]:
+        name = _text(row[name_col]) if name_col < len(row) else ""
+        mail = _text(row[mail_col]) if mail_col < len(row) else ""
+        if name and mail:
+            found[_key(name)] = mail
+    return found
+
+
 def _lists_plan(roadmap: Roadmap, existing: Optional[list]) -> sp.SheetPlan:
-    columns = [list(vocab.REPORT_STATUSES), list(vocab.CONTROL_STATUSES), roadmap_executors(roadmap)]
+    executors = roadmap_executors(roadmap)
+    emails = executor_emails(existing)
+    # e-mails typed by the user follow their executor; executors no longer named keep theirs too
+    kept = [name for name in _kept_executors(existing) if _key(name) in emails
+            and _key(name) not in {_key(e) for e in executors}]
+    executors += kept
+    columns = [list(vocab.REPORT_STATUSES), list(vocab.CONTROL_STATUSES), executors,
+               [emails.get(_key(name)) for name in executors]]
     height = max(len(c) for c in columns)
-    rows = [LISTS_HEADER] + [[c[i] if i < len(c) else None for c in columns] for i in range(height)]
+    rows = [LISTS_HEADER + [vocab.EXECUTOR_EMAIL_HEADER]] + \
+        [[c[i] if i < len(c) else None for c in columns] for i in range(height)]
     plan = sp.SheetPlan(layout.SHEET_LISTS)
     plan.add(sp.Values("A1", rows))
     old_height = len(existing or [])
     if old_height > len(rows):
-        plan.add(sp.ClearContents(f"A{len(rows) + 1}:C{old_height}"))
-    plan.add(sp.Font("A1:C1", bold=True))
-    plan.add(sp.ColumnWidths({"A": 22, "B": 26, "C": 60}))
+        plan.add(sp.ClearContents(f"A{len(rows) + 1}:D{old_height}"))
+    plan.add(sp.Font("A1:D1", bold=True))
+    plan.add(sp.ColumnWidths({"A": 22, "B": 26, "C": 60, "D": 30}))
     return plan
+
+
+def _kept_executors(existing: Optional[list]) -> list:
+    rows = [list(r) for r in (existing or [])]
+    if not rows:
+        return []
+    header = [_text(v).lower() for v in rows[0]]
+    if LISTS_HEADER[2].lower() not in header:
+        return []
+    col = header.index(LISTS_HEADER[2].lower())
+    return [_text(r[col]) for r in rows[1:] if col < len(r) and _text(r[col])]
 
 
 def _settings_plan(settings: dict) -> sp.SheetPlan:
@@ -379,7 +421,8 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
             number=texts["number"], activity=texts["activity"], deadline=texts["deadline"],
             executor=texts["executor"], result=texts["result"], status=texts["status"], done_date=done,
             info=texts["info"], link=texts["link"], note=texts["note"], section=texts["section"],
-            source=Source(source.file, sheet, number))
+            source=Source(source.file, sheet, number),
+            **{name: _text(value(name)) for name in EXTRA_FIELDS})
         activity.parsed = parse_deadline(activity.deadline, years)
         if not sections or sections[-1].title != activity.section:
             sections.append(Section(title=activity.section))

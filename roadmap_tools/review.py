@@ -425,13 +425,19 @@ def read_feedback(path: PathLike) -> tuple:
         wb.close()
 
 
-def _same_municipality(theirs: str, organisation: str) -> bool:
-    if not theirs or not organisation:
-        return True
-    ours = municipality_in(organisation) or organisation
+def roadmap_municipality(roadmap: Roadmap, settings: dict) -> str:
+    """Whose roadmap this is, as consolidation names it: the organisation, else the title."""
+    organisation = (settings or {}).get("organisation") or roadmap.organisation
+    title = (settings or {}).get("title") or roadmap.title
+    return municipality_in(organisation) or municipality_in(title) or organisation
+
+
+def _same_municipality(theirs: str, ours: str) -> bool:
+    if not theirs or not ours:
+        return True  # the roadmap names no municipality: the rows' ids decide
     keys = [municipality_key(theirs), municipality_key(ours)]
     canonical = same_municipality_keys(keys)
-    return canonical[keys[0]] == canonical[keys[1]] or keys[0] in municipality_key(organisation)
+    return canonical[keys[0]] == canonical[keys[1]]
 
 
 def _review_columns(roadmap: Roadmap) -> tuple:
@@ -449,10 +455,10 @@ def _review_columns(roadmap: Roadmap) -> tuple:
 def apply_feedback_job(roadmap: Roadmap, settings: dict, municipality: str, rows: Sequence[ReviewRow],
                        file: str = "") -> FeedbackResult:
     """Plans writing each row's decision and comment into «Решение куратора», «Комментарий куратора»."""
-    organisation = (settings or {}).get("organisation") or roadmap.organisation
-    if not _same_municipality(municipality, organisation):
+    ours = roadmap_municipality(roadmap, settings)
+    if not _same_municipality(municipality, ours):
         raise RoadmapError(f"замечания куратора для муниципалитета «{municipality}», а эта дорожная карта — "
-                           f"«{organisation}»; ничего не записано.", file=file or None,
+                           f"«{ours}»; ничего не записано.", file=file or None,
                            hint="Выберите файл замечаний своего муниципалитета.")
     ids = row_ids(roadmap)
     by_id = {ids[id(a)]: a for a in roadmap.activities()}

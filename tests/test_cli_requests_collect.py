@@ -1,0 +1,148 @@
+"""requests and collect on their own: what goes to whom, the ids that stay, answers that
+disagree, and the Russian messages on bad input (an answer to another roadmap, a period
+with nobody to ask, a bad e-mail in «Справочники»)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from roadmap_tools import layout
+from roadmap_tools.requests import REQUEST_HEADER_ROW, SHEET_REQUEST
+
+from conftest import SAMPLE_DOCX, run_cli
+
+H1 = ("2022-01-01", "2022-06-30")
+
+
+@pytest.fixture
+def book(sample_workbook, tmp_path) -> Path:
+    target = tmp_path / "Roadmap.xlsx"
+    target.write_bytes(sample_workbook.read_bytes())
+    return target
+
+
+def requests_of(book: Path, folder: Path) -> dict:
+    result = run_cli("requests", book, "--from", H1[0], "--to", H1[1], "-o", folder, "--json")
+    assert result.code == 0, result.err
+    return {f["executor"]: Path(f["file"]) for f in result.json()["files"]}
+
+
+def fill(path: Path, target: Path, text) -> Path:
+    wb = openpyxl.load_workbook(path)
+    ws = wb[SHEET_REQUEST]
+    for row in range(REQUEST_HEADER_ROW + 1, ws.max_row + 1):
+        ws.cell(row, 4).value = text(ws.cell(row, 6).value)
+        ws.cell(row, 4).data_type = "s"  # typed as text (in Excel: with a leading apostrophe)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(target)
+    return target
+
+
+def ids_in_sheet(book: Path) -> dict:
+    ws = openpyxl.load_workbook(book)[layout.SHEET_ROADMAP]
+    header = [c.value for c in ws[1]]
+    return {row[header.index("Мероприятие")]: row[header.index("Код строки")]
+            for row in ws.iter_rows(min_row=2, values_only=True) if row[header.index("Мероприятие")]}
+
+
+def test_each_executor_gets_only_the_activities_of_the_period_where_they_are_named(book, tmp_path):
+    files = requests_of(book, tmp_path / "req")
+    for executor, path in files.items():
+        ws = openpyxl.load_workbook(path)[SHEET_REQUEST]
+        assert ws["A2"].value == f"Исполнитель: {executor}"
+        assert ws["A3"].value == "за период с 01.01.2022 по 30.06.2022"
+    # «Управление образования … МКУ «…» …» in one cell: the activity goes to both, not to a third name
+    assert len(files) == 3
+
+
+def test_ids_survive_a_reimport_of_the_roadmap(book, tmp_path):
+    requests_of(book, tmp_path / "req")
+    before = ids_in_sheet(book)
+    assert run_cli("import", SAMPLE_DOCX, "-o", book).code == 0
+    assert ids_in_sheet(book) == before
+    ws = openpyxl.load_workbook(book)[layout.SHEET_ROADMAP]
+    header = [c.value for c in ws[1]]
+    assert ws.column_dimensions[openpyxl.utils.get_column_letter(header.index("Код строки") + 1)].hidden
+
+
+def test_requests_again_keep_the_ids_already_stored(book, tmp_path):
+    requests_of(book, tmp_path / "one")
+    first = ids_in_sheet(book)
+    ws_book = openpyxl.load_workbook(book)
+    ws = ws_book[layout.SHEET_ROADMAP]
+    header = [c.value for c in ws[1]]
+    ws.cell(2, header.index("Мероприятие") + 1).value += " (уточнено)"  # the text corrected later
+    ws_book.save(book)
+    requests_of(book, tmp_path / "two")
+    second = ids_in_sheet(book)
+    assert list(second.values()) == list(first.values())
+
+
+def test_two_executors_who_disagree_are_a_conflict_and_nothing_is_written(book, tmp_path):
+    files = requests_of(book, tmp_path / "req")
+    uo = files["Управление образования города Пензы"]
+    mku = next(p for name, p in files.items() if name.startswith("МКУ"))
+    shared = set(c.value for c in openpyxl.load_workbook(uo)[SHEET_REQUEST]["F"][REQUEST_HEADER_ROW:]) & \
+        set(c.value for c in openpyxl.load_workbook(mku)[SHEET_REQUEST]["F"][REQUEST_HEADER_ROW:])
+    assert shared
+    fill(uo, tmp_path / "answers" / uo.name, lambda i: f"Управление: сделано ({i})")
+    fill(mku, tmp_path / "answers" / mku.name, lambda i: f"МКУ: сделано ({i})")
+    data = run_cli("collect", book, tmp_path / "answers", "--json").json()
+    conflicted = {c["activity"] for c in data["conflicts"]}
+    assert len(conflicted) == len(shared) and all(c["in_roadmap"] == "" for c in data["conflicts"])
+    by_text = {row[2]: row for row in openpyxl.load_workbook(book)[layout.SHEET_ROADMAP].iter_rows(
+        min_row=2, values_only=True)}
+    header = [c.value for c in openpyxl.load_workbook(book)[layout.SHEET_ROADMAP][1]]
+    for text in conflicted:
+        assert by_text[text][header.index("Информация о проведении")] is None
+
+
+def test_an_answer_to_another_roadmap_is_refused_and_nothing_is_written(book, tmp_path, fixtures):
+    other = tmp_path / "Sarov.xlsx"
+    assert run_cli("import", fixtures / "001_a470a32a4d39f39e.docx", "-o", other).code == 0
+    result = run_cli("requests", other, "--from", "2021-01-01", "--to", "2022-12-31", "-o", tmp_path / "sarov")
+    assert result.code == 0, result.err
+    foreign = sorted((tmp_path / "sarov").glob("*.xlsx"))[0]
+    fill(foreign, tmp_path / "answers" / foreign.name, lambda i: "Проведено 01.02.2022")
+    before = book.read_bytes()
+    result = run_cli("collect", book, tmp_path / "answers")
+    assert result.code == 1
+    assert "по другой дорожной карте" in result.err and foreign.name in result.err
+    assert book.read_bytes() == before
+
+
+def test_a_period_with_nobody_to_ask_is_a_russian_message(book, tmp_path):
+    result = run_cli("requests", book, "--from", "2030-01-01", "--to", "2030-03-31", "-o", tmp_path / "req")
+    assert result.code == 1 and "запрашивать некого" in result.err
+    assert not (tmp_path / "req").exists()
+
+
+def test_a_bad_email_in_the_lists_names_the_sheet_and_the_executor(book, tmp_path):
+    wb = openpyxl.load_workbook(book)
+    ws = wb[layout.SHEET_LISTS]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 3).value == "Управление образования города Пензы")
+    ws.cell(row, 4).value = "uo at penza"
+    wb.save(book)
+    result = run_cli("requests", book, "--from", H1[0], "--to", H1[1], "-o", tmp_path / "req")
+    assert result.code == 1
+    assert "Справочники" in result.err and "uo at penza" in result.err and "Управление образования" in result.err
+
+
+def test_collect_with_no_answer_files_says_so(book, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run_cli("collect", book, tmp_path / "empty")
+    assert result.code == 1 and "не найдено ни одного файла ответа" in result.err
+
+
+def test_a_cell_starting_with_equals_stays_text(book, tmp_path):
+    files = requests_of(book, tmp_path / "req")
+    path = files["Общеобразовательные учреждения города Пензы"]
+    fill(path, tmp_path / "answers" / path.name, lambda i: "=СУММ(1;2) провели")
+    assert run_cli("collect", book, tmp_path / "answers").code == 0
+    ws = openpyxl.load_workbook(book)[layout.SHEET_ROADMAP]
+    header = [c.value for c in ws[1]]
+    cells = [row[header.index("Информация о проведении")] for row in ws.iter_rows(min_row=2)]
+    written = [c for c in cells if c.value]
+    assert written and all(c.data_type == "s" and c.value == "=СУММ(1;2) провели" for c in written)

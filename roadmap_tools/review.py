@@ -202,7 +202,7 @@ def read_expected(path: PathLike) -> list:
 def missing_municipalities(summary: Summary, expected: Sequence[str]) -> list:
     """Names of ``expected`` with no report in ``summary`` (names compared as «Сводка» joins them)."""
     reported = [municipality_key(m.name) for m in summary.municipalities]
-    keys = [municipality_key(name) for name in expected]
+    keys = [municipality_key(municipality_in(name) or name) for name in expected]  # «г. Пенза» is Пенза
     canonical = same_municipality_keys(reported + keys)
     have = {canonical[k] for k in reported}
     return [name for name, key in zip(expected, keys) if canonical[key] not in have]

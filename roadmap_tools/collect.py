@@ -309,7 +309,9 @@ def run_collect_files(roadmap: Roadmap, settings: dict, paths: Iterable[PathLike
 def run_collect(path: PathLike, paths: Iterable[PathLike]) -> CollectResult:
     """Collect the answers under ``paths`` into the roadmap workbook at ``path`` (saved atomically)."""
     from roadmap_tools.jobs import _Book
+    from roadmap_tools.safeio import ensure_not_open_elsewhere
 
+    ensure_not_open_elsewhere(path)  # refused before anything is written beside it
     book = _Book(path)
     result = run_collect_files(book.roadmap, book.settings, paths)
     book.apply(result.plans)

@@ -281,8 +281,10 @@ def run_requests(path: PathLike, folder: PathLike, start: Optional[date] = None,
     """The requests for the period (explicit, then «Настройки», then the current quarter) into
     ``folder``; the rows' ids are stored in the workbook (saved atomically, a backup kept)."""
     from roadmap_tools.jobs import _Book
+    from roadmap_tools.safeio import ensure_not_open_elsewhere
     from roadmap_tools.settings import resolve_period
 
+    ensure_not_open_elsewhere(path)  # refused before anything is written beside it
     book = _Book(path)
     start, end = resolve_period(book.settings, start, end, today)
     result = requests_job(book.roadmap, book.settings, lists_rows_of(path), start, end, folder, today)

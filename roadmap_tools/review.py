@@ -503,7 +503,9 @@ def apply_feedback_job(roadmap: Roadmap, settings: dict, municipality: str, rows
 def run_apply_feedback(path: PathLike, feedback_file: PathLike) -> FeedbackResult:
     """Apply a feedback file to the roadmap workbook at ``path`` (saved atomically, a backup kept)."""
     from roadmap_tools.jobs import _Book
+    from roadmap_tools.safeio import ensure_not_open_elsewhere
 
+    ensure_not_open_elsewhere(path)  # refused before anything is written beside it
     book = _Book(path)
     municipality, rows = read_feedback(feedback_file)
     result = apply_feedback_job(book.roadmap, book.settings, municipality, rows, file=str(feedback_file))
@@ -550,5 +552,14 @@ def consolidation_extras(summary: Summary, output: PathLike, start: Optional[dat
                 {"period": [key.split("..")[0], key.split("..")[1]], "rows": store.row_count(key)}
                 for key in store.periods()]}
         extras.plans.append(dynamics_plan(dynamics))
-        extras.charts = lambda workbook: add_dynamics_charts(workbook, dynamics)
+    else:
+        dynamics = []
+    extras.charts = lambda workbook: _finish_summary(workbook, dynamics)
     return extras
+
+
+def _finish_summary(workbook, dynamics: Sequence[tuple]) -> None:
+    """What plans do not say: «Служебный» hidden, the charts of «Динамика»."""
+    if SHEET_META in workbook.sheetnames:
+        workbook[SHEET_META].sheet_state = "hidden"
+    add_dynamics_charts(workbook, dynamics)

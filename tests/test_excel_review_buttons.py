@@ -58,10 +58,15 @@ def test_requests_button_writes_the_same_requests_and_ids_as_the_requests_comman
     assert "Запросов: 3" in alerts[0]["prompt"]
 
 
-def test_collect_button_fills_the_same_cells_as_the_collect_command(sample_workbook, tmp_path):
+def base_copy(sample_workbook: Path, tmp_path: Path) -> Path:
     base = tmp_path / "base" / "Roadmap.xlsx"
     base.parent.mkdir()
     base.write_bytes(sample_workbook.read_bytes())
+    return base
+
+
+def test_collect_button_fills_the_same_cells_as_the_collect_command(sample_workbook, tmp_path):
+    base = base_copy(sample_workbook, tmp_path)
     answers = answered_copy(base, tmp_path)
     twins = Twins(base, tmp_path / "twins")
     assert run_cli("collect", twins.cli, answers).code == 0
@@ -72,9 +77,7 @@ def test_collect_button_fills_the_same_cells_as_the_collect_command(sample_workb
 
 
 def test_feedback_button_writes_the_same_decisions_as_apply_feedback(sample_workbook, tmp_path):
-    base = tmp_path / "base" / "Roadmap.xlsx"
-    base.parent.mkdir()
-    base.write_bytes(sample_workbook.read_bytes())
+    base = base_copy(sample_workbook, tmp_path)
     answered_copy(base, tmp_path)
     assert run_cli("collect", base, tmp_path / "answers").code == 0
     assert run_cli("form", base, "--from", PERIOD[0], "--to", PERIOD[1], "-o", tmp_path / "region" / "f.xlsx").code == 0

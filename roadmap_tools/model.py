@@ -124,6 +124,9 @@ class Roadmap:
     source: Source = field(default_factory=Source)
     #: field name -> 1-based column index in the source sheet (for cell addresses)
     column_index: dict = field(default_factory=dict)
+    #: how many columns the source sheet's header row spans (to its last titled cell):
+    #: a column a job adds goes after it, never over a column of the user's own
+    header_width: int = 0
 
     def activities(self) -> Iterator[Activity]:
         for section in self.sections:

@@ -21,6 +21,7 @@ from roadmap_tools.model import Roadmap
 from roadmap_tools.report_reader import municipality_in, municipality_key, same_municipality_keys
 from roadmap_tools.rowid import derived_ids, row_ids, text_key
 from roadmap_tools.vocab import DECISION_REWORK, DECISION_SYNONYMS, DECISIONS
+from roadmap_tools.workbook import added_column, roadmap_table_plan_op
 
 PathLike = Union[str, Path]
 
@@ -441,14 +442,9 @@ def _same_municipality(theirs: str, ours: str) -> bool:
 
 
 def _review_columns(roadmap: Roadmap) -> tuple:
-    last = max(roadmap.column_index.values(), default=0)
-    decision = roadmap.column_index.get("decision")
-    comment = roadmap.column_index.get("curator_comment")
-    if decision is None:
-        last += 1
-        decision = last
-    if comment is None:
-        comment = max(last, decision) + 1
+    """Columns of «Решение куратора» and «Комментарий куратора»: where they are, else after the header."""
+    decision = roadmap.column_index.get("decision") or added_column(roadmap)
+    comment = roadmap.column_index.get("curator_comment") or added_column(roadmap, decision)
     return decision, comment
 
 
@@ -496,6 +492,8 @@ def apply_feedback_job(roadmap: Roadmap, settings: dict, municipality: str, rows
     widths = {c.field: c.width for c in REVIEW_COLUMNS}
     plan.add(sp.ColumnWidths({sp.column_letter(decision_col): widths["decision"],
                               sp.column_letter(comment_col): widths["curator_comment"]}))
+    if "decision" not in roadmap.column_index or "curator_comment" not in roadmap.column_index:
+        plan.add(roadmap_table_plan_op(roadmap, max(decision_col, comment_col)))
     result.plans = [plan]
     return result
 

@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 from roadmap_tools import sheetplan as sp
 from roadmap_tools.layout import ROW_ID_COLUMN, SHEET_ROADMAP
 from roadmap_tools.model import Activity, Roadmap
+from roadmap_tools.workbook import added_column, roadmap_table_plan_op
 
 ID_PREFIX = "R"
 
@@ -58,10 +59,7 @@ def row_ids(roadmap: Roadmap) -> dict:
 
 def id_column(roadmap: Roadmap) -> int:
     """1-based column of «Код строки»: where it is, else after the last column."""
-    found = roadmap.column_index.get("row_id")
-    if found:
-        return found
-    return max(roadmap.column_index.values(), default=0) + 1
+    return roadmap.column_index.get("row_id") or added_column(roadmap)
 
 
 def row_id_plan(roadmap: Roadmap, ids: Optional[dict] = None) -> Optional[sp.SheetPlan]:
@@ -80,6 +78,8 @@ def row_id_plan(roadmap: Roadmap, ids: Optional[dict] = None) -> Optional[sp.She
         return None
     letter = sp.column_letter(col)
     plan.add(sp.ColumnWidths({letter: ROW_ID_COLUMN.width}, hidden=(letter,)))
+    if "row_id" not in roadmap.column_index:
+        plan.add(roadmap_table_plan_op(roadmap, col))
     return plan
 
 

@@ -434,7 +434,21 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
         title=settings.get("title") or "", organisation=settings.get("organisation") or "", years=years,
         sections=sections, columns=columns,
         has_executor_column=any((headers.field_of_title(c) or ("",))[0] == "executor" for c in columns),
-        source=Source(source.file, sheet), column_index={name: index + 1 for name, index in fields.items()})
+        source=Source(source.file, sheet), column_index={name: index + 1 for name, index in fields.items()},
+        header_width=max((i + 1 for i, v in enumerate(header) if _text(v)), default=0))
+
+
+def added_column(roadmap: Roadmap, *taken: int) -> int:
+    """The next free column after the header (and after ``taken``), for a column a job adds."""
+    return max([roadmap.header_width, *roadmap.column_index.values(), *taken], default=0) + 1
+
+
+def roadmap_table_plan_op(roadmap: Roadmap, last_col: int) -> sp.Table:
+    """The table «ДорожнаяКарта» widened to ``last_col``: a column a job adds sorts and filters
+    with its rows (a column outside the table would stay put when the user sorts it)."""
+    last_row = max([a.source.row or 1 for a in roadmap.activities()], default=2)
+    width = max(last_col, roadmap.header_width, *roadmap.column_index.values())
+    return sp.Table(layout.ROADMAP_TABLE_NAME, f"A1:{sp.column_letter(width)}{last_row}")
 
 
 def plain_values(rows: list) -> list:

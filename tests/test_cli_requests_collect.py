@@ -146,3 +146,18 @@ def test_a_cell_starting_with_equals_stays_text(book, tmp_path):
     cells = [row[header.index("Информация о проведении")] for row in ws.iter_rows(min_row=2)]
     written = [c for c in cells if c.value]
     assert written and all(c.data_type == "s" and c.value == "=СУММ(1;2) провели" for c in written)
+
+
+def test_the_id_column_goes_after_a_column_of_the_users_own_and_inside_the_table(book, tmp_path):
+    wb = openpyxl.load_workbook(book)
+    ws = wb[layout.SHEET_ROADMAP]
+    own = ws.max_column + 1
+    ws.cell(1, own).value = "Мой столбец"
+    ws.cell(2, own).value = "моя пометка"
+    wb.save(book)
+    requests_of(book, tmp_path / "req")
+    ws = openpyxl.load_workbook(book)[layout.SHEET_ROADMAP]
+    assert (ws.cell(1, own).value, ws.cell(2, own).value) == ("Мой столбец", "моя пометка")
+    assert ws.cell(1, own + 1).value == "Код строки" and ws.cell(2, own + 1).value
+    [table] = ws.tables.values()
+    assert table.ref == f"A1:{openpyxl.utils.get_column_letter(own + 1)}{ws.max_row}"

@@ -105,14 +105,14 @@ def rows_plan(rows: Sequence[ReviewRow], period: str = "") -> sp.SheetPlan:
             for r in rows]
     last = 3 + len(body)
     plan.add(sp.Values("A3", [ROWS_HEADER] + body))
-    plan.add(sp.Font("A3:L3", bold=True)).add(sp.Fill("A3:L3", HEADER_FILL))
-    plan.add(sp.Wrap(f"A3:K{last}"))
-    plan.add(sp.Border(f"A3:K{last}"))
+    plan.add(sp.Font("A3:L3", bold=True)).add(sp.Fill("A3:L3", HEADER_FILL)).add(sp.Wrap("A3:L3"))
     plan.add(sp.ColumnWidths(dict(ROWS_WIDTHS), hidden=("L",)))
     plan.add(sp.Freeze("A4"))
     if body:
+        # a table (filters by municipality, banded rows) rather than borders and fills cell by
+        # cell, which would cost seconds on the thousands of rows of a region
+        plan.add(sp.Table("СтрокиОтчётов", f"A3:L{last}"))
         plan.add(sp.ListValidation(f"J4:J{max(last, 4)}", '"' + ",".join(DECISIONS) + '"'))
-        plan.add(sp.Fill(f"J4:K{last}", "FFF2CC"))
         plan.add(sp.ConditionalFill(f"J4:J{last}", f'=J4="{DECISIONS[0]}"', "C6EFCE"))
         plan.add(sp.ConditionalFill(f"J4:J{last}", f'=J4="{DECISION_REWORK}"', "FFC7CE"))
     plan.add(sp.PageSetup(title_rows="3:3"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
+from urllib.parse import urlsplit, urlunsplit
 
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.vocab import DECISION_APPROVED
@@ -248,7 +249,6 @@ class Archive:
 
 
 def _hide_password(url: str) -> str:
-    from urllib.parse import urlsplit, urlunsplit
 
     parts = urlsplit(url)
     if parts.password:

@@ -18,11 +18,15 @@ from typing import Iterable, Optional, Sequence, Union
 from roadmap_tools import sheetplan as sp
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.form import touches_period
+from roadmap_tools.jobs import _Book
 from roadmap_tools.layout import SHEET_ROADMAP
 from roadmap_tools.model import Roadmap
 from roadmap_tools.requests import ANSWER_FIELDS, MARKER, META_LABELS, REQUEST_COLUMNS, SHEET_META, SHEET_REQUEST
 from roadmap_tools.rowid import by_id, row_id_plan, row_ids
+from roadmap_tools.safeio import ensure_not_open_elsewhere, load_workbook
+from roadmap_tools.settings import to_date
 from roadmap_tools.workbook import TITLE_OF
+from roadmap_tools.xlsx_reader import cell_text
 
 PathLike = Union[str, Path]
 
@@ -90,7 +94,6 @@ class CollectResult:
 
 # --- reading answers --------------------------------------------------------------------------
 def _text(value) -> str:
-    from roadmap_tools.xlsx_reader import cell_text
 
     return cell_text(value).strip() if value is not None else ""
 
@@ -118,7 +121,6 @@ def answer_files(paths: Iterable[PathLike]) -> list:
 
 def read_answer(path: PathLike) -> Union[Answer, Unknown]:
     """One returned request workbook, or why it is not one."""
-    from roadmap_tools.safeio import load_workbook
 
     p = Path(path)
     if p.suffix.lower() not in ANSWER_SUFFIXES:
@@ -248,7 +250,6 @@ def collect_job(roadmap: Roadmap, settings: dict, answers: Sequence[Union[Answer
 
 
 def _date(value) -> Optional[date]:
-    from roadmap_tools.settings import to_date
 
     try:
         return to_date(value)
@@ -308,8 +309,6 @@ def run_collect_files(roadmap: Roadmap, settings: dict, paths: Iterable[PathLike
 
 def run_collect(path: PathLike, paths: Iterable[PathLike]) -> CollectResult:
     """Collect the answers under ``paths`` into the roadmap workbook at ``path`` (saved atomically)."""
-    from roadmap_tools.jobs import _Book
-    from roadmap_tools.safeio import ensure_not_open_elsewhere
 
     ensure_not_open_elsewhere(path)  # refused before anything is written beside it
     book = _Book(path)

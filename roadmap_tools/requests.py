@@ -11,15 +11,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
+from openpyxl import Workbook
+
 from roadmap_tools import sheetplan as sp
+from roadmap_tools.emaildraft import build_message, write_eml
+from roadmap_tools.errors import RoadmapError
 from roadmap_tools.form import touches_period
+from roadmap_tools.jobs import _Book
+from roadmap_tools.layout import SHEET_LISTS
 from roadmap_tools.model import Activity, Roadmap
 from roadmap_tools.rowid import row_id_plan, row_ids
+from roadmap_tools.safeio import atomic_write, ensure_not_open_elsewhere
+from roadmap_tools.settings import resolve_period
 from roadmap_tools.textfit import row_height
-from roadmap_tools.workbook import executor_emails, roadmap_executors
+from roadmap_tools.workbook import executor_emails, plain_values, roadmap_executors
+from roadmap_tools.xlsx_reader import sheet_values
 
 PathLike = Union[str, Path]
 
@@ -119,10 +129,7 @@ def executors_of(activity: Activity, names: Sequence[str]) -> list:
 
 
 def _check_email(email: str, executor: str) -> None:
-    from email.utils import parseaddr
 
-    from roadmap_tools.errors import RoadmapError
-    from roadmap_tools.layout import SHEET_LISTS
 
     if email and ("@" not in parseaddr(email)[1] or any(c.isspace() for c in parseaddr(email)[1])):
         raise RoadmapError(f"«{email}» у исполнителя «{executor}» не похоже на адрес электронной почты.",
@@ -172,7 +179,7 @@ def request_plans(roadmap: Roadmap, settings: dict, executor: str, activities: S
     return [plan, meta]
 
 
-def _safe_name(text: str, limit: int = 60) -> str:
+def safe_file_name(text: str, limit: int = 60) -> str:
     name = re.sub(r'[\\/:*?"<>|«»\r\n\t]+', " ", text)
     name = " ".join(name.split()).strip(" .")
     return name[:limit].rstrip(" .") or "исполнитель"
@@ -180,9 +187,7 @@ def _safe_name(text: str, limit: int = 60) -> str:
 
 def write_request_workbook(plans: Sequence[sp.SheetPlan], target: Path) -> Path:
     """A new plain .xlsx with the plans' sheets (a request's, a feedback's); «Служебный» hidden."""
-    from openpyxl import Workbook
 
-    from roadmap_tools.safeio import atomic_write
 
     wb = Workbook()
     placeholder = wb.active
@@ -196,7 +201,6 @@ def write_request_workbook(plans: Sequence[sp.SheetPlan], target: Path) -> Path:
 
 def write_request_email(settings: dict, request: RequestFile, title: str, start: date, end: date,
                         today: Optional[date] = None) -> Path:
-    from roadmap_tools.emaildraft import build_message, write_eml
 
     period = f"за период с {start:%d.%m.%Y} по {end:%d.%m.%Y}"
     body = EMAIL_BODY.format(title=title, period=period, executor=request.executor, count=len(request.activities),
@@ -237,7 +241,6 @@ def requests_job(roadmap: Roadmap, settings: dict, lists_rows: Sequence, start: 
                  folder: PathLike, today: Optional[date] = None) -> RequestsResult:
     """Write one request workbook per executor (and its e-mail draft) into ``folder``; the result's
     ``plans`` store the rows' ids in the roadmap (the caller applies them to its workbook)."""
-    from roadmap_tools.errors import RoadmapError
 
     result = plan_requests(roadmap, settings, lists_rows, start, end)
     if not result.files:
@@ -254,7 +257,7 @@ def requests_job(roadmap: Roadmap, settings: dict, lists_rows: Sequence, start: 
     title = (settings or {}).get("title") or roadmap.title
     used: set = set()
     for request in result.files:
-        stem = f"Запрос - {_safe_name(request.executor)}"
+        stem = f"Запрос - {safe_file_name(request.executor)}"
         name, n = stem, 2
         while name.lower() in used:
             name, n = f"{stem} ({n})", n + 1
@@ -269,9 +272,6 @@ def requests_job(roadmap: Roadmap, settings: dict, lists_rows: Sequence, start: 
 
 def lists_rows_of(path: PathLike) -> list:
     """The rows of «Справочники» of a roadmap workbook on disk ([] when it has none)."""
-    from roadmap_tools.layout import SHEET_LISTS
-    from roadmap_tools.workbook import plain_values
-    from roadmap_tools.xlsx_reader import sheet_values
 
     return plain_values(sheet_values(Path(path), (SHEET_LISTS,)).get(SHEET_LISTS, []))
 
@@ -280,9 +280,6 @@ def run_requests(path: PathLike, folder: PathLike, start: Optional[date] = None,
                  today: Optional[date] = None) -> RequestsResult:
     """The requests for the period (explicit, then «Настройки», then the current quarter) into
     ``folder``; the rows' ids are stored in the workbook (saved atomically, a backup kept)."""
-    from roadmap_tools.jobs import _Book
-    from roadmap_tools.safeio import ensure_not_open_elsewhere
-    from roadmap_tools.settings import resolve_period
 
     ensure_not_open_elsewhere(path)  # refused before anything is written beside it
     book = _Book(path)

@@ -10,16 +10,24 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import Optional, Sequence, Union
+
+from openpyxl.chart import LineChart, Reference
+from openpyxl.chart.series import SeriesLabel
 
 from roadmap_tools import sheetplan as sp
-from roadmap_tools.archive import ArchiveRow, period_words
+from roadmap_tools.archive import Archive, ArchiveRow, period_words
 from roadmap_tools.consolidate import Summary
+from roadmap_tools.emaildraft import build_message, write_eml
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.jobs import _Book
 from roadmap_tools.layout import REVIEW_COLUMNS, SHEET_ROADMAP
 from roadmap_tools.model import Roadmap
 from roadmap_tools.report_reader import municipality_in, municipality_key, same_municipality_keys
+from roadmap_tools.requests import safe_file_name, write_request_workbook
 from roadmap_tools.rowid import derived_ids, row_ids, text_key
+from roadmap_tools.safeio import ensure_not_open_elsewhere, load_workbook
+from roadmap_tools.settings import to_date
 from roadmap_tools.vocab import DECISION_REWORK, DECISION_SYNONYMS, DECISIONS
 from roadmap_tools.workbook import added_column, roadmap_table_plan_op
 
@@ -121,7 +129,6 @@ def rows_plan(rows: Sequence[ReviewRow], period: str = "") -> sp.SheetPlan:
 
 def read_review_rows(path: PathLike) -> list:
     """The rows of «Строки отчётов» of a written summary, with the decisions typed into it."""
-    from roadmap_tools.safeio import load_workbook
 
     wb = load_workbook(path, data_only=True, read_only=True)
     if SHEET_ROWS not in wb.sheetnames:
@@ -180,7 +187,6 @@ def read_expected(path: PathLike) -> list:
     if not p.exists():
         raise RoadmapError("файл со списком муниципалитетов не найден.", file=str(p), hint="Проверьте путь.")
     if p.suffix.lower() in (".xlsx", ".xlsm"):
-        from roadmap_tools.safeio import load_workbook
 
         wb = load_workbook(p, read_only=True, data_only=True)
         names = [str(row[0]).strip() for row in wb.worksheets[0].iter_rows(values_only=True)
@@ -240,7 +246,6 @@ def dynamics_plan(dynamics: Sequence[tuple]) -> sp.SheetPlan:
 
 def add_dynamics_charts(workbook, dynamics: Sequence[tuple]) -> None:
     """One line chart per municipality on «Динамика»: the three shares over the periods."""
-    from openpyxl.chart import LineChart, Reference
 
     if SHEET_DYNAMICS not in workbook.sheetnames or not dynamics:
         return
@@ -263,7 +268,6 @@ def add_dynamics_charts(workbook, dynamics: Sequence[tuple]) -> None:
         for col in (4, 5, 6):
             chart.add_data(Reference(ws, min_col=col, min_row=top, max_row=bottom), titles_from_data=False)
         for series, title in zip(chart.series, ("с информацией", "со ссылкой", "одобрено")):
-            from openpyxl.chart.series import SeriesLabel
 
             series.tx = SeriesLabel(v=title)
         chart.set_categories(Reference(ws, min_col=2, min_row=top, max_row=bottom))
@@ -314,7 +318,6 @@ def feedback_job(summary_path: PathLike, folder: PathLike, period: Optional[tupl
                  archive: Optional[str] = None, today: Optional[date] = None) -> list:
     """One feedback workbook (and e-mail draft) per municipality of the summary; with ``archive``,
     the decisions are recorded for the period there too."""
-    from roadmap_tools.requests import _safe_name, write_request_workbook
 
     rows = read_review_rows(summary_path)
     if not rows:
@@ -330,12 +333,11 @@ def feedback_job(summary_path: PathLike, folder: PathLike, period: Optional[tupl
     for municipality, own in by_name.items():
         item = FeedbackFile(municipality, len(own), sum(r.decision == DECISIONS[0] for r in own),
                             sum(r.decision == DECISION_REWORK for r in own))
-        item.path = target / f"Замечания куратора - {_safe_name(municipality)}.xlsx"
+        item.path = target / f"Замечания куратора - {safe_file_name(municipality)}.xlsx"
         write_request_workbook(feedback_plans(municipality, own, period, Path(summary_path).name), item.path)
         item.eml = _feedback_email(item, period, today)
         files.append(item)
     if archive and period:
-        from roadmap_tools.archive import Archive
 
         with Archive.open(archive) as store:
             store.record_decisions(period[0], period[1], [(r.municipality, r.row_id, r.decision, r.comment)
@@ -344,8 +346,6 @@ def feedback_job(summary_path: PathLike, folder: PathLike, period: Optional[tupl
 
 
 def _summary_period_from_title(path: PathLike) -> Optional[tuple]:
-    from roadmap_tools.safeio import load_workbook
-    from roadmap_tools.settings import to_date
 
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
@@ -367,7 +367,6 @@ def summary_meta_plan(period: Optional[tuple]) -> sp.SheetPlan:
 
 
 def _feedback_email(item: FeedbackFile, period: Optional[tuple], today: Optional[date]) -> Path:
-    from roadmap_tools.emaildraft import build_message, write_eml
 
     words = f" за период с {period[0]:%d.%m.%Y} по {period[1]:%d.%m.%Y}" if period else ""
     body = (f"Здравствуйте!\n\nНаправляем замечания куратора к отчёту об исполнении дорожной карты{words}: "
@@ -402,7 +401,6 @@ class FeedbackResult:
 
 def read_feedback(path: PathLike) -> tuple:
     """(municipality, rows) of a feedback file written by ``feedback_job``."""
-    from roadmap_tools.safeio import load_workbook
 
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
@@ -500,8 +498,6 @@ def apply_feedback_job(roadmap: Roadmap, settings: dict, municipality: str, rows
 
 def run_apply_feedback(path: PathLike, feedback_file: PathLike) -> FeedbackResult:
     """Apply a feedback file to the roadmap workbook at ``path`` (saved atomically, a backup kept)."""
-    from roadmap_tools.jobs import _Book
-    from roadmap_tools.safeio import ensure_not_open_elsewhere
 
     ensure_not_open_elsewhere(path)  # refused before anything is written beside it
     book = _Book(path)
@@ -526,7 +522,6 @@ def consolidation_extras(summary: Summary, output: PathLike, start: Optional[dat
                          archive: Optional[str] = None, expected: Optional[PathLike] = None) -> ReviewExtras:
     """«Строки отчётов» (decisions typed before into ``output`` kept), and with ``archive`` the period
     stored (replacing itself) and «Динамика»; with ``expected`` the municipalities that did not report."""
-    from roadmap_tools.archive import Archive
 
     extras = ReviewExtras()
     period = summary_period(summary, start, end)

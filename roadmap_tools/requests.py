@@ -17,7 +17,7 @@ from typing import Optional, Sequence, Union
 
 from openpyxl import Workbook
 
-from roadmap_tools import sheetplan as sp
+from roadmap_tools import sheetplan as sp, vocab
 from roadmap_tools.emaildraft import build_message, write_eml
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.form import touches_period
@@ -28,7 +28,7 @@ from roadmap_tools.rowid import row_id_plan, row_ids
 from roadmap_tools.safeio import atomic_write, ensure_not_open_elsewhere
 from roadmap_tools.settings import resolve_period
 from roadmap_tools.textfit import row_height
-from roadmap_tools.workbook import executor_emails, plain_values, roadmap_executors
+from roadmap_tools.workbook import executor_emails, plain_values
 from roadmap_tools.xlsx_reader import sheet_values
 
 PathLike = Union[str, Path]
@@ -94,44 +94,80 @@ def _fold(text: str) -> str:
     return " ".join(str(text or "").replace("ё", "е").split()).lower()
 
 
+_PART_SEPARATORS = re.compile(r"[\n;,]")
+
+
+def _letters(text: str) -> int:
+    return len(re.sub(r"[^а-яa-z]", "", _fold(text)))
+
+
+def _pattern(name: str) -> re.Pattern:
+    """``name`` as whole words («ОО» is not inside «ОбОО»), case, ё and spacing aside."""
+    words = [re.escape(word) for word in _fold(name).split()]
+    return re.compile(r"(?<![а-яa-z0-9])" + r"\s+".join(words) + r"(?![а-яa-z0-9])")
+
+
+def executor_parts(cell: str) -> list:
+    """An executor cell's parts: one per line, «;» or «,», joining words («в т.ч.») left out."""
+    parts = []
+    for piece in _PART_SEPARATORS.split(cell or ""):
+        text = " ".join(piece.split()).strip(" .")
+        changed = True
+        while changed:
+            changed = False
+            for joiner in vocab.EXECUTOR_JOINERS:
+                if _fold(text).startswith(joiner + " "):
+                    text, changed = text[len(joiner):].strip(" ."), True
+        if _letters(text) >= 2:
+            parts.append(text)
+    return parts
+
+
 def executor_names(roadmap: Roadmap, lists_rows: Sequence = ()) -> list:
-    """The executors, each one organisation or person: the names of «Справочники» and of the
-    roadmap's executor cells that hold no other name inside («Управление образования г. Пензы
-    МКУ «ЦКО»», a cell that named two in one line, gives both, not a third)."""
+    """The executors, each one organisation or person, first named first: the names of
+    «Справочники» and the parts of the roadmap's executor cells. A part made only of other
+    names («Управление образования г. Пензы МКУ «ЦКО»», two written on one line) gives those,
+    not a third; a part that says more («ОбОО с высокими результатами») is a name of its own."""
     candidates: list = []
     for row in list(lists_rows or [])[1:]:
         if len(row) > 2 and row[2] not in (None, ""):
-            candidates.append(" ".join(str(row[2]).split()))
-    candidates += roadmap_executors(roadmap)
+            candidates += executor_parts(str(row[2]))
+    for activity in roadmap.activities():
+        candidates += executor_parts(activity.executor)
     unique: dict = {}
     for name in candidates:
         unique.setdefault(_fold(name), name)
-    folded = list(unique)
-    atomic = [key for key in folded if not any(other != key and other in key for other in folded)]
-    names = [unique[key] for key in atomic]
-    # what remains of a combined cell once the known names are taken out is a name of its own
-    for key in folded:
-        if key in atomic:
+    names = list(unique.values())
+    patterns = {name: _pattern(name) for name in names}
+
+    def inside(name: str, other: str) -> bool:
+        return name is not other and bool(patterns[name].search(_fold(other)))
+
+    atomic = [name for name in names if not any(inside(other, name) for other in names)]
+    result = []
+    for name in names:
+        if name in atomic:
+            result.append(name)
             continue
-        rest = key
-        for name in sorted(atomic, key=len, reverse=True):
-            rest = rest.replace(name, " ")
-        rest = " ".join(rest.split()).strip(" ,;.")
-        if len(re.sub(r"[^а-яa-z]", "", rest)) >= 3 and rest not in [_fold(n) for n in names]:
-            start = unique[key].lower().replace("ё", "е").find(rest)
-            names.append(" ".join(unique[key].split())[start:start + len(rest)] if start >= 0 else rest)
-    return names
+        rest = _fold(name)
+        for known in sorted(atomic, key=len, reverse=True):
+            rest = patterns[known].sub(" ", rest)
+        for joiner in vocab.EXECUTOR_JOINERS:
+            rest = _pattern(joiner).sub(" ", rest)
+        if _letters(rest) >= 2:
+            result.append(name)
+    return result
 
 
 def executors_of(activity: Activity, names: Sequence[str]) -> list:
+    """The names of ``names`` an activity's executor cell holds (as whole words)."""
     text = _fold(activity.executor)
-    return [name for name in names if _fold(name) and _fold(name) in text]
+    return [name for name in names if _fold(name) and _pattern(name).search(text)]
 
 
 def _check_email(email: str, executor: str) -> None:
-
-
-    if email and ("@" not in parseaddr(email)[1] or any(c.isspace() for c in parseaddr(email)[1])):
+    address = parseaddr(email)[1] if email else ""
+    if email and ("@" not in address or any(c.isspace() for c in address)):
         raise RoadmapError(f"«{email}» у исполнителя «{executor}» не похоже на адрес электронной почты.",
                            sheet=SHEET_LISTS, hint="Исправьте адрес в столбце «E-mail исполнителя» или очистите ячейку.")
 
@@ -243,6 +279,11 @@ def requests_job(roadmap: Roadmap, settings: dict, lists_rows: Sequence, start: 
     ``plans`` store the rows' ids in the roadmap (the caller applies them to its workbook)."""
 
     result = plan_requests(roadmap, settings, lists_rows, start, end)
+    if not any(a.executor.strip() for a in roadmap.activities()):
+        raise RoadmapError("в дорожной карте не указан ни один исполнитель: запрашивать некого.",
+                           file=roadmap.source.file or None, sheet=roadmap.source.sheet or None,
+                           hint="Заполните столбец «Ответственные исполнители» (если его нет, добавьте столбец "
+                                "с таким заголовком) и повторите.")
     if not result.files:
         raise RoadmapError(f"в периоде с {start:%d.%m.%Y} по {end:%d.%m.%Y} нет мероприятий с указанным "
                            "исполнителем: запрашивать некого.", file=roadmap.source.file or None,

@@ -432,3 +432,5 @@ DECISION_SYNONYMS = {
 }
 #: Header of an executor's e-mail next to the executors of «Справочники».
 EXECUTOR_EMAIL_HEADER = "E-mail исполнителя"
+#: Words that join executors in one cell («МЦ, в т.ч. школы»), not part of a name (lower case).
+EXECUTOR_JOINERS = ("в т.ч.", "в т. ч.", "в том числе", "и", "совместно с", "с участием")

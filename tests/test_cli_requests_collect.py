@@ -161,3 +161,37 @@ def test_the_id_column_goes_after_a_column_of_the_users_own_and_inside_the_table
     assert ws.cell(1, own + 1).value == "Код строки" and ws.cell(2, own + 1).value
     [table] = ws.tables.values()
     assert table.ref == f"A1:{openpyxl.utils.get_column_letter(own + 1)}{ws.max_row}"
+
+
+def test_a_roadmap_without_executors_is_told_to_fill_the_column(tmp_path, fixtures):
+    book = tmp_path / "Karpinsk.xlsx"
+    assert run_cli("import", fixtures / "003_1231fe5c55c4aab0.docx", "-o", book).code == 0
+    result = run_cli("requests", book, "--from", "2022-01-01", "--to", "2022-12-31", "-o", tmp_path / "req")
+    assert result.code == 1 and "не указан ни один исполнитель" in result.err
+    assert "Ответственные исполнители" in result.err and not (tmp_path / "req").exists()
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("Управление образования города Пензы, МКУ «ЦКО» г. Пензы", ["Управление образования города Пензы", "МКУ «ЦКО» г. Пензы"]),
+    ("МБОУ ДПО МЦ ОбОО, в т.ч. школы с низкими результатами", ["МБОУ ДПО МЦ ОбОО", "школы с низкими результатами"]),
+    ("ОО;\nМЦ", ["ОО", "МЦ"]),
+    ("  -  ", []),
+])
+def test_an_executor_cell_is_split_into_its_parts(cell, expected):
+    from roadmap_tools.requests import executor_parts
+
+    assert executor_parts(cell) == expected
+
+
+def test_two_names_written_on_one_line_give_both_and_a_short_name_is_matched_as_a_word(tmp_path):
+    from roadmap_tools.model import Activity, Roadmap, Section
+    from roadmap_tools.requests import executor_names, executors_of
+
+    cells = ["МБОУ ДПО МЦ", "ОбОО", "МБОУ ДПО МЦ ОбОО", "ОО, МБОУ ДПО МЦ", "ОбОО с высокими результатами"]
+    roadmap = Roadmap(sections=[Section("", [Activity(activity=f"Мероприятие {i}", executor=c)
+                                             for i, c in enumerate(cells)])])
+    names = executor_names(roadmap)
+    assert names == ["МБОУ ДПО МЦ", "ОбОО", "ОО", "ОбОО с высокими результатами"]
+    activities = list(roadmap.activities())
+    assert executors_of(activities[2], names) == ["МБОУ ДПО МЦ", "ОбОО"]
+    assert executors_of(activities[1], names) == ["ОбОО"]  # «ОО» is not inside «ОбОО»

@@ -228,3 +228,57 @@ def test_a_round_down_to_executors_and_back_up_through_the_curator(round_folder)
     with sqlite3.connect(archive) as db:
         assert db.execute("SELECT decision FROM report_rows WHERE row_id = ? AND period LIKE '2022-01-01%'",
                           (approved_id,)).fetchone() == ("ОДОБРЕНО",)
+
+
+@pytest.mark.parametrize("fixture", ["000_9d9fda70d4b7cb08_split", "001_a470a32a4d39f39e"])
+def test_the_round_on_other_roadmaps_puts_every_answer_and_decision_in_its_row(fixture, fixtures, tmp_path):
+    book = tmp_path / "Roadmap.xlsx"
+    assert run_cli("import", fixtures / f"{fixture}.docx", "-o", book).code == 0
+    result = run_cli("requests", book, "--from", "2021-01-01", "--to", "2022-12-31", "-o", tmp_path / "req", "--json")
+    assert result.code == 0, result.err
+    asked = set()
+    for item in result.json()["files"]:
+        path = Path(item["file"])
+        wb = openpyxl.load_workbook(path)
+        ws = wb[SHEET_REQUEST]
+        rows = [[c.value for c in ws[r][:6]] for r, _ in request_rows(path)]
+        rows.reverse()  # sorted the other way round
+        for offset, values in enumerate(rows):
+            values[3], values[4] = info_for(values[5]), link_for(values[5])
+            asked.add(values[5])
+            for col, value in enumerate(values, start=1):
+                ws.cell(REQUEST_HEADER_ROW + 1 + offset, col).value = value
+        (tmp_path / "answers").mkdir(exist_ok=True)
+        wb.save(tmp_path / "answers" / path.name)
+    data = run_cli("collect", book, tmp_path / "answers", "--json").json()
+    assert data["conflicts"] == [] and data["unknown_rows"] == []
+    for row_id, row in roadmap_by_id(book).items():
+        expected = info_for(row_id) if row_id in asked else None
+        assert row["Информация о проведении"] == expected, row_id
+    for name, (start, end) in (("h1.xlsx", PERIOD_1), ("h2.xlsx", PERIOD_2)):
+        assert run_cli("form", book, "--from", start, "--to", end, "-o", tmp_path / "forms" / name).code == 0
+    archive = tmp_path / "a.sqlite"
+    for name in ("h1.xlsx", "h2.xlsx", "h1.xlsx"):
+        out = run_cli("consolidate", tmp_path / "forms" / name, "-o", tmp_path / f"s-{name}", "--archive", archive,
+                      "--json")
+        assert out.code == 0, out.err
+    assert len(out.json()["archive"]["periods"]) == 2
+    summary = tmp_path / "s-h1.xlsx"
+    wb = openpyxl.load_workbook(summary)
+    ws = wb["Строки отчётов"]
+    rework = {ws.cell(r, 12).value: f"Замечание {r}" for r in range(4, ws.max_row + 1, 3)}
+    for r in range(4, ws.max_row + 1):
+        row_id = ws.cell(r, 12).value
+        ws.cell(r, 10).value = "На доработку" if row_id in rework else "ОДОБРЕНО"
+        ws.cell(r, 11).value = rework.get(row_id)
+    wb.save(summary)
+    fed = run_cli("feedback", summary, "-o", tmp_path / "fb", "--json")
+    assert fed.code == 0, fed.err
+    [item] = fed.json()["files"]
+    applied = run_cli("apply-feedback", book, item["file"], "--json").json()
+    assert applied["unmatched"] == [] and applied["rework"] == len(rework)
+    final = roadmap_by_id(book)
+    for row_id, comment in rework.items():
+        assert (final[row_id]["Решение куратора"], final[row_id]["Комментарий куратора"]) == ("На доработку", comment)
+    check = run_cli("check", book, "--json").json()
+    assert sum(f["code"] == "returned_for_rework" for f in check["findings"]) == len(rework)

@@ -99,3 +99,9 @@ def test_a_decision_typed_in_other_words_is_read_as_the_decision(region, tmp_pat
     assert (item["approved"], item["rework"]) == (1, 1)
     applied = run_cli("apply-feedback", book, item["file"], "--json").json()
     assert applied["rework"] == 1 and applied["unmatched"] == []
+
+
+@pytest.mark.parametrize("args", [["--from", "2022-01-01"], ["--from", "2022-06-30", "--to", "2022-01-01"]])
+def test_a_half_or_reversed_period_is_a_usage_error(region, tmp_path, args):
+    result = run_cli("consolidate", tmp_path / "region", "-o", tmp_path / "s2.xlsx", *args)
+    assert result.code == 2 and "--from" in result.err and not (tmp_path / "s2.xlsx").exists()

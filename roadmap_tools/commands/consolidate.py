@@ -85,6 +85,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers: укажите число процессов от 1.")
+    if (args.period_from is None) != (args.period_to is None):
+        raise UsageError("период сводки: укажите обе даты, --from и --to.")
+    if args.period_from and args.period_from > args.period_to:
+        raise UsageError(f"--from {args.period_from:%d.%m.%Y} позже --to {args.period_to:%d.%m.%Y}.")
     output = Path(args.output or DEFAULT_OUTPUT)
     show = args.progress or (sys.stderr.isatty() and not args.json)
     summary = consolidate(args.paths, progress=ProgressBar() if show else None, workers=args.workers,
@@ -95,10 +99,6 @@ def run(args: argparse.Namespace) -> int:
     from roadmap_tools.archive import default_archive_path
     from roadmap_tools.review import consolidation_extras
 
-    if (args.period_from is None) != (args.period_to is None):
-        raise UsageError("период сводки: укажите обе даты, --from и --to.")
-    if args.period_from and args.period_from > args.period_to:
-        raise UsageError(f"--from {args.period_from:%d.%m.%Y} позже --to {args.period_to:%d.%m.%Y}.")
     archive = args.archive
     if archive == "":
         archive = str(default_archive_path(output))

@@ -191,7 +191,9 @@ def request_plans(roadmap: Roadmap, settings: dict, executor: str, activities: S
         plan.add(sp.Merge(f"A{r}:E{r}"))
         plan.add(sp.Wrap(f"A{r}:E{r}", vertical="center"))
     plan.add(sp.Font("A1:E1", bold=True, size=12))
-    plan.add(sp.RowHeight(4, row_height([INSTRUCTION], [sum(list(REQUEST_WIDTHS.values())[:5])]) + 3))
+    total = sum(list(REQUEST_WIDTHS.values())[:5])
+    for r in range(1, h):  # LibreOffice does not fit merged rows to their text: every row gets a height
+        plan.add(sp.RowHeight(r, row_height(rows[r - 1][:1], [total]) * (1.25 if r == 1 else 1) + 3))
     plan.add(sp.Font(f"A{h}:F{h}", bold=True)).add(sp.Fill(f"A{h}:F{h}", HEADER_COLOUR))
     plan.add(sp.Wrap(f"A{h}:F{h}", vertical="center", horizontal="center"))
     plan.add(sp.RowHeight(h, row_height(REQUEST_COLUMNS[:5], list(REQUEST_WIDTHS.values())[:5]) + 3))

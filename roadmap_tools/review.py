@@ -240,7 +240,9 @@ def dynamics_plan(dynamics: Sequence[tuple]) -> sp.SheetPlan:
     plan.add(sp.NumberFormat(f"D4:F{max(last, 4)}", "0%"))
     plan.add(sp.Border(f"A3:F{last}"))
     plan.add(sp.ColumnWidths({"A": 30, "B": 24, "C": 13, "D": 14, "E": 14, "F": 14}))
+    plan.add(sp.RowHeight(3, 30))
     plan.add(sp.Freeze("A4"))
+    plan.add(sp.PageSetup(landscape=True, fit_width=True, title_rows="3:3"))  # the charts beside the table
     return plan
 
 

@@ -129,7 +129,6 @@ def rows_plan(rows: Sequence[ReviewRow], period: str = "") -> sp.SheetPlan:
 
 def read_review_rows(path: PathLike) -> list:
     """The rows of «Строки отчётов» of a written summary, with the decisions typed into it."""
-
     wb = load_workbook(path, data_only=True, read_only=True)
     if SHEET_ROWS not in wb.sheetnames:
         raise RoadmapError(f"в сводке нет листа «{SHEET_ROWS}».", file=str(path),
@@ -187,7 +186,6 @@ def read_expected(path: PathLike) -> list:
     if not p.exists():
         raise RoadmapError("файл со списком муниципалитетов не найден.", file=str(p), hint="Проверьте путь.")
     if p.suffix.lower() in (".xlsx", ".xlsm"):
-
         wb = load_workbook(p, read_only=True, data_only=True)
         names = [str(row[0]).strip() for row in wb.worksheets[0].iter_rows(values_only=True)
                  if row and row[0] is not None and str(row[0]).strip()]
@@ -248,7 +246,6 @@ def dynamics_plan(dynamics: Sequence[tuple]) -> sp.SheetPlan:
 
 def add_dynamics_charts(workbook, dynamics: Sequence[tuple]) -> None:
     """One line chart per municipality on «Динамика»: the three shares over the periods."""
-
     if SHEET_DYNAMICS not in workbook.sheetnames or not dynamics:
         return
     ws = workbook[SHEET_DYNAMICS]
@@ -316,16 +313,31 @@ def feedback_plans(municipality: str, rows: Sequence[ReviewRow], period: Optiona
     return [plan, meta]
 
 
-def feedback_job(summary_path: PathLike, folder: PathLike, period: Optional[tuple] = None,
-                 archive: Optional[str] = None, today: Optional[date] = None) -> list:
-    """One feedback workbook (and e-mail draft) per municipality of the summary; with ``archive``,
-    the decisions are recorded for the period there too."""
+@dataclass
+class FeedbackRun:
+    files: list = field(default_factory=list)  # list[FeedbackFile]
+    archive: Optional[dict] = None             # {"target", "period", "rows_updated"} with --archive
 
+    def to_json(self) -> dict:
+        data: dict = {"files": [f.to_json() for f in self.files]}
+        if self.archive is not None:
+            data["archive"] = self.archive
+        return data
+
+
+def feedback_job(summary_path: PathLike, folder: PathLike, period: Optional[tuple] = None,
+                 archive: Optional[str] = None, today: Optional[date] = None) -> FeedbackRun:
+    """One feedback workbook (and e-mail draft) per municipality of the summary; with ``archive``,
+    the decisions are recorded for the summary's period there too."""
     rows = read_review_rows(summary_path)
     if not rows:
         raise RoadmapError(f"на листе «{SHEET_ROWS}» нет ни одной строки отчёта.", file=str(summary_path),
                            sheet=SHEET_ROWS)
     period = period or _summary_period_from_title(summary_path)
+    if archive and period is None:
+        raise RoadmapError("в сводке не записан её период, решения некуда отнести в архиве; ничего не записано.",
+                           file=str(summary_path),
+                           hint="Сведите отчёты заново с --archive (и --from/--to, если период не указан в отчётах).")
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     by_name: dict = {}
@@ -339,12 +351,14 @@ def feedback_job(summary_path: PathLike, folder: PathLike, period: Optional[tupl
         write_request_workbook(feedback_plans(municipality, own, period, Path(summary_path).name), item.path)
         item.eml = _feedback_email(item, period, today)
         files.append(item)
-    if archive and period:
-
+    run = FeedbackRun(files)
+    if archive:
         with Archive.open(archive) as store:
-            store.record_decisions(period[0], period[1], [(r.municipality, r.row_id, r.decision, r.comment)
-                                                          for r in rows])
-    return files
+            updated = store.record_decisions(period[0], period[1], [(r.municipality, r.row_id, r.decision, r.comment)
+                                                                    for r in rows])
+            run.archive = {"target": store.target, "period": [period[0].isoformat(), period[1].isoformat()],
+                           "rows_updated": updated}
+    return run
 
 
 def _summary_period_from_title(path: PathLike) -> Optional[tuple]:
@@ -403,7 +417,6 @@ class FeedbackResult:
 
 def read_feedback(path: PathLike) -> tuple:
     """(municipality, rows) of a feedback file written by ``feedback_job``."""
-
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
         if SHEET_META not in wb.sheetnames or SHEET_FEEDBACK not in wb.sheetnames:
@@ -500,7 +513,6 @@ def apply_feedback_job(roadmap: Roadmap, settings: dict, municipality: str, rows
 
 def run_apply_feedback(path: PathLike, feedback_file: PathLike) -> FeedbackResult:
     """Apply a feedback file to the roadmap workbook at ``path`` (saved atomically, a backup kept)."""
-
     ensure_not_open_elsewhere(path)  # refused before anything is written beside it
     book = _Book(path)
     municipality, rows = read_feedback(feedback_file)
@@ -514,7 +526,6 @@ def run_apply_feedback(path: PathLike, feedback_file: PathLike) -> FeedbackResul
 @dataclass
 class ReviewExtras:
     """The review's part of a consolidation: sheets, charts and what ``--json`` reports."""
-
     plans: list = field(default_factory=list)
     charts: Optional[object] = None
     json: dict = field(default_factory=dict)
@@ -524,7 +535,6 @@ def consolidation_extras(summary: Summary, output: PathLike, start: Optional[dat
                          archive: Optional[str] = None, expected: Optional[PathLike] = None) -> ReviewExtras:
     """«Строки отчётов» (decisions typed before into ``output`` kept), and with ``archive`` the period
     stored (replacing itself) and «Динамика»; with ``expected`` the municipalities that did not report."""
-
     extras = ReviewExtras()
     period = summary_period(summary, start, end)
     words = f"{period[0]:%d.%m.%Y} – {period[1]:%d.%m.%Y}" if period else ""

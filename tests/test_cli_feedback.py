@@ -105,3 +105,12 @@ def test_a_decision_typed_in_other_words_is_read_as_the_decision(region, tmp_pat
 def test_a_half_or_reversed_period_is_a_usage_error(region, tmp_path, args):
     result = run_cli("consolidate", tmp_path / "region", "-o", tmp_path / "s2.xlsx", *args)
     assert result.code == 2 and "--from" in result.err and not (tmp_path / "s2.xlsx").exists()
+
+
+def test_feedback_into_an_archive_needs_the_summary_period(region, tmp_path, fixtures):
+    roadmap = tmp_path / "Sarov.xlsx"
+    assert run_cli("import", fixtures / "001_a470a32a4d39f39e.docx", "-o", roadmap).code == 0
+    summary = tmp_path / "без периода.xlsx"
+    assert run_cli("consolidate", roadmap, "-o", summary).code == 0  # a workbook says no period
+    result = run_cli("feedback", summary, "-o", tmp_path / "fb", "--archive", tmp_path / "a.sqlite")
+    assert result.code == 1 and "период" in result.err and not (tmp_path / "fb").exists()

@@ -212,6 +212,7 @@ def test_a_round_down_to_executors_and_back_up_through_the_curator(round_folder)
     assert fed.code == 0, fed.err
     [item] = fed.json()["files"]
     assert (item["municipality"], item["approved"], item["rework"]) == ("Пенза", 1, 1)
+    assert fed.json()["archive"]["rows_updated"] == form1_rows
     applied = run_cli("apply-feedback", book, item["file"], "--json")
     assert applied.code == 0, applied.err
     assert (applied.json()["applied"], applied.json()["rework"]) == (form1_rows, 1)

@@ -28,11 +28,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.review import feedback_job
 
-    files = feedback_job(args.summary, args.output, archive=args.archive)
+    run = feedback_job(args.summary, args.output, archive=args.archive)
     if args.json:
-        print_json({"files": [f.to_json() for f in files]})
+        print_json(run.to_json())
         return 0
-    print(f"Файлов замечаний: {len(files)} (папка «{args.output}»).")
-    for item in files:
+    print(f"Файлов замечаний: {len(run.files)} (папка «{args.output}»).")
+    for item in run.files:
         print(f"  {item.path.name}: строк {item.rows}, одобрено {item.approved}, на доработку {item.rework}")
+    if run.archive is not None:
+        print(f"Архив {run.archive['target']}: решения записаны в строки периода ({run.archive['rows_updated']}).")
     return 0

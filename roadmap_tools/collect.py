@@ -32,6 +32,8 @@ PathLike = Union[str, Path]
 
 SHEET_COLLECT = "Сбор ответов"
 ANSWER_SUFFIXES = (".xlsx", ".xlsm")
+#: Files a folder of answers holds that are not answers: the requests' e-mail drafts.
+IGNORED_SUFFIXES = (".eml",)
 FIELD_WORDS = {"info": "Информация о проведении", "link": "Ссылка на документ"}
 
 
@@ -104,14 +106,15 @@ def _skipped(path: Path) -> bool:
 
 
 def answer_files(paths: Iterable[PathLike]) -> list:
-    """The files to read: folders give their .xlsx/.xlsm (lock files and backups skipped, and our
-    own .eml drafts are not answers); a file named explicitly is read whatever it is."""
+    """The files to read: every file of a folder (lock files, backups and our own .eml drafts
+    skipped; an answer saved as .xls or .ods is listed as not read, not passed over in silence);
+    a file named explicitly is read whatever it is."""
     found: list = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found += [p for p in sorted(path.rglob("*"), key=lambda p: str(p).lower())
-                      if p.is_file() and p.suffix.lower() in ANSWER_SUFFIXES and not _skipped(p)]
+                      if p.is_file() and p.suffix.lower() not in IGNORED_SUFFIXES and not _skipped(p)]
         elif path.exists():
             found.append(path)
         else:
@@ -124,7 +127,8 @@ def read_answer(path: PathLike) -> Union[Answer, Unknown]:
 
     p = Path(path)
     if p.suffix.lower() not in ANSWER_SUFFIXES:
-        return Unknown(str(p), "не книга Excel (.xlsx): ответы исполнителей приходят в файлах запроса.")
+        return Unknown(str(p), "не книга Excel .xlsx: ответ нужно сохранить в том же файле запроса (.xlsx), "
+                               "не меняя формат.")
     try:
         wb = load_workbook(p, data_only=True, read_only=False)
     except RoadmapError as exc:

@@ -143,6 +143,7 @@ def test_a_round_down_to_executors_and_back_up_through_the_curator(round_folder)
     stranger = openpyxl.Workbook()
     stranger.active["A1"] = "Заметки, не ответ"
     stranger.save(folder / "answers" / "заметки.xlsx")
+    (folder / "answers" / "ответ школы 5.ods").write_bytes(b"PK\x03\x04 saved in another format")
 
     # --- collect -------------------------------------------------------------------------------------
     collected = run_cli("collect", book, folder / "answers", "--json")
@@ -151,7 +152,7 @@ def test_a_round_down_to_executors_and_back_up_through_the_curator(round_folder)
     assert len(data["files"]) == 3
     assert [c["in_roadmap"] for c in data["conflicts"]] == ["Своя запись методиста"]
     assert data["conflicts"][0]["in_answer"] == info_for(conflict_id)
-    assert [u["file"].endswith("заметки.xlsx") for u in data["unknown_files"]] == [True]
+    assert sorted(Path(u["file"]).name for u in data["unknown_files"]) == ["заметки.xlsx", "ответ школы 5.ods"]
     assert [r["text"] for r in data["unknown_rows"]] == ["Дополнительно: встреча с родителями"]
     silent = [u for u in data["unanswered"] if u["activity"] == stored[silent_id]["Мероприятие"]]
     assert silent and "не заполнил" in silent[0]["why"]

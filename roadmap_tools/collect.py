@@ -156,14 +156,23 @@ def read_answer(path: PathLike) -> Union[Answer, Unknown]:
         return Unknown(str(p), f"на листе «{SHEET_REQUEST}» нет строки заголовков запроса "
                                f"(«{REQUEST_COLUMNS[3]}», «{REQUEST_COLUMNS[4]}», «{REQUEST_COLUMNS[5]}»).")
     answer = Answer(str(p), meta)
-    for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
-        cells = {title: _text(row[i]) if i < len(row) else "" for title, i in columns.items()}
+    for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), start=header_row + 1):
+        cells = {title: _cell_text(row[i]) if i < len(row) else "" for title, i in columns.items()}
         if not any(cells.values()):
             continue
         answer.rows.append(AnswerRow(number, cells.get(REQUEST_COLUMNS[5], ""), cells.get(REQUEST_COLUMNS[0], ""),
                                      cells.get(REQUEST_COLUMNS[1], ""),
                                      {name: cells[title] for name, title in ANSWER_FIELDS.items()}))
     return answer
+
+
+def _cell_text(cell) -> str:
+    """A cell's text; a hyperlink behind other words («Приказ № 5») keeps its address beside them."""
+    text = _text(cell.value)
+    target = (cell.hyperlink.target or "").strip() if cell.hyperlink is not None else ""
+    if target and target not in text:
+        return f"{text} ({target})" if text else target
+    return text
 
 
 def _same(a: str, b: str) -> bool:

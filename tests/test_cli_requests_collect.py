@@ -195,3 +195,21 @@ def test_two_names_written_on_one_line_give_both_and_a_short_name_is_matched_as_
     activities = list(roadmap.activities())
     assert executors_of(activities[2], names) == ["МБОУ ДПО МЦ", "ОбОО"]
     assert executors_of(activities[1], names) == ["ОбОО"]  # «ОО» is not inside «ОбОО»
+
+
+def test_a_hyperlink_behind_words_keeps_its_address(book, tmp_path):
+    files = requests_of(book, tmp_path / "req")
+    path = files["Общеобразовательные учреждения города Пензы"]
+    wb = openpyxl.load_workbook(path)
+    ws = wb[SHEET_REQUEST]
+    first = REQUEST_HEADER_ROW + 1
+    ws.cell(first, 5).value = "Приказ № 5"
+    ws.cell(first, 5).hyperlink = "https://school5.example.ru/prikaz5.pdf"
+    row_id = ws.cell(first, 6).value
+    (tmp_path / "answers").mkdir()
+    wb.save(tmp_path / "answers" / path.name)
+    assert run_cli("collect", book, tmp_path / "answers").code == 0
+    ws = openpyxl.load_workbook(book)[layout.SHEET_ROADMAP]
+    header = [c.value for c in ws[1]]
+    [row] = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[header.index("Код строки")] == row_id]
+    assert row[header.index("Ссылка на документ")] == "Приказ № 5 (https://school5.example.ru/prikaz5.pdf)"

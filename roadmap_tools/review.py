@@ -29,7 +29,7 @@ from roadmap_tools.rowid import derived_ids, row_ids, text_key
 from roadmap_tools.safeio import ensure_not_open_elsewhere, load_workbook
 from roadmap_tools.settings import to_date
 from roadmap_tools.vocab import DECISION_REWORK, DECISION_SYNONYMS, DECISIONS
-from roadmap_tools.workbook import added_column, roadmap_table_plan_op
+from roadmap_tools.workbook import added_column, roadmap_table_op
 
 PathLike = Union[str, Path]
 
@@ -506,7 +506,7 @@ def apply_feedback_job(roadmap: Roadmap, settings: dict, municipality: str, rows
     plan.add(sp.ColumnWidths({sp.column_letter(decision_col): widths["decision"],
                               sp.column_letter(comment_col): widths["curator_comment"]}))
     if "decision" not in roadmap.column_index or "curator_comment" not in roadmap.column_index:
-        plan.add(roadmap_table_plan_op(roadmap, max(decision_col, comment_col)))
+        plan.add(roadmap_table_op(roadmap, max(decision_col, comment_col)))
     result.plans = [plan]
     return result
 

@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 from roadmap_tools import sheetplan as sp
 from roadmap_tools.layout import ROW_ID_COLUMN, SHEET_ROADMAP
 from roadmap_tools.model import Activity, Roadmap
-from roadmap_tools.workbook import added_column, roadmap_table_plan_op
+from roadmap_tools.workbook import added_column, roadmap_table_op
 
 ID_PREFIX = "R"
 
@@ -79,7 +79,7 @@ def row_id_plan(roadmap: Roadmap, ids: Optional[dict] = None) -> Optional[sp.She
     letter = sp.column_letter(col)
     plan.add(sp.ColumnWidths({letter: ROW_ID_COLUMN.width}, hidden=(letter,)))
     if "row_id" not in roadmap.column_index:
-        plan.add(roadmap_table_plan_op(roadmap, col))
+        plan.add(roadmap_table_op(roadmap, col))
     return plan
 
 

@@ -146,7 +146,8 @@ def write_summary(summary: Summary, path: Union[str, os.PathLike], extra_plans: 
                   extra_charts: Optional[Callable] = None) -> Path:
     """Write the summary workbook through ``safeio.atomic_write`` (a backup of the old one kept).
 
-    ``extra_plans``, ``extra_charts(workbook)``: the review's sheets (``review.review_plans``).
+    ``extra_plans``, ``extra_charts(workbook)``: the review's sheets and what plans cannot say
+    (charts, a hidden sheet), from ``review.consolidation_extras``.
     """
     from openpyxl import Workbook
 

@@ -443,7 +443,7 @@ def added_column(roadmap: Roadmap, *taken: int) -> int:
     return max([roadmap.header_width, *roadmap.column_index.values(), *taken], default=0) + 1
 
 
-def roadmap_table_plan_op(roadmap: Roadmap, last_col: int) -> sp.Table:
+def roadmap_table_op(roadmap: Roadmap, last_col: int) -> sp.Table:
     """The table «ДорожнаяКарта» widened to ``last_col``: a column a job adds sorts and filters
     with its rows (a column outside the table would stay put when the user sorts it)."""
     last_row = max([a.source.row or 1 for a in roadmap.activities()], default=2)

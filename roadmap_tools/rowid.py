@@ -48,8 +48,10 @@ def row_ids(roadmap: Roadmap) -> dict:
     result = {}
     for activity, fallback in zip(activities, derived):
         candidate = activity.row_id.strip() or fallback
+        if candidate in used:  # a row copied with its id: the copy gets one of its own
+            candidate = fallback
         n = 2
-        while candidate in used:  # a row copied with its id: the copy gets one of its own
+        while candidate in used:
             candidate = f"{fallback}-{n}"
             n += 1
         used.add(candidate)

@@ -183,7 +183,10 @@ def _check_same_roadmap(answer: Answer, roadmap: Roadmap, settings: dict, known_
     title = (settings or {}).get("title") or roadmap.title
     theirs = _text(answer.meta.get("title"))
     ids = {r.row_id for r in answer.rows if r.row_id}
-    if (theirs and title and not _same(theirs.lower(), title.lower())) or (ids and not ids & known_ids):
+    # the ids decide (the roadmap's title may have been corrected since the requests went out);
+    # the title only when the answer kept no id at all
+    other_title = bool(theirs and title and not _same(theirs.lower(), title.lower()))
+    if (ids and not ids & known_ids) or (not ids and other_title):
         raise RoadmapError(f"это ответ на запрос по другой дорожной карте («{theirs}»), а не по «{title}»; "
                            "ничего не записано.", file=answer.file, sheet=SHEET_REQUEST,
                            hint="Уберите этот файл из списка или соберите его в книгу своей дорожной карты.")

@@ -213,3 +213,16 @@ def test_a_hyperlink_behind_words_keeps_its_address(book, tmp_path):
     header = [c.value for c in ws[1]]
     [row] = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[header.index("Код строки")] == row_id]
     assert row[header.index("Ссылка на документ")] == "Приказ № 5 (https://school5.example.ru/prikaz5.pdf)"
+
+
+def test_answers_still_land_after_the_roadmap_title_was_corrected(book, tmp_path):
+    files = requests_of(book, tmp_path / "req")
+    path = files["Управление образования города Пензы"]
+    fill(path, tmp_path / "answers" / path.name, lambda i: f"Проведено ({i})")
+    wb = openpyxl.load_workbook(book)
+    settings = wb[layout.SHEET_SETTINGS]
+    row = next(c.row for c in settings["A"] if c.value == layout.SETTINGS_BY_KEY["title"].label)
+    settings.cell(row, 2).value = "Дорожная карта (название исправлено)"
+    wb.save(book)
+    data = run_cli("collect", book, tmp_path / "answers", "--json").json()
+    assert data["filled"] > 0 and data["conflicts"] == []

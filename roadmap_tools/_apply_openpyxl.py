@@ -263,7 +263,8 @@ def _protect(wb, ws, op: sp.Protect):
     if op.password:
         protection.password = op.password
     # what an executor may still do on a protected sheet (False: allowed)
-    for allowed in ("autoFilter", "sort", "insertRows", "formatRows", "formatColumns", "formatCells"):
+    for allowed in ("autoFilter", "sort", "insertRows", "insertHyperlinks", "formatRows", "formatColumns",
+                    "formatCells"):
         setattr(protection, allowed, False)
 
 

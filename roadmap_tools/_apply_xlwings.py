@@ -353,7 +353,8 @@ def _protect(book, sheet, op: sp.Protect):
         for rng in op.unlocked:
             sheet.range(rng).api.Locked = False
         sheet.api.Protect(Password=op.password or "", AllowFiltering=True, AllowSorting=True,
-                          AllowInsertingRows=True, AllowFormattingRows=True, AllowFormattingColumns=True,
+                          AllowInsertingRows=True, AllowInsertingHyperlinks=True, AllowFormattingRows=True,
+                          AllowFormattingColumns=True,
                           AllowFormattingCells=True)
     _desktop(protect)
 

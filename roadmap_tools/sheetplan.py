@@ -220,7 +220,8 @@ class Protect:
 
     Without a password (``password`` None): the protection guards against typing in the
     wrong cell, not against the user, who may lift it (Рецензирование → Снять защиту листа).
-    Filtering, sorting, inserting rows and resizing stay allowed.
+    Inserting rows and hyperlinks and resizing stay allowed; Excel sorts and filters a range
+    with locked cells only once the protection is lifted.
     """
 
     unlocked: tuple = ()

@@ -226,3 +226,23 @@ def test_answers_still_land_after_the_roadmap_title_was_corrected(book, tmp_path
     wb.save(book)
     data = run_cli("collect", book, tmp_path / "answers", "--json").json()
     assert data["filled"] > 0 and data["conflicts"] == []
+
+
+def test_answers_find_their_rows_after_the_roadmap_sheet_itself_was_sorted(book, tmp_path):
+    files = requests_of(book, tmp_path / "req")
+    for path in files.values():
+        fill(path, tmp_path / "answers" / path.name, lambda i: f"Проведено ({i})")
+    wb = openpyxl.load_workbook(book)
+    ws = wb[layout.SHEET_ROADMAP]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+    rows.reverse()  # the methodologist sorted the sheet the other way round
+    for r, values in enumerate(rows, start=2):
+        for c, value in enumerate(values, start=1):
+            ws.cell(r, c).value = value
+    wb.save(book)
+    assert run_cli("collect", book, tmp_path / "answers").code == 0
+    ws = openpyxl.load_workbook(book)[layout.SHEET_ROADMAP]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2, values_only=True):
+        info = row[header.index("Информация о проведении")]
+        assert info is None or info == f"Проведено ({row[header.index('Код строки')]})"

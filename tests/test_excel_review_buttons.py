@@ -114,3 +114,21 @@ def test_feedback_button_for_another_municipality_shows_a_russian_message_and_wr
     [message] = errors_in(alerts)
     assert "для муниципалитета «Кузнецк»" in message and "ничего не записано" in message
     assert_same_workbooks(openpyxl.load_workbook(base), door)
+
+
+def test_collect_button_reads_the_answers_folder_beside_the_book(sample_workbook, tmp_path):
+    base = base_copy(sample_workbook, tmp_path)
+    answers = answered_copy(base, tmp_path)
+    twins = Twins(base, tmp_path / "twins")
+    answers.rename(twins.cli.parent / rt.ANSWERS_FOLDER)
+    assert run_cli("collect", twins.cli, twins.cli.parent / rt.ANSWERS_FOLDER).code == 0
+    door, alerts = twins.door_result(twins.press(rt.collect_answers))
+    assert not errors_in(alerts), alerts
+    assert_same_workbooks(twins.cli_result(), door)
+
+
+def test_collect_button_without_the_answers_folder_says_where_to_put_them(sample_workbook, tmp_path):
+    twins = Twins(sample_workbook, tmp_path)
+    door, alerts = twins.door_result(twins.press(rt.collect_answers))
+    [message] = errors_in(alerts)
+    assert "нет папки с ответами" in message and rt.ANSWERS_FOLDER in message

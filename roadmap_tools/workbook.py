@@ -13,6 +13,7 @@ from typing import Any, Optional, Sequence, Union
 from roadmap_tools import headers, layout, safeio, sheetplan as sp, textfit, vocab
 from roadmap_tools import settings as settings_module
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.executors import executor_names
 from roadmap_tools.model import Activity, Deadline, Roadmap, Section, Source
 
 TITLE_OF = {column.field: column.title for column in layout.ROADMAP_COLUMNS}
@@ -222,14 +223,9 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
 
 
 def roadmap_executors(roadmap: Roadmap) -> list:
-    """Executors named in the roadmap, one per line or «;» of the executor cells, first seen first."""
-    found: dict = {}
-    for activity in roadmap.activities():
-        for line in activity.executor.replace(";", "\n").split("\n"):
-            name = " ".join(line.split()).strip(" ,.")
-            if name:
-                found.setdefault(name.lower(), name)
-    return list(found.values())
+    """Executors named in the roadmap, one organisation or person each, first seen first
+    (``executors.executor_names``: a cell naming two gives both, not a third)."""
+    return executor_names(roadmap)
 
 
 def executor_emails(lists_rows: Optional[Sequence[Sequence[Any]]]) -> dict:

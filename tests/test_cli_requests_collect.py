@@ -178,14 +178,14 @@ def test_a_roadmap_without_executors_is_told_to_fill_the_column(tmp_path, fixtur
     ("  -  ", []),
 ])
 def test_an_executor_cell_is_split_into_its_parts(cell, expected):
-    from roadmap_tools.requests import executor_parts
+    from roadmap_tools.executors import executor_parts
 
     assert executor_parts(cell) == expected
 
 
 def test_two_names_written_on_one_line_give_both_and_a_short_name_is_matched_as_a_word(tmp_path):
     from roadmap_tools.model import Activity, Roadmap, Section
-    from roadmap_tools.requests import executor_names, executors_of
+    from roadmap_tools.executors import executor_names, executors_of
 
     cells = ["МБОУ ДПО МЦ", "ОбОО", "МБОУ ДПО МЦ ОбОО", "ОО, МБОУ ДПО МЦ", "ОбОО с высокими результатами"]
     roadmap = Roadmap(sections=[Section("", [Activity(activity=f"Мероприятие {i}", executor=c)

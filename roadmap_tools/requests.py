@@ -18,7 +18,7 @@ from typing import Optional, Sequence, Union
 from openpyxl import Workbook
 
 from roadmap_tools import sheetplan as sp
-from roadmap_tools.executors import executor_names, executors_of
+from roadmap_tools.executors import executor_index, executor_names, executors_of
 from roadmap_tools.emaildraft import build_message, write_eml
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.form import touches_period
@@ -180,13 +180,14 @@ def plan_requests(roadmap: Roadmap, settings: dict, lists_rows: Sequence, start:
     """Who gets which activities of the period (nothing written yet); ``plans`` store the ids."""
     ids = row_ids(roadmap)
     names = executor_names(roadmap, lists_rows)
+    index = executor_index(names)
     emails = executor_emails(lists_rows)
     result = RequestsResult(start, end)
     by_executor: dict = {}
     for activity in roadmap.activities():
         if not touches_period(activity, start, end):
             continue
-        named = executors_of(activity, names)
+        named = executors_of(activity, names, index)
         if not named:
             result.without_executor.append(activity)
         for name in named:

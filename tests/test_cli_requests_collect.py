@@ -246,3 +246,16 @@ def test_answers_find_their_rows_after_the_roadmap_sheet_itself_was_sorted(book,
     for row in ws.iter_rows(min_row=2, values_only=True):
         info = row[header.index("Информация о проведении")]
         assert info is None or info == f"Проведено ({row[header.index('Код строки')]})"
+
+
+def test_ten_thousand_schools_are_named_in_a_moment():
+    import time
+
+    from roadmap_tools.executors import executor_names
+    from roadmap_tools.model import Activity, Roadmap, Section
+
+    activities = [Activity(activity=f"Мероприятие {i}", executor=f"МБОУ СОШ № {i}, Управление образования")
+                  for i in range(10000)]
+    started = time.perf_counter()
+    names = executor_names(Roadmap(sections=[Section("", activities)]))
+    assert len(names) == 10001 and time.perf_counter() - started < 10  # pairwise comparison took minutes

@@ -279,13 +279,15 @@ def check_entries(book: xw.Book = None):
 @button
 def flag_overdue(book: xw.Book = None, as_of: datetime.date = None):
     """Контроль сроков на дату контроля (пусто: из «Настроек», иначе сегодня)."""
+    from roadmap_tools.layout import SHEET_GANTT
     from roadmap_tools.plans import overdue_job
     from roadmap_tools.settings import resolve_as_of
 
     data = RoadmapBook(book)
     when = resolve_as_of(data.settings, as_of, datetime.date.today())
     result = overdue_job(data.roadmap, data.settings, when, settings_rows=data.settings_rows,
-                         write_as_of=as_of is not None and as_of != data.settings.get("as_of"))
+                         write_as_of=as_of is not None and as_of != data.settings.get("as_of"),
+                         gantt=find_sheet(book, SHEET_GANTT, required=False) is not None)
     apply_plans(book, result.plans)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.layout import SHEET_CHECK, SHEET_FORM, SHEET_ROADMAP, SHEET_SETTINGS
+from roadmap_tools.layout import SHEET_CHECK, SHEET_FORM, SHEET_GANTT, SHEET_ROADMAP, SHEET_SETTINGS
 from roadmap_tools.plans import CheckResult, FormResult, OverdueResult, check_job, form_job, form_plans, overdue_job
 from roadmap_tools.settings import resolve_as_of, resolve_period, settings_from_rows
 
@@ -82,7 +82,8 @@ def run_overdue(path: PathLike, as_of: Optional[date] = None, output: Optional[P
     book = _Book(path, keep_vba=keep_vba)
     when = resolve_as_of(book.settings, as_of, today)
     result = overdue_job(book.roadmap, book.settings, when, settings_rows=book.settings_rows,
-                         write_as_of=as_of is not None and as_of != book.settings.get("as_of"))
+                         write_as_of=as_of is not None and as_of != book.settings.get("as_of"),
+                         gantt=SHEET_GANTT in book.wb.sheetnames)
     book.apply(result.plans)
     book.save(output)
     return result

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
-from roadmap_tools import headers, layout, safeio, sheetplan as sp, textfit, vocab
+from roadmap_tools import headers, layout, printing, safeio, sheetplan as sp, textfit, vocab
 from roadmap_tools import settings as settings_module
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Activity, Deadline, Roadmap, Section, Source
@@ -23,6 +23,8 @@ TEXT_FIELDS = ("number", "section", "activity", "deadline", "executor", "result"
 REPORT_FIELDS = ("status", "done_date", "info", "link", "note")
 LISTS_HEADER = ["Статусы исполнения", "Контроль срока", "Исполнители"]
 DATE_FORMAT = "DD.MM.YYYY"
+#: Columns of «Дорожная карта» hidden from view and print: helpers the formulas of other sheets read.
+HIDDEN_FIELDS = ("months",)
 
 
 # --- settings ---------------------------------------------------------------------
@@ -189,7 +191,9 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
             plan.add(sp.NumberFormat(f"{letter}2:{letter}{last_row}", DATE_FORMAT))
         elif KIND_OF[name] == "int":
             plan.add(sp.NumberFormat(f"{letter}2:{letter}{last_row}", "0"))
-    plan.add(sp.ColumnWidths(widths))
+    # the helper column of «Диаграмма Ганта» («;202205;202211;») is not for reading or printing
+    hidden = tuple(sp.column_letter(positions[name]) for name in HIDDEN_FIELDS)
+    plan.add(sp.ColumnWidths(widths, hidden=hidden))
     for name, col in positions.items():
         if HINT_OF[name]:
             plan.add(sp.Note(sp.address(1, col), HINT_OF[name]))
@@ -215,7 +219,9 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
         executor = sp.column_letter(positions["executor"])
         plan.add(sp.ListValidation(f"{executor}2:{executor}{last_row}",
                                    f"='{layout.SHEET_LISTS}'!$C$2:$C${1 + len(executors)}", allow_other=True))
-    plan.add(sp.PageSetup(landscape=True, fit_width=True, title_rows="1:1"))
+    printed = [widths.get(sp.column_letter(col)) for col in range(1, width + 1)
+               if sp.column_letter(col) not in hidden]
+    plan.add(printing.page_setup(printed, title_rows="1:1", title_columns=1 if positions["number"] == 1 else 0))
     return plan
 
 
@@ -240,7 +246,13 @@ def _lists_plan(roadmap: Roadmap, existing: Optional[list]) -> sp.SheetPlan:
     if old_height > len(rows):
         plan.add(sp.ClearContents(f"A{len(rows) + 1}:C{old_height}"))
     plan.add(sp.Font("A1:C1", bold=True))
-    plan.add(sp.ColumnWidths({"A": 22, "B": 26, "C": 60}))
+    widths = {"A": 22, "B": 26, "C": 60}
+    plan.add(sp.ColumnWidths(widths))
+    # long executor names wrap inside their cell instead of running across the page's edge
+    plan.add(sp.Wrap(f"A1:C{len(rows)}", vertical="top"))
+    for number, row in enumerate(rows, start=1):
+        plan.add(sp.RowHeight(number, textfit.row_height(row, list(widths.values()))))
+    plan.add(printing.page_setup(list(widths.values()), title_rows="1:1"))
     return plan
 
 
@@ -249,8 +261,12 @@ def _settings_plan(settings: dict) -> sp.SheetPlan:
     plan = sp.SheetPlan(layout.SHEET_SETTINGS)
     plan.add(sp.Values("A1", rows))
     plan.add(sp.Font("A1:C1", bold=True))
-    plan.add(sp.ColumnWidths({"A": 45, "B": 50, "C": 45}))
+    widths = {"A": 45, "B": 50, "C": 45}
+    plan.add(sp.ColumnWidths(widths))
     plan.add(sp.Wrap(f"A1:C{len(rows)}", vertical="top"))
+    for number, row in enumerate(rows, start=1):
+        plan.add(sp.RowHeight(number, textfit.row_height(row, list(widths.values()))))
+    plan.add(printing.page_setup(list(widths.values()), title_rows="1:1"))
     for index, spec in enumerate(layout.SETTINGS, start=2):
         if spec.kind == "date":
             plan.add(sp.NumberFormat(f"B{index}", DATE_FORMAT))

@@ -114,6 +114,8 @@ def add_charts(workbook, summary: Summary) -> None:
     categories = Reference(data, min_col=1, min_row=h + 1, max_row=h + count)
     height = max(7.5, 0.6 * count + 3)  # cm: room for every municipality's name
     below = int(height / 0.5) + 3  # the second chart under the first (a row is about 0.5 cm)
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"  # a chart 16 cm wide fits the page at full size
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True

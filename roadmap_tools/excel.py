@@ -297,13 +297,15 @@ def monitoring_form(book: xw.Book = None, period_from: datetime.date = None, per
     """Форма мониторинга за отчётный период (пусто: из «Настроек», иначе текущий квартал)."""
     from roadmap_tools.layout import SHEET_FORM
     from roadmap_tools.plans import form_job
-    from roadmap_tools.settings import resolve_period
+    from roadmap_tools.settings import explain_period
 
     data = RoadmapBook(book)
-    start, end = resolve_period(data.settings, period_from, period_to, datetime.date.today())
+    start, end, note = explain_period(data.settings, period_from, period_to, datetime.date.today())
     result = form_job(data.roadmap, data.settings, start, end)
     apply_plans(book, result.plans)
     find_sheet(book, SHEET_FORM).activate()
+    if note:
+        inform(book, note)
 
 
 def saved_book_path(book) -> Path:

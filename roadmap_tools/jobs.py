@@ -13,7 +13,7 @@ from typing import Optional, Union
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.layout import SHEET_CHECK, SHEET_FORM, SHEET_GANTT, SHEET_ROADMAP, SHEET_SETTINGS
 from roadmap_tools.plans import CheckResult, FormResult, OverdueResult, check_job, form_job, form_plans, overdue_job
-from roadmap_tools.settings import resolve_as_of, resolve_period, settings_from_rows
+from roadmap_tools.settings import explain_period, resolve_as_of, settings_from_rows
 
 PathLike = Union[str, Path]
 
@@ -92,10 +92,13 @@ def run_overdue(path: PathLike, as_of: Optional[date] = None, output: Optional[P
 def run_form(path: PathLike, start: Optional[date] = None, end: Optional[date] = None,
              output: Optional[PathLike] = None, today: Optional[date] = None) -> FormResult:
     """Write the sheet «Форма мониторинга» for the period (explicit, then «Настройки», then the
-    current quarter) into the workbook and, with ``output``, a separate plain .xlsx form."""
+    current quarter) into the workbook and, with ``output``, a separate plain .xlsx form.
+    One end given alone is completed from «Настройки» (``result.period_note`` says so) or
+    refused (``UsageError``)."""
     book = _Book(path)
-    start, end = resolve_period(book.settings, start, end, today)
+    start, end, note = explain_period(book.settings, start, end, today)
     result = form_job(book.roadmap, book.settings, start, end)
+    result.period_note = note
     book.apply(result.plans)
     book.save()
     if output is not None:

@@ -352,9 +352,10 @@ FORM_WORKBOOK_NOTE = ("Форма собирается заново при ка�
 class FormResult:
     form: MonitoringForm
     plans: list = field(default_factory=list)
+    period_note: str = ""  # which end of the period came from «Настройки», when one was given
 
     def to_json(self) -> dict:
-        return self.form.to_json()
+        return {**self.form.to_json(), "period_note": self.period_note}
 
 
 def form_plans(form: MonitoringForm, sheet: str = SHEET_FORM, in_workbook: bool = True) -> list:

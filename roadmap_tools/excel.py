@@ -230,7 +230,7 @@ def import_from_word(book: xw.Book = None, path: str = None):
     сохраняются. В xlwings Lite недоступно: там нет доступа к файлам компьютера.
     """
     from roadmap_tools import layout
-    from roadmap_tools.importer import import_plans
+    from roadmap_tools.importer import import_plans, kept_columns_text
     from roadmap_tools.settings import settings_from_rows
 
     if sys.platform == "emscripten":
@@ -253,7 +253,8 @@ def import_from_word(book: xw.Book = None, path: str = None):
     roadmap, plans = import_plans(source, existing, base)  # the command line's composition too
     apply_plans(book, plans)
     activities = sum(len(section.activities) for section in roadmap.sections)
-    inform(book, f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}.")
+    inform(book, " ".join(t for t in (f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}.",
+                                      kept_columns_text(roadmap)) if t))
 
 
 @script(name="Проверить")

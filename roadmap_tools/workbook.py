@@ -25,6 +25,8 @@ LISTS_HEADER = ["Статусы исполнения", "Контроль сро�
 DATE_FORMAT = "DD.MM.YYYY"
 #: Columns of «Дорожная карта» hidden from view and print: helpers the formulas of other sheets read.
 HIDDEN_FIELDS = ("months",)
+#: Width of a column of the document's own (kept on import), characters.
+KEPT_COLUMN_WIDTH = 20
 
 
 # --- settings ---------------------------------------------------------------------
@@ -63,8 +65,10 @@ def sheet_fields(header: Sequence[Any]) -> dict:
     return headers.recognise_header(texts) or {}
 
 
-def _columns_for(existing_header: Sequence[Any]) -> tuple:
-    """(field -> 1-based column, header titles) keeping the user's own columns where they are."""
+def _columns_for(existing_header: Sequence[Any], kept: Sequence[str] = ()) -> tuple:
+    """(field -> 1-based column, header titles, kept title -> 1-based column) keeping the user's
+    own columns where they are; ``kept`` (the document's own columns) go to columns of
+    the same title, or after the last column."""
     titles = [_text(value) for value in existing_header]
     while titles and not titles[-1]:
         titles.pop()
@@ -74,6 +78,15 @@ def _columns_for(existing_header: Sequence[Any]) -> tuple:
         if column.field not in positions:
             titles.append(column.title)
             positions[column.field] = len(titles)
+    ours = set(positions.values())
+    kept_positions = {}
+    for title in kept:
+        same = [i + 1 for i, t in enumerate(titles) if _key(t) == _key(title) and i + 1 not in ours]
+        if same:
+            kept_positions[title] = same[0]
+        else:
+            titles.append(title)
+            kept_positions[title] = len(titles)
     seen = set()
     for index, title in enumerate(titles):
         if not title:  # an Excel table needs a title on every column
@@ -83,7 +96,7 @@ def _columns_for(existing_header: Sequence[Any]) -> tuple:
             unique, n = f"{title} ({n})", n + 1
         seen.add(unique.lower())
         titles[index] = unique
-    return positions, titles
+    return positions, titles, kept_positions
 
 
 def _key(text: Any) -> str:
@@ -151,7 +164,7 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
     existing = existing or []
     old_header = list(existing[0]) if existing else []
     old_fields = {name: index + 1 for name, index in sheet_fields(old_header).items()} if old_header else {}
-    positions, titles = _columns_for(old_header)
+    positions, titles, kept_positions = _columns_for(old_header, roadmap.kept_columns)
     width = len(titles)
     years = settings_years(settings) or list(roadmap.years)
     activities = list(roadmap.activities())
@@ -172,6 +185,9 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
                     values[name] = old[index - 1]
         for name, col in positions.items():
             row[col - 1] = values[name]
+        for title, text in activity.extra.items():
+            if title in kept_positions and text not in (None, ""):
+                row[kept_positions[title] - 1] = text
         rows.append(row)
     if not activities:
         rows.append([None] * width)
@@ -191,6 +207,10 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
             plan.add(sp.NumberFormat(f"{letter}2:{letter}{last_row}", DATE_FORMAT))
         elif KIND_OF[name] == "int":
             plan.add(sp.NumberFormat(f"{letter}2:{letter}{last_row}", "0"))
+    for col in sorted(set(kept_positions.values())):
+        letter = sp.column_letter(col)
+        widths[letter] = KEPT_COLUMN_WIDTH
+        plan.add(sp.Wrap(f"{letter}1:{letter}{last_row}", vertical="top"))
     # the helper column of «Диаграмма Ганта» («;202205;202211;») is not for reading or printing
     hidden = tuple(sp.column_letter(positions[name]) for name in HIDDEN_FIELDS)
     plan.add(sp.ColumnWidths(widths, hidden=hidden))
@@ -203,10 +223,10 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
     plan.add(sp.Border(f"A1:{last_col}{last_row}"))
     # Rows get heights that show their wrapped text: LibreOffice and Excel keep the
     # default height of a row whose height the file does not set.
-    our_widths = [WIDTH_OF[name] for name in positions]
+    wrapped = list(positions.values()) + sorted(set(kept_positions.values()))
+    wrapped_widths = [WIDTH_OF[name] for name in positions] + [KEPT_COLUMN_WIDTH] * (len(wrapped) - len(positions))
     for number, row in enumerate(rows, start=1):
-        plan.add(sp.RowHeight(number, textfit.row_height([row[col - 1] for col in positions.values()],
-                                                         our_widths)))
+        plan.add(sp.RowHeight(number, textfit.row_height([row[col - 1] for col in wrapped], wrapped_widths)))
     for number in range(last_row + 1, len(existing) + 1):  # rows the last import wrote
         plan.add(sp.RowHeight(number, textfit.LINE_HEIGHT))
     plan.add(sp.Freeze("A2"))
@@ -376,6 +396,9 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
                                                                        layout.ROADMAP_COLUMNS[:8]) + ".")
     years = settings_years(settings)
     sheet = source.sheet or layout.SHEET_ROADMAP
+    # columns of the user's own: carried with each activity, so a rewrite of the sheet keeps them
+    ours = set(fields.values())
+    kept = [(index, _text(title)) for index, title in enumerate(header) if _text(title) and index not in ours]
     sections: list = []
     for number, row in enumerate(rows[1:], start=2):
         def value(name):
@@ -395,7 +418,8 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
             number=texts["number"], activity=texts["activity"], deadline=texts["deadline"],
             executor=texts["executor"], result=texts["result"], status=texts["status"], done_date=done,
             info=texts["info"], link=texts["link"], note=texts["note"], section=texts["section"],
-            source=Source(source.file, sheet, number))
+            source=Source(source.file, sheet, number),
+            extra={title: row[index] for index, title in kept if index < len(row) and row[index] not in (None, "")})
         activity.parsed = parse_deadline(activity.deadline, years)
         if not sections or sections[-1].title != activity.section:
             sections.append(Section(title=activity.section))
@@ -407,7 +431,8 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
         title=settings.get("title") or "", organisation=settings.get("organisation") or "", years=years,
         sections=sections, columns=columns,
         has_executor_column=any((headers.field_of_title(c) or ("",))[0] == "executor" for c in columns),
-        source=Source(source.file, sheet), column_index={name: index + 1 for name, index in fields.items()})
+        source=Source(source.file, sheet), column_index={name: index + 1 for name, index in fields.items()},
+        kept_columns=[title for _, title in kept])
 
 
 def plain_values(rows: list) -> list:

@@ -3,7 +3,8 @@ look at all of them: what a user sees in their cells, and what they print.
 
 The demo (its roadmap.xlsx, Roadmap.xlsm with results, the form file), the workbook
 ``build-workbook --empty`` makes, a fixture roadmap imported, checked, controlled and
-its form written with ``-o``, and a consolidation summary.
+its form written with ``-o``, a Word roadmap with columns of its own, and a
+consolidation summary.
 """
 from __future__ import annotations
 
@@ -13,6 +14,24 @@ from pathlib import Path
 
 from bench.formgen import generate_forms
 from conftest import FIXTURES, REPORT_FIXTURE, run_cli
+from word_tables import new_document, paragraphs, roadmap_table, save
+
+#: Columns of its own a Word roadmap may have, which we keep.
+FUNDING = "Объём финансирования, тыс. руб."
+AGREED = "Согласовано с ОО"
+
+
+def roadmap_with_own_columns(path):
+    """A Word roadmap with two columns we have no field for and a filled «Отметка о выполнении»."""
+    document = new_document()
+    paragraphs(document, "План мероприятий («дорожная карта») по повышению качества образования на 2023 год")
+    roadmap_table(document, [
+        ["№", "Мероприятие", "Сроки", "Ответственные", FUNDING, "Отметка о выполнении", AGREED],
+        ["1", "Семинар для заместителей директоров", "март 2023", "ИМЦ", "15,5", "Выполнено", "да"],
+        ["2", "Мониторинг результатов ВПР", "май 2023", "ЦОКО", "", "", ""],
+        ["3", "Совещание руководителей", "сентябрь 2023", "Управление", "1 200", "В работе", ""],
+    ])
+    return save(document, path)
 
 
 def _ok(*args) -> None:
@@ -44,6 +63,12 @@ def written_workbooks(folder: Path) -> dict:
     _ok("form", roadmap, "--from", "2022-04-01", "--to", "2022-06-30", "-o", form)
     books["другая карта: книга"] = roadmap
     books["другая карта: форма"] = form
+
+    # a Word roadmap with columns of its own, kept on «Дорожная карта» after ours
+    own = folder / "own"
+    own.mkdir()
+    _ok("import", roadmap_with_own_columns(own / "карта.docx"), "-o", own / "Roadmap.xlsx")
+    books["карта со своими столбцами"] = own / "Roadmap.xlsx"
 
     reports = folder / "reports"
     generate_forms(reports, 6, seed=5, docx_every=3, as_of=date(2025, 1, 15))

@@ -12,23 +12,8 @@ from roadmap_tools import layout
 from roadmap_tools.importer import import_roadmap
 from roadmap_tools.workbook import read_roadmap_workbook
 from roadmap_tools.xlsm_build import build_workbook
-from word_tables import new_document, paragraphs, roadmap_table, save
-
-FUNDING = "Объём финансирования, тыс. руб."
-AGREED = "Согласовано с ОО"
-
-
-def roadmap_with_own_columns(path):
-    document = new_document()
-    paragraphs(document, "План мероприятий («дорожная карта») по повышению качества образования на 2023 год")
-    roadmap_table(document, [
-        ["№", "Мероприятие", "Сроки", "Ответственные", FUNDING, "Отметка о выполнении", AGREED],
-        ["1", "Семинар для заместителей директоров", "март 2023", "ИМЦ", "15,5", "Выполнено", "да"],
-        ["2", "Мониторинг результатов ВПР", "май 2023", "ЦОКО", "", "", ""],
-        ["3", "Совещание руководителей", "сентябрь 2023", "Управление", "1 200", "В работе", ""],
-    ])
-    return save(document, path)
-
+from sheets_we_write import AGREED, FUNDING, roadmap_with_own_columns
+from word_tables import new_document, roadmap_table, save
 
 def test_import_keeps_the_documents_own_columns_with_their_values_and_carries_its_marks(tmp_path):
     doc = roadmap_with_own_columns(tmp_path / "карта.docx")

@@ -266,14 +266,19 @@ def _lists_plan(roadmap: Roadmap, existing: Optional[list]) -> sp.SheetPlan:
     if old_height > len(rows):
         plan.add(sp.ClearContents(f"A{len(rows) + 1}:C{old_height}"))
     plan.add(sp.Font("A1:C1", bold=True))
-    widths = {"A": 22, "B": 26, "C": 60}
-    plan.add(sp.ColumnWidths(widths))
     # long executor names wrap inside their cell instead of running across the page's edge
-    plan.add(sp.Wrap(f"A1:C{len(rows)}", vertical="top"))
+    _wrapped_columns(plan, rows, {"A": 22, "B": 26, "C": 60})
+    return plan
+
+
+def _wrapped_columns(plan: sp.SheetPlan, rows: list, widths: dict) -> None:
+    """Columns of ``widths`` wrapping their text, rows as tall as it needs, printed on A4 with the
+    first row repeated."""
+    plan.add(sp.ColumnWidths(widths))
+    plan.add(sp.Wrap(f"A1:{sp.column_letter(len(widths))}{len(rows)}", vertical="top"))
     for number, row in enumerate(rows, start=1):
         plan.add(sp.RowHeight(number, textfit.row_height(row, list(widths.values()))))
     plan.add(printing.page_setup(list(widths.values()), title_rows="1:1"))
-    return plan
 
 
 def _settings_plan(settings: dict) -> sp.SheetPlan:
@@ -281,12 +286,7 @@ def _settings_plan(settings: dict) -> sp.SheetPlan:
     plan = sp.SheetPlan(layout.SHEET_SETTINGS)
     plan.add(sp.Values("A1", rows))
     plan.add(sp.Font("A1:C1", bold=True))
-    widths = {"A": 45, "B": 50, "C": 45}
-    plan.add(sp.ColumnWidths(widths))
-    plan.add(sp.Wrap(f"A1:C{len(rows)}", vertical="top"))
-    for number, row in enumerate(rows, start=1):
-        plan.add(sp.RowHeight(number, textfit.row_height(row, list(widths.values()))))
-    plan.add(printing.page_setup(list(widths.values()), title_rows="1:1"))
+    _wrapped_columns(plan, rows, {"A": 45, "B": 50, "C": 45})
     for index, spec in enumerate(layout.SETTINGS, start=2):
         if spec.kind == "date":
             plan.add(sp.NumberFormat(f"B{index}", DATE_FORMAT))

@@ -292,7 +292,8 @@ def import_from_word(book: xw.Book = None, path: str = None):
                            hint=f"Нажмите «Импорт из Word» и выберите файл .docx или впишите путь "
                                 f"в параметр «{label}».")
     show_status(book, "Дорожная карта: чтение документа…")
-    roadmap, plans = import_plans(source, existing, base)  # the command line's composition too
+    roadmap, plans = import_plans(source, existing, base,  # the command line's composition too
+                                  gantt=find_sheet(book, layout.SHEET_GANTT, required=False) is not None)
     apply_plans(book, plans)
     activities = sum(len(section.activities) for section in roadmap.sections)
     inform(book, " ".join(t for t in (f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}.",
@@ -303,7 +304,7 @@ def import_from_word(book: xw.Book = None, path: str = None):
 @button
 def check_entries(book: xw.Book = None):
     """Проверка листа «Дорожная карта»: замечания на листе «Проверка», ячейки подсвечены."""
-    from roadmap_tools.layout import SHEET_CHECK, SHEET_ROADMAP
+    from roadmap_tools.layout import SHEET_CHECK, SHEET_GANTT, SHEET_ROADMAP
     from roadmap_tools.plans import check_job, marked_cells
 
     data = RoadmapBook(book)
@@ -311,7 +312,8 @@ def check_entries(book: xw.Book = None):
     ours = {cell for sheet, cell in marked_cells(previous) if sheet == SHEET_ROADMAP}
     notes = roadmap_notes(data.roadmap_sheet, ours)
     show_status(book, "Дорожная карта: проверка…")
-    result = check_job(data.roadmap, data.settings, previous, notes, datetime.date.today())
+    result = check_job(data.roadmap, data.settings, previous, notes, datetime.date.today(),
+                       gantt=find_sheet(book, SHEET_GANTT, required=False) is not None)
     apply_plans(book, result.plans)
     find_sheet(book, SHEET_CHECK).activate()
     inform(book, f"Проверка закончена: ошибок — {result.errors}, предупреждений — {result.warnings}. "

@@ -180,16 +180,17 @@ def default_output(path: Union[str, Path]) -> Path:
 
 
 def import_plans(path: Union[str, Path], existing: Optional[dict] = None,
-                 settings: Optional[dict] = None) -> tuple:
+                 settings: Optional[dict] = None, gantt: bool = False) -> tuple:
     """(Roadmap, sheet plans) importing ``path`` into an open workbook (the ribbon's button).
 
     ``existing``: the workbook's current sheets as rows of values (see
-    ``workbook.roadmap_sheet_plans``); ``settings``: its current «Настройки».
+    ``workbook.roadmap_sheet_plans``); ``settings``: its current «Настройки»; ``gantt``: the
+    workbook has «Диаграмма Ганта» (its print area then follows the new roadmap).
     """
     from roadmap_tools import workbook
 
     roadmap = import_roadmap(path)
-    return roadmap, workbook.roadmap_workbook_plans(roadmap, existing, settings)
+    return roadmap, workbook.roadmap_workbook_plans(roadmap, existing, settings, gantt=gantt)
 
 
 def import_to_workbook(path: Union[str, Path], output: Optional[Union[str, Path]] = None) -> tuple:

@@ -67,7 +67,7 @@ def run_check(path: PathLike, today: Optional[date] = None) -> CheckResult:
     """Check the workbook's roadmap; write «Проверка» and the marks into the workbook itself."""
     book = _Book(path)
     result = check_job(book.roadmap, book.settings, book.rows(SHEET_CHECK), book.notes(SHEET_ROADMAP),
-                       today or date.today())
+                       today or date.today(), gantt=SHEET_GANTT in book.wb.sheetnames)
     book.apply(result.plans)
     book.save()
     return result

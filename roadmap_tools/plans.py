@@ -18,6 +18,7 @@ from roadmap_tools.checks import ERROR, SEVERITY_RU, Finding, check_roadmap, cou
 from roadmap_tools.form import FORM_COLUMNS, MonitoringForm, select_for_period
 from roadmap_tools.layout import (ROADMAP_COLUMNS, SETTINGS_BY_KEY, SHEET_CHECK, SHEET_FORM, SHEET_ROADMAP,
                                   SHEET_SETTINGS)
+from roadmap_tools.deadlines import parse_deadline
 from roadmap_tools.model import Roadmap
 from roadmap_tools.printing import page_setup
 from roadmap_tools.textfit import row_height
@@ -145,10 +146,17 @@ def check_plans(roadmap: Roadmap, findings: Sequence[Finding], previous_marked_c
 
 
 def check_job(roadmap: Roadmap, settings: Optional[dict] = None, previous_check_rows: Sequence = (),
-              existing_notes: Optional[dict] = None, today: Optional[date] = None) -> CheckResult:
-    """Check ``roadmap`` and plan the «Проверка» sheet and the marks (both doors call this)."""
-    findings = check_roadmap(roadmap, settings or {}, today or date.today())
+              existing_notes: Optional[dict] = None, today: Optional[date] = None,
+              gantt: bool = False) -> CheckResult:
+    """Check ``roadmap`` and plan the «Проверка» sheet and the marks (both doors call this).
+
+    ``gantt``: the workbook has «Диаграмма Ганта»; its print area follows the roadmap as it is now.
+    """
+    today = today or date.today()
+    findings = check_roadmap(roadmap, settings or {}, today)
     plans = check_plans(roadmap, findings, marked_cells(previous_check_rows), existing_notes)
+    if gantt:
+        plans.append(gantt_print_plan_for(roadmap, settings or {}, today))
     return CheckResult(findings, plans)
 
 
@@ -328,13 +336,22 @@ def overdue_job(roadmap: Roadmap, settings: dict, as_of: date, *, settings_rows:
     return OverdueResult(as_of, entries, plans)
 
 
-def gantt_print_plan_for(roadmap: Roadmap, settings: dict, as_of: date, header_row: int = 1) -> sp.SheetPlan:
-    """The print area of «Диаграмма Ганта» for ``roadmap`` as it is in the workbook now."""
+def gantt_print_plan_for(roadmap: Roadmap, settings: dict, as_of: date, header_row: int = 1,
+                         rows: Optional[int] = None) -> sp.SheetPlan:
+    """The print area of «Диаграмма Ганта» for ``roadmap`` as it is in the workbook now.
+
+    ``rows``: how many rows «Дорожная карта» fills under its header; None: up to the last
+    activity's row (a roadmap read from the sheet knows its rows).
+    """
     activities = list(roadmap.activities())
-    dates = [d for a in activities if a.parsed is not None for d in (a.parsed.start, a.parsed.end) if d]
-    years = gantt_years(settings.get("first_year"), settings.get("last_year"), dates,
-                        settings.get("as_of") or as_of)
-    rows = max((a.source.row for a in activities if a.source.row), default=header_row) - header_row
+    first, last = settings.get("first_year"), settings.get("last_year")
+    roadmap_years = list(range(first, last + 1)) if first and last and first <= last else roadmap.years
+    # an imported roadmap is parsed when it is written; the Gantt's dates are those of its cells
+    parsed = [a.parsed or parse_deadline(a.deadline, roadmap_years) for a in activities]
+    dates = [d for p in parsed for d in (p.start, p.end) if d]
+    years = gantt_years(first, last, dates, settings.get("as_of") or as_of)
+    if rows is None:
+        rows = max((a.source.row for a in activities if a.source.row), default=header_row) - header_row
     return gantt_print_plan(years, rows)
 
 

@@ -14,6 +14,7 @@ from roadmap_tools import headers, layout, printing, safeio, sheetplan as sp, te
 from roadmap_tools import settings as settings_module
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Activity, Deadline, Roadmap, Section, Source
+from roadmap_tools.plans import gantt_print_plan_for
 
 TITLE_OF = {column.field: column.title for column in layout.ROADMAP_COLUMNS}
 KIND_OF = {column.field: column.kind for column in layout.ROADMAP_COLUMNS}
@@ -312,13 +313,19 @@ def roadmap_sheet_plans(roadmap: Roadmap, settings: dict, existing: Optional[dic
 
 
 def roadmap_workbook_plans(roadmap: Roadmap, existing: Optional[dict] = None,
-                           settings: Optional[dict] = None) -> list:
+                           settings: Optional[dict] = None, gantt: bool = False) -> list:
     """Plans that put ``roadmap`` into a workbook: the one composition every door imports with.
 
     ``existing``: the workbook's current sheets as rows of values (see ``roadmap_sheet_plans``);
-    ``settings``: its current «Настройки», kept where the roadmap says nothing.
+    ``settings``: its current «Настройки», kept where the roadmap says nothing; ``gantt``: the
+    workbook has «Диаграмма Ганта», whose print area then covers the new roadmap's years and rows.
     """
-    return roadmap_sheet_plans(roadmap, roadmap_settings(roadmap, settings), existing)
+    merged = roadmap_settings(roadmap, settings)
+    plans = roadmap_sheet_plans(roadmap, merged, existing)
+    if gantt:
+        rows = sum(1 for _ in roadmap.activities())
+        plans.append(gantt_print_plan_for(roadmap, merged, date.today(), rows=rows))
+    return plans
 
 
 def _existing_values(workbook) -> dict:
@@ -358,7 +365,8 @@ def write_roadmap_workbook(roadmap: Roadmap, path: Union[str, Path], settings: O
         workbook = openpyxl.Workbook()
         base = {}
     placeholder = workbook.active if not existing and not target.exists() else None
-    sp.apply_openpyxl(workbook, roadmap_workbook_plans(roadmap, existing, {**base, **(settings or {})}))
+    sp.apply_openpyxl(workbook, roadmap_workbook_plans(roadmap, existing, {**base, **(settings or {})},
+                                                       gantt=layout.SHEET_GANTT in workbook.sheetnames))
     if placeholder is not None and placeholder.title not in (layout.SHEET_ROADMAP,):
         workbook.remove(placeholder)
     workbook.active = workbook.sheetnames.index(layout.SHEET_ROADMAP)

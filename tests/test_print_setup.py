@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from conftest import run_cli
+from conftest import SAMPLE_DOCX, run_cli
 from roadmap_tools import layout
 from roadmap_tools.printing import MIN_PRINTED_PT, POINTS_PER_WIDTH_CHAR, page_setup, printable_width
 from roadmap_tools.sheetplan import bounds, column_letter
@@ -62,3 +62,13 @@ def test_the_helper_columns_are_hidden_from_view_and_print(tmp_path):
     months = [c.field for c in layout.ROADMAP_COLUMNS].index("months") + 1
     assert wb[layout.SHEET_ROADMAP].column_dimensions[column_letter(months)].hidden
     assert wb[layout.SHEET_GANTT].column_dimensions["F"].hidden
+
+
+def test_importing_into_the_empty_ribbon_workbook_sets_the_gantt_print_area_to_the_new_rows(tmp_path):
+    book = tmp_path / "Roadmap.xlsm"
+    assert run_cli("build-workbook", "--empty", "-o", book).code == 0
+    assert _gantt_area(book)[0] == 1  # no activities yet: the header and one row
+    assert run_cli("import", SAMPLE_DOCX, "-o", book).code == 0
+    assert _gantt_area(book) == (27, 2)
+    assert run_cli("check", book).code in (0, 1)  # the check keeps it as it is
+    assert _gantt_area(book) == (27, 2)

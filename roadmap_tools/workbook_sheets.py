@@ -37,6 +37,9 @@ GANTT_MARKER_HEADER_COLOUR = "F4B084"
 #: Widths of the columns before the months (F hidden), and of a month.
 GANTT_WIDTHS = {"A": 7, "B": 45, "C": 11, "D": 11, "E": 14, GANTT_MONTHS_COL: 10}
 GANTT_MONTH_WIDTH = 5
+#: What a month cell holds: nothing to see, but content, so that LibreOffice, which leaves out
+#: printed pages without content, prints the pages of months that only have coloured bars.
+EMPTY_MONTH = Formula('=""')
 
 HEADER_FILL = "DDEBF7"
 #: Width of the one column of the empty «Проверка» and «Форма мониторинга».
@@ -222,7 +225,7 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
             Formula(f'=IF(C{r}="","",IF({end}="",C{r},{end}))'),
             Formula(f'=IF({src}{c["control"]}{s}="","",{src}{c["control"]}{s})'),
             Formula(f'=IF({src}{c["months"]}{s}="","",{src}{c["months"]}{s})') if "months" in c else None,
-        ])
+        ] + [EMPTY_MONTH] * months)
     plan.add(Values(address(GANTT_FIRST_ROW, 1), data))
     plan.add(NumberFormat(f"C{GANTT_FIRST_ROW}:D{last_row}", "DD.MM.YYYY"))
 

@@ -42,6 +42,8 @@ GANTT_MONTH_WIDTH = 5
 EMPTY_MONTH = Formula('=""')
 
 HEADER_FILL = "DDEBF7"
+#: Height of a row with a 14 pt title, points.
+TITLE_ROW_HEIGHT = 22
 #: Width of the one column of the empty «Проверка» and «Форма мониторинга».
 HINT_WIDTH = 90
 
@@ -100,7 +102,7 @@ def instructions_plan() -> SheetPlan:
                         ["Все действия — на вкладке ленты «Дорожная карта». Порядок работы — три шага:", None, None],
                         [None, None, None]]
     bold_rows = [1]
-    paragraphs = [2]  # rows of one text across A:C
+    paragraphs = [1, 2]  # rows of one text across A:C
     for title, text in STEPS:
         bold_rows.append(len(rows) + 1)
         rows.append([title, None, None])
@@ -138,6 +140,7 @@ def instructions_plan() -> SheetPlan:
             plan.add(RowHeight(index, height))
     plan.add(Wrap(f"A1:C{len(rows)}"))
     plan.add(Font("A1", bold=True, size=14))
+    plan.add(RowHeight(1, TITLE_ROW_HEIGHT))
     for row in bold_rows[1:]:
         plan.add(Font(f"A{row}", bold=True))
     for first, last in ((buttons_header, buttons_last), (sheets_header, sheets_last)):

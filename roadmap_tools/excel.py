@@ -370,7 +370,7 @@ def cover_letter(book: xw.Book = None):
     path = saved_book_path(book)
     show_status(book, "Дорожная карта: письмо…")
     job = prepare_letter(path)
-    written = render_letter(job.context, default_letter_path(job.roadmap_path))
+    written = render_letter(job.context, default_letter_path(job.roadmap_path, job.settings, job.title))
     inform(book, f"Книга сохранена. Сопроводительное письмо: {written} "
                  f"(приложение на {job.pages} л., период: {job.context['period_words']}).")
 

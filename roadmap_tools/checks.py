@@ -17,11 +17,8 @@ from roadmap_tools.layout import ROADMAP_FIELDS, SHEET_ROADMAP
 from roadmap_tools.model import Activity, Roadmap
 from roadmap_tools.sheetplan import address
 from roadmap_tools.status import normalize_status
-<<<<<<< HEAD
-from roadmap_tools.vocab import DECISION_REWORK, MONTH_STEMS, MONTHS_PREPOSITIONAL, REPORT_STATUSES, STATUS_DONE
-=======
-from roadmap_tools.vocab import MONTH_STEMS, MONTHS_PREPOSITIONAL, REPORT_STATUSES, RULE_NAMES, STATUS_DONE
->>>>>>> main
+from roadmap_tools.vocab import (DECISION_REWORK, MONTH_STEMS, MONTHS_PREPOSITIONAL, REPORT_STATUSES, RULE_NAMES,
+                                 STATUS_DONE)
 
 ERROR = "error"
 WARNING = "warning"

@@ -126,17 +126,14 @@ class Roadmap:
     source: Source = field(default_factory=Source)
     #: field name -> 1-based column index in the source sheet (for cell addresses)
     column_index: dict = field(default_factory=dict)
-<<<<<<< HEAD
-    #: how many columns the source sheet's header row spans (to its last titled cell):
-    #: a column a job adds goes after it, never over a column of the user's own
-    header_width: int = 0
-=======
     #: titles of the document's columns we have no field for, kept as the user's own
     #: columns (``Activity.extra``), in the document's order
     kept_columns: list = field(default_factory=list)
     #: reporting field -> the document's title of the column it was read from («Отметка о выполнении»)
     report_columns: dict = field(default_factory=dict)
->>>>>>> main
+    #: how many columns the source sheet's header row spans (to its last titled cell):
+    #: a column a job adds goes after it, never over a column of the user's own
+    header_width: int = 0
 
     def activities(self) -> Iterator[Activity]:
         for section in self.sections:

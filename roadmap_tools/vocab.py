@@ -162,6 +162,7 @@ RULE_NAMES = {
     "cell_error": "Ошибка формулы",
     "bad_link": "Не ссылка",
     "info_without_date": "Информация без даты",
+    "returned_for_rework": "На доработку у куратора",
 }
 
 #: Deadline control status as of a date (the «Контроль срока» column).

@@ -292,10 +292,10 @@ def _lists_plan(roadmap: Roadmap, existing: Optional[list]) -> sp.SheetPlan:
     plan.add(sp.Values("A1", rows))
     old_height = len(existing or [])
     if old_height > len(rows):
-<<<<<<< HEAD
         plan.add(sp.ClearContents(f"A{len(rows) + 1}:D{old_height}"))
     plan.add(sp.Font("A1:D1", bold=True))
-    plan.add(sp.ColumnWidths({"A": 22, "B": 26, "C": 60, "D": 30}))
+    # long executor names wrap inside their cell instead of running across the page's edge
+    _wrapped_columns(plan, rows, {"A": 22, "B": 26, "C": 60, "D": 30})
     return plan
 
 
@@ -308,12 +308,6 @@ def _kept_executors(existing: Optional[list]) -> list:
         return []
     col = header.index(LISTS_HEADER[2].lower())
     return [_text(r[col]) for r in rows[1:] if col < len(r) and _text(r[col])]
-=======
-        plan.add(sp.ClearContents(f"A{len(rows) + 1}:C{old_height}"))
-    plan.add(sp.Font("A1:C1", bold=True))
-    # long executor names wrap inside their cell instead of running across the page's edge
-    _wrapped_columns(plan, rows, {"A": 22, "B": 26, "C": 60})
-    return plan
 
 
 def _wrapped_columns(plan: sp.SheetPlan, rows: list, widths: dict) -> None:
@@ -324,7 +318,6 @@ def _wrapped_columns(plan: sp.SheetPlan, rows: list, widths: dict) -> None:
     for number, row in enumerate(rows, start=1):
         plan.add(sp.RowHeight(number, textfit.row_height(row, list(widths.values()))))
     plan.add(printing.page_setup(list(widths.values()), title_rows="1:1"))
->>>>>>> main
 
 
 def _settings_plan(settings: dict) -> sp.SheetPlan:
@@ -472,11 +465,8 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
             executor=texts["executor"], result=texts["result"], status=texts["status"], done_date=done,
             info=texts["info"], link=texts["link"], note=texts["note"], section=texts["section"],
             source=Source(source.file, sheet, number),
-<<<<<<< HEAD
-            **{name: _text(value(name)) for name in EXTRA_FIELDS})
-=======
+            **{name: _text(value(name)) for name in EXTRA_FIELDS},
             extra={title: row[index] for index, title in kept if index < len(row) and row[index] not in (None, "")})
->>>>>>> main
         activity.parsed = parse_deadline(activity.deadline, years)
         if not sections or sections[-1].title != activity.section:
             sections.append(Section(title=activity.section))
@@ -489,7 +479,7 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
         sections=sections, columns=columns,
         has_executor_column=any((headers.field_of_title(c) or ("",))[0] == "executor" for c in columns),
         source=Source(source.file, sheet), column_index={name: index + 1 for name, index in fields.items()},
-<<<<<<< HEAD
+        kept_columns=[title for _, title in kept],
         header_width=max((i + 1 for i, v in enumerate(header) if _text(v)), default=0))
 
 
@@ -504,9 +494,6 @@ def roadmap_table_op(roadmap: Roadmap, last_col: int) -> sp.Table:
     last_row = max([a.source.row or 1 for a in roadmap.activities()], default=2)
     width = max(last_col, roadmap.header_width, *roadmap.column_index.values())
     return sp.Table(layout.ROADMAP_TABLE_NAME, f"A1:{sp.column_letter(width)}{last_row}")
-=======
-        kept_columns=[title for _, title in kept])
->>>>>>> main
 
 
 def plain_values(rows: list) -> list:

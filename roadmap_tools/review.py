@@ -106,7 +106,8 @@ def rows_plan(rows: Sequence[ReviewRow], period: str = "") -> sp.SheetPlan:
     plan = sp.SheetPlan(SHEET_ROWS, reset=True)
     title = "Строки отчётов: решение куратора по каждой строке" + (f" (период {period})" if period else "")
     plan.add(sp.Values("A1", [[title], ["Выберите «Решение» (ОДОБРЕНО или На доработку) и при необходимости "
-                                        "впишите комментарий; затем: roadmap-tools feedback СВОДКА -o ПАПКА."]]))
+                                        "впишите комментарий; затем подготовьте файлы замечаний для "
+                                        "муниципалитетов (см. docs/requests-and-review.md)."]]))
     plan.add(sp.Font("A1", bold=True, size=13))
     body = [[r.municipality, r.file, r.section, r.number, r.activity, r.info, r.link,
              "да" if r.reported else "нет", "да" if r.with_link else "нет", r.decision, r.comment, r.row_id]
@@ -295,7 +296,7 @@ def feedback_plans(municipality: str, rows: Sequence[ReviewRow], period: Optiona
     body = [[r.section, r.number, r.activity, r.info, r.link, r.decision, r.comment, r.row_id] for r in rows]
     plan.add(sp.Values("A1", [[f"Замечания куратора к отчёту: {municipality}{words}"],
                               ["Строки с решением «На доработку» исправьте в дорожной карте; загрузите этот файл "
-                               "кнопкой «Замечания куратора» (или roadmap-tools apply-feedback КНИГА ФАЙЛ)."],
+                               "в книгу дорожной карты кнопкой «Замечания куратора» на ленте."],
                               FEEDBACK_HEADER] + body))
     last = 3 + len(body)
     plan.add(sp.Font("A1", bold=True, size=13)).add(sp.Font("A3:H3", bold=True)).add(sp.Fill("A3:H3", HEADER_FILL))

@@ -22,6 +22,7 @@ from roadmap_tools.emaildraft import build_message, write_eml
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.jobs import _Book
 from roadmap_tools.layout import REVIEW_COLUMNS, SHEET_ROADMAP
+from roadmap_tools.printing import page_setup
 from roadmap_tools.model import Roadmap
 from roadmap_tools.report_reader import municipality_in, municipality_key, same_municipality_keys
 from roadmap_tools.requests import safe_file_name, write_request_workbook
@@ -48,6 +49,9 @@ FEEDBACK_HEADER = ["Раздел", "№", "Мероприятие", "Инфор�
 FEEDBACK_META = {"marker": "Вид файла", "municipality": "Муниципалитет", "period_from": "Период с",
                  "period_to": "Период по", "summary": "Сводка"}
 HEADER_FILL = "DDEBF7"
+DYNAMICS_WIDTHS = {"A": 30, "B": 24, "C": 13, "D": 14, "E": 14, "F": 14}
+#: Rows one chart of «Динамика» takes (its height, 6.5 cm, and a gap).
+CHART_ROWS = 15
 
 
 def normalise_decision(text) -> str:
@@ -124,7 +128,8 @@ def rows_plan(rows: Sequence[ReviewRow], period: str = "") -> sp.SheetPlan:
         plan.add(sp.ListValidation(f"J4:J{max(last, 4)}", '"' + ",".join(DECISIONS) + '"'))
         plan.add(sp.ConditionalFill(f"J4:J{last}", f'=J4="{DECISIONS[0]}"', "C6EFCE"))
         plan.add(sp.ConditionalFill(f"J4:J{last}", f'=J4="{DECISION_REWORK}"', "FFC7CE"))
-    plan.add(sp.PageSetup(title_rows="3:3"))
+    # the printed columns (the hidden id is not printed), the municipality repeated on each page across
+    plan.add(page_setup(list(ROWS_WIDTHS.values())[:11], title_rows="3:3", title_columns=1))
     return plan
 
 
@@ -238,10 +243,10 @@ def dynamics_plan(dynamics: Sequence[tuple]) -> sp.SheetPlan:
     plan.add(sp.Font("A3:F3", bold=True)).add(sp.Fill("A3:F3", HEADER_FILL)).add(sp.Wrap("A3:F3"))
     plan.add(sp.NumberFormat(f"D4:F{max(last, 4)}", "0%"))
     plan.add(sp.Border(f"A3:F{last}"))
-    plan.add(sp.ColumnWidths({"A": 30, "B": 24, "C": 13, "D": 14, "E": 14, "F": 14}))
+    plan.add(sp.ColumnWidths(dict(DYNAMICS_WIDTHS)))
     plan.add(sp.RowHeight(3, 30))
     plan.add(sp.Freeze("A4"))
-    plan.add(sp.PageSetup(landscape=True, fit_width=True, title_rows="3:3"))  # the charts beside the table
+    plan.add(page_setup(list(DYNAMICS_WIDTHS.values()), title_rows="3:3"))  # the charts go under the table
     return plan
 
 
@@ -271,7 +276,7 @@ def add_dynamics_charts(workbook, dynamics: Sequence[tuple]) -> None:
 
             series.tx = SeriesLabel(v=title)
         chart.set_categories(Reference(ws, min_col=2, min_row=top, max_row=bottom))
-        ws.add_chart(chart, f"H{3 + index * 14}")
+        ws.add_chart(chart, f"A{first + len(dynamics) + 2 + index * CHART_ROWS}")
 
 
 # --- feedback files ------------------------------------------------------------------------------

@@ -262,12 +262,32 @@ def _page_setup(wb, ws, op: sp.PageSetup):
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     if op.fit_width:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToWidth = op.pages_wide
         ws.page_setup.fitToHeight = 0
     if op.title_rows:
         ws.print_title_rows = op.title_rows
+    if op.title_columns:
+        ws.print_title_cols = op.title_columns
+    if op.print_area:
+        ws.print_area = op.print_area
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
+
+
+def _protect(wb, ws, op: sp.Protect):
+    from openpyxl.styles import Protection
+
+    for rng in op.unlocked:
+        for cell in _cells(ws, rng):
+            cell.protection = Protection(locked=False)
+    protection = ws.protection
+    protection.sheet = True
+    if op.password:
+        protection.password = op.password
+    # what an executor may still do on a protected sheet (False: allowed)
+    for allowed in ("autoFilter", "sort", "insertRows", "insertHyperlinks", "formatRows", "formatColumns",
+                    "formatCells"):
+        setattr(protection, allowed, False)
 
 
 _APPLY = {
@@ -276,4 +296,5 @@ _APPLY = {
     sp.Merge: _merge, sp.ColumnWidths: _widths, sp.RowHeight: _row_height, sp.Freeze: _freeze,
     sp.Table: _table, sp.ConditionalFill: _conditional, sp.ClearConditionalFormats: _clear_conditional,
     sp.ListValidation: _validation, sp.DefinedName: _defined_name, sp.PageSetup: _page_setup,
+    sp.Protect: _protect,
 }

@@ -320,7 +320,9 @@ def _defined_name(book, sheet, op: sp.DefinedName):
 
 
 def _page_setup(book, sheet, op: sp.PageSetup):
-    # xlwings has no page-setup API beyond the print area; desktop Excel gets it via COM.
+    # xlwings has no page-setup API beyond the print area; desktop Excel gets the rest via COM.
+    if op.print_area:
+        sheet.page_setup.print_area = op.print_area
     if not is_desktop(book):
         return
 
@@ -330,11 +332,14 @@ def _page_setup(book, sheet, op: sp.PageSetup):
         page.PaperSize = 9  # xlPaperA4
         if op.fit_width:
             page.Zoom = False
-            page.FitToPagesWide = 1
+            page.FitToPagesWide = op.pages_wide
             page.FitToPagesTall = False
         if op.title_rows:
             start, _, end = op.title_rows.partition(":")
             page.PrintTitleRows = f"${start}:${end or start}"
+        if op.title_columns:
+            start, _, end = op.title_columns.partition(":")
+            page.PrintTitleColumns = f"${start}:${end or start}"
     _desktop(setup)
 
 
@@ -344,12 +349,28 @@ def _tab_colour(book, sheet, colour: str) -> None:
         _desktop(lambda: setattr(sheet.api.Tab, "Color", red + green * 256 + blue * 65536))
 
 
+def _protect(book, sheet, op: sp.Protect):
+    # Office.js has no protection through xlwings; desktop Excel gets it via COM.
+    if not is_desktop(book):
+        return
+
+    def protect():
+        for rng in op.unlocked:
+            sheet.range(rng).api.Locked = False
+        sheet.api.Protect(Password=op.password or "", AllowFiltering=True, AllowSorting=True,
+                          AllowInsertingRows=True, AllowInsertingHyperlinks=True, AllowFormattingRows=True,
+                          AllowFormattingColumns=True,
+                          AllowFormattingCells=True)
+    _desktop(protect)
+
+
 _APPLY = {
     sp.Values: _values, sp.ClearContents: _clear, sp.Fill: _fill, sp.Font: _font, sp.Wrap: _wrap,
     sp.NumberFormat: _number_format, sp.Border: _border, sp.Note: _note, sp.Hyperlink: _hyperlink,
     sp.Merge: _merge, sp.ColumnWidths: _widths, sp.RowHeight: _row_height, sp.Freeze: _freeze,
     sp.Table: _table, sp.ClearConditionalFormats: _clear_conditional,
     sp.ListValidation: _validation, sp.DefinedName: _defined_name, sp.PageSetup: _page_setup,
+    sp.Protect: _protect,
 }
 
 

@@ -270,7 +270,7 @@ def import_from_word(book: xw.Book = None, path: str = None):
     сохраняются. В xlwings Lite недоступно: там нет доступа к файлам компьютера.
     """
     from roadmap_tools import layout
-    from roadmap_tools.importer import import_plans
+    from roadmap_tools.importer import import_plans, kept_columns_text
     from roadmap_tools.settings import settings_from_rows
 
     if sys.platform == "emscripten":
@@ -290,17 +290,19 @@ def import_from_word(book: xw.Book = None, path: str = None):
                            hint=f"Нажмите «Импорт из Word» и выберите файл .docx или впишите путь "
                                 f"в параметр «{label}».")
     show_status(book, "Дорожная карта: чтение документа…")
-    roadmap, plans = import_plans(source, existing, base)  # the command line's composition too
+    roadmap, plans = import_plans(source, existing, base,  # the command line's composition too
+                                  gantt=find_sheet(book, layout.SHEET_GANTT, required=False) is not None)
     apply_plans(book, plans)
     activities = sum(len(section.activities) for section in roadmap.sections)
-    inform(book, f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}.")
+    inform(book, " ".join(t for t in (f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}.",
+                                      kept_columns_text(roadmap)) if t))
 
 
 @script(name="Проверить")
 @button
 def check_entries(book: xw.Book = None):
     """Проверка листа «Дорожная карта»: замечания на листе «Проверка», ячейки подсвечены."""
-    from roadmap_tools.layout import SHEET_CHECK, SHEET_ROADMAP
+    from roadmap_tools.layout import SHEET_CHECK, SHEET_GANTT, SHEET_ROADMAP
     from roadmap_tools.plans import check_job, marked_cells
 
     data = RoadmapBook(book)
@@ -308,7 +310,8 @@ def check_entries(book: xw.Book = None):
     ours = {cell for sheet, cell in marked_cells(previous) if sheet == SHEET_ROADMAP}
     notes = roadmap_notes(data.roadmap_sheet, ours)
     show_status(book, "Дорожная карта: проверка…")
-    result = check_job(data.roadmap, data.settings, previous, notes, datetime.date.today())
+    result = check_job(data.roadmap, data.settings, previous, notes, datetime.date.today(),
+                       gantt=find_sheet(book, SHEET_GANTT, required=False) is not None)
     apply_plans(book, result.plans)
     find_sheet(book, SHEET_CHECK).activate()
     inform(book, f"Проверка закончена: ошибок — {result.errors}, предупреждений — {result.warnings}. "
@@ -319,13 +322,15 @@ def check_entries(book: xw.Book = None):
 @button
 def flag_overdue(book: xw.Book = None, as_of: datetime.date = None):
     """Контроль сроков на дату контроля (пусто: из «Настроек», иначе сегодня)."""
+    from roadmap_tools.layout import SHEET_GANTT
     from roadmap_tools.plans import overdue_job
     from roadmap_tools.settings import resolve_as_of
 
     data = RoadmapBook(book)
     when = resolve_as_of(data.settings, as_of, datetime.date.today())
     result = overdue_job(data.roadmap, data.settings, when, settings_rows=data.settings_rows,
-                         write_as_of=as_of is not None and as_of != data.settings.get("as_of"))
+                         write_as_of=as_of is not None and as_of != data.settings.get("as_of"),
+                         gantt=find_sheet(book, SHEET_GANTT, required=False) is not None)
     apply_plans(book, result.plans)
 
 
@@ -335,13 +340,15 @@ def monitoring_form(book: xw.Book = None, period_from: datetime.date = None, per
     """Форма мониторинга за отчётный период (пусто: из «Настроек», иначе текущий квартал)."""
     from roadmap_tools.layout import SHEET_FORM
     from roadmap_tools.plans import form_job
-    from roadmap_tools.settings import resolve_period
+    from roadmap_tools.settings import explain_period
 
     data = RoadmapBook(book)
-    start, end = resolve_period(data.settings, period_from, period_to, datetime.date.today())
+    start, end, note = explain_period(data.settings, period_from, period_to, datetime.date.today())
     result = form_job(data.roadmap, data.settings, start, end)
     apply_plans(book, result.plans)
     find_sheet(book, SHEET_FORM).activate()
+    if note:
+        inform(book, note)
 
 
 def saved_book_path(book) -> Path:
@@ -377,6 +384,74 @@ def email_draft(book: xw.Book = None):
     result = make_email(path)
     inform(book, f"Книга сохранена. Черновик письма: {result.eml}. Вложения: {result.form.name}, "
                  f"{result.letter.name}. Откройте черновик в почтовой программе и отправьте.")
+
+
+# --- requests to executors and the curator's review (issue 16) ------------------------------
+#: Folders beside the workbook the review buttons read and write.
+REQUESTS_FOLDER = "Запросы исполнителям"
+ANSWERS_FOLDER = "Ответы исполнителей"
+FEEDBACK_PATTERN = "Замечания куратора*.xlsx"
+
+
+@script(name="Запрос исполнителям")
+@button
+def requests_to_executors(book: xw.Book = None, period_from: datetime.date = None, period_to: datetime.date = None,
+                          folder: str = None):
+    """Книги запросов исполнителям за отчётный период в папке «Запросы исполнителям» рядом с книгой."""
+    from roadmap_tools.layout import SHEET_LISTS
+    from roadmap_tools.requests import requests_job
+    from roadmap_tools.settings import resolve_period
+
+    data = RoadmapBook(book)
+    target = Path(folder) if folder else book_folder(book) / REQUESTS_FOLDER
+    start, end = resolve_period(data.settings, period_from, period_to, datetime.date.today())
+    show_status(book, "Дорожная карта: запросы исполнителям…")
+    result = requests_job(data.roadmap, data.settings, data.rows(SHEET_LISTS), start, end, target)
+    apply_plans(book, result.plans)
+    inform(book, f"Запросов: {len(result.files)} (папка {target}); писем: "
+                 f"{sum(1 for f in result.files if f.eml)}.")
+
+
+@script(name="Собрать ответы")
+@button
+def collect_answers(book: xw.Book = None, folder: str = None):
+    """Ответы исполнителей из папки «Ответы исполнителей» рядом с книгой — в отчётные столбцы."""
+    from roadmap_tools.collect import SHEET_COLLECT, run_collect_files
+
+    data = RoadmapBook(book)
+    source = Path(folder) if folder else book_folder(book) / ANSWERS_FOLDER
+    if not source.exists():
+        raise RoadmapError("нет папки с ответами исполнителей.", file=str(source),
+                           hint=f"Сложите вернувшиеся файлы запросов в папку «{ANSWERS_FOLDER}» рядом с книгой.")
+    show_status(book, "Дорожная карта: сбор ответов…")
+    result = run_collect_files(data.roadmap, data.settings, [source])
+    apply_plans(book, result.plans)
+    find_sheet(book, SHEET_COLLECT).activate()
+    inform(book, f"Ответов: {len(result.files)}, заполнено ячеек: {len(result.filled)}, конфликтов: "
+                 f"{len(result.conflicts)}, без ответа: {len(result.unanswered)}. Подробности на листе "
+                 f"«{SHEET_COLLECT}».")
+
+
+@script(name="Замечания куратора")
+@button
+def curator_feedback(book: xw.Book = None, path: str = None):
+    """Решения и комментарии куратора из файла «Замечания куратора - ….xlsx» рядом с книгой."""
+    from roadmap_tools.review import apply_feedback_job, read_feedback
+
+    data = RoadmapBook(book)
+    if path:
+        chosen = Path(path)
+    else:
+        found = sorted(book_folder(book).glob(FEEDBACK_PATTERN), key=lambda p: p.stat().st_mtime)
+        if not found:
+            raise RoadmapError("рядом с книгой нет файла замечаний куратора.", file=str(book_folder(book)),
+                               hint="Сохраните присланный файл «Замечания куратора - ….xlsx» в папку книги.")
+        chosen = found[-1]
+    municipality, rows = read_feedback(chosen)
+    result = apply_feedback_job(data.roadmap, data.settings, municipality, rows, file=str(chosen))
+    apply_plans(book, result.plans)
+    inform(book, f"Замечания куратора загружены: строк {len(result.applied)}, на доработку "
+                 f"{len(result.rework)}. Нажмите «Проверить»: строки на доработку попадут на лист «Проверка».")
 
 
 # --- xlwings Lite with an xlwings older than the floor ------------------------------

@@ -37,7 +37,8 @@ MONTHS_HINT = ("Заполняется при импорте из столбца
                "«Диаграмма Ганта» закрашивает только эти месяцы. Пусто: закрашивается всё от «Начала» до "
                "«Окончания». Поменяли «Начало» или «Окончание» вручную — очистите эту ячейку.")
 
-#: Columns of the sheet «Дорожная карта», in the order we write them.
+#: Columns of the sheet «Дорожная карта», in the order we write them. Their widths let the
+#: sheet print on two landscape A4 pages across at 7 pt or larger (see ``printing``).
 ROADMAP_COLUMNS = [
     Column("number", "№", 7),
     Column("section", "Раздел", 22),
@@ -47,16 +48,28 @@ ROADMAP_COLUMNS = [
     Column("end", "Окончание", 11, "date"),
     Column("months", "Месяцы (для диаграммы)", 14, hint=MONTHS_HINT),
     Column("executor", "Ответственные исполнители", 30),
-    Column("result", "Ожидаемый результат", 30),
+    Column("result", "Ожидаемый результат", 28),
     Column("status", "Статус", 14),
     Column("done_date", "Дата выполнения", 12, "date"),
-    Column("info", "Информация о проведении", 40),
-    Column("link", "Ссылка на документ", 30),
-    Column("note", "Примечание", 20),
+    Column("info", "Информация о проведении", 36),
+    Column("link", "Ссылка на документ", 24),
+    Column("note", "Примечание", 16),
     Column("control", "Контроль срока", 16),
     Column("days_overdue", "Просрочка, дн.", 10, "int"),
 ]
 ROADMAP_FIELDS = [c.field for c in ROADMAP_COLUMNS]
+#: The hidden technical column holding each row's stable id: added by the first request to
+#: executors (``requests``) after the last column, then kept by every reader and re-import
+#: as a column of the user's own (it follows its activity). See ``rowid``.
+ROW_ID_COLUMN = Column("row_id", "Код строки", 12,
+                       hint="Служебный код строки: по нему ответы исполнителей и замечания куратора "
+                            "находят своё мероприятие. Не меняйте и не удаляйте.")
+#: The curator's answer on a row, written by «Замечания куратора» (``review.apply_feedback``).
+REVIEW_COLUMNS = [
+    Column("decision", "Решение куратора", 16),
+    Column("curator_comment", "Комментарий куратора", 40),
+]
+
 #: Columns written by the tool, never typed by the user.
 DERIVED_FIELDS = ("start", "end", "months", "control", "days_overdue")
 

@@ -86,10 +86,16 @@ class Activity:
     info: str = ""            # information on how it was done
     link: str = ""            # link to evidence
     note: str = ""
+    # the row's stable id and the curator's answer (columns the requests and the review add)
+    row_id: str = ""
+    decision: str = ""
+    curator_comment: str = ""
     # derived
     parsed: Optional[Deadline] = None  # the parse of ``deadline`` with the roadmap's years
     section: str = ""         # title of the section it belongs to
     source: Source = field(default_factory=Source)
+    #: the document's own columns we have no field for: their title -> this activity's text
+    extra: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -120,6 +126,14 @@ class Roadmap:
     source: Source = field(default_factory=Source)
     #: field name -> 1-based column index in the source sheet (for cell addresses)
     column_index: dict = field(default_factory=dict)
+    #: titles of the document's columns we have no field for, kept as the user's own
+    #: columns (``Activity.extra``), in the document's order
+    kept_columns: list = field(default_factory=list)
+    #: reporting field -> the document's title of the column it was read from («Отметка о выполнении»)
+    report_columns: dict = field(default_factory=dict)
+    #: how many columns the source sheet's header row spans (to its last titled cell):
+    #: a column a job adds goes after it, never over a column of the user's own
+    header_width: int = 0
 
     def activities(self) -> Iterator[Activity]:
         for section in self.sections:

@@ -208,15 +208,34 @@ class DefinedName:
 
 @dataclass(frozen=True)
 class PageSetup:
+    """How a sheet prints (see ``roadmap_tools.printing.page_setup``, which chooses it)."""
+
     landscape: bool = True
-    fit_width: bool = True
+    fit_width: bool = True  # scale to ``pages_wide`` pages wide, any number of pages tall
     title_rows: Optional[str] = None  # «1:3», repeated on every printed page
     paper: str = "A4"
+    pages_wide: int = 1
+    title_columns: Optional[str] = None  # «A:B», repeated on every page across
+    print_area: Optional[str] = None  # «A1:AD120»; None: what the sheet holds
+
+
+@dataclass(frozen=True)
+class Protect:
+    """Protect the sheet: only the cells of ``unlocked`` (ranges) can be typed in.
+
+    Without a password (``password`` None): the protection guards against typing in the
+    wrong cell, not against the user, who may lift it (Рецензирование → Снять защиту листа).
+    Inserting rows and hyperlinks and resizing stay allowed; Excel sorts and filters a range
+    with locked cells only once the protection is lifted.
+    """
+
+    unlocked: tuple = ()
+    password: Optional[str] = None
 
 
 Op = Union[Values, ClearContents, Fill, Font, Wrap, NumberFormat, Border, Note, Hyperlink, Merge,
            ColumnWidths, RowHeight, Freeze, Table, ConditionalFill, ClearConditionalFormats,
-           ListValidation, DefinedName, PageSetup]
+           ListValidation, DefinedName, PageSetup, Protect]
 
 
 @dataclass

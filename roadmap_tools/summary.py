@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import List, Union
+from typing import Callable, List, Optional, Sequence, Union
 
 from roadmap_tools import sheetplan as sp
 from roadmap_tools.consolidate import Summary, total_of
+from roadmap_tools.printing import page_setup
 
 SHEET_SUMMARY = "Сводка"
 SHEET_OVERDUE = "Просроченные"
@@ -40,7 +41,7 @@ def _table_sheet(name: str, title: str, header: list, rows: list, widths: dict, 
     plan.add(sp.ColumnWidths(widths)).add(sp.Freeze("A4"))
     if rows:
         plan.add(sp.Table(table, f"A3:{last_col}{3 + len(rows)}"))
-    plan.add(sp.PageSetup(title_rows="3:3"))
+    plan.add(page_setup(list(widths.values()), title_rows="3:3", title_columns=1))
     return plan
 
 
@@ -66,9 +67,10 @@ def summary_plans(summary: Summary) -> List[sp.SheetPlan]:
     plan.add(sp.Font(f"A{last}:G{last}", bold=True)).add(sp.Fill(f"A{last}:G{last}", TOTAL_FILL))
     plan.add(sp.NumberFormat(f"G{h + 1}:G{last}", "0%"))
     plan.add(sp.Border(f"A{h}:G{last}"))
-    plan.add(sp.ColumnWidths({"A": 34, "B": 9, "C": 13, "D": 14, "E": 12, "F": 12, "G": 13}))
+    widths = {"A": 34, "B": 9, "C": 13, "D": 14, "E": 12, "F": 12, "G": 13}
+    plan.add(sp.ColumnWidths(widths))
     plan.add(sp.Freeze(f"B{h + 1}"))
-    plan.add(sp.PageSetup(title_rows=f"{h}:{h}"))
+    plan.add(page_setup(list(widths.values()), title_rows=f"{h}:{h}"))
     if rows:
         plan.add(sp.ConditionalFill(f"F{h + 1}:F{last - 1}", f"=F{h + 1}>0", "FFC7CE"))
 
@@ -112,6 +114,8 @@ def add_charts(workbook, summary: Summary) -> None:
     categories = Reference(data, min_col=1, min_row=h + 1, max_row=h + count)
     height = max(7.5, 0.6 * count + 3)  # cm: room for every municipality's name
     below = int(height / 0.5) + 3  # the second chart under the first (a row is about 0.5 cm)
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"  # a chart 16 cm wide fits the page at full size
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -142,8 +146,13 @@ def add_charts(workbook, summary: Summary) -> None:
         ws.add_chart(chart, anchor)
 
 
-def write_summary(summary: Summary, path: Union[str, os.PathLike]) -> Path:
-    """Write the summary workbook through ``safeio.atomic_write`` (a backup of the old one kept)."""
+def write_summary(summary: Summary, path: Union[str, os.PathLike], extra_plans: Sequence = (),
+                  extra_charts: Optional[Callable] = None) -> Path:
+    """Write the summary workbook through ``safeio.atomic_write`` (a backup of the old one kept).
+
+    ``extra_plans``, ``extra_charts(workbook)``: the review's sheets and what plans cannot say
+    (charts, a hidden sheet), from ``review.consolidation_extras``.
+    """
     from openpyxl import Workbook
 
     from roadmap_tools.safeio import atomic_write
@@ -151,9 +160,11 @@ def write_summary(summary: Summary, path: Union[str, os.PathLike]) -> Path:
     def write(tmp: Path) -> None:
         workbook = Workbook()
         default = workbook.active
-        sp.apply_openpyxl(workbook, summary_plans(summary))
+        sp.apply_openpyxl(workbook, list(summary_plans(summary)) + list(extra_plans))
         workbook.remove(default)
         add_charts(workbook, summary)
+        if extra_charts is not None:
+            extra_charts(workbook)
         workbook.active = 0
         workbook.save(tmp)
 

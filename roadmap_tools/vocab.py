@@ -46,6 +46,10 @@ HEADER_SYNONYMS: dict = {
     "note": ["примечание", "примечания", "комментарий"],
     "control": ["контроль срока", "состояние срока"],
     "days_overdue": ["просрочка, дн.", "дней просрочки"],
+    # columns the requests and the curator's review add (see layout.ROW_ID_COLUMN, layout.REVIEW_COLUMNS)
+    "row_id": ["код строки"],
+    "decision": ["решение куратора"],
+    "curator_comment": ["комментарий куратора"],
 }
 
 #: Word stems that identify a field when no exact synonym matches, tried in
@@ -117,6 +121,48 @@ STATUS_SYNONYMS = {
     "в работе": "В работе", "в процессе": "В работе", "выполняется": "В работе",
     "не начато": "Не начато", "не выполнено": "Не выполнено", "нет": "Не выполнено",
     "перенесено": "Перенесено", "отменено": "Отменено",
+}
+
+# ---------------------------------------------------------------------------
+# Check rules
+# ---------------------------------------------------------------------------
+#: What each rule of «Проверить» is called on the sheet «Проверка» (its code stays in a
+#: hidden column, for filters and scripts). One name per code of ``checks.RULES``.
+RULE_NAMES = {
+    "missing_activity": "Нет мероприятия",
+    "missing_deadline": "Нет срока",
+    "missing_executor": "Нет исполнителя",
+    "missing_result": "Нет ожидаемого результата",
+    "no_executors": "Исполнители не заполнены",
+    "no_results": "Результаты не заполнены",
+    "bad_deadline": "Срок не распознан",
+    "deadline_outside_years": "Срок за годами дорожной карты",
+    "deadline_far_outside_years": "Срок далеко за годами дорожной карты",
+    "start_after_end": "Начало позже окончания",
+    "no_numbering": "Нет нумерации",
+    "unnumbered": "Нет номера",
+    "duplicate_number": "Номер повторяется",
+    "numbering_gap": "Пропуск в нумерации",
+    "numbering_order": "Порядок нумерации",
+    "mixed_numbering": "Номер записан иначе",
+    "bad_number": "Номер не похож на номер пункта",
+    "number_section_mismatch": "Номер не из своего раздела",
+    "duplicate_activity": "Повтор мероприятия",
+    "duplicate_in_other_section": "Повтор мероприятия",
+    "near_duplicate_activity": "Возможный повтор мероприятия",
+    "bad_status": "Статус не из списка",
+    "status_synonym": "Статус не по списку",
+    "done_without_evidence": "Выполнено без информации и ссылки",
+    "done_without_info": "Выполнено без информации",
+    "done_without_link": "Выполнено без ссылки",
+    "done_date_future": "Дата выполнения в будущем",
+    "done_date_before_start": "Дата выполнения до начала",
+    "bad_done_date": "Дата выполнения не распознана",
+    "done_date_without_done": "Дата без статуса «Выполнено»",
+    "cell_error": "Ошибка формулы",
+    "bad_link": "Не ссылка",
+    "info_without_date": "Информация без даты",
+    "returned_for_rework": "На доработку у куратора",
 }
 
 #: Deadline control status as of a date (the «Контроль срока» column).
@@ -418,6 +464,26 @@ REPORT_TITLE_WORDS = ["мониторинг", "отчет", "отчёт", "ин�
 #: Words that open a sender block in a cover letter (the sender's requisites).
 SENDER_WORDS = ["управление образования", "отдел образования", "комитет", "администрация",
                 "департамент", "управление", "отдел", "министерство", "методический центр"]
+
+
+# ---------------------------------------------------------------------------
+# The curator's review (the region) and the requests to executors
+# ---------------------------------------------------------------------------
+#: Decisions a curator gives a report row (the drop-down «Решение» of the summary).
+DECISION_APPROVED = "ОДОБРЕНО"
+DECISION_REWORK = "На доработку"
+DECISIONS = (DECISION_APPROVED, DECISION_REWORK)
+#: Other spellings a curator may type, folded to lower case -> the decision.
+DECISION_SYNONYMS = {
+    "одобрено": DECISION_APPROVED, "одобрен": DECISION_APPROVED, "принято": DECISION_APPROVED,
+    "согласовано": DECISION_APPROVED,
+    "на доработку": DECISION_REWORK, "на доработке": DECISION_REWORK, "доработать": DECISION_REWORK,
+    "вернуть на доработку": DECISION_REWORK, "возвращено на доработку": DECISION_REWORK,
+}
+#: Header of an executor's e-mail next to the executors of «Справочники».
+EXECUTOR_EMAIL_HEADER = "E-mail исполнителя"
+#: Words that join executors in one cell («МЦ, в т.ч. школы»), not part of a name (lower case).
+EXECUTOR_JOINERS = ("в т.ч.", "в т. ч.", "в том числе", "и", "совместно с", "с участием")
 
 # ---------------------------------------------------------------------------
 # Inflection (morphology.py) where the dictionary is wrong for a name

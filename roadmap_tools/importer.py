@@ -1,21 +1,27 @@
-"""Import a roadmap from a Word document or an Excel workbook: ``import_roadmap(path)``.
+"""Import a roadmap from a Word document, a PDF or an Excel workbook: ``import_roadmap(path)``.
 
 Every failure is a ``RoadmapError`` in Russian that names the file and says what was
 expected; nothing is written here (see ``workbook.write_roadmap_workbook``).
 """
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Optional, Union
 
-from roadmap_tools import docmeta, headers, layout, safeio
+from roadmap_tools import docmeta, headers, layout, office, safeio
+from roadmap_tools.docx_reader import DocxContent, read_docx
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Roadmap, Source
+from roadmap_tools.pdf_reader import read_pdf
 from roadmap_tools.tablerows import ParsedTables, parse_tables
 
 WORD_FORMATS = (".docx", ".docm")
 EXCEL_FORMATS = (".xlsx", ".xlsm")
-SUPPORTED = "документ Word (.docx) или книга Excel (.xlsx, .xlsm)"
+PDF_FORMATS = (".pdf",)
+#: Text documents LibreOffice turns into .docx before the import (old Word, RTF, OpenDocument).
+CONVERTED_FORMATS = (".doc", ".rtf", ".odt")
+SUPPORTED = "документ Word (.docx, .doc), PDF с текстом, .rtf, .odt или книга Excel (.xlsx, .xlsm)"
 #: Rows at the top of a sheet where the roadmap's header may be.
 SHEET_HEADER_SEARCH = 40
 
@@ -25,10 +31,14 @@ _EXPECTED_COLUMNS = "«№», «Мероприятие», «Сроки», «От
 
 
 def import_roadmap(path: Union[str, Path]) -> Roadmap:
-    """Read the roadmap of a .docx, .xlsx or .xlsm file (format by extension, checked by content)."""
+    """Read the roadmap of a .docx, .pdf, .doc/.rtf/.odt, .xlsx or .xlsm file (format by extension, checked by content)."""
     source = safeio.check_readable(path)
     suffix = source.suffix.lower()
-    if suffix in (".doc", ".xls", ".rtf", ".odt", ".ods", ".pdf") or \
+    if suffix in PDF_FORMATS:
+        return _import_document(read_pdf(source), str(path))
+    if suffix in CONVERTED_FORMATS:
+        return _import_converted(source, str(path))
+    if suffix in (".xls", ".ods") or \
             (suffix not in WORD_FORMATS + EXCEL_FORMATS and _is_ole(source)):
         raise RoadmapError(
             f"формат «{suffix or 'без расширения'}» не поддерживается: ожидается {SUPPORTED}.",
@@ -50,17 +60,32 @@ def _is_ole(path: Path) -> bool:
 
 
 def _resave_hint(suffix: str) -> str:
-    if suffix in (".doc", ".rtf", ".odt", ".pdf"):
-        return "Откройте файл в Word и сохраните его как «Документ Word (*.docx)»."
     if suffix in (".xls", ".ods"):
         return "Откройте файл в Excel и сохраните его как «Книга Excel (*.xlsx)»."
-    return ""
+    return "Откройте файл в Word и сохраните его как «Документ Word (*.docx)»."
+
+
+def _import_converted(source: Path, name: str) -> Roadmap:
+    """An old Word, RTF or OpenDocument file: a .docx copy made by LibreOffice in a temporary folder."""
+    if not office.find_soffice():
+        raise RoadmapError(
+            f"файл «{source.suffix.lower()}» читается только через LibreOffice, а он на этом компьютере "
+            "не установлен.", file=name, hint=office.RESAVE_AS_DOCX)
+    with tempfile.TemporaryDirectory(prefix="roadmap-import-") as folder:
+        converted = office.convert(source, Path(folder), "docx")
+        try:
+            content = read_docx(converted)
+        except RoadmapError as exc:  # the user knows the original, not our temporary copy
+            raise RoadmapError(exc.message, file=name, sheet=exc.sheet, cell=exc.cell, hint=exc.hint) from exc
+        return _import_document(content, name)
 
 
 def _import_docx(path: Path, name: str) -> Roadmap:
-    from roadmap_tools.docx_reader import read_docx
+    return _import_document(read_docx(path), name)  # checked and its failures put into words by safeio
 
-    content = read_docx(path)  # checked and its failures put into words by safeio
+
+def _import_document(content: DocxContent, name: str) -> Roadmap:
+    """A document read into tables and paragraphs (Word, PDF): its roadmap."""
     if not content.tables:
         raise RoadmapError(
             f"в документе нет таблиц: ожидалась таблица дорожной карты со столбцами {_EXPECTED_COLUMNS}.",

@@ -337,3 +337,17 @@ def email_draft(book: xw.Book = None):
     result = make_email(path)
     inform(book, f"Книга сохранена. Черновик письма: {result.eml}. Вложения: {result.form.name}, "
                  f"{result.letter.name}. Откройте черновик в почтовой программе и отправьте.")
+
+
+@script(name="Дорожная карта в Word")
+@button
+def export_to_word(book: xw.Book = None):
+    """Дорожная карта приложением к приказу (.docx) рядом с книгой (книга сначала сохраняется)."""
+    from roadmap_tools.word_export import export_word
+
+    path = saved_book_path(book)
+    show_status(book, "Дорожная карта: документ Word…")
+    roadmap, written = export_word(path)  # the command line's call
+    activities = sum(len(section.activities) for section in roadmap.sections)
+    inform(book, f"Книга сохранена. Документ Word: {written} (мероприятий: {activities}, "
+                 f"разделов: {len(roadmap.sections)}).")

@@ -12,7 +12,7 @@ RIBBON_FILE = WORKBOOK_SOURCES / "ribbon" / "customUI14.xml"
 CALLBACKS_FILE = WORKBOOK_SOURCES / "vba" / "RoadmapRibbon.bas"
 NS = {"ui": ribbon.CUSTOMUI_NAMESPACE}
 
-EXCEL_FUNCTIONS = ["import_from_word", "check_entries", "flag_overdue", "monitoring_form", "cover_letter",
+EXCEL_FUNCTIONS = ["import_from_word", "export_to_word", "check_entries", "flag_overdue", "monitoring_form", "cover_letter",
                    "email_draft"]
 
 
@@ -30,7 +30,7 @@ def test_tab_groups_and_button_labels_are_the_russian_ones():
     assert tab.get("label") == RIBBON_TAB_LABEL == "Дорожная карта"
     assert [g.get("label") for g in tab.findall("ui:group", NS)] == ["Данные", "Контроль", "Отчёты"]
     labels = [b.get("label") for b in tab.iter(f"{{{ribbon.CUSTOMUI_NAMESPACE}}}button")]
-    assert labels == ["Импорт из Word", "Проверить", "Отметить просрочки", "Форма мониторинга",
+    assert labels == ["Импорт из Word", "Дорожная карта в Word", "Проверить", "Отметить просрочки", "Форма мониторинга",
                       "Сопроводительное письмо", "Письмо e-mail"]
 
 

@@ -208,7 +208,7 @@ def _parsed(roadmap: Roadmap, a: Activity):
     if a.parsed is None and not _blank(a.deadline):
         from roadmap_tools.deadlines import parse_deadline
 
-        a.parsed = parse_deadline(a.deadline, roadmap.years)
+        a.parsed = parse_deadline(a.deadline, roadmap.years, roadmap.school_year)
     return a.parsed
 
 

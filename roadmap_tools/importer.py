@@ -30,8 +30,19 @@ _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _EXPECTED_COLUMNS = "«№», «Мероприятие», «Сроки», «Ответственные исполнители», «Ожидаемый результат»"
 
 
-def import_roadmap(path: Union[str, Path]) -> Roadmap:
-    """Read the roadmap of a .docx, .pdf, .doc/.rtf/.odt, .xlsx or .xlsm file (format by extension, checked by content)."""
+def import_roadmap(path: Union[str, Path], school_year: Optional[int] = None) -> Roadmap:
+    """Read the roadmap of a .docx, .pdf, .doc/.rtf/.odt, .xlsx or .xlsm file (format by extension, checked by content).
+
+    ``school_year`` (2023 for 2023-2024) says the roadmap runs by that school year, whatever
+    its title says; without it a title «на 2023-2024 учебный год» says so.
+    """
+    roadmap = _import_roadmap(path)
+    if school_year is not None:
+        roadmap.school_year, roadmap.years = school_year, [school_year, school_year + 1]
+    return roadmap
+
+
+def _import_roadmap(path: Union[str, Path]) -> Roadmap:
     source = safeio.check_readable(path)
     suffix = source.suffix.lower()
     if suffix in PDF_FORMATS:
@@ -154,6 +165,7 @@ def _roadmap(parsed: ParsedTables, meta: docmeta.DocumentMeta, source: Source) -
     columns = [" ".join(title.split()) for title in parsed.layout.titles]
     return Roadmap(
         title=meta.title, organisation=meta.organisation, years=list(meta.years), sections=parsed.sections,
+        school_year=meta.school_year,
         columns=columns, has_executor_column="executor" in parsed.layout.fields, source=source,
         column_index={field: index + 1 for field, index in parsed.layout.fields.items()})
 
@@ -178,7 +190,8 @@ def import_plans(path: Union[str, Path], existing: Optional[dict] = None,
     return roadmap, workbook.roadmap_workbook_plans(roadmap, existing, settings)
 
 
-def import_to_workbook(path: Union[str, Path], output: Optional[Union[str, Path]] = None) -> tuple:
+def import_to_workbook(path: Union[str, Path], output: Optional[Union[str, Path]] = None,
+                       school_year: Optional[int] = None) -> tuple:
     """(Roadmap, written path): import ``path`` and write or update the roadmap workbook.
 
     The document is read in full before anything is written, so a bad document leaves
@@ -186,6 +199,6 @@ def import_to_workbook(path: Union[str, Path], output: Optional[Union[str, Path]
     """
     from roadmap_tools.workbook import write_roadmap_workbook
 
-    roadmap = import_roadmap(path)
+    roadmap = import_roadmap(path, school_year)
     target = Path(output) if output else default_output(path)
     return roadmap, write_roadmap_workbook(roadmap, target)

@@ -76,6 +76,8 @@ SETTINGS = [
     Setting("organisation", "Организация (муниципалитет)"),
     Setting("first_year", "Первый год дорожной карты", None, "year"),
     Setting("last_year", "Последний год дорожной карты", None, "year"),
+    Setting("school_year", "Учебный год", None, "school_year",
+            "например 2023-2024: сроки без года ложатся в этот учебный год; пусто: календарные годы"),
     Setting("as_of", "Дата контроля", None, "date", "пусто: сегодня"),
     Setting("period_from", "Начало отчётного периода", None, "date", "пусто: начало текущего квартала"),
     Setting("period_to", "Конец отчётного периода", None, "date", "пусто: конец текущего квартала"),

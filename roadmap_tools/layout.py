@@ -76,8 +76,6 @@ SETTINGS = [
     Setting("organisation", "Организация (муниципалитет)"),
     Setting("first_year", "Первый год дорожной карты", None, "year"),
     Setting("last_year", "Последний год дорожной карты", None, "year"),
-    Setting("school_year", "Учебный год", None, "school_year",
-            "например 2023-2024: сроки без года ложатся в этот учебный год; пусто: календарные годы"),
     Setting("as_of", "Дата контроля", None, "date", "пусто: сегодня"),
     Setting("period_from", "Начало отчётного периода", None, "date", "пусто: начало текущего квартала"),
     Setting("period_to", "Конец отчётного периода", None, "date", "пусто: конец текущего квартала"),
@@ -114,6 +112,9 @@ SETTINGS = [
     Setting("smtp_port", "SMTP-порт", None, "int", "пусто: 587 для starttls, 465 для ssl, 25 без защиты"),
     Setting("smtp_user", "SMTP-логин"),
     Setting("smtp_security", "SMTP-защита (starttls, ssl, нет)", "starttls"),
+    # added last so that the cells of the settings above (their names rt_*) stay where they were
+    Setting("school_year", "Учебный год", None, "school_year",
+            "например 2023-2024: сроки без года ложатся в этот учебный год; пусто: календарные годы"),
 ]
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
 SETTINGS_BY_LABEL = {s.label: s for s in SETTINGS}

@@ -374,6 +374,8 @@ def _part_of(span: Tuple[date, date], part: str) -> Tuple[date, date]:
         return date(start.year, start.month, max(start.day, first)), date(start.year, start.month, min(days, last))
     if part == "start":
         first_index, last_index = 0, 0
+    elif months == 2:  # «середина I четверти» (September–October): mid-September to mid-October
+        return date(start.year, start.month, 16), date(end.year, end.month, 15)
     else:
         first_index, last_index = (months - 1) // 2, months // 2
     y1, m1 = divmod(start.year * 12 + start.month - 1 + first_index, 12)
@@ -557,7 +559,7 @@ def _propagate_units(items: List[_Item]) -> None:
     pieces = [p for item in items for p in item.pieces()]
     following: Optional[_Piece] = None
     for p in reversed(pieces):
-        if p.unit == "num" and following is not None and following.unit in ("day", "quarter", "half"):
+        if p.unit == "num" and following is not None and following.unit in ("day", "quarter", "half", "squarter"):
             p.unit, p.month = following.unit, following.month
         elif p.unit != "num":
             following = p
@@ -615,8 +617,14 @@ def _resolve(item: _Item, default: Optional[int], school_year: Optional[int] = N
     if a.year is None and b.year is None and school_year is not None:
         _fill_year(a, default, school_year)
         _fill_year(b, default, school_year)
-        if _span(b)[1] < _span(a)[0]:  # «май – сентябрь»: one run forward from its start
-            b.year = a.year + (1 if _first_month(b) < _first_month(a) else 0)
+        if _span(b)[1] < _span(a)[0]:  # «август – сентябрь»: both in one calendar year, the one nearer the school year
+            school = _school_year_span(school_year)
+
+            def overlap(year: int) -> int:  # whole months inside the school year
+                first, last = _span(replace(a, year=year))[0], _span(replace(b, year=year))[1]
+                first, last = max(first, school[0]), min(last, school[1])
+                return (last.year - first.year) * 12 + last.month - first.month + 1 if first <= last else 0
+            a.year = b.year = max((school_year, school_year + 1), key=lambda y: (overlap(y), -y))
     elif a.year is None and b.year is None:
         a.year = b.year = _need_year(default)
         if _span(b)[1] < _span(a)[0]:
@@ -676,6 +684,13 @@ def _resolve_items(items: List[_Item], default: Optional[int],
 def _chunks(start: date, end: date, freq: str) -> List[Tuple[date, date]]:
     """Calendar months, quarters, halves or ISO weeks cut to [start, end]."""
     out = []
+    if freq == "squarter":  # the school quarters (vocab.SCHOOL_QUARTERS) of each calendar year, in order
+        for y in range(start.year, end.year + 1):
+            for (m1, d1), (m2, d2) in sorted(vocab.SCHOOL_QUARTERS.values()):
+                first, last = date(y, m1, d1), date(y, m2, d2)
+                if last >= start and first <= end:
+                    out.append((max(first, start), min(last, end)))
+        return out
     if freq == "week":
         cur = start - timedelta(days=start.weekday())
         while cur <= end:

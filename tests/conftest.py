@@ -22,6 +22,22 @@ REPORT_FIXTURE = "002_e8874583cf5e68aa"
 SAMPLE_DOCX = TESTS.parent / "examples" / "sample_roadmap_penza_2022.docx"
 
 
+@dataclass(frozen=True)
+class SchoolYear:
+    """A roadmap on a school year in the deadline tables: ``SchoolYear(2023)`` is 2023-2024."""
+
+    first: int
+
+
+def parse_in(phrase: str, years):
+    """``parse_deadline`` for a table row whose years are calendar years or a ``SchoolYear``."""
+    from roadmap_tools.deadlines import parse_deadline
+
+    if isinstance(years, SchoolYear):
+        return parse_deadline(phrase, (), years.first)
+    return parse_deadline(phrase, years)
+
+
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES

@@ -6,6 +6,7 @@ page break cut in two exactly as it does for a Word table split across pages.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -45,6 +46,13 @@ def _inked(line: list) -> list:
     return [c for c in line if c["text"].strip()]
 
 
+def _single_word(line: list) -> bool:
+    """The line's ink has no space inside it (a trailing space does not count)."""
+    ink = _inked(line)
+    return not any(not c["text"].strip() and ink[0]["x0"] < c["x0"] < ink[-1]["x0"] for c in line) and \
+        all(b["x0"] - a["x1"] < 0.2 * a["size"] for a, b in zip(ink, ink[1:]))
+
+
 def _first_word_width(line: list) -> float:
     inked = _inked(line)
     end = inked[0]["x1"]
@@ -62,9 +70,10 @@ def cell_text(chars: list, inner_width: float) -> str:
 
     Where a line stops with room left for the next line's first word, the writer ended
     a paragraph there («\n»). Otherwise the line was wrapped: at a space (« »), or
-    right after a hyphen inside a word («организационно-» + «методической» -> one word;
-    A space that did not fit at the line's end is not drawn, so «семинаров- совещаний» and
-    «семинаров-совещаний» broken at the hyphen look the same: read as the compound word).
+    right after a hyphen inside a word («организационно-» + «методической» -> one word), or
+    inside a word too long for the column («общеобразовательн» + «ых»). A space that did not
+    fit at the line's end is not drawn, so «семинаров- совещаний» and «семинаров-совещаний»
+    broken at the hyphen look the same: read as the compound word.
     """
     lines = [line for line in _lines(chars) if _inked(line)]
     text = ""
@@ -81,9 +90,14 @@ def cell_text(chars: list, inner_width: float) -> str:
             and part[:1].isalpha()
         space = 0.0 if hyphen else 0.3 * ink[-1]["size"]
         used = ink[-1]["x1"] - ink[0]["x0"]
+        next_letter = _inked(line)[0]
+        # a word longer than the column is cut where the line ends: its line holds that word alone,
+        # and not even the next letter would have fitted
+        cut_word = not ends_in_space and _single_word(previous) \
+            and used + (next_letter["x1"] - next_letter["x0"]) > inner_width - 0.5
         if used + space + _first_word_width(line) <= inner_width - 0.5:
             text += "\n" + part
-        elif hyphen:
+        elif hyphen or cut_word:
             text += part
         else:
             text += " " + part
@@ -113,9 +127,12 @@ def _is_bold_font(name: str) -> bool:
     return "bold" in name.lower() or "black" in name.lower() or "heavy" in name.lower()
 
 
-def _table_rows(page, table) -> list:
+def _table_rows(page, table, page_start: bool = False) -> list:
     """The table on its grid: a merged cell's text in its first column, None in the columns it covers,
-    and repeated (as Word's vertical merge) in the rows below its first."""
+    and repeated (as Word's vertical merge) in the rows below its first.
+
+    ``page_start``: the table opens its page, so its first row may finish a row the page break cut.
+    """
     boxes = list(table.cells)
     xs = _edges([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _edges([b[1] for b in boxes] + [b[3] for b in boxes])
@@ -141,8 +158,11 @@ def _table_rows(page, table) -> list:
                 repeated[row].add(col0)
             elif letters and all(_is_bold_font(c.get("fontname", "")) for c in letters):
                 bold[row].add(col0)
-    return [RawRow(tuple(cells), frozenset(repeated[i]), i + 1, frozenset(bold[i]))
+    rows = [RawRow(tuple(cells), frozenset(repeated[i]), i + 1, frozenset(bold[i]))
             for i, cells in enumerate(grid) if any(c is not None for c in cells)]
+    if page_start and rows:
+        rows[0] = replace(rows[0], page_start=True)
+    return rows
 
 
 def _cell_padding(boxes: list, chars: list) -> float:
@@ -187,17 +207,20 @@ def read_pdf(path: Path) -> DocxContent:
             raise RoadmapError("файл не читается как PDF: он повреждён или это не PDF.", file=str(path),
                                hint="Откройте его в программе просмотра PDF и сохраните заново.") from exc
         with document:
-            for page in document.pages:
+            for number, page in enumerate(document.pages):
                 if page.chars:
                     has_text = True
                 tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
                 lines = _text_lines(page, tables)
                 placed = [(t.bbox[1], "table", t) for t in tables] + [(top, "p", text) for top, text in lines]
+                text_above = False
                 for _, kind, value in sorted(placed, key=lambda item: (item[0], item[1] == "p")):
                     if kind == "p":
                         content.blocks.append(("p", value))
+                        text_above = text_above or bool(value.strip())
                         continue
-                    rows = _table_rows(page, value)
+                    opens_page = number > 0 and not text_above and value is tables[0]
+                    rows = _table_rows(page, value, opens_page)
                     if rows:
                         content.blocks.append(("table", len(content.tables)))
                         content.tables.append(rows)

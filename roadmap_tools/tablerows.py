@@ -52,6 +52,9 @@ class RawRow:
     bold: frozenset = frozenset()
     #: (grid column, address) of every hyperlink behind a cell's text («Приказ» -> https://…)
     links: tuple = ()
+    #: the row opens a new page of the table (a reader that knows pages: PDF), so it may
+    #: finish the row the page break cut
+    page_start: bool = False
 
     @property
     def texts(self) -> list:
@@ -281,12 +284,15 @@ def _is_section_title(text: str) -> bool:
 
 
 def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder) -> None:
+    after_page_break = False
     for position, row in enumerate(rows):
+        after_page_break = after_page_break or row.page_start
         cells, repeated = layout.logical(row)
         if not any(cells):
             continue  # an empty row
         if same_header(cells, layout) or is_column_numbering(cells) or is_column_numbering(row.texts):
             continue  # the header repeated on a new page, or the column numbers under it (of every sub-column)
+        first_on_page, after_page_break = after_page_break, False
         present = layout.present(row)
         filled = [i for i, c in enumerate(cells) if c]
         values = {name: layout.get(cells, name) for name in FIELDS}
@@ -306,7 +312,11 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
             continue
         fresh = {name: text for name, text in values.items()
                  if text and layout.fields.get(name) not in repeated}
-        if not values["number"] and not values["deadline"] and builder.last is not None \
+        # the rest of a row the page cut, its deadline cut too: no number, and no activity of its own
+        # (none, or the activity's sentence going on: not from a capital letter)
+        cut_by_page = first_on_page and not values["number"] and \
+            not values["activity"].lstrip("«\"'(„“ ")[:1].isupper()
+        if (cut_by_page or (not values["number"] and not values["deadline"])) and builder.last is not None \
                 and builder.pending_section is None:
             builder.continuation(fresh)
             continue

@@ -69,6 +69,29 @@ def test_pdf_activities_remember_their_page_table_row():
     assert first.source.row == 2 and first.source.file.endswith("roadmap_sarov_2021_2022.pdf")
 
 
+#: A plan without numbers whose long rows LibreOffice cut across pages, deadline cells included
+#: («Апрель-» | «май 2022 года»), with words too long for their column cut without a hyphen.
+CUT_ROWS = "plan_rows_cut_across_pages"
+
+
+def _activities(roadmap):
+    return [collapsed(a.to_json()) for a in roadmap.activities()]
+
+
+def test_rows_cut_across_pages_with_their_deadlines_import_as_from_the_word_document():
+    from_word = import_roadmap(PDF_FIXTURES / f"{CUT_ROWS}.docx")
+    from_pdf = import_roadmap(PDF_FIXTURES / f"{CUT_ROWS}.pdf")
+    assert len(from_word.sections[0].activities) == 40
+    assert _activities(from_pdf) == _activities(from_word)
+    assert all(" ых " not in a["activity"] for a in _activities(from_pdf))  # «общеобразовательн|ых»
+
+
+@pytest.mark.libreoffice
+def test_rows_cut_across_pages_in_a_fresh_print_import_as_from_the_word_document(soffice, tmp_path):
+    fresh = office.convert(PDF_FIXTURES / f"{CUT_ROWS}.docx", tmp_path, "pdf")
+    assert _activities(import_roadmap(fresh)) == _activities(import_roadmap(PDF_FIXTURES / f"{CUT_ROWS}.docx"))
+
+
 def test_scanned_pdf_is_refused_saying_it_has_no_text():
     with pytest.raises(RoadmapError) as caught:
         import_roadmap(PDF_FIXTURES / "scanned_roadmap_no_text.pdf")

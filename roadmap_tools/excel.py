@@ -223,7 +223,7 @@ class RoadmapBook:
 @script(name="Импорт из Word")
 @button
 def import_from_word(book: xw.Book = None, path: str = None):
-    """Импорт дорожной карты из Word (.docx) на лист «Дорожная карта» этой книги.
+    """Импорт дорожной карты из Word (.docx, .doc), PDF, .rtf или .odt на лист «Дорожная карта» этой книги.
 
     Путь к файлу берётся из аргумента или из «Настроек» (параметр «Файл для импорта»,
     его записывает кнопка ленты). Свои столбцы пользователя и отметки о выполнении
@@ -247,7 +247,8 @@ def import_from_word(book: xw.Book = None, path: str = None):
     if not source:
         label = layout.SETTINGS_BY_KEY["import_file"].label
         raise RoadmapError("не выбран документ для импорта.", sheet=layout.SHEET_SETTINGS,
-                           hint=f"Нажмите «Импорт из Word» и выберите файл .docx или впишите путь "
+                           hint=f"Нажмите «Импорт из Word» и выберите документ (.docx, .doc, .pdf, .rtf, .odt) "
+                                f"или впишите путь "
                                 f"в параметр «{label}».")
     show_status(book, "Дорожная карта: чтение документа…")
     roadmap, plans = import_plans(source, existing, base)  # the command line's composition too

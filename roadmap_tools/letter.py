@@ -135,7 +135,7 @@ def require_letter_settings(settings: dict, file: str = "") -> None:
 PAGES_COUNTED_BY = {
     "settings": "из «Настройки» («Приложение: листов»)",
     "libreoffice": "по форме, напечатанной LibreOffice",
-    "estimate": "оценка по строкам формы (LibreOffice не найден)",
+    "estimate": "оценка по строкам и ширине столбцов формы на листах A4",
 }
 
 

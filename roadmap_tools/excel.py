@@ -271,14 +271,13 @@ def import_from_word(book: xw.Book = None, path: str = None):
     его записывает кнопка ленты). Свои столбцы пользователя и отметки о выполнении
     сохраняются. В xlwings Lite недоступно: там нет доступа к файлам компьютера.
     """
-    from roadmap_tools import layout
-    from roadmap_tools.importer import import_plans
-    from roadmap_tools.settings import settings_from_rows
-
-    if sys.platform == "emscripten":
+    if sys.platform == "emscripten":  # said before importing the readers: Lite has no PDF reader installed
         raise RoadmapError("в xlwings Lite у Python нет доступа к файлам компьютера, импорт из Word невозможен.",
                            hint="Импортируйте кнопкой на вкладке «Дорожная карта» в настольном Excel "
                                 "или командой: roadmap-tools import ДОКУМЕНТ.docx -o КНИГА.xlsx")
+    from roadmap_tools import layout
+    from roadmap_tools.importer import import_plans
+    from roadmap_tools.settings import settings_from_rows
     existing = {}
     for name in (layout.SHEET_ROADMAP, layout.SHEET_LISTS, layout.SHEET_SETTINGS):
         sheet = find_sheet(book, name, required=False)

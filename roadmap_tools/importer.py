@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import Optional, Union
 
+import olefile
+
 from roadmap_tools import docmeta, headers, layout, office, safeio
 from roadmap_tools.docx_reader import DocxContent, read_docx
 from roadmap_tools.errors import RoadmapError
@@ -57,6 +59,8 @@ def _import_roadmap(path: Union[str, Path]) -> Roadmap:
     if suffix not in WORD_FORMATS + EXCEL_FORMATS:
         raise RoadmapError(f"формат «{suffix or 'без расширения'}» не поддерживается: ожидается {SUPPORTED}.",
                            file=str(path))
+    if suffix in WORD_FORMATS and _is_old_word(source):  # a .doc renamed to .docx: read as the .doc it is
+        return _import_converted(source, str(path))
     if _is_ole(source):
         raise RoadmapError("файл защищён паролем (зашифрован), его нельзя прочитать.", file=str(path),
                            hint="Откройте его, снимите пароль (Файл → Сведения → Защита) и сохраните заново.")
@@ -68,6 +72,17 @@ def _import_roadmap(path: Union[str, Path]) -> Roadmap:
 def _is_ole(path: Path) -> bool:
     with open(path, "rb") as fh:
         return fh.read(8) == _OLE_SIGNATURE
+
+
+def _is_old_word(path: Path) -> bool:
+    """A Word 97-2003 document (an OLE file with the stream «WordDocument») and not an encrypted .docx."""
+    if not _is_ole(path):
+        return False
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            return ole.exists("WordDocument") and not ole.exists("EncryptionInfo")
+    except (OSError, ValueError, IndexError, TypeError):  # olefile's refusals of a broken file
+        return False
 
 
 def _resave_hint(suffix: str) -> str:

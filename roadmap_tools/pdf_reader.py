@@ -217,7 +217,8 @@ def read_pdf(path: Path) -> DocxContent:
                 for _, kind, value in sorted(placed, key=lambda item: (item[0], item[1] == "p")):
                     if kind == "p":
                         content.blocks.append(("p", value))
-                        text_above = text_above or bool(value.strip())
+                        # a page number over the table («2», «- 2 -») is not text that would end a row
+                        text_above = text_above or bool(value.strip(" -–—0123456789"))
                         continue
                     opens_page = number > 0 and not text_above and value is tables[0]
                     rows = _table_rows(page, value, opens_page)

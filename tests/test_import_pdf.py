@@ -173,6 +173,15 @@ def test_old_word_rtf_and_odt_import_to_the_gold_leaving_the_original_untouched(
 
 
 @pytest.mark.libreoffice
+def test_an_old_word_file_named_docx_is_read_as_the_doc_it_is(soffice, tmp_path):
+    odt = office.convert(FIXTURES / "001_a470a32a4d39f39e_split.docx", tmp_path / "odt", "odt")
+    doc = office.convert(odt, tmp_path / "doc", "doc")
+    misnamed = tmp_path / "приказ.docx"
+    shutil.copyfile(doc, misnamed)
+    _compare_with_gold(import_roadmap(misnamed), "001_a470a32a4d39f39e", "_split")
+
+
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("variant", ["", "_split"])
 @pytest.mark.parametrize("name", ROADMAP_FIXTURES)
 def test_a_fresh_libreoffice_print_of_each_fixture_imports_to_its_gold(name, variant, soffice, tmp_path):

@@ -154,7 +154,7 @@ def _vocabulary_entries() -> List[Tuple[str, object, Iterable[str]]]:
         ("ondemand", None, vocab.ON_DEMAND_MARKERS),
         ("relative", None, vocab.RELATIVE_MARKERS),
         ("skip", None, vocab.DEADLINE_SKIP_WORDS),
-        ("skip", None, vocab.WEEKDAY_WORDS),
+        ("recur", "week", vocab.WEEKDAY_WORDS),
         ("skip", None, vocab.CURRENT_YEAR_WORDS),
         ("after", None, vocab.AFTER_REPORTING_PERIOD),
         ("none", None, vocab.DEADLINE_MISSING_WORDS),
@@ -374,6 +374,8 @@ def _part_of(span: Tuple[date, date], part: str) -> Tuple[date, date]:
         return date(start.year, start.month, max(start.day, first)), date(start.year, start.month, min(days, last))
     if part == "start":
         first_index, last_index = 0, 0
+    elif part == "last":
+        first_index = last_index = months - 1
     elif months == 2:  # «середина I четверти» (September–October): mid-September to mid-October
         return date(start.year, start.month, 16), date(end.year, end.month, 15)
     else:

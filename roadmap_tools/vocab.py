@@ -265,12 +265,18 @@ SCHOOL_HOLIDAYS: dict = {"autumn": ((10, 28), (11, 5)), "winter": ((12, 29), (1,
 #: «начало марта», «в середине года», «начало I четверти»: a part of the span that follows
 #: (its end is a due date: «конец марта» is in ``DUE_BY_END``).
 SPAN_PART_WORDS: dict = {
-    "start": ["начало", "в начале", "начале", "начала"],
-    "middle": ["середина", "в середине", "середине", "середины", "середину"],
+    "start": ["начало", "в начале", "начале", "начала", "первая декада", "в первой декаде",
+              "первой декады", "1 декада", "в 1 декаде", "1 декады"],
+    "middle": ["середина", "в середине", "середине", "середины", "середину", "вторая декада",
+               "во второй декаде", "второй декады", "2 декада", "во 2 декаде", "2 декады"],
+    "last": ["третья декада", "в третьей декаде", "третьей декады", "3 декада", "в 3 декаде", "3 декады",
+             "последняя декада", "в последней декаде", "последней декады"],
 }
-#: The part of one month, as days: «начало марта» is 1–10 March, «середина марта» 11–20 March.
-#: A longer span's start is its first month, its middle the middle month (two when even).
-MONTH_PART_DAYS: dict = {"start": (1, 10), "middle": (11, 20)}
+#: The part of one month, as days: «начало марта» (its first ten-day «декада») is 1–10 March,
+#: «середина марта» 11–20 March, «третья декада марта» 21–31 March.
+#: A longer span's start is its first month, its middle the middle month (two when even), its
+#: last part the last month.
+MONTH_PART_DAYS: dict = {"start": (1, 10), "middle": (11, 20), "last": (21, 31)}
 #: «1 полугодие 2022-2023 учебного года»: half -> (first day, last day), each as
 #: (month, day, years after the academic year's first year). The second half ends with the
 #: school year in May.
@@ -355,7 +361,7 @@ AFTER_REPORTING_PERIOD: list = ["следующего за отчетным", "�
                                 "после отчетного квартала"]
 #: «сентябрь текущего года»: the current year is the roadmap's first one, as with no year.
 CURRENT_YEAR_WORDS: list = ["текущего", "текущий", "текущем", "текущему", "текущая", "текущей"]
-#: Days of the week of a weekly event («еженедельно (по пятницам)»): read as «each week».
+#: Days of the week of a weekly event («еженедельно (по пятницам)», «по четвергам»): each week.
 WEEKDAY_WORDS: list = ["по понедельникам", "по вторникам", "по средам", "по четвергам",
                        "по пятницам", "по субботам", "по воскресеньям"]
 #: A cell that says there is no deadline: ``missing``, like an empty one or a dash.

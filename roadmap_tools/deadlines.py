@@ -727,6 +727,8 @@ def _recurring(freq: str, items: List[_Item], years: List[int],
         years, items = sorted(covered), [it for it in items if it not in year_items]
     elif school_year is not None:  # the school year is the span to repeat in
         _check_year(school_year + 1)
+        if freq == "half" and not items:  # «2 раза в год»: each half of the school year
+            return [_span(_Piece("acad_half", n, year=school_year)) for n in sorted(vocab.ACADEMIC_HALVES)]
         return _recurring_in(freq, items, [_school_year_span(school_year)], after_period,
                              lambda its: _resolve_items(its, None, school_year))
     if not years:
@@ -837,6 +839,33 @@ def _without_relative_clauses(toks: List[_Tok]) -> List[_Tok]:
     return out
 
 
+def _without_comments(toks: List[_Tok]) -> List[_Tok]:
+    """Tokens without each bracket that holds a word we do not know: «май (итоговый педсовет)» is May.
+
+    Only when something with a date of its own is left: «(уточняется)» alone stays as it is.
+    """
+    out: List[_Tok] = []
+    group: Optional[List[_Tok]] = None
+    for t in toks:
+        if t.kind == "sep" and t.text in "([":
+            if group is not None:
+                out.extend(group)
+            group = [t]
+        elif group is not None and t.kind == "sep" and t.text in ")]":
+            if not any(g.kind == "word" for g in group):
+                out.extend(group + [t])
+            group = None
+        elif group is not None:
+            group.append(t)
+        else:
+            out.append(t)
+    if group is not None:
+        out.extend(group)
+    if not any(t.kind not in ("dash", "sep", "none", "word") for t in out):
+        return toks
+    return out
+
+
 def _dated_rest(rest: List[_Tok], years: List[int],
                 school_year: Optional[int] = None) -> Optional[Tuple[str, tuple]]:
     """(kind, spans) of what is left beside a marker without a date of its own, if it is a date."""
@@ -862,6 +891,7 @@ def parse_deadline(text: str, years: Sequence[int] = (), school_year: Optional[i
     toks = _tokens(normalize(text))
     if not any(t.kind not in ("dash", "sep", "none") for t in toks):
         return Deadline(text, "missing", (), "срок не указан")
+    toks = _without_comments(toks)
     kinds = {t.kind for t in toks}
     try:
         if "ondemand" in kinds:

@@ -101,6 +101,11 @@ ORGANISATION_STARTS = [
     "муниципальный", "мку", "мбу", "мау", "мбоу", "мкоу", "маоу", "моу", "центр", "информационно-методический",
 ]
 
+#: The roadmap written back to Word (word_export.py): the line above its title, and the
+#: columns of a roadmap whose source columns are not known (a workbook filled by hand).
+APPENDIX_LABEL = "Приложение"
+APPENDIX_DEFAULT_COLUMNS = ["№ п/п", "Мероприятие", "Сроки", "Ответственные исполнители", "Ожидаемый результат"]
+
 #: Fields a roadmap table must have for us to recognise it.
 REQUIRED_FIELDS = ("activity", "deadline")
 

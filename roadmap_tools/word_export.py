@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from roadmap_tools import headers, safeio
+from roadmap_tools import headers, safeio, vocab
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Activity, Roadmap
 from roadmap_tools.workbook import read_roadmap_workbook
@@ -26,9 +26,6 @@ from roadmap_tools.workbook import read_roadmap_workbook
 FONT = "Times New Roman"
 TEXT_SIZE = Pt(12)
 TITLE_SIZE = Pt(14)
-APPENDIX_LABEL = "Приложение"
-#: The columns a roadmap without its source's titles gets (a workbook made by hand).
-DEFAULT_COLUMNS = ["№ п/п", "Мероприятие", "Сроки", "Ответственные исполнители", "Ожидаемый результат"]
 #: Relative widths of the columns by what they hold; the rest of the page goes to the others.
 _WIDTH_WEIGHTS = {"number": 1.2, "activity": 7.0, "deadline": 3.2, "executor": 4.5, "result": 5.0}
 _PRINTABLE_WIDTH_CM = 29.7 - 2 * 2.0
@@ -43,14 +40,14 @@ def default_word_path(book: Union[str, Path]) -> Path:
 
 def _columns(roadmap: Roadmap) -> tuple:
     """(titles, field of each title or None): the source's columns when the book keeps them."""
-    titles = [t for t in roadmap.columns if t] or list(DEFAULT_COLUMNS)
+    titles = [t for t in roadmap.columns if t] or list(vocab.APPENDIX_DEFAULT_COLUMNS)
     mapping = headers.recognise_header(titles) or {}
     fields: list = [None] * len(titles)
     for name, index in mapping.items():
         if name in _FIELDS and index < len(titles):
             fields[index] = name
     if "activity" not in fields or "deadline" not in fields:
-        titles, fields = list(DEFAULT_COLUMNS), list(_FIELDS)
+        titles, fields = list(vocab.APPENDIX_DEFAULT_COLUMNS), list(_FIELDS)
     if not roadmap.has_executor_column and "executor" in fields and not any(a.executor for a in roadmap.activities()):
         keep = [i for i, f in enumerate(fields) if f != "executor"]
         titles, fields = [titles[i] for i in keep], [fields[i] for i in keep]
@@ -108,7 +105,7 @@ def roadmap_document(roadmap: Roadmap):
     if roadmap.organisation:
         _write_text(document, roadmap.organisation, TITLE_SIZE, True, WD_ALIGN_PARAGRAPH.CENTER, in_cell=False)
         document.add_paragraph()
-    _write_text(document, APPENDIX_LABEL, TEXT_SIZE, align=WD_ALIGN_PARAGRAPH.RIGHT, in_cell=False)
+    _write_text(document, vocab.APPENDIX_LABEL, TEXT_SIZE, align=WD_ALIGN_PARAGRAPH.RIGHT, in_cell=False)
     document.add_paragraph()
     # the title right above the table, after an empty line: where the importer looks for it
     _write_text(document, roadmap.title, TITLE_SIZE, True, WD_ALIGN_PARAGRAPH.CENTER, in_cell=False)

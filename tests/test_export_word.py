@@ -93,3 +93,15 @@ def test_a_file_that_is_not_a_roadmap_workbook_is_refused_in_russian(tmp_path):
     with pytest.raises(RoadmapError) as caught:
         export_word(FIXTURES / "001_a470a32a4d39f39e.docx", tmp_path / "out.docx")
     assert caught.value.file and not (tmp_path / "out.docx").exists()
+
+
+def test_a_roadmap_without_its_source_columns_gets_the_usual_ones_and_imports_back(tmp_path):
+    from roadmap_tools import vocab
+
+    roadmap = Roadmap(title="План мероприятий на 2024 год", years=[2024], columns=[],
+                      sections=[Section("1. Кадры", [Activity("1.1", "Семинар", "март 2024", "ИМЦ", "Протокол")])])
+    path = write_roadmap_docx(roadmap, tmp_path / "plan.docx")
+    assert [c.text for c in docx.Document(str(path)).tables[0].rows[0].cells] == vocab.APPENDIX_DEFAULT_COLUMNS
+    again = import_roadmap(path)
+    assert [s.title for s in again.sections] == ["1. Кадры"]
+    assert next(again.activities()).to_json() == roadmap.sections[0].activities[0].to_json()

@@ -12,6 +12,7 @@ from roadmap_tools.errors import RoadmapError
 from roadmap_tools.importer import import_roadmap, import_to_workbook
 from roadmap_tools.model import Activity, Roadmap, Section
 from roadmap_tools.word_export import default_word_path, export_word, write_roadmap_docx
+from roadmap_tools.workbook import read_roadmap_workbook
 
 
 @pytest.mark.parametrize("variant", ["", "_split"])
@@ -19,9 +20,12 @@ from roadmap_tools.word_export import default_word_path, export_word, write_road
 def test_word_to_workbook_to_word_to_workbook_gives_the_same_roadmap(name, variant, tmp_path):
     first, book = import_to_workbook(FIXTURES / f"{name}{variant}.docx", tmp_path / "first.xlsx")
     _, document = export_word(book, tmp_path / "appendix.docx")
-    again, _ = import_to_workbook(document, tmp_path / "again.xlsx")
+    again, book_again = import_to_workbook(document, tmp_path / "again.xlsx")
     assert collapsed(again.to_json()) == collapsed(first.to_json())
     assert again.has_executor_column == first.has_executor_column
+    # and the two workbooks hold the same roadmap
+    assert collapsed(read_roadmap_workbook(book_again)[0].to_json()) == \
+        collapsed(read_roadmap_workbook(book)[0].to_json())
 
 
 @pytest.fixture

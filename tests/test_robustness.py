@@ -31,6 +31,7 @@ CALLS = {
     "email": lambda f, out: ["email", f, "-o", out / "Письмо.eml"],
     "consolidate": lambda f, out: ["consolidate", f, "-o", out / "Сводка.xlsx", "--workers", "1"],
     "build-workbook": lambda f, out: ["build-workbook", "--roadmap", f, "-o", out / "Книга.xlsm"],
+    "export-word": lambda f, out: ["export-word", f, "-o", out / "Приложение.docx"],
 }
 #: Commands that report unreadable inputs in their output instead of failing on the first: the
 #: reason is on stdout, and the output (a summary listing the unreadable files) is written anyway.

@@ -30,6 +30,9 @@ SHEET_HEADER_SEARCH = 40
 REQUIRED_TITLES = {"activity": "Мероприятие", "deadline": "Сроки"}
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _EXPECTED_COLUMNS = "«№», «Мероприятие», «Сроки», «Ответственные исполнители», «Ожидаемый результат»"
+_NO_TABLE_IN_WORD = "Если таблица вставлена картинкой или текстом, вставьте её в документ таблицей Word."
+_NO_TABLE_IN_PDF = ("Таблица в PDF находится по линиям сетки. Если у таблицы нет линий, откройте PDF в Word "
+                    "(он переведёт его в документ), проверьте таблицу и импортируйте сохранённый .docx.")
 
 
 def import_roadmap(path: Union[str, Path], school_year: Optional[int] = None) -> Roadmap:
@@ -48,7 +51,7 @@ def _import_roadmap(path: Union[str, Path]) -> Roadmap:
     source = safeio.check_readable(path)
     suffix = source.suffix.lower()
     if suffix in PDF_FORMATS:
-        return _import_document(read_pdf(source), str(path))
+        return _import_document(read_pdf(source), str(path), _NO_TABLE_IN_PDF)
     if suffix in CONVERTED_FORMATS:
         return _import_converted(source, str(path))
     if suffix in (".xls", ".ods") or \
@@ -110,12 +113,12 @@ def _import_docx(path: Path, name: str) -> Roadmap:
     return _import_document(read_docx(path), name)  # checked and its failures put into words by safeio
 
 
-def _import_document(content: DocxContent, name: str) -> Roadmap:
+def _import_document(content: DocxContent, name: str, no_table_hint: str = _NO_TABLE_IN_WORD) -> Roadmap:
     """A document read into tables and paragraphs (Word, PDF): its roadmap."""
     if not content.tables:
         raise RoadmapError(
             f"в документе нет таблиц: ожидалась таблица дорожной карты со столбцами {_EXPECTED_COLUMNS}.",
-            file=name, hint="Если таблица вставлена картинкой или текстом, вставьте её в документ таблицей Word.")
+            file=name, hint=no_table_hint)
     parsed = parse_tables(content.tables, Source(file=name))
     _require_roadmap(parsed, name, "в документе")
     # a title may be the table's own first row, merged across it, above the header

@@ -18,7 +18,6 @@ from roadmap_tools.docx_reader import DocxContent
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.tablerows import RawRow
 
-WHAT_PDF = "документ PDF"
 #: Ruling lines closer than this (points) are one grid line.
 GRID_TOLERANCE = 2.0
 #: A gap between two text lines bigger than this many line heights is an empty paragraph.
@@ -197,7 +196,7 @@ def read_pdf(path: Path) -> DocxContent:
     path = Path(path)
     content = DocxContent()
     has_text = False
-    with safeio.reading(path, WHAT_PDF):
+    with safeio.reading(path, safeio.WHAT_PDF):
         try:
             document = pdfplumber.open(str(path))
         except Exception as exc:  # pdfminer's own exception types; the encrypted case is common

@@ -173,6 +173,15 @@ def test_old_word_rtf_and_odt_import_to_the_gold_leaving_the_original_untouched(
 
 
 @pytest.mark.libreoffice
+@pytest.mark.parametrize("variant", ["", "_split"])
+@pytest.mark.parametrize("name", ROADMAP_FIXTURES)
+def test_each_fixture_saved_as_old_word_doc_imports_to_its_gold(name, variant, soffice, tmp_path):
+    odt = office.convert(FIXTURES / f"{name}{variant}.docx", tmp_path / "odt", "odt")
+    doc = office.convert(odt, tmp_path / "doc", "doc")
+    _compare_with_gold(import_roadmap(doc), name, variant + "-via-doc")
+
+
+@pytest.mark.libreoffice
 def test_an_old_word_file_named_docx_is_read_as_the_doc_it_is(soffice, tmp_path):
     odt = office.convert(FIXTURES / "001_a470a32a4d39f39e_split.docx", tmp_path / "odt", "odt")
     doc = office.convert(odt, tmp_path / "doc", "doc")

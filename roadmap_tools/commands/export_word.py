@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 
 from roadmap_tools.commands._common import add_output_option
-from roadmap_tools.word_export import export_word
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from roadmap_tools.word_export import export_word  # the command line starts without python-docx
+
     roadmap, written = export_word(args.workbook, args.output)
     activities = sum(len(section.activities) for section in roadmap.sections)
     print(f"Выгружено мероприятий: {activities}, разделов: {len(roadmap.sections)}.")

@@ -90,6 +90,8 @@ class Activity:
     parsed: Optional[Deadline] = None  # the parse of ``deadline`` with the roadmap's years
     section: str = ""         # title of the section it belongs to
     source: Source = field(default_factory=Source)
+    #: the document's own columns we have no field for: their title -> this activity's text
+    extra: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -123,6 +125,11 @@ class Roadmap:
     #: a school-year roadmap: the year its school year starts in (2023 for 2023-2024);
     #: None for calendar years. Deadlines without a year are placed in it (see deadlines.py).
     school_year: Optional[int] = None
+    #: titles of the document's columns we have no field for, kept as the user's own
+    #: columns (``Activity.extra``), in the document's order
+    kept_columns: list = field(default_factory=list)
+    #: reporting field -> the document's title of the column it was read from («Отметка о выполнении»)
+    report_columns: dict = field(default_factory=dict)
 
     def activities(self) -> Iterator[Activity]:
         for section in self.sections:

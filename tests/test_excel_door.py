@@ -208,9 +208,10 @@ def test_letter_button_writes_the_same_letter_as_the_letter_command(with_letter_
     actions = twins.press(rt.cover_letter)
     alerts = [a["args"][0] for a in actions if a["func"] == "alert"]
     assert [a["func"] for a in actions] == ["save", "alert"], alerts
-    made = twins.door.with_name("Roadmap - сопроводительное письмо.docx")
+    # named for the sender: «Организация» of the sample is empty
+    made = twins.door.with_name("Управление образования г. Пензы - сопроводительное письмо.docx")
     assert str(made) in alerts[0]
-    expected = docx_text(twins.cli.with_name("Roadmap - сопроводительное письмо.docx"))
+    expected = docx_text(twins.cli.with_name("Управление образования г. Пензы - сопроводительное письмо.docx"))
     assert docx_text(made) == expected
     assert any("01-15/123" in text for text in expected)
 
@@ -244,3 +245,21 @@ def test_word_button_writes_the_same_document_as_the_export_word_command(sample_
     made = twins.door.with_name(f"{twins.door.stem} - дорожная карта.docx")
     assert str(made) in alerts[0]
     assert docx_text(made) == docx_text(twins.cli.with_name(made.name))
+
+
+@pytest.mark.parametrize("button, command", [(rt.flag_overdue, ("overdue",)), (rt.check_entries, ("check",))])
+def test_buttons_on_the_ribbon_workbook_set_the_gantts_print_area_like_the_commands(tmp_path, button, command):
+    built = tmp_path / "Roadmap.xlsm"
+    assert run_cli("build-workbook", "-o", built).code == 0
+    wb = openpyxl.load_workbook(built, keep_vba=True)
+    settings = wb[layout.SHEET_SETTINGS]
+    row = next(c.row for c in settings["A"] if c.value == layout.SETTINGS_BY_KEY["last_year"].label)
+    settings.cell(row=row, column=2).value = 2023  # a year more than when the workbook was built
+    wb.save(built)
+    twins = Twins(built, tmp_path)
+    assert run_cli(*command, twins.cli).code in (0, 1)
+    door, alerts = twins.door_result(twins.press(button))
+    assert not errors_in(alerts), alerts
+    expected = twins.cli_result()[layout.SHEET_GANTT].print_area
+    assert expected.endswith("$AP$31")  # 2021-2023: 36 months from G; 27 activities from row 5
+    assert door[layout.SHEET_GANTT].print_area == expected

@@ -7,6 +7,7 @@ section rows merged across the table, the organisation above the title).
 """
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 from typing import Optional, Union
 
@@ -21,6 +22,7 @@ from docx.shared import Cm, Mm, Pt
 from roadmap_tools import headers, safeio, vocab
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Activity, Roadmap
+from roadmap_tools.tablerows import REPORT_FIELDS
 from roadmap_tools.workbook import read_roadmap_workbook
 
 FONT = "Times New Roman"
@@ -29,7 +31,7 @@ TITLE_SIZE = Pt(14)
 #: Relative widths of the columns by what they hold; the rest of the page goes to the others.
 _WIDTH_WEIGHTS = {"number": 1.2, "activity": 7.0, "deadline": 3.2, "executor": 4.5, "result": 5.0}
 _PRINTABLE_WIDTH_CM = 29.7 - 2 * 2.0
-_FIELDS = ("number", "activity", "deadline", "executor", "result")
+_FIELDS = ("number", "activity", "deadline", "executor", "result") + REPORT_FIELDS
 
 
 def default_word_path(book: Union[str, Path]) -> Path:
@@ -38,16 +40,22 @@ def default_word_path(book: Union[str, Path]) -> Path:
     return book.with_name(f"{book.stem} - дорожная карта.docx")
 
 
+def _fields_of(titles: list) -> list:
+    """The field each column title means (None for a column of the document's own), as import reads it."""
+    fields: list = [None] * len(titles)
+    for name, index in (headers.recognise_header(titles) or {}).items():
+        if name in _FIELDS and index < len(titles):
+            fields[index] = name
+    return fields
+
+
 def _columns(roadmap: Roadmap) -> tuple:
     """(titles, field of each title or None): the source's columns when the book keeps them."""
     titles = [t for t in roadmap.columns if t] or list(vocab.APPENDIX_DEFAULT_COLUMNS)
-    mapping = headers.recognise_header(titles) or {}
-    fields: list = [None] * len(titles)
-    for name, index in mapping.items():
-        if name in _FIELDS and index < len(titles):
-            fields[index] = name
+    fields = _fields_of(titles)
     if "activity" not in fields or "deadline" not in fields:
-        titles, fields = list(vocab.APPENDIX_DEFAULT_COLUMNS), list(_FIELDS)
+        titles = list(vocab.APPENDIX_DEFAULT_COLUMNS)
+        fields = _fields_of(titles)
     if not roadmap.has_executor_column and "executor" in fields and not any(a.executor for a in roadmap.activities()):
         keep = [i for i, f in enumerate(fields) if f != "executor"]
         titles, fields = [titles[i] for i in keep], [fields[i] for i in keep]
@@ -91,8 +99,15 @@ def _landscape_a4(document) -> None:
     section.top_margin = section.bottom_margin = Cm(1.5)
 
 
-def _cell_value(activity: Activity, field_name: Optional[str]) -> str:
-    return getattr(activity, field_name) if field_name else ""
+def _cell_value(activity: Activity, field_name: Optional[str], title: str) -> str:
+    """The activity's text for a column: its field, or the document's own column it kept (``extra``)."""
+    if field_name is None:
+        value = activity.extra.get(title, "")
+    else:
+        value = getattr(activity, field_name)
+    if isinstance(value, (date, datetime)):
+        return value.strftime("%d.%m.%Y")
+    return "" if value is None else str(value)
 
 
 def roadmap_document(roadmap: Roadmap):
@@ -128,9 +143,9 @@ def roadmap_document(roadmap: Roadmap):
             _write_text(merged, section.title, TEXT_SIZE, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
         for activity in section.activities:
             row = table.add_row()
-            for cell, field_name in zip(row.cells, fields):
+            for cell, field_name, title in zip(row.cells, fields, titles):
                 align = WD_ALIGN_PARAGRAPH.CENTER if field_name in ("number", "deadline") else None
-                _write_text(cell, _cell_value(activity, field_name), TEXT_SIZE, align=align)
+                _write_text(cell, _cell_value(activity, field_name, title), TEXT_SIZE, align=align)
     table.autofit = False
     for column, width in zip(table.columns, widths):  # the grid LibreOffice reads, and each cell for Word
         column.width = width

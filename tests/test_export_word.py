@@ -109,3 +109,26 @@ def test_a_roadmap_without_its_source_columns_gets_the_usual_ones_and_imports_ba
     again = import_roadmap(path)
     assert [s.title for s in again.sections] == ["1. Кадры"]
     assert next(again.activities()).to_json() == roadmap.sections[0].activities[0].to_json()
+
+
+def test_the_documents_own_and_reporting_columns_go_back_to_word_with_their_values(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("План мероприятий на 2024 год")
+    table = document.add_table(rows=1, cols=6)
+    titles = ["№", "Мероприятие", "Сроки", "Ответственные", "Куратор", "Отметка о выполнении"]
+    for cell, title in zip(table.rows[0].cells, titles):
+        cell.text = title
+    for values in (["1", "Семинар", "март 2024", "ИМЦ", "Иванова А. А.", "Выполнено"],
+                   ["2", "Совещание", "май 2024", "Отдел", "Петров Б. Б.", ""]):
+        for cell, text in zip(table.add_row().cells, values):
+            cell.text = text
+    source = tmp_path / "plan.docx"
+    document.save(str(source))
+    first, book = import_to_workbook(source, tmp_path / "plan.xlsx")
+    _, exported = export_word(book, tmp_path / "back.docx")
+    assert [c.text for c in docx.Document(str(exported)).tables[0].rows[0].cells] == titles
+    again = import_roadmap(exported)
+    assert [a.extra for a in again.activities()] == [a.extra for a in first.activities()] == \
+        [{"Куратор": "Иванова А. А."}, {"Куратор": "Петров Б. Б."}]
+    assert [a.status for a in again.activities()] == [a.status for a in first.activities()]
+    assert collapsed(again.to_json()) == collapsed(first.to_json())

@@ -49,6 +49,14 @@ Judgement calls:
   ``unparsed``, with the reason in Russian.
 - A cell holding only dashes or punctuation, or words saying there is none («нет»,
   «не указан»), is ``missing``, like an empty one.
+- A school year (``school_year=2023`` for 2023-2024): yearless September–December are in 2023,
+  January–August in 2024; «I/II полугодие», «в течение года», «постоянно» are the school year's;
+  a range that would run backwards («август – сентябрь») lies in the calendar year with more of
+  it inside the school year. School quarters («II четверть») and holidays («осенние каникулы»)
+  have the conventional dates of ``vocab.SCHOOL_QUARTERS`` and ``vocab.SCHOOL_HOLIDAYS`` in any
+  roadmap; «начало/середина марта» and «первая/третья декада» are days of the month, of a longer
+  span its first or middle month(s). A bracket of unknown words is a comment: «май (педсовет)»
+  is May. See docs/deadlines.md.
 """
 from __future__ import annotations
 

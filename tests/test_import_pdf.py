@@ -95,6 +95,28 @@ def test_rows_cut_across_pages_in_a_fresh_print_import_as_from_the_word_document
     assert _activities(import_roadmap(fresh)) == _activities(import_roadmap(PDF_FIXTURES / f"{CUT_ROWS}.docx"))
 
 
+@pytest.mark.libreoffice
+def test_a_page_number_above_the_continued_table_does_not_stop_a_cut_row_joining(soffice, tmp_path):
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(PDF_FIXTURES / f"{CUT_ROWS}.docx"))
+    run = document.sections[0].header.paragraphs[0].add_run()
+    for tag, attribute, value in (("w:fldChar", "w:fldCharType", "begin"), ("w:instrText", None, "PAGE"),
+                                  ("w:fldChar", "w:fldCharType", "end")):
+        element = OxmlElement(tag)
+        if attribute:
+            element.set(qn(attribute), value)
+        else:
+            element.text = value
+        run._r.append(element)
+    numbered = tmp_path / "numbered.docx"
+    document.save(str(numbered))
+    printed = office.convert(numbered, tmp_path / "pdf", "pdf")
+    assert _activities(import_roadmap(printed)) == _activities(import_roadmap(numbered))
+
+
 def test_scanned_pdf_is_refused_saying_it_has_no_text():
     with pytest.raises(RoadmapError) as caught:
         import_roadmap(PDF_FIXTURES / "scanned_roadmap_no_text.pdf")

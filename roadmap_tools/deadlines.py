@@ -145,6 +145,8 @@ def _vocabulary_entries() -> List[Tuple[str, object, Iterable[str]]]:
         entries.append(("holiday", holiday, forms))
     for part, words in vocab.SPAN_PART_WORDS.items():
         entries.append(("part", part, words))
+    for part, words in vocab.EACH_MONTH_PART_WORDS.items():
+        entries.append(("mpart", part, words))
     entries += [
         ("q", None, vocab.QUARTER_WORDS),
         ("h", None, vocab.HALF_YEAR_WORDS),
@@ -799,7 +801,10 @@ def _parse_dated(toks: List[_Tok], years: List[int],
     whole, after_period = "whole" in kinds, "after" in kinds
     if after_period and not freqs:
         raise _NotParsed("срок отсчитывается от отчётного периода, а периодичность не указана")
-    toks = _trim_separators([t for t in toks if t.kind not in ("recur", "whole", "after")])
+    month_part = next((t.value for t in toks if t.kind == "mpart"), None)
+    if month_part is not None and freqs != {"month"}:
+        raise _NotParsed("не сказано, какого месяца: укажите месяц или «ежемесячно»")
+    toks = _trim_separators([t for t in toks if t.kind not in ("recur", "whole", "after", "mpart")])
     cont = bool(toks) and toks[0].kind == "cont"
     if cont:
         toks = _trim_separators(toks[1:])
@@ -807,7 +812,10 @@ def _parse_dated(toks: List[_Tok], years: List[int],
     _propagate_units(items)
     first_year = years[0] if years else None
     if freqs:
-        return "recurring", _recurring(freqs.pop(), items, years, after_period, school_year)
+        spans = _recurring(freqs.pop(), items, years, after_period, school_year)
+        if month_part is not None:  # «ежемесячно, в конце месяца»: that part of each month
+            spans = [_part_of(span, month_part) for span in spans]
+        return "recurring", spans
     if whole and not items:
         if school_year is not None:
             return "continuous", [_school_year_span(school_year)]

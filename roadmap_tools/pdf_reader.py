@@ -64,6 +64,14 @@ def _first_word_width(line: list) -> float:
     return end - inked[0]["x0"]
 
 
+def _ends(chars: list, inner_width: float) -> tuple:
+    """(room left after the cell's last line, width of its first word plus a space): does a line
+    continued on the next page fit after the last line of this one?"""
+    lines = [line for line in _lines(chars) if _inked(line)]
+    last, first = _inked(lines[-1]), lines[0]
+    return inner_width - (last[-1]["x1"] - last[0]["x0"]), _first_word_width(first) + 0.3 * last[-1]["size"]
+
+
 def cell_text(chars: list, inner_width: float) -> str:
     """A cell's text with its paragraphs as lines, visual line wraps undone.
 
@@ -126,23 +134,28 @@ def _is_bold_font(name: str) -> bool:
     return "bold" in name.lower() or "black" in name.lower() or "heavy" in name.lower()
 
 
-def _table_rows(page, table, page_start: bool = False) -> list:
+def _table_rows(page, table, page_start: bool = False, cut_before: Optional[dict] = None,
+                header: tuple = ()) -> tuple:
     """The table on its grid: a merged cell's text in its first column, None in the columns it covers,
     and repeated (as Word's vertical merge) in the rows below its first.
 
-    ``page_start``: the table opens its page, so its first row may finish a row the page break cut.
+    ``page_start``: the table opens its page, so its first row may finish a row the page break cut;
+    ``cut_before``: grid column -> room left after the last line of that row on the page before;
+    ``header``: the cells of the table's header, which a page may repeat above the cut row.
+    Returns (rows, grid column -> room after the last line of the last row).
     """
     boxes = list(table.cells)
     xs = _edges([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _edges([b[1] for b in boxes] + [b[3] for b in boxes])
     columns, rows_count = len(xs) - 1, len(ys) - 1
     if columns < 1 or rows_count < 1:
-        return []
+        return [], {}
     chars = [c for c in page.chars if _inside(c, table.bbox)]
     padding = _cell_padding(boxes, chars)
     grid: list = [[None] * columns for _ in range(rows_count)]
     repeated: list = [set() for _ in range(rows_count)]
     bold: list = [set() for _ in range(rows_count)]
+    ends: dict = {}  # (row, grid column) -> _ends of the cell
     for box in sorted(boxes, key=lambda b: (b[1], b[0])):
         col0, col1 = _index(xs, box[0]), _index(xs, box[2])
         row0, row1 = _index(ys, box[1]), _index(ys, box[3])
@@ -151,17 +164,25 @@ def _table_rows(page, table, page_start: bool = False) -> list:
         own = [c for c in chars if _inside(c, box)]
         text = cell_text(own, box[2] - box[0] - 2 * padding) if own else ""
         letters = [c for c in own if c["text"].strip()]
+        if letters:
+            ends[(row0, col0)] = ends[(row1 - 1, col0)] = _ends(own, box[2] - box[0] - 2 * padding)
         for row in range(row0, row1):
             grid[row][col0] = text
             if row > row0:
                 repeated[row].add(col0)
             elif letters and all(_is_bold_font(c.get("fontname", "")) for c in letters):
                 bold[row].add(col0)
-    rows = [RawRow(tuple(cells), frozenset(repeated[i]), i + 1, frozenset(bold[i]))
-            for i, cells in enumerate(grid) if any(c is not None for c in cells)]
+    kept = [i for i, cells in enumerate(grid) if any(c is not None for c in cells)]
+    rows = [RawRow(tuple(grid[i]), frozenset(repeated[i]), i + 1, frozenset(bold[i])) for i in kept]
     if page_start and rows:
         rows[0] = replace(rows[0], page_start=True)
-    return rows
+        cut = 1 if len(rows) > 1 and rows[0].cells == header else 0  # the row under a repeated header
+        # a column whose text goes on as the same paragraph: its next word did not fit the line before
+        wrapped = frozenset(col for (row, col), (_, word) in ends.items()
+                            if row == kept[cut] and col in (cut_before or {}) and cut_before[col] < word)
+        rows[cut] = replace(rows[cut], wrapped=wrapped)
+    last_room = {col: room for (row, col), (room, _) in ends.items() if kept and row == kept[-1]}
+    return rows, last_room
 
 
 def _cell_padding(boxes: list, chars: list) -> float:
@@ -206,6 +227,7 @@ def read_pdf(path: Path) -> DocxContent:
             raise RoadmapError("файл не читается как PDF: он повреждён или это не PDF.", file=str(path),
                                hint="Откройте его в программе просмотра PDF и сохраните заново.") from exc
         with document:
+            room_before: dict = {}  # the last table so far: room after its last row's lines
             for number, page in enumerate(document.pages):
                 if page.chars:
                     has_text = True
@@ -220,7 +242,10 @@ def read_pdf(path: Path) -> DocxContent:
                         text_above = text_above or bool(value.strip(" -–—0123456789"))
                         continue
                     opens_page = number > 0 and not text_above and value is tables[0]
-                    rows = _table_rows(page, value, opens_page)
+                    header = content.tables[-1][0].cells if content.tables and content.tables[-1] else ()
+                    rows, last_room = _table_rows(page, value, opens_page, room_before if opens_page else None,
+                                                  header)
+                    room_before = last_room
                     if rows:
                         content.blocks.append(("table", len(content.tables)))
                         content.tables.append(rows)

@@ -23,6 +23,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NUMBER_ONLY = re.compile(r"^(?:\d+[.)]?\s*)+$|^[IVXLC]+[.)]?$")
 _ROMAN = re.compile(r"^[IVXLC]+[.)]?$")
+#: A text ending in a word wrapped after its hyphen («организационно-», «2-»).
+_HYPHEN_WRAP = re.compile(r"\w-$")
 #: The number of a heading row: «1.», «Раздел 2», «IV», or a sub-heading «1.2.» above items 1.2.1, 1.2.2
 _HEADING_NUMBER = re.compile(r"^(?:раздел\s+)?(\d+(?:\.\d+)*|[IVXLC]+)[.)]?$", re.IGNORECASE)
 
@@ -55,6 +57,8 @@ class RawRow:
     #: the row opens a new page of the table (a reader that knows pages: PDF), so it may
     #: finish the row the page break cut
     page_start: bool = False
+    #: grid columns whose text goes on from the page before in the same paragraph (a line wrap)
+    wrapped: frozenset = frozenset()
 
     @property
     def texts(self) -> list:
@@ -279,15 +283,24 @@ class _Builder:
         section.activities.append(activity)
         self.last = activity
 
-    def continuation(self, values: dict, extra: Optional[dict] = None) -> None:
-        """Text of a row broken by a page break, joined cell by cell to the activity it continues."""
+    def continuation(self, values: dict, extra: Optional[dict] = None, line_wraps: frozenset = frozenset()) -> None:
+        """Text of a row broken by a page break, joined cell by cell to the activity it continues.
+
+        ``line_wraps``: fields where the reader saw the page end wrap a line inside a paragraph
+        (PDF); there a word wrapped after its hyphen joins without a space, as within a cell.
+        """
+        def joined(current, text, wrap=False):
+            if not current:
+                return text
+            if wrap and _HYPHEN_WRAP.search(current) and text[:1].isalpha():
+                return current + text
+            return f"{current} {text}"
+
         for name, text in values.items():
             if text:
-                current = getattr(self.last, name)
-                setattr(self.last, name, f"{current} {text}" if current else text)
+                setattr(self.last, name, joined(getattr(self.last, name), text, name in line_wraps))
         for title, text in (extra or {}).items():
-            current = self.last.extra.get(title)
-            self.last.extra[title] = f"{current} {text}" if current else text
+            self.last.extra[title] = joined(self.last.extra.get(title), text)
 
 
 #: Fields of the plan, then the reporting fields a document may already have filled.
@@ -337,7 +350,9 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
             not values["activity"].lstrip("«\"'(„“ ")[:1].isupper()
         if (cut_by_page or (not values["number"] and not values["deadline"])) and builder.last is not None \
                 and builder.pending_section is None:
-            builder.continuation(fresh, {t: v for t, v in extra.items() if t not in repeated_titles})
+            wrapped = {layout.column_of(grid) for grid in row.wrapped if layout.inside(grid)}
+            builder.continuation(fresh, {t: v for t, v in extra.items() if t not in repeated_titles},
+                                 frozenset(name for name, index in layout.fields.items() if index in wrapped))
             continue
         builder.activity({**values, **report}, row.row, section_title, extra)
 

@@ -23,7 +23,7 @@ PRINTED = {
 #: draws «семинаров-|совещаний» the same whether a space followed the hyphen or not.
 HYPHEN_AT_BREAK = {
     ("001_a470a32a4d39f39e", ""): 1,
-    ("003_1231fe5c55c4aab0", ""): 2,
+    ("003_1231fe5c55c4aab0", ""): 1,
     ("003_1231fe5c55c4aab0", "_split"): 1,
 }
 

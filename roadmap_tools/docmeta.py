@@ -16,9 +16,9 @@ MAX_TITLE_PARAGRAPHS = 6
 ORGANISATION_SEARCH = 12
 
 _YEAR = r"(20\d\d)"
-_RANGE = re.compile(_YEAR + r"\s*(?:г\.?|года?)?\s*(?:[-–—/]|по|и)\s*" + _YEAR)
-_SINGLE = re.compile(r"(?:^|[^\d])" + _YEAR + r"\s*(?:год|гг|г\.|г\b|учебн)")
-_UNTIL = re.compile(r"\bдо\s+" + _YEAR)
+_RANGE = re.compile(_YEAR + vocab.TEXT_PATTERNS["year_range_joint"] + _YEAR)
+_SINGLE = re.compile(r"(?:^|[^\d])" + _YEAR + vocab.TEXT_PATTERNS["year_word_after"])
+_UNTIL = re.compile(vocab.TEXT_PATTERNS["until_year"] + _YEAR)
 _ANY_YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
 #: A school year in a title: two years and the words that follow them, read by the deadline grammar.
 _SCHOOL_YEAR = re.compile(_YEAR + r"\s*[-–—/]\s*(?:20)?\d\d\s+\S+(?:\s+\S+)?")

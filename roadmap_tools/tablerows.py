@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence, Union
 
-from roadmap_tools import headers
+from roadmap_tools import headers, vocab
 from roadmap_tools.model import Activity, Section, Source
 
 #: How the texts under «начало» and «окончание» of one deadline column are joined.
@@ -26,7 +26,7 @@ _ROMAN = re.compile(r"^[IVXLC]+[.)]?$")
 #: A text ending in a word wrapped after its hyphen («организационно-», «2-»).
 _HYPHEN_WRAP = re.compile(r"\w-$")
 #: The number of a heading row: «1.», «Раздел 2», «IV», or a sub-heading «1.2.» above items 1.2.1, 1.2.2
-_HEADING_NUMBER = re.compile(r"^(?:раздел\s+)?(\d+(?:\.\d+)*|[IVXLC]+)[.)]?$", re.IGNORECASE)
+_HEADING_NUMBER = re.compile(vocab.TEXT_PATTERNS["heading_number"], re.IGNORECASE)
 
 
 def clean_text(value) -> str:

@@ -104,3 +104,6 @@ INFLECTION_EXCEPTIONS: Dict[str, Dict[str, str]] = entry("inflection_exceptions"
 MONTHS_NOMINATIVE: List[str] = [MONTH_FORMS[month][0] for month in range(1, 13)]
 MONTHS_GENITIVE: List[str] = [MONTH_FORMS[month][1] for month in range(1, 13)]
 MONTHS_PREPOSITIONAL: List[str] = [MONTH_FORMS[month][4] for month in range(1, 13)]
+
+#: Regular-expression fragments with Russian words (see «Patterns» in ru.toml).
+TEXT_PATTERNS: Dict[str, str] = entry("text_patterns", Dict[str, str])

@@ -71,3 +71,21 @@ def test_months_are_spelled_once_letters_take_their_cases_from_the_month_forms()
     text = (PACKAGE / "lexicon" / "ru.toml").read_text(encoding="utf-8")
     assert text.count('"января"') == 1
     assert vocab.MONTHS_GENITIVE[0] == "января" and vocab.MONTHS_PREPOSITIONAL[4] == "мае"
+
+
+def _russian_words_in_patterns(path: Path) -> list:
+    """Regular-expression literals of a module that hold Russian words (not just «[а-яё]»)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and getattr(node.func.value, "id", "") == "re" and node.args:
+            for part in ast.walk(node.args[0]):
+                if isinstance(part, ast.Constant) and isinstance(part.value, str) \
+                        and re.search("[\u0400-\u04ff]", re.sub(r"\[[^\]]*\]", "", part.value)):
+                    found.append(f"{path.name}:{node.lineno}: {part.value[:60]}")
+    return found
+
+
+def test_no_russian_word_in_a_regular_expression_outside_the_grammar_and_the_lexicon():
+    modules = [p for p in PACKAGE.rglob("*.py") if p.name != "deadlines.py" and "lexicon" not in p.parts]
+    assert [hit for path in modules for hit in _russian_words_in_patterns(path)] == []

@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import add_json_option, print_json
+from roadmap_tools.commands._common import add_json_option, add_school_year_option, print_json
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("workbook", metavar="КНИГА", help="книга дорожной карты (.xlsx или .xlsm)")
+    add_school_year_option(parser)
     add_json_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.jobs import run_check
 
-    result = run_check(args.workbook)
+    result = run_check(args.workbook, school_year=args.school_year)
     if args.json:
         print_json(result.to_json())
     else:

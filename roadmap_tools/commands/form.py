@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import add_json_option, add_output_option, parse_date, print_json
+from roadmap_tools.commands._common import (add_json_option, add_output_option, add_school_year_option, parse_date,
+                                            print_json)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,13 +27,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", type=parse_date, metavar="ДАТА", help="начало периода")
     parser.add_argument("--to", dest="end", type=parse_date, metavar="ДАТА", help="конец периода")
     add_output_option(parser, "только лист «Форма мониторинга» в книге")
+    add_school_year_option(parser)
     add_json_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.jobs import run_form
 
-    result = run_form(args.workbook, start=args.start, end=args.end, output=args.output)
+    result = run_form(args.workbook, start=args.start, end=args.end, output=args.output,
+                      school_year=args.school_year)
     form = result.form
     if args.json:
         print_json(result.to_json())

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import add_json_option, add_output_option, parse_date, print_json
+from roadmap_tools.commands._common import (add_json_option, add_output_option, add_school_year_option, parse_date,
+                                            print_json)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,13 +27,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=parse_date, metavar="ДАТА",
                         help="дата контроля (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)")
     add_output_option(parser, "сама книга")
+    add_school_year_option(parser)
     add_json_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.jobs import run_overdue
 
-    result = run_overdue(args.workbook, as_of=args.as_of, output=args.output)
+    result = run_overdue(args.workbook, as_of=args.as_of, output=args.output, school_year=args.school_year)
     if args.json:
         print_json(result.to_json())
         return 0

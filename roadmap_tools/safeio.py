@@ -159,7 +159,7 @@ CSV = OutputKind("таблица CSV", (".csv",))
 _KIND_OF_SUFFIX = {suffix: kind for kind in (WORKBOOK, MACRO_WORKBOOK, DOCUMENT) for suffix in kind.suffixes}
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
     """One file under two names: the same path, a symlink to it or a hard link."""
     try:
         if os.path.samefile(a, b):
@@ -201,7 +201,7 @@ def check_output(output: PathLike, kinds: Sequence[OutputKind], inputs: Iterable
         raise UsageError(f"{option} «{p}»: это папка, а нужно имя файла.",
                          hint=f"Укажите файл в этой папке, например «{p / ('Итог' + suffixes[0])}».")
     for source in inputs:
-        if source is not None and _same_file(p, Path(source)):
+        if source is not None and same_file(p, Path(source)):
             raise UsageError(f"{option} «{p}»: это тот же файл, что и входной «{source}»; "
                              "результат не записывается поверх входного файла, ничего не изменено.",
                              hint="Укажите для результата другое имя.")
@@ -1004,6 +1004,15 @@ def _is_entity_refusal(exc: BaseException) -> bool:
     if (type(exc).__module__ or "").startswith("defusedxml") or "amplification" in text:
         return True
     return "entity" in text.lower() and ("Entity" in name or "XMLSyntax" in name or name in ("XmlError", "ParseError"))
+
+
+def workbook_sheet_names(path: PathLike) -> list:
+    """The sheet names of an .xlsx/.xlsm from its workbook part alone; [] if it is not one."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return list(_sheet_names(zf).values())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return []
 
 
 def load_workbook(path: PathLike, **options):

@@ -20,7 +20,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from roadmap_tools.commands._common import add_json_option, add_output_option, print_json
+from roadmap_tools.commands._common import add_json_option, add_output_option, admit_output, print_json, writing
+from roadmap_tools.safeio import MACRO_WORKBOOK, WORKBOOK
 
 NAME = "import"
 
@@ -32,12 +33,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.importer import import_roadmap, import_to_workbook
+    from roadmap_tools.importer import default_output, import_roadmap, import_to_workbook
 
     if args.json and not args.output:
         print_json(import_roadmap(args.file).to_json())
         return 0
-    roadmap, written = import_to_workbook(args.file, args.output)
+    # an existing roadmap book may be an .xlsm (its macros kept); a new one is an .xlsx
+    output = admit_output(args.output, (WORKBOOK, MACRO_WORKBOOK), [args.file]) or default_output(args.file)
+    with writing([output]):  # an existing book is read, then updated
+        roadmap, written = import_to_workbook(args.file, output)
     if args.json:
         print_json(roadmap.to_json())
         return 0

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import add_output_option
+from roadmap_tools.commands._common import add_output_option, admit_output, writing
+from roadmap_tools.safeio import DOCUMENT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,8 +32,10 @@ def run(args: argparse.Namespace) -> int:
 
     from roadmap_tools.letter import PAGES_COUNTED_BY, default_letter_path, prepare_letter, render_letter
 
-    job = prepare_letter(args.workbook)
-    written = render_letter(job.context, Path(args.output) if args.output else default_letter_path(job.roadmap_path))
+    output = admit_output(args.output, (DOCUMENT,), [args.workbook]) or default_letter_path(Path(args.workbook))
+    with writing([output]):
+        job = prepare_letter(args.workbook)
+        written = render_letter(job.context, output)
     print(f"Сопроводительное письмо: {written}")
     print(f"Отчётный период: {job.context['period_words']}.")
     print(f"Приложение: на {job.pages} л. ({PAGES_COUNTED_BY[job.pages_counted_by]}).")

@@ -386,10 +386,7 @@ def write_lock(path: PathLike, wait: Optional[float] = None) -> Iterator[Path]:
         finally:
             held[lock][1] -= 1
         return
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _os_error(exc, target) from exc
+    _make_folder(target)
     fd = _acquire(lock, target, WRITE_WAIT_SECONDS if wait is None else wait)
     held[lock] = [fd, 1]
     try:
@@ -438,6 +435,7 @@ _ERRNO_WORDS = {
     errno.EROFS: "диск только для чтения",
     errno.ENOENT: "папка не найдена",
     errno.EXDEV: "файл на другом диске",
+    errno.EEXIST: "на месте папки — файл или ссылка в никуда",
     errno.EIO: "ошибка ввода-вывода (диск или сеть)",
 }
 if hasattr(errno, "EDQUOT"):
@@ -556,11 +554,21 @@ def _prepare_target(path: PathLike) -> Path:
     ensure_not_open_elsewhere(target)
     if _exists(target) and target.is_dir():
         raise RoadmapError("указана папка, а нужен файл.", file=str(target), hint="Укажите имя файла.")
+    _make_folder(target)
+    return target
+
+
+def _make_folder(target: Path) -> None:
+    """Create the folder of ``target``; a loop or a file in the way said as such, not as «exists»."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _os_error(exc, target) from exc
-    return target
+        try:
+            os.stat(target.parent)
+            reason = exc
+        except OSError as why:  # ELOOP, ENOTDIR say more than mkdir's EEXIST
+            reason = why
+        raise _os_error(reason, target) from None
 
 
 @contextlib.contextmanager

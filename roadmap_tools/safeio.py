@@ -321,9 +321,10 @@ def _acquire(lock: Path, target: Path, wait: float) -> Optional[int]:
             except OSError:
                 current = False
             if current:
-                os.lseek(fd, 0, os.SEEK_SET)
-                os.ftruncate(fd, 0)
-                os.write(fd, _holder_text().encode("utf-8"))
+                with contextlib.suppress(OSError):  # who holds it is a courtesy; a full disk may refuse it
+                    os.lseek(fd, 0, os.SEEK_SET)
+                    os.ftruncate(fd, 0)
+                    os.write(fd, _holder_text().encode("utf-8"))
                 return fd
             _release_fd(fd, None)
             continue

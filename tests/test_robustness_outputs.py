@@ -234,3 +234,8 @@ def test_deadlines_an_absurd_number_in_an_argument_names_it():
 def test_deadlines_utf8_with_a_bom_is_read():
     code, out, err = run("deadlines", "--years", "2022", stdin="\ufeffянварь 2022\r\nфевраль\r\n".encode())
     assert code == 0 and "Прочитано сроков: 2 из 2" in out, err
+
+
+def test_a_symlink_loop_among_the_reports_is_an_unreadable_file_not_a_crash(folder):
+    code, out, err = run("consolidate", "loop.xlsx", "rep", "-o", "Сводка.xlsx")
+    assert code == 0 and "loop.xlsx: файл не найден" in out, err + out

@@ -712,6 +712,9 @@ def _dated_rest(rest: List[_Tok], years: List[int]) -> Optional[Tuple[str, tuple
     return None
 
 
+NUMBER_NO_DATE_HOLDS = "в сроке число, которого не бывает в дате (слишком длинное)"
+
+
 def parse_deadline(text: str, years: Sequence[int] = ()) -> Deadline:
     """Read one deadline cell; ``years`` are the roadmap's years (the first is the default).
 
@@ -720,7 +723,10 @@ def parse_deadline(text: str, years: Sequence[int] = ()) -> Deadline:
     """
     text = "" if text is None else str(text)
     years_list = sorted({int(y) for y in years})
-    toks = _tokens(normalize(text))
+    try:
+        toks = _tokens(normalize(text))
+    except ValueError:  # a number of thousands of digits: Python will not even convert it
+        return Deadline(text, "unparsed", (), NUMBER_NO_DATE_HOLDS)
     if not any(t.kind not in ("dash", "sep", "none") for t in toks):
         return Deadline(text, "missing", (), "срок не указан")
     kinds = {t.kind for t in toks}
@@ -737,4 +743,6 @@ def parse_deadline(text: str, years: Sequence[int] = ()) -> Deadline:
         kind, spans = _parse_dated(toks, years_list)
     except _NotParsed as exc:
         return Deadline(text, "unparsed", (), exc.reason)
+    except (ValueError, OverflowError):  # «3333333333 декабря»: a day or year no date holds
+        return Deadline(text, "unparsed", (), NUMBER_NO_DATE_HOLDS)
     return Deadline(text, kind, tuple(spans))

@@ -305,7 +305,7 @@ def _acquire(lock: Path, target: Path, wait: float) -> Optional[int]:
     deadline = time.monotonic() + wait
     while True:
         try:
-            fd = os.open(str(lock), os.O_RDWR | os.O_CREAT, 0o666)
+            fd = os.open(str(lock), os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
         except OSError as exc:
             raise _os_error(exc, target) from exc
         got = _try_lock(fd)

@@ -27,8 +27,9 @@ Whose report: the municipality named in the form's title («… города К�
 else in the cover letter's sender block («Управление образования города Кузнецка»;
 each of its paragraphs in turn),
 else (roadmap workbooks) the organisation in «Настройки», else the file name. Names
-after «города» are put in the nominative («Кузнецка» -> «Кузнецк») and compared
-lower-case with «ё» as «е», so «г. Кузнецк» and «города Кузнецка» are one municipality.
+after «города» are put in the nominative by ``morphology`` («Кузнецка» -> «Кузнецк»,
+«Городища» -> «Городище») and compared lower-case with «ё» as «е», so «г. Кузнецк» and
+«города Кузнецка» are one municipality.
 """
 from __future__ import annotations
 

@@ -15,9 +15,7 @@ from typing import Callable, Optional
 
 from roadmap_tools.layout import SETTINGS_BY_KEY
 
-from roadmap_tools.resources import EXAMPLES
-SAMPLE_ROADMAP = EXAMPLES / "sample_roadmap_penza_2022.docx"
-SAMPLE_SETTINGS = EXAMPLES / "sample_settings.json"
+from roadmap_tools.resources import SAMPLE_ROADMAP, SAMPLE_SETTINGS
 
 
 def sample_settings(path: Path = SAMPLE_SETTINGS) -> dict:

@@ -11,14 +11,12 @@ import base64
 import copy
 import mimetypes
 import os
-import re
 import smtplib
 import socket
 import ssl
 import sys
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
@@ -27,8 +25,11 @@ from typing import Mapping, Optional, Sequence, Union
 
 from roadmap_tools import vocab
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.filenames import output_path
 from roadmap_tools.layout import SETTINGS_BY_KEY, SHEET_SETTINGS
+from roadmap_tools.mailheaders import MAIL_POLICY, SMTP_POLICY, one_line
 from roadmap_tools.safeio import atomic_write, check_readable
+from roadmap_tools.wording import period_short
 
 from roadmap_tools.resources import TEMPLATES
 BODY_TEMPLATE = TEMPLATES / "email_body.txt.j2"
@@ -46,9 +47,9 @@ MIME_TYPES = {
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 
-def default_eml_path(roadmap_path: Path) -> Path:
-    roadmap_path = Path(roadmap_path)
-    return roadmap_path.with_name(f"{roadmap_path.stem} - письмо.eml")
+def default_eml_path(roadmap_path: Path, settings: Optional[Mapping] = None, title: str = "") -> Path:
+    """«<организация> - письмо.eml» next to the workbook (see ``filenames``)."""
+    return output_path(roadmap_path, "email", settings, title)
 
 
 def _label(key: str) -> str:
@@ -66,24 +67,47 @@ def _address(text: str, key: str, display_name: str = "") -> Address:
         raise _settings_error(f"«{text}» не похоже на адрес электронной почты", key)
     local, _, domain = addr.rpartition("@")
     try:
-        return Address(display_name=name or display_name, username=local, domain=domain)
+        return Address(display_name=one_line(name or display_name), username=local, domain=domain)
     except (ValueError, IndexError) as exc:
         raise _settings_error(f"«{text}» не похоже на адрес электронной почты", key) from exc
 
 
+def _split_addresses(text: str) -> list:
+    """Split at «;», line breaks and commas outside quotes and angle brackets:
+    «"Иванов, И. И." <a@x.ru>, b@y.ru» is two addresses, not three."""
+    parts, current, quoted, angle = [], "", False, False
+    for char in text or "":
+        if char == '"' and not angle:
+            quoted = not quoted
+        elif char == "<" and not quoted:
+            angle = True
+        elif char == ">" and not quoted:
+            angle = False
+        if char in ";\n" or char == "," and not quoted and not angle:
+            parts.append(current)
+            current = ""
+            continue
+        current += char
+    parts.append(current)
+    return [p.strip() for p in parts if p.strip()]
+
+
 def parse_addresses(text: str, key: str) -> list:
     """«a@x.ru; Иванов И.И. <b@y.ru>» -> [Address, Address]; commas or semicolons between."""
-    parts = [p.strip() for p in re.split(r"[;,\n]", text or "") if p.strip()]
-    return [_address(part, key) for part in parts]
+    return [_address(part, key) for part in _split_addresses(text)]
 
 
-def default_subject(settings: Mapping, roadmap_title: str, period_words: str) -> str:
-    """«Мониторинг дорожной карты «…» в период с февраля по май 2023 года»."""
-    title = roadmap_title or settings.get("title") or ""
-    about = f"дорожной карты «{title.strip('«»')}»" if title else "дорожной карты"
-    subject = f"Мониторинг {about} {period_words}".strip()
-    sender = settings.get("organisation") or settings.get("sender_name")
-    return f"{sender}: {subject}" if sender else subject
+def default_subject(settings: Mapping, roadmap_title: str, period: Sequence[date]) -> str:
+    """A subject a person would write: «Мониторинг дорожной карты за II квартал 2022 г. —
+    Управление образования г. Пензы». The roadmap's title only when short; the body has it."""
+    title = one_line(roadmap_title or settings.get("title") or "").strip("«»\"“” ")
+    if title and len(title) <= vocab.SUBJECT_TITLE_MAX:
+        about = vocab.SUBJECT_ABOUT_TITLED.format(title=title)
+    else:
+        about = vocab.SUBJECT_ABOUT
+    sender = one_line(settings.get("organisation") or settings.get("sender_name") or "")
+    phrase = vocab.SUBJECT_PHRASE if sender else vocab.SUBJECT_PHRASE_NO_SENDER
+    return phrase.format(about=about, period=period_short(*period), sender=sender)
 
 
 def render_email_body(context: Mapping, template: Optional[Path] = None) -> str:
@@ -127,7 +151,7 @@ def build_message(settings: Mapping, attachments: Sequence[Path], body_text: str
     ``subject`` is used when «Тема письма» is empty. From and To may be empty in a
     draft (the mail program fills them in); ``send_message`` requires them.
     """
-    message = EmailMessage(policy=policy.default)
+    message = EmailMessage(policy=MAIL_POLICY)
     sender_name = str(settings.get("sender_name") or settings.get("organisation") or "")
     email_from = str(settings.get("email_from") or "").strip()
     if email_from:
@@ -135,7 +159,7 @@ def build_message(settings: Mapping, attachments: Sequence[Path], body_text: str
     recipients = parse_addresses(str(settings.get("email_to") or ""), "email_to")
     if recipients:
         message["To"] = recipients
-    message["Subject"] = str(settings.get("email_subject") or subject or "Сопроводительное письмо").strip()
+    message["Subject"] = one_line(settings.get("email_subject") or subject or "Сопроводительное письмо")
     message["Date"] = format_datetime(_message_date(today))
     domain = email_from.rpartition("@")[2] or "roadmap-tools.local"
     message["Message-ID"] = make_msgid(domain=domain.strip(">") or None)
@@ -144,16 +168,16 @@ def build_message(settings: Mapping, attachments: Sequence[Path], body_text: str
     for attachment in attachments:
         path = check_readable(attachment)
         maintype, subtype = _mime_type(path)
-        # The Russian filename goes in Content-Disposition, RFC 2231. Not also as
-        # Content-Type's «name»: Python then folds the long Office type into encoded
-        # words («application/=?utf-8?q?vnd…»), which no mail program understands.
+        # The file name in Content-Disposition (RFC 2231) and, for older mail programs,
+        # as Content-Type's «name» (RFC 2047; mailheaders.fold_content_type writes it)
         message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name)
+        message.get_payload()[-1].set_param("name", path.name)
     return message
 
 
 def write_eml(message: EmailMessage, path: Path) -> Path:
     """Save the message as an .eml file (CRLF line ends, as mail programs expect)."""
-    data = message.as_bytes(policy=policy.SMTP)
+    data = message.as_bytes(policy=SMTP_POLICY)
     return atomic_write(path, lambda tmp: Path(tmp).write_bytes(data))
 
 
@@ -287,8 +311,9 @@ def make_email(roadmap_path: Union[str, Path], output: Optional[Union[str, Path]
                today: Optional[date] = None, password: Optional[str] = None) -> EmailResult:
     """Form, cover letter and the e-mail that carries them; with ``send``, also sent by SMTP.
 
-    Writes next to the workbook «<имя> - форма мониторинга.xlsx», «<имя> - сопроводительное
-    письмо.docx» and the draft ``output`` or «<имя> - письмо.eml». ``password`` is the SMTP
+    Writes next to the workbook «<организация> - форма мониторинга.xlsx», «<организация> -
+    сопроводительное письмо.docx» and the draft ``output`` or «<организация> - письмо.eml»
+    (``filenames.output_path``: the organisation, else the roadmap's title, else the workbook's name). ``password`` is the SMTP
     password; without it ``smtp_password`` takes it from the environment or asks.
     """
     from roadmap_tools.letter import (default_form_path, default_letter_path, prepare_letter, render_letter,
@@ -305,14 +330,15 @@ def make_email(roadmap_path: Union[str, Path], output: Optional[Union[str, Path]
             raise _settings_error("не указан SMTP-сервер, отправка невозможна", "smtp_host")
         password = password if password is not None else smtp_password(settings)
     period = resolve_period(settings, today=today)
-    form = write_form(roadmap, settings, period, default_form_path(roadmap_path))
+    title = settings.get("title") or roadmap.title
+    form = write_form(roadmap, settings, period, default_form_path(roadmap_path, settings, title))
     job = prepare_letter(roadmap_path, today=today, form=form)
-    letter = render_letter(job.context, default_letter_path(roadmap_path))
+    letter = render_letter(job.context, default_letter_path(roadmap_path, settings, title))
     attachments = [form, letter]
     context = {**job.context, "attachments": [a.name for a in attachments]}
     message = build_message(settings, attachments, render_email_body(context), today=today,
-                            subject=default_subject(settings, job.title, context["period_words"]))
-    eml = write_eml(message, Path(output) if output else default_eml_path(roadmap_path))
+                            subject=default_subject(settings, job.title, period))
+    eml = write_eml(message, Path(output) if output else default_eml_path(roadmap_path, settings, title))
     sent_to = []
     if send:
         try:

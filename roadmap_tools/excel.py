@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -24,6 +25,11 @@ from roadmap_tools.errors import RoadmapError
 
 ALERT_TITLE = "Дорожная карта"
 
+#: The first xlwings whose remote engine (the one xlwings Lite runs) has all the scripts
+#: use: ``Sheet.used_range`` came in 0.37.0, ``Sheet.notes`` and ``Range.conditional_formats``
+#: in 0.37.5. setup.cfg's emscripten marker and docs/xlwings-lite.md give the same number.
+LITE_XLWINGS_FLOOR = "0.37.5"
+
 
 # --- errors and progress -----------------------------------------------------------
 def internal_error_message(error: BaseException) -> str:
@@ -31,6 +37,38 @@ def internal_error_message(error: BaseException) -> str:
     detail = f"{type(error).__name__}: {what}" if what else type(error).__name__
     return (f"Внутренняя ошибка программы ({detail}). "
             "Сообщите разработчикам, какую кнопку нажали, и приложите книгу.")
+
+
+def version_numbers(version: str) -> tuple:
+    """«0.37.5» -> (0, 37, 5); the leading digits of each part («0.38.0rc1» -> (0, 38, 0))."""
+    numbers = []
+    for part in str(version).split("."):
+        digits = re.match(r"\d+", part)
+        if not digits:
+            break
+        numbers.append(int(digits.group()))
+    return tuple(numbers)
+
+
+def xlwings_too_old(version: str) -> Optional[RoadmapError]:
+    """The error for an xlwings whose remote engine lacks what the scripts use, or None."""
+    found = version_numbers(version)
+    if not found or found >= version_numbers(LITE_XLWINGS_FLOOR):
+        return None
+    return RoadmapError(
+        f"для кнопок дорожной карты в xlwings Lite нужен xlwings {LITE_XLWINGS_FLOOR} или новее, "
+        f"а в этой книге установлен xlwings {version}.",
+        hint=f"Откройте в xlwings Lite вкладку requirements.txt, замените строку с xlwings на "
+             f"«xlwings>={LITE_XLWINGS_FLOOR}» (или добавьте её), дождитесь конца установки "
+             "и перезапустите xlwings Lite: меню ☰ → Restart. Затем запустите скрипт снова.")
+
+
+def _is_remote(book) -> bool:
+    # xlwings Lite and xlwings Server: the remote engine, whose abilities depend on its version.
+    try:
+        return book.app.engine.name == "remote"
+    except Exception:
+        return False
 
 
 def show_status(book, text) -> None:
@@ -56,7 +94,8 @@ def button(job: Callable) -> Callable:
     A ``RoadmapError`` is shown as it is (it names the place and says what to fix);
     anything else as one Russian line asking to tell the developers. With the remote
     engine (xlwings Lite) the writes queued before the error are dropped, so the book
-    is left as it was.
+    is left as it was; an xlwings below ``LITE_XLWINGS_FLOOR`` there gets only the
+    message naming the version needed.
     """
 
     @functools.wraps(job)
@@ -66,6 +105,9 @@ def button(job: Callable) -> Callable:
         queue = _pending_actions(book)
         mark = len(queue) if queue is not None else 0
         try:
+            too_old = xlwings_too_old(xw.__version__) if _is_remote(book) else None
+            if too_old is not None:
+                raise too_old
             job(book, *args, **kwargs)
         except RoadmapError as error:
             _rollback(queue, mark)
@@ -321,7 +363,7 @@ def cover_letter(book: xw.Book = None):
     path = saved_book_path(book)
     show_status(book, "Дорожная карта: письмо…")
     job = prepare_letter(path)
-    written = render_letter(job.context, default_letter_path(job.roadmap_path))
+    written = render_letter(job.context, default_letter_path(job.roadmap_path, job.settings, job.title))
     inform(book, f"Книга сохранена. Сопроводительное письмо: {written} "
                  f"(приложение на {job.pages} л., период: {job.context['period_words']}).")
 
@@ -337,3 +379,29 @@ def email_draft(book: xw.Book = None):
     result = make_email(path)
     inform(book, f"Книга сохранена. Черновик письма: {result.eml}. Вложения: {result.form.name}, "
                  f"{result.letter.name}. Откройте черновик в почтовой программе и отправьте.")
+
+
+# --- xlwings Lite with an xlwings older than the floor ------------------------------
+def explain_old_xlwings(job: Callable) -> Callable:
+    """``job`` as a script for an xlwings too old to run it: it only says which xlwings is needed.
+
+    Before 0.36.2 xlwings calls a script with the book alone and finds where to put it by
+    the annotation object, while this module's annotations are text (``from __future__
+    import annotations``): the real scripts would stop with an English error before
+    ``button`` could say anything.
+    """
+    def explain(book):
+        book.app.alert(str(xlwings_too_old(xw.__version__)), title=ALERT_TITLE, mode="critical")
+        return book
+
+    explain.__annotations__ = {"book": xw.Book}
+    explain.__name__ = explain.__qualname__ = job.__name__
+    explain.__doc__ = job.__doc__
+    return script(name=getattr(job, "__xlscript__", {}).get("name", job.__name__))(explain)
+
+
+if sys.platform == "emscripten" and xlwings_too_old(xw.__version__) is not None:
+    for _name, _job in list(globals().items()):
+        if hasattr(_job, "__xlscript__"):  # every function decorated with @script above
+            globals()[_name] = explain_old_xlwings(_job)
+    del _name, _job

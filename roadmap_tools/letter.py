@@ -16,6 +16,8 @@ from typing import Any, Optional, Sequence, Union
 from roadmap_tools import vocab
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.layout import SETTINGS_BY_KEY, SHEET_FORM, SHEET_SETTINGS
+from roadmap_tools.filenames import output_path
+from roadmap_tools.morphology import dative, genitive, lemmas, split_person
 from roadmap_tools.safeio import atomic_write
 from roadmap_tools.wording import date_numeric, lower_first, period_in_words
 
@@ -36,14 +38,14 @@ def clean_text(value: Any) -> str:
     return _FORBIDDEN.sub("", text).strip()
 
 
-def default_letter_path(roadmap_path: Path) -> Path:
-    roadmap_path = Path(roadmap_path)
-    return roadmap_path.with_name(f"{roadmap_path.stem} - сопроводительное письмо.docx")
+def default_letter_path(roadmap_path: Path, settings: Optional[dict] = None, title: str = "") -> Path:
+    """«<организация> - сопроводительное письмо.docx» next to the workbook (see ``filenames``)."""
+    return output_path(roadmap_path, "letter", settings, title)
 
 
-def default_form_path(roadmap_path: Path) -> Path:
-    roadmap_path = Path(roadmap_path)
-    return roadmap_path.with_name(f"{roadmap_path.stem} - форма мониторинга.xlsx")
+def default_form_path(roadmap_path: Path, settings: Optional[dict] = None, title: str = "") -> Path:
+    """«<организация> - форма мониторинга.xlsx» next to the workbook (see ``filenames``)."""
+    return output_path(roadmap_path, "form", settings, title)
 
 
 def letter_about(title: str) -> str:
@@ -52,6 +54,27 @@ def letter_about(title: str) -> str:
         return "дорожной карты"
     quoted = title if title[:1] in "«\"“" else f"«{title}»"
     return f"дорожной карты {quoted}"
+
+
+def _names_the_organisation(position: str, organisation: str) -> bool:
+    """«Министру образования Пензенской области» names «Министерство образования Пензенской
+    области»: the words after the head are the same, whatever their case."""
+    tail = lemmas(organisation)[1:]
+    words = lemmas(position)
+    if not tail:
+        return bool(words) and lemmas(organisation) == words[:1]
+    return any(words[i:i + len(tail)] == tail for i in range(len(words) - len(tail) + 1))
+
+
+def addressee_block(addressee_org: str, addressee: str) -> dict:
+    """The addressee's lines: the organisation (unless the position already names it), the
+    position and the person, each in the dative («Министру образования …», «И. О. Фамилии»)."""
+    position, person = split_person(dative(addressee)) if addressee else ("", "")
+    organisation = addressee_org
+    if position and _names_the_organisation(position, addressee_org):
+        organisation = ""
+    return {"addressee_org": organisation, "addressee_position": position, "addressee_person": person,
+            "addressee": " ".join(p for p in (position, person) if p)}
 
 
 def letter_context(settings: dict, roadmap_title: str, period: Sequence[date], attachment_pages: int,
@@ -80,13 +103,13 @@ def letter_context(settings: dict, roadmap_title: str, period: Sequence[date], a
         "sender_requisites": text("sender_requisites"),
         "letter_date": date_numeric(settings.get("letter_date") or today or date.today()),
         "letter_number": text("letter_number"),
-        "addressee_org": addressee_org,
-        "addressee": text("addressee"),
+        **addressee_block(addressee_org, text("addressee")),
         "salutation": text("salutation"),
         "request_number": text("request_number"),
         "request_date": date_numeric(settings.get("request_date")),
-        "request_from": text("request_from") or addressee_org,
-        "letter_about": text("letter_about") or letter_about(title),
+        # «В соответствии с письмом …»: whose letter, in the genitive whichever case it was given in
+        "request_from": genitive(text("request_from") or addressee_org),
+        "letter_about": genitive(text("letter_about")) or letter_about(title),
         "period_words": period_in_words(start, end),
         "period_from": date_numeric(start),
         "period_to": date_numeric(end),
@@ -135,7 +158,7 @@ def require_letter_settings(settings: dict, file: str = "") -> None:
 PAGES_COUNTED_BY = {
     "settings": "из «Настройки» («Приложение: листов»)",
     "libreoffice": "по форме, напечатанной LibreOffice",
-    "estimate": "оценка по строкам формы (LibreOffice не найден)",
+    "estimate": "оценка по строкам и ширине столбцов формы на листах A4",
 }
 
 
@@ -183,7 +206,7 @@ def prepare_letter(roadmap_path: Union[str, Path], today: Optional[date] = None,
         pages, how = count_pages(form, SHEET_FORM)
     else:
         with tempfile.TemporaryDirectory(prefix="roadmap-letter-") as tmp:
-            made = write_form(roadmap, settings, period, Path(tmp) / default_form_path(roadmap_path).name)
+            made = write_form(roadmap, settings, period, Path(tmp) / default_form_path(roadmap_path, settings, title).name)
             pages, how = count_pages(made, SHEET_FORM)
     context = letter_context(settings, title, period, pages, today=today)
     return LetterJob(roadmap_path, settings, title, period, pages, how, context)
@@ -193,7 +216,8 @@ def make_letter(roadmap_path: Union[str, Path], output: Optional[Union[str, Path
                 today: Optional[date] = None, form: Optional[Path] = None) -> Path:
     """The cover letter of a roadmap workbook: the command ``letter`` and the ribbon button.
 
-    Written to ``output`` or next to the workbook as «<имя> - сопроводительное письмо.docx».
+    Written to ``output`` or next to the workbook as «<организация> - сопроводительное письмо.docx».
     """
     job = prepare_letter(roadmap_path, today=today, form=form)
-    return render_letter(job.context, Path(output) if output else default_letter_path(job.roadmap_path))
+    return render_letter(job.context, Path(output) if output else
+                         default_letter_path(job.roadmap_path, job.settings, job.title))

@@ -6,7 +6,6 @@ Otherwise an estimate from the sheet's rows, column widths and page setup (see
 """
 from __future__ import annotations
 
-import math
 import os
 import re
 import shutil
@@ -29,7 +28,8 @@ CONVERT_TIMEOUT_SECONDS = 180
 # Page geometry for the estimate, in points (1/72 inch).
 A4_SHORT, A4_LONG = 595.0, 842.0
 DEFAULT_COLUMN_CHARS = 8.43        # Excel's default column width
-POINTS_PER_COLUMN_CHAR = 5.6       # one character of column width, Calibri 11, in points
+#: One character of column width in points: Calibri 11 (LibreOffice with Carlito measures 5.48)
+POINTS_PER_COLUMN_CHAR = 5.48
 
 
 def find_soffice() -> Optional[str]:
@@ -77,21 +77,26 @@ def pdf_page_count(pdf: Path) -> int:
 def estimate_xlsx_pages(path: Path, sheet: Optional[str] = None) -> int:
     """An estimate of the printed pages of one sheet, without LibreOffice.
 
-    Sums row heights (a set height, or the lines its longest wrapped text needs in
-    its column) and divides by the printable height of an A4 page in the sheet's
-    orientation and margins, scaled down when the sheet is set to fit one page wide.
-    Good to a page for tables of text; fill «Приложение: листов» when it matters.
+    Lays the rows out page by page as a spreadsheet prints them: each row's height (a set
+    height, or the lines its longest wrapped text needs in its column), a row that does
+    not fit starting a new page, the print-title rows repeated at the top of every later
+    page, all scaled down when the sheet is set to fit one page wide. Column widths are
+    converted as Excel and LibreOffice (with Calibri's metrics) do. Checked against
+    LibreOffice's count on the fixture forms (tests/test_pagecount_fixtures.py).
     """
-    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
 
-    workbook = load_workbook(str(path))
+    from roadmap_tools.safeio import load_workbook
+
+    workbook = load_workbook(path)
     try:
         ws = workbook[sheet] if sheet and sheet in workbook.sheetnames else workbook.active
         widths = {}
         for column in range(1, (ws.max_column or 1) + 1):
-            letter = ws.cell(row=1, column=column).column_letter
-            dimension = ws.column_dimensions.get(letter)
-            widths[column] = (dimension.width if dimension is not None and dimension.width else DEFAULT_COLUMN_CHARS)
+            dimension = ws.column_dimensions.get(get_column_letter(column))  # row 1 may be merged
+            hidden = dimension is not None and dimension.hidden
+            width = dimension.width if dimension is not None and dimension.width else DEFAULT_COLUMN_CHARS
+            widths[column] = 0.0 if hidden else width
         landscape = ws.page_setup.orientation == "landscape"
         page_width, page_height = (A4_LONG, A4_SHORT) if landscape else (A4_SHORT, A4_LONG)
         margins = ws.page_margins
@@ -103,26 +108,41 @@ def estimate_xlsx_pages(path: Path, sheet: Optional[str] = None) -> int:
         scale = min(1.0, printable_width / table_width) if fits_width and table_width else 1.0
         if not fits_width and ws.page_setup.scale:
             scale = ws.page_setup.scale / 100
-        total = 0.0
-        for row in ws.iter_rows():
-            if not row:
-                continue
-            dimension = ws.row_dimensions.get(row[0].row)
-            if dimension is not None and dimension.height:
-                total += dimension.height
-                continue
-            lines = 1
-            for cell in row:
-                if cell.value is None:
-                    continue
-                text = str(cell.value)
-                size = (cell.font.sz or 11) if cell.font else 11
-                needed = wrapped_lines(text, widths.get(cell.column, DEFAULT_COLUMN_CHARS), size)
-                lines = max(lines, needed * size / 11)
-            total += lines * LINE_HEIGHT
-        return max(1, math.ceil(total * scale / printable_height))
+        heights = [_row_height(ws, row, widths) for row in ws.iter_rows() if row]
+        titles = _print_title_rows(ws)
+        title_height = sum(heights[r - 1] for r in titles if 0 < r <= len(heights))
+        room = printable_height / scale
+        pages, used = 1, 0.0
+        for height in heights:
+            if used and used + height > room:
+                pages += 1
+                used = title_height
+            used += height
+        return pages
     finally:
         workbook.close()
+
+
+def _row_height(ws, row, widths: dict) -> float:
+    dimension = ws.row_dimensions.get(row[0].row)
+    if dimension is not None and dimension.hidden:
+        return 0.0
+    if dimension is not None and dimension.height:
+        return float(dimension.height)
+    lines = 1.0
+    for cell in row:
+        if cell.value is None or not widths.get(cell.column, DEFAULT_COLUMN_CHARS):
+            continue
+        size = (cell.font.sz or 11) if cell.font else 11
+        needed = wrapped_lines(str(cell.value), widths.get(cell.column, DEFAULT_COLUMN_CHARS), size)
+        lines = max(lines, needed * size / 11)
+    return lines * LINE_HEIGHT
+
+
+def _print_title_rows(ws) -> range:
+    """The rows repeated at the top of every printed page («$4:$5» -> 4..5)."""
+    match = re.fullmatch(r"\$?(\d+):\$?(\d+)", str(ws.print_title_rows or ""))
+    return range(int(match.group(1)), int(match.group(2)) + 1) if match else range(0)
 
 
 def count_pages(path: Path, sheet: Optional[str] = None) -> tuple:

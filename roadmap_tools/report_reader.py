@@ -19,6 +19,8 @@ from typing import Iterable, Optional, Sequence, Union
 
 from roadmap_tools import vocab
 from roadmap_tools.layout import SHEET_ROADMAP
+from roadmap_tools.morphology import (adjective_before_noun, is_genitive_adjective, is_genitive_town,
+                                      place_nominative, place_word_nominative)
 from roadmap_tools.tablerows import (
     RawRow, TableLayout, is_column_numbering, layout_for_continuation, numbered_section_row, same_header,
 )
@@ -185,13 +187,6 @@ _DISTRICT_RE = re.compile(
     + r")(?![А-Яа-яЁё])")
 
 
-def _nominative(word: str, endings: Sequence = vocab.GENITIVE_TO_NOMINATIVE) -> str:
-    for gen, nom in endings:
-        if word.lower().endswith(gen) and len(word) - len(gen) >= 3:
-            return word[: len(word) - len(gen)] + nom
-    return word
-
-
 def municipality_in(text: str) -> str:
     """The municipality a title or a sender block names, in the nominative, or ''.
 
@@ -202,7 +197,7 @@ def municipality_in(text: str) -> str:
     district = _DISTRICT_RE.search(text)
     match = _MARKER_RE.search(text)
     if district and (not match or district.start() <= match.start()):
-        adjective = _nominative(district.group(1), vocab.ADJECTIVE_TO_NOMINATIVE)
+        adjective = place_word_nominative(district.group(1), ("gent", "loct"), part="ADJF")
         return f"{adjective} {vocab.DISTRICT_WORDS[_fold(district.group(2))]}"
     while match:
         marker = " ".join(match.group(1).lower().split())
@@ -211,12 +206,13 @@ def municipality_in(text: str) -> str:
         if words[0].lower() == "город" and len(words) > 1:
             words = words[1:]
         # a second word belongs to the name only after an adjective («Нижнего Ломова»)
-        if len(words) > 1 and not words[0].lower().endswith(vocab.ADJECTIVE_ENDINGS):
+        if len(words) > 1 and not adjective_before_noun(words[0], words[1]):
             words = words[:1]
         # «г. Заречного», «г. Нижнего Ломова»: an adjective in the genitive after a nominative marker
-        if case == "gen" or words[0].lower().endswith(vocab.GENITIVE_ADJECTIVE_ENDINGS):
-            words = [_nominative(w) for w in words]
-        name = " ".join(words)
+        if case == "gen" or is_genitive_adjective(words[0]) or len(words) == 1 and is_genitive_town(words[0]):
+            name = place_nominative(words, ("gent",))
+        else:
+            name = " ".join(words)
         if name.lower() not in ("образования", "области", "края", "республики", "российской"):
             return name
         match = _MARKER_RE.search(text, match.end())
@@ -247,7 +243,7 @@ def same_municipality_keys(keys: Iterable[str]) -> dict:
     present = set(keys)
     merged = {}
     for key in present:
-        nominative = " ".join(_nominative(word) for word in key.split(" "))
+        nominative = place_nominative(key.split(" "), known=False)
         merged[key] = nominative if nominative != key and nominative in present else key
     return merged
 

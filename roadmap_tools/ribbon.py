@@ -1,6 +1,6 @@
 """The ribbon XML and the VBA module of its callbacks, generated from ``buttons.BUTTONS``.
 
-Both are committed (``workbook/ribbon/customUI14.xml``, ``workbook/vba/RoadmapRibbon.bas``)
+Both are committed as package data (``roadmap_tools/data/ribbon/customUI14.xml``, ``roadmap_tools/data/vba/RoadmapRibbon.bas``)
 and a test checks they equal what this module makes, so a button changed in
 ``buttons.py`` cannot leave the ribbon and the VBA behind. Regenerate with
 ``python -m roadmap_tools.ribbon``.
@@ -85,11 +85,17 @@ def _callback(b: Button) -> list:
 _DECODER = [
     "Private Function U(ByVal text As String) As String",
     "    ' Decodes \\uXXXX escapes: keeps this module ASCII while showing Russian text.",
-    "    Dim i As Long, result As String",
+    "    ' The hex digits are summed by hand: no string-to-number conversion, whose",
+    "    ' accepted forms differ between Windows VBA and other Basics.",
+    "    Dim i As Long, k As Long, code As Long, result As String",
     "    i = 1",
     "    Do While i <= Len(text)",
     '        If Mid$(text, i, 2) = "\\u" And i + 5 <= Len(text) Then',
-    '            result = result & ChrW$(CLng("&H" & Mid$(text, i + 2, 4) & "&"))',
+    "            code = 0",
+    "            For k = 2 To 5",
+    '                code = code * 16 + InStr(1, "0123456789ABCDEF", UCase$(Mid$(text, i + k, 1))) - 1',
+    "            Next k",
+    "            result = result & ChrW$(code)",
     "            i = i + 6",
     "        Else",
     "            result = result & Mid$(text, i, 1)",

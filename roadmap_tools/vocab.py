@@ -169,6 +169,33 @@ PERIOD_PHRASES = {
     "months_across_years": "в период с {from_genitive} {from_year} года по {to_nominative} {to_year} года",
 }
 
+#: How the e-mail's subject names the period, short: «за II квартал 2022 г.».
+PERIOD_SHORT_PHRASES = {
+    "year": "за {year} г.",
+    "half_year": "за {half} полугодие {year} г.",
+    "quarter": "за {quarter} квартал {year} г.",
+    "month": "за {month} {year} г.",
+    "months": "за {from_month}–{to_month} {year} г.",
+    "months_across_years": "за {from_month} {from_year} г. – {to_month} {to_year} г.",
+}
+#: The e-mail's subject: what, for which period, from whom. The roadmap's title goes in
+#: only when it is short (at most ``SUBJECT_TITLE_MAX`` characters); the body has it whole.
+SUBJECT_PHRASE = "Мониторинг {about} {period} — {sender}"
+SUBJECT_PHRASE_NO_SENDER = "Мониторинг {about} {period}"
+SUBJECT_ABOUT = "дорожной карты"
+SUBJECT_ABOUT_TITLED = "дорожной карты «{title}»"
+SUBJECT_TITLE_MAX = 40
+
+#: What we write next to a roadmap workbook: «<организация> - <words><extension>»
+#: (filenames.output_path).
+OUTPUT_FILE_NAMES = {
+    "form": ("форма мониторинга", ".xlsx"),
+    "letter": ("сопроводительное письмо", ".docx"),
+    "email": ("письмо", ".eml"),
+}
+#: A file's name when neither the organisation, nor the title, nor the workbook names it.
+FILE_NAME_FALLBACK = "Дорожная карта"
+
 #: Printed where the letter's or the request's number or date is not filled in,
 #: so it can be written by hand at registration.
 LETTER_BLANK = "________"
@@ -379,25 +406,6 @@ DISTRICT_WORDS = {
     "городского округа": "городской округ", "городской округ": "городской округ",
     "городском округе": "городской округ",
 }
-#: The adjective before a district word, in the genitive («Сердобского района») or the
-#: prepositional («в Никольском районе») -> the nominative, longest ending first.
-ADJECTIVE_TO_NOMINATIVE = [
-    ("ского", "ский"), ("цкого", "цкий"), ("кого", "кий"), ("него", "ний"), ("ого", "ый"),
-    ("ском", "ский"), ("цком", "цкий"), ("ком", "кий"), ("нем", "ний"), ("ом", "ый"),
-]
-#: Genitive ending -> nominative ending, tried in order (longest first), for names
-#: after a genitive marker. A heuristic: rare names may need the file name instead.
-GENITIVE_TO_NOMINATIVE = [
-    ("ского", "ский"), ("цкого", "цкий"), ("него", "ний"), ("кого", "кий"), ("ого", "ый"),
-    ("ля", "ль"), ("ки", "ка"), ("ги", "га"), ("хи", "ха"), ("ы", "а"), ("и", "ь"),
-    ("ска", "ск"), ("цка", "цк"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("а", ""),
-]
-#: Adjective endings: in a name after a marker a second word belongs to it only after
-#: an adjective («Нижнего Ломова»).
-ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "ое", "его", "ого")
-#: A name after «г.» starting with one of these is in the genitive («г. Заречного»,
-#: «г. Нижнего Ломова») and is put in the nominative; a noun after «г.» is left as written.
-GENITIVE_ADJECTIVE_ENDINGS = ("ого", "его")
 #: Words of file names that are not the municipality's name («отчет_Кузнецк_2023.xlsx»).
 REPORT_FILE_WORDS = [
     "отчет", "отчёт", "мониторинг", "мониторинга", "форма", "дорожная", "дорожной", "карта", "карты",
@@ -410,3 +418,12 @@ REPORT_TITLE_WORDS = ["мониторинг", "отчет", "отчёт", "ин�
 #: Words that open a sender block in a cover letter (the sender's requisites).
 SENDER_WORDS = ["управление образования", "отдел образования", "комитет", "администрация",
                 "департамент", "управление", "отдел", "министерство", "методический центр"]
+
+# ---------------------------------------------------------------------------
+# Inflection (morphology.py) where the dictionary is wrong for a name
+# ---------------------------------------------------------------------------
+#: (word lower-case with «е» for «ё», case) -> the word in that case. pymorphy3 inflects
+#: every other name; add a line here when it gets one wrong. Cases: «nomn» (a place's
+#: name in the nominative), «gent», «datv».
+INFLECTION_EXCEPTIONS: dict = {
+}

@@ -1,4 +1,4 @@
-"""Build ``workbook/Roadmap.xlsm`` without Excel: openpyxl writes the sheets, then one
+"""Build ``Roadmap.xlsm`` without Excel: openpyxl writes the sheets, then one
 pass over the zip adds the VBA project, the ribbon and what Office needs to find them.
 
 openpyxl does not keep a ribbon part, so the last step on the zip adds
@@ -18,8 +18,12 @@ from typing import Dict, Iterable, List, Optional, Sequence
 from roadmap_tools import layout
 from roadmap_tools.sheetplan import SheetPlan, apply_openpyxl, column_index, column_letter
 
-from roadmap_tools.resources import WORKBOOK as WORKBOOK_SOURCES  # VBA modules, ribbon XML, the workbook
-DEFAULT_OUTPUT = WORKBOOK_SOURCES / "Roadmap.xlsm"
+from roadmap_tools.resources import DATA as WORKBOOK_SOURCES  # package data: vba/ and ribbon/
+
+#: The committed workbook of the repository, rebuilt by developers with
+#: ``roadmap-tools build-workbook -o workbook/Roadmap.xlsm``; the command's own default
+#: is ``Roadmap.xlsm`` in the current folder, so an installed wheel needs no checkout.
+DEFAULT_OUTPUT = Path("Roadmap.xlsm")
 
 MACRO_WORKBOOK_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 PLAIN_WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
@@ -46,7 +50,7 @@ SHEET_CODENAMES = {
 }
 WORKBOOK_CODENAME = "ThisWorkbook"
 
-#: VBA modules taken from files under ``workbook/vba`` (name, kind, file), in project order.
+#: VBA modules taken from the package data ``roadmap_tools/data/vba`` (name, kind, file), in project order.
 VBA_FILES = [("xlwings", "standard", "xlwings.bas"), ("Dictionary", "class", "Dictionary.cls"),
              ("RoadmapRibbon", "standard", "RoadmapRibbon.bas")]
 
@@ -61,8 +65,8 @@ def vba_modules(sources: Path = WORKBOOK_SOURCES) -> list:
     for name, kind, filename in VBA_FILES:
         path = sources / "vba" / filename
         if not path.exists():
-            raise RoadmapError("нет исходного текста модуля VBA.", file=str(path),
-                               hint="Сборка книги выполняется из клона репозитория roadmap-tools.")
+            raise RoadmapError("нет исходного текста модуля VBA: установка пакета неполна.", file=str(path),
+                               hint="Переустановите пакет: py -m pip install --force-reinstall roadmap_tools-….whl")
         modules.append(Module(name, kind, source_from_file(path.read_text(encoding="ascii"))))
     return modules
 

@@ -24,7 +24,8 @@ BLOCK_PT = 12
 
 #: The body sentence; the request clause is left out when no request number is set.
 BODY = (
-    "{% if request_number %}В соответствии с письмом {{ request_from }} № {{ request_number }}"
+    "{% if request_number %}В соответствии с письмом{% if request_from %} {{ request_from }}{% endif %}"
+    " № {{ request_number }}"
     "{% if request_date %} от {{ request_date }}{% endif %} {{ sender_in_sentence }}"
     "{% else %}{{ sender_name }}{% endif %} направляет информацию о мероприятиях {{ letter_about }}, "
     "проведенных {{ period_words }}{% if request_number %} по запрашиваемой форме{% endif %}."
@@ -117,8 +118,12 @@ def build(path: Path) -> Path:
     _paragraph(left, "{{ letter_date }} № {{ letter_number or blank }}", size=BLOCK_PT, align=center)
     _paragraph(left, "на № {{ request_number or blank }} от {{ request_date or blank }}", size=BLOCK_PT, align=center)
 
-    _paragraph(right_cell, "{{ addressee_org }}", first=True)
-    _optional(right_cell, "addressee")
+    # the organisation is left out when the position names it («Министру образования …»)
+    _paragraph(right_cell, "{%p if addressee_org %}", first=True)
+    _paragraph(right_cell, "{{ addressee_org }}")
+    _paragraph(right_cell, "{%p endif %}")
+    _optional(right_cell, "addressee_position")
+    _optional(right_cell, "addressee_person")
     for paragraph in right_cell.paragraphs:
         paragraph.paragraph_format.left_indent = Cm(1.0)
 

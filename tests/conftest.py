@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from roadmap_tools.resources import SAMPLE_ROADMAP
+
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
 ROADMAP_FIXTURES = ["000_9d9fda70d4b7cb08", "001_a470a32a4d39f39e", "003_1231fe5c55c4aab0"]
 REPORT_FIXTURE = "002_e8874583cf5e68aa"
 #: The sample Word roadmap of the repository (the one the committed workbook shows).
-SAMPLE_DOCX = TESTS.parent / "examples" / "sample_roadmap_penza_2022.docx"
+SAMPLE_DOCX = SAMPLE_ROADMAP
 
 
 @pytest.fixture

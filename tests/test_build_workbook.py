@@ -14,10 +14,11 @@ from roadmap_tools import layout, vba_project as vp, vocab
 from roadmap_tools.buttons import BUTTONS
 from roadmap_tools.sheetplan import column_letter
 from roadmap_tools.workbook_sheets import GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW, SHEET_ORDER, SHEET_XLWINGS_CONF
-from roadmap_tools.xlsm_build import (CUSTOMUI_PART, DEFAULT_OUTPUT, MACRO_WORKBOOK_TYPE, VBA_PART,
+from roadmap_tools.xlsm_build import (CUSTOMUI_PART, MACRO_WORKBOOK_TYPE, VBA_PART,
                                       WORKBOOK_SOURCES)
 
 
+COMMITTED_WORKBOOK = Path(__file__).parent.parent / "workbook" / "Roadmap.xlsm"
 ROADMAP_LETTER = {c.field: column_letter(i) for i, c in enumerate(layout.ROADMAP_COLUMNS, start=1)}
 FIRST_MONTH, SECOND_MONTH = column_letter(GANTT_FIRST_MONTH_COL), column_letter(GANTT_FIRST_MONTH_COL + 1)
 
@@ -137,10 +138,10 @@ def _content(path: Path) -> dict:
 
 
 def test_committed_workbook_is_what_the_build_makes(built):
-    assert DEFAULT_OUTPUT.exists(), "workbook/Roadmap.xlsm is not committed: roadmap-tools build-workbook"
-    committed, rebuilt = _content(DEFAULT_OUTPUT), _content(built)
+    assert COMMITTED_WORKBOOK.exists(), "workbook/Roadmap.xlsm is not committed: roadmap-tools build-workbook -o workbook/Roadmap.xlsm"
+    committed, rebuilt = _content(COMMITTED_WORKBOOK), _content(built)
     for key in ("sheets", "names", "vba", "ribbon", "cells"):
-        assert committed[key] == rebuilt[key], f"{key} differ: rebuild with roadmap-tools build-workbook"
+        assert committed[key] == rebuilt[key], f"{key} differ: roadmap-tools build-workbook -o workbook/Roadmap.xlsm"
 
 
 def test_roadmap_option_takes_the_roadmap_of_another_workbook(built, tmp_path):

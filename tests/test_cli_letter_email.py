@@ -25,6 +25,10 @@ SETTINGS = {
 }
 
 
+#: Files next to the workbook are named for the sender (the settings leave «Организация» empty).
+OWNER = "Управление образования города Кузнецка"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -49,13 +53,13 @@ def test_letter_command_writes_the_letter_next_to_the_workbook(cli, workbook):
     book = workbook()
     result = cli("letter", book)
     assert result.code == 0, result.err
-    letter = book.with_name("Пенза 2022 - сопроводительное письмо.docx")
+    letter = book.with_name(f"{OWNER} - сопроводительное письмо.docx")
     text = document_text(letter)
     assert "в I квартале 2022 года" in text
     assert "Приложение: на 3 л. в 1 экз." in text
     assert "дорожной карты «Основные мероприятия" in text  # the roadmap's title when «letter_about» is empty
     assert "Приложение: на 3 л." in result.out and "«Приложение: листов»" in result.out
-    assert not book.with_name("Пенза 2022 - форма мониторинга.xlsx").exists()
+    assert not book.with_name(f"{OWNER} - форма мониторинга.xlsx").exists()
 
 
 def test_letter_command_writes_where_told(cli, workbook, tmp_path):
@@ -82,15 +86,15 @@ def test_email_command_writes_form_letter_and_a_draft_carrying_both(cli, workboo
     book = workbook()
     result = cli("email", book)
     assert result.code == 0, result.err
-    form = book.with_name("Пенза 2022 - форма мониторинга.xlsx")
-    letter = book.with_name("Пенза 2022 - сопроводительное письмо.docx")
-    eml = book.with_name("Пенза 2022 - письмо.eml")
+    form = book.with_name(f"{OWNER} - форма мониторинга.xlsx")
+    letter = book.with_name(f"{OWNER} - сопроводительное письмо.docx")
+    eml = book.with_name(f"{OWNER} - письмо.eml")
     message = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
     assert message["X-Unsent"] == "1"
     parts = list(message.iter_attachments())
     assert [p.get_filename() for p in parts] == [form.name, letter.name]
     assert [p.get_content() for p in parts] == [form.read_bytes(), letter.read_bytes()]
-    assert message["Subject"].endswith("в I квартале 2022 года")
+    assert message["Subject"] == f"Мониторинг дорожной карты за I квартал 2022 г. — {OWNER}"
     assert "в I квартале 2022 года" in message.get_body(("plain",)).get_content()
 
 
@@ -99,7 +103,7 @@ def test_email_sending_without_a_password_stops_before_writing_anything(cli, wor
     book = workbook(smtp_host="127.0.0.1", smtp_user="kuzg", smtp_security="нет")
     result = cli("email", book, "--send")
     assert result.code == 1 and "ROADMAP_SMTP_PASSWORD" in result.err
-    assert not book.with_name("Пенза 2022 - письмо.eml").exists()
+    assert not book.with_name(f"{OWNER} - письмо.eml").exists()
 
 
 def test_email_send_to_a_closed_port_is_exit_1_in_russian_and_keeps_the_draft(cli, workbook):
@@ -109,7 +113,7 @@ def test_email_send_to_a_closed_port_is_exit_1_in_russian_and_keeps_the_draft(cl
     assert result.code == 1
     assert f"127.0.0.1:{port} не принимает соединения" in result.err
     assert "Черновик письма сохранён" in result.err
-    assert book.with_name("Пенза 2022 - письмо.eml").exists()
+    assert book.with_name(f"{OWNER} - письмо.eml").exists()
 
 
 @pytest.fixture
@@ -150,8 +154,8 @@ def test_email_send_delivers_both_files_to_a_real_smtp_server(cli, workbook, smt
     received = email.message_from_bytes(stored.as_bytes(), policy=policy.default)
     assert received["X-Unsent"] is None
     assert received["X-RcptTo"] == "irr@pnzirr.ru"
-    form = book.with_name("Пенза 2022 - форма мониторинга.xlsx")
-    letter = book.with_name("Пенза 2022 - сопроводительное письмо.docx")
+    form = book.with_name(f"{OWNER} - форма мониторинга.xlsx")
+    letter = book.with_name(f"{OWNER} - сопроводительное письмо.docx")
     parts = list(received.iter_attachments())
     assert [p.get_filename() for p in parts] == [form.name, letter.name]
     assert [p.get_content() for p in parts] == [form.read_bytes(), letter.read_bytes()]

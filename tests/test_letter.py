@@ -188,3 +188,83 @@ def test_committed_template_is_what_the_script_makes(tmp_path):
         return document_text(path), paragraphs, cells, page, (normal.name, normal.size)
 
     assert structure(LETTER_TEMPLATE) == structure(fresh)
+
+
+# --- grammar: whose request, to whom ---------------------------------------------------
+def body_sentence(settings: dict, tmp_path: Path) -> str:
+    context = letter_context(settings, "Равенство", PERIOD, 1)
+    text = document_text(render_letter(context, tmp_path / "grammar.docx"))
+    return next(line for line in text.splitlines() if "направляет информацию" in line)
+
+
+@pytest.mark.parametrize("addressee_org, request_from, expected", [
+    # the request's sender left empty: the addressee's organisation, put in the genitive
+    ("Министерство образования Пензенской области", "", "письмом Министерства образования Пензенской области №"),
+    ("Департамент образования и науки Костромской области", "",
+     "письмом Департамента образования и науки Костромской области №"),
+    ("Комитет общего и профессионального образования Ленинградской области", "",
+     "письмом Комитета общего и профессионального образования Ленинградской области №"),
+    ("Главное управление образования Кемеровской области", "",
+     "письмом Главного управления образования Кемеровской области №"),
+    # given in the nominative: put in the genitive; given in the genitive: as written
+    ("ГАОУ ДПО ИРР ПО", "Институт развития образования Пермского края",
+     "письмом Института развития образования Пермского края №"),
+    ("ГАОУ ДПО ИРР ПО", "Региональный центр обработки информации Тамбовской области",
+     "письмом Регионального центра обработки информации Тамбовской области №"),
+    ("ГАОУ ДПО ИРР ПО", "Министерства просвещения Чувашской Республики",
+     "письмом Министерства просвещения Чувашской Республики №"),
+    # an abbreviation or a quoted name does not decline
+    ("ГАОУ ДПО ИРР ПО", "", "письмом ГАОУ ДПО ИРР ПО №"),
+    ("ГБУ «Центр оценки качества образования»", "", "письмом ГБУ «Центр оценки качества образования» №"),
+])
+def test_the_request_is_cited_in_the_genitive_whichever_case_it_was_given_in(tmp_path, addressee_org,
+                                                                            request_from, expected):
+    settings = {**KUZNETSK, "addressee_org": addressee_org, "request_from": request_from}
+    sentence = body_sentence(settings, tmp_path)
+    assert sentence.startswith("В соответствии с " + expected), sentence
+
+
+def test_a_request_of_no_known_sender_is_cited_by_its_number(tmp_path):
+    settings = {**KUZNETSK, "addressee_org": "", "request_from": ""}
+    assert body_sentence(settings, tmp_path).startswith(
+        "В соответствии с письмом № 01-13/702 от 10.05.2023 управление образования города Кузнецка направляет")
+
+
+def test_without_a_request_and_its_sender_the_sentence_opens_with_the_sender(tmp_path):
+    settings = {**KUZNETSK, "addressee_org": "", "request_from": "", "request_number": "", "request_date": None}
+    assert body_sentence(settings, tmp_path).startswith("Управление образования города Кузнецка направляет")
+
+
+def addressee_cell(settings: dict, tmp_path: Path) -> list:
+    import docx
+
+    context = letter_context(settings, "", PERIOD, 1)
+    document = docx.Document(str(render_letter(context, tmp_path / "addressee.docx")))
+    return [p.text for p in document.tables[0].rows[0].cells[1].paragraphs if p.text]
+
+
+@pytest.mark.parametrize("addressee_org, addressee, lines", [
+    # the position names the organisation: it is not said twice; the person in the dative
+    ("Министерство образования Пензенской области", "Министру образования Пензенской области А. В. Сергеевой",
+     ["Министру образования Пензенской области", "А. В. Сергеевой"]),
+    ("Министерство образования Пензенской области", "Министр образования Пензенской области А. В. Сергеева",
+     ["Министру образования Пензенской области", "А. В. Сергеевой"]),
+    ("Министерство образования Пензенской области", "Министру образования Пензенской области",
+     ["Министру образования Пензенской области"]),
+    ("Департамент образования Ярославской области", "Директор департамента Иванов Пётр Сергеевич",
+     ["Департамент образования Ярославской области", "Директору департамента", "Иванову Петру Сергеевичу"]),
+    # no position: the organisation alone, as the Kuznetsk letter has it
+    ("ГАОУ ДПО ИРР ПО", "", ["ГАОУ ДПО ИРР ПО"]),
+    ("ГАОУ ДПО ИРР ПО", "Ректору Т.В. Кузнецовой", ["ГАОУ ДПО ИРР ПО", "Ректору", "Т.В. Кузнецовой"]),
+])
+def test_the_addressee_block_names_each_thing_once(tmp_path, addressee_org, addressee, lines):
+    assert addressee_cell({**KUZNETSK, "addressee_org": addressee_org, "addressee": addressee}, tmp_path) == lines
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("дорожная карта «Равенство»", "дорожной карты «Равенство»"),
+    ("план мероприятий по повышению качества образования", "плана мероприятий по повышению качества образования"),
+    ("муниципального плана-графика (дорожной карты)", "муниципального плана-графика (дорожной карты)"),
+])
+def test_what_the_letter_reports_on_is_put_in_the_genitive(given, expected):
+    assert letter_context({**KUZNETSK, "letter_about": given}, "", PERIOD, 1)["letter_about"] == expected

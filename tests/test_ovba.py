@@ -6,8 +6,9 @@ import pytest
 from oletools.olevba import decompress_stream
 
 from roadmap_tools import ovba
+from roadmap_tools.resources import VBA_SOURCES
 
-XLWINGS_BAS = ovba.__file__.replace("roadmap_tools/ovba.py", "workbook/vba/xlwings.bas")
+XLWINGS_BAS = str(VBA_SOURCES / "xlwings.bas")
 random.seed(5)
 
 

@@ -1,9 +1,9 @@
 """Собрать рабочую книгу Roadmap.xlsm с вкладкой ленты «Дорожная карта» (без Excel).
 
-Книга собирается из исходников репозитория: модули VBA (workbook/vba/*.bas, *.cls),
-лента (workbook/ribbon/customUI14.xml) и листы из библиотеки. На лист «Дорожная карта»
-попадает пример — дорожная карта examples/sample_roadmap_penza_2022.docx, или дорожная
-карта из указанной книги (--roadmap). Предыдущая версия файла сохраняется как .bak.
+Книга собирается из того, что несёт сам пакет: модули VBA, лента и листы. На лист
+«Дорожная карта» попадает пример — дорожная карта Пензы 2022 года, или дорожная карта
+из указанной книги (--roadmap). Без -o книга записывается в Roadmap.xlsm в текущей
+папке. Предыдущая версия файла сохраняется как .bak.
 
 Пример:
   roadmap-tools build-workbook
@@ -17,11 +17,11 @@ from pathlib import Path
 from roadmap_tools.commands._common import add_output_option, admit_output
 from roadmap_tools.safeio import MACRO_WORKBOOK
 
-SAMPLE_ROADMAP = Path(__file__).resolve().parents[2] / "examples" / "sample_roadmap_penza_2022.docx"
+from roadmap_tools.resources import SAMPLE_ROADMAP
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_output_option(parser, "workbook/Roadmap.xlsm")
+    add_output_option(parser, "Roadmap.xlsm")
     parser.add_argument("--roadmap", metavar="КНИГА.xlsx",
                         help="взять дорожную карту из этой книги вместо примера")
     parser.add_argument("--empty", action="store_true", help="собрать книгу без примера (пустая дорожная карта)")

@@ -11,7 +11,9 @@
   roadmap-tools letter Roadmap.xlsx
   roadmap-tools letter Roadmap.xlsx -o "Письмо в ИРР.docx"
 
-Без -o письмо пишется рядом с книгой: «ИМЯ - сопроводительное письмо.docx».
+Без -o письмо пишется рядом с книгой: «ОРГАНИЗАЦИЯ - сопроводительное письмо.docx».
+ОРГАНИЗАЦИЯ — параметр «Организация» в «Настройках» (иначе отправитель, название
+дорожной карты или имя книги), без знаков, запрещённых в именах файлов Windows.
 Код выхода: 0 готово, 1 не заполнены настройки или книга не читается (причина по-русски).
 """
 from __future__ import annotations
@@ -24,18 +26,16 @@ from roadmap_tools.safeio import DOCUMENT
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("workbook", metavar="КНИГА", help="книга дорожной карты (.xlsx или .xlsm)")
-    add_output_option(parser, "«ИМЯ - сопроводительное письмо.docx» рядом с книгой")
+    add_output_option(parser, "«ОРГАНИЗАЦИЯ - сопроводительное письмо.docx» рядом с книгой")
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from roadmap_tools.letter import PAGES_COUNTED_BY, default_letter_path, prepare_letter, render_letter
 
-    output = admit_output(args.output, (DOCUMENT,), [args.workbook]) or default_letter_path(Path(args.workbook))
+    output = admit_output(args.output, (DOCUMENT,), [args.workbook])
     with writing([output]):
         job = prepare_letter(args.workbook)
-        written = render_letter(job.context, output)
+        written = render_letter(job.context, output or default_letter_path(job.roadmap_path, job.settings, job.title))
     print(f"Сопроводительное письмо: {written}")
     print(f"Отчётный период: {job.context['period_words']}.")
     print(f"Приложение: на {job.pages} л. ({PAGES_COUNTED_BY[job.pages_counted_by]}).")

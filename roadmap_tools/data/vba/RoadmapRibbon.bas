@@ -40,11 +40,17 @@ End Sub
 
 Private Function U(ByVal text As String) As String
     ' Decodes \uXXXX escapes: keeps this module ASCII while showing Russian text.
-    Dim i As Long, result As String
+    ' The hex digits are summed by hand: no string-to-number conversion, whose
+    ' accepted forms differ between Windows VBA and other Basics.
+    Dim i As Long, k As Long, code As Long, result As String
     i = 1
     Do While i <= Len(text)
         If Mid$(text, i, 2) = "\u" And i + 5 <= Len(text) Then
-            result = result & ChrW$(CLng("&H" & Mid$(text, i + 2, 4) & "&"))
+            code = 0
+            For k = 2 To 5
+                code = code * 16 + InStr(1, "0123456789ABCDEF", UCase$(Mid$(text, i + k, 1))) - 1
+            Next k
+            result = result & ChrW$(code)
             i = i + 6
         Else
             result = result & Mid$(text, i, 1)

@@ -359,11 +359,7 @@ def _release_fd(fd: int, lock: Optional[Path]) -> None:
 
 def _lock_target(path: PathLike) -> Path:
     """The file a lock is about: a symlink's target, so two names of one book share one lock."""
-    p = Path(path)
-    with contextlib.suppress(OSError, ValueError, RuntimeError):
-        if p.is_symlink() and p.resolve().exists():
-            return p.resolve()
-    return Path(os.path.abspath(p))
+    return Path(os.path.abspath(_write_target(path)))
 
 
 @contextlib.contextmanager
@@ -542,11 +538,13 @@ def _remove_leftovers(target: Path) -> None:
 
 
 def _write_target(path: PathLike) -> Path:
-    """Where a write lands: a symlink's existing target (the link stays a link), else the path."""
+    """Where a write lands: a symlink's existing target (the link stays a link), else the path
+    (a dangling link or a loop is replaced by the file)."""
     p = Path(path)
-    with contextlib.suppress(OSError, ValueError, RuntimeError):
-        if p.is_symlink() and p.resolve().is_file():
-            return p.resolve()
+    with contextlib.suppress(OSError, ValueError):
+        real = Path(os.path.realpath(p))
+        if p.is_symlink() and real.is_file():
+            return real
     return p
 
 

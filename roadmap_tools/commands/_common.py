@@ -10,7 +10,9 @@ from typing import Any, Iterable, Optional, Sequence
 
 from roadmap_tools.errors import UsageError
 from roadmap_tools.safeio import OutputKind, check_output, write_locks
-from roadmap_tools.settings import EXCEL_FIRST_DATE, EXCEL_LAST_DATE, EXCEL_RANGE_WORDS, OutsideExcelDates, in_excel_range
+from roadmap_tools.settings import (
+    EXCEL_FIRST_DATE, EXCEL_LAST_DATE, EXCEL_RANGE_WORDS, OutsideExcelDates, in_excel_range,
+)
 
 
 def parse_date(text: str) -> date:

@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 
 from roadmap_tools import commands
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.safeio import quiet_cleanup
+from roadmap_tools.safeio import guarding_inputs, quiet_cleanup
 
 #: argparse's own messages, in Russian (argparse looks ``_`` up at call time).
 _ARGPARSE_RU = {
@@ -122,7 +122,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if not getattr(args, "_run", None):
         parser.print_help()
         return 2
-    with quiet_cleanup():
+    with quiet_cleanup(), guarding_inputs():
         return _run(args)
 
 

@@ -17,6 +17,9 @@ from roadmap_tools.layout import SETTINGS_BY_KEY
 
 from roadmap_tools.resources import SAMPLE_ROADMAP, SAMPLE_SETTINGS
 
+#: The roadmap workbook the demo makes, checks and updates in its output folder.
+BOOK_NAME = "roadmap.xlsx"
+
 
 def sample_settings(path: Path = SAMPLE_SETTINGS) -> dict:
     """The example «Настройки» as typed values (dates as dates)."""
@@ -50,7 +53,7 @@ def run_demo(output: Path, progress: Optional[Callable[[str], None]] = None,
 
     say(f"[1/{steps}] Импорт дорожной карты из {sample.name}")
     roadmap = import_roadmap(sample)
-    book = write_roadmap_workbook(roadmap, output / "roadmap.xlsx", settings)
+    book = write_roadmap_workbook(roadmap, output / BOOK_NAME, settings)
     activities = sum(len(s.activities) for s in roadmap.sections)
     result.lines.append(f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}.")
     result.files.append(("Рабочая книга", book))

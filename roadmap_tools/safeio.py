@@ -14,6 +14,7 @@ whatever a library throws on a broken file into one ``RoadmapError`` in Russian.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import errno
 import gc
 import hashlib
@@ -404,6 +405,49 @@ def write_locks(paths: Iterable[Optional[PathLike]]) -> Iterator[None]:
         yield
 
 
+# --- a command never writes over what it read, unless it said so -----------------------
+_READS: contextvars.ContextVar = contextvars.ContextVar("roadmap_tools_reads", default=None)
+
+
+def _identity(path: Path) -> tuple:
+    """The file itself, whatever its name: a hard link or a symlink has the same identity."""
+    try:
+        st = os.stat(path)
+        return ("inode", st.st_dev, st.st_ino)
+    except (OSError, ValueError):
+        return ("path", os.path.realpath(path))
+
+
+@contextlib.contextmanager
+def guarding_inputs() -> Iterator[None]:
+    """Within this block (a command line run), every file read through ``check_readable`` is
+    remembered, and ``atomic_write`` refuses to replace one of them, whatever name the write
+    uses, unless the write lock of that file was taken before (``write_lock``: a command that
+    updates its book declares it so). A derived output name that happens to be an input's
+    («ИМЯ - форма мониторинга.xlsx») can then never replace it."""
+    token = _READS.set(set())
+    try:
+        yield
+    finally:
+        _READS.reset(token)
+
+
+def _remember_read(path: Path) -> None:
+    reads = _READS.get()
+    if reads is not None:
+        reads.add(_identity(path))
+
+
+def _refuse_overwriting_an_input(target: Path) -> None:
+    reads = _READS.get()
+    if not reads or write_lock_file(_lock_target(target)) in _held_locks() or not _exists(target):
+        return
+    if _identity(target) in reads:
+        raise RoadmapError("это входной файл команды, а сюда же пришлось бы записать результат; "
+                           "запись отменена, файл не изменён.", file=str(target),
+                           hint="Переименуйте входной файл или укажите для результата другое имя (-o).")
+
+
 # --- writing ------------------------------------------------------------------------
 def ensure_not_open_elsewhere(path: PathLike) -> None:
     """Refuse to write a file that Excel, Word or LibreOffice has open, or that is read-only."""
@@ -574,6 +618,7 @@ def _make_folder(target: Path) -> None:
 def _landing(path: PathLike, backup: bool) -> Iterator[Path]:
     """A temporary file beside ``path`` that replaces it when the block ends without error."""
     target = _prepare_target(path)
+    _refuse_overwriting_an_input(target)
     with write_lock(target):
         _remove_leftovers(target)
         try:
@@ -648,6 +693,10 @@ def check_readable(path: PathLike) -> Path:
         raise RoadmapError("файл не найден.", file=str(p), hint="Проверьте путь и имя файла.")
     if p.is_dir():
         raise RoadmapError("указана папка, а нужен файл.", file=str(p))
+    if not p.is_file():  # a named pipe or a device would block or never end
+        raise RoadmapError("это не обычный файл (канал, устройство или сокет).", file=str(p),
+                           hint="Укажите файл Excel или Word.")
+    _remember_read(p)
     try:
         with open(p, "rb") as fh:
             fh.read(1)

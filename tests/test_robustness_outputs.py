@@ -239,3 +239,21 @@ def test_deadlines_utf8_with_a_bom_is_read():
 def test_a_symlink_loop_among_the_reports_is_an_unreadable_file_not_a_crash(folder):
     code, out, err = run("consolidate", "loop.xlsx", "rep", "-o", "Сводка.xlsx")
     assert code == 0 and "loop.xlsx: файл не найден" in out, err + out
+
+
+def test_a_derived_output_name_that_is_the_input_book_is_refused(tmp_path):
+    """«<организация> - форма мониторинга.xlsx» is where email puts the form: a book under
+    that very name is read, and must not then be replaced by the one-sheet form."""
+    from test_cli_letter_email import OWNER, SETTINGS
+
+    from conftest import SAMPLE_DOCX
+    from roadmap_tools.importer import import_roadmap
+    from roadmap_tools.workbook import write_roadmap_workbook
+
+    book = write_roadmap_workbook(import_roadmap(SAMPLE_DOCX), tmp_path / f"{OWNER} - форма мониторинга.xlsx",
+                                  SETTINGS)
+    safeio.backup_path(book).unlink(missing_ok=True)
+    before = listing(tmp_path)
+    code, out, err = run("email", book)
+    assert code == 1 and "входной файл" in err and book.name in err and "Traceback" not in err, err
+    assert listing(tmp_path) == before

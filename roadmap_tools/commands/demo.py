@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from roadmap_tools.commands._common import add_output_option
+from roadmap_tools.commands._common import add_output_option, writing
 from roadmap_tools.errors import UsageError
 from roadmap_tools.safeio import check_name
 
@@ -24,14 +24,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.demo import run_demo
+    from roadmap_tools.demo import BOOK_NAME, run_demo
 
     output = Path(args.output or "out")
     if output.exists() and not output.is_dir():
         raise UsageError(f"-o «{output}»: это файл, а демонстрация пишет несколько файлов в папку.",
                          hint="Укажите папку (новую или существующую), например -o out.")
     check_name(output / "Roadmap.xlsm")
-    result = run_demo(output, progress=lambda text: print(text, file=sys.stderr, flush=True))
+    with writing([output / BOOK_NAME]):  # the demo's book is read and updated step after step
+        result = run_demo(output, progress=lambda text: print(text, file=sys.stderr, flush=True))
     print()
     for line in result.lines:
         print(line)

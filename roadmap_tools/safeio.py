@@ -384,7 +384,11 @@ def write_lock(path: PathLike, wait: Optional[float] = None) -> Iterator[Path]:
         finally:
             held[lock][1] -= 1
         return
-    _make_folder(target)
+    if not os.path.isdir(target.parent):
+        # nothing there to read or to lose yet, and a refusal must not leave an empty folder:
+        # the write itself makes the folder and takes the lock
+        yield target
+        return
     fd = _acquire(lock, target, WRITE_WAIT_SECONDS if wait is None else wait)
     held[lock] = [fd, 1]
     try:

@@ -276,10 +276,12 @@ def _try_lock(fd: int) -> Optional[bool]:
 
 
 def _holder_text() -> str:
-    argv = [os.path.basename(sys.argv[0] or "python")] + [a for a in sys.argv[1:2]]
-    command = " ".join(argv)
-    if command.startswith(("__main__.py", "-m")) or not sys.argv[0]:
-        command = "roadmap-tools " + " ".join(sys.argv[1:2])
+    """Who holds the lock, for the message the next writer gets: process, computer, command, time."""
+    program = os.path.basename(sys.argv[0] if sys.argv else "")
+    if program.lower() in ("roadmap-tools", "roadmap-tools.exe", "roadmap-tools-script.py", "__main__.py"):
+        command = " ".join(["roadmap-tools"] + sys.argv[1:2])
+    else:  # the Excel door (xlwings) or a Python program using the library
+        command = "кнопка в Excel или программа на Python"
     return (f"pid={os.getpid()}\nhost={socket.gethostname()}\ncommand={command}\n"
             f"since={time.strftime('%d.%m.%Y %H:%M:%S')}\n")
 

@@ -49,7 +49,8 @@ def _to_date(value: Any) -> Optional[date]:
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < 2958466:  # Excel's serial range
-            return EXCEL_EPOCH + timedelta(days=int(value))
+            # Excel counts a 29.02.1900 that never was: serials before it start a day later
+            return (EXCEL_EPOCH if value >= 61 else date(1899, 12, 31)) + timedelta(days=int(value))
         raise ValueError(value)
     text = str(value).strip().rstrip("г.").strip()
     if not text:

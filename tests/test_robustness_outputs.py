@@ -257,3 +257,30 @@ def test_a_derived_output_name_that_is_the_input_book_is_refused(tmp_path):
     code, out, err = run("email", book)
     assert code == 1 and "входной файл" in err and book.name in err and "Traceback" not in err, err
     assert listing(tmp_path) == before
+
+
+CELL_DATES = [
+    pytest.param("31.03.22", "2022-03-31", id="two-digit-year"),
+    pytest.param("31.03.2022", "2022-03-31", id="dotted"),
+    pytest.param(1, "1900-01-01", id="first-serial"),
+    pytest.param(2958465, "9999-12-31", id="last-serial"),
+    pytest.param("44621", "2022-03-01", id="serial-as-text"),
+    pytest.param("01.01.0001", None, id="year-1-is-not-2001"),
+    pytest.param("0001-01-01", None, id="iso-year-1"),
+    pytest.param("1899-12-31", None, id="a-day-before-excel"),
+    pytest.param(2958466, None, id="past-the-last-serial"),
+    pytest.param("9" * 5000, None, id="a-5000-digit-serial"),
+]
+
+
+@pytest.mark.parametrize("value, expected", CELL_DATES)
+def test_a_cell_date_is_read_only_within_what_excel_holds(value, expected):
+    from datetime import date
+
+    from roadmap_tools.settings import to_date
+
+    if expected is None:
+        with pytest.raises(ValueError):
+            to_date(value)
+    else:
+        assert to_date(value) == date.fromisoformat(expected)

@@ -31,7 +31,7 @@ def bases(tmp_path_factory) -> malformed.Bases:
 def folder(tmp_path, bases, monkeypatch) -> Path:
     """w.xlsx (a roadmap book), h.xlsx (its hard link), s.xlsx (a symlink to it), x.xlsm (a copy
     named .xlsm), r.docx (a report), rep/ (a folder of reports: a book and the report), loop.xlsx
-    and loopdir (symlink loops); the current folder."""
+    and loopdir (symlink loops), pipe.xlsx (a named pipe); the current folder."""
     book = tmp_path / "w.xlsx"
     book.write_bytes(bases.workbook.read_bytes())
     os.link(book, tmp_path / "h.xlsx")
@@ -43,6 +43,7 @@ def folder(tmp_path, bases, monkeypatch) -> Path:
     (tmp_path / "rep" / "r.docx").write_bytes(malformed.REPORT_DOCX.read_bytes())
     (tmp_path / "loop.xlsx").symlink_to(tmp_path / "loop.xlsx")
     (tmp_path / "loopdir").symlink_to(tmp_path / "loopdir")
+    os.mkfifo(tmp_path / "pipe.xlsx")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -54,6 +55,8 @@ def listing(folder: Path) -> dict:
         name = str(path.relative_to(folder))
         if path.is_symlink():
             found[name] = "-> " + os.readlink(path)
+        elif path.is_fifo():
+            found[name] = "fifo"
         elif path.is_file():
             found[name] = hashlib.sha256(path.read_bytes()).hexdigest()
         else:
@@ -117,6 +120,11 @@ REFUSED = [
     pytest.param(["overdue", "w.xlsx", "-o", "loopdir/out.xlsx"], 1, "петля символических ссылок",
                  id="output-in-a-symlink-loop"),
     pytest.param(["demo", "-o", "w.xlsx"], 2, "это файл", id="demo-into-a-file"),
+    pytest.param(["import", ""], 1, "указана папка", id="import-an-empty-name"),
+    pytest.param(["consolidate", "rep", "-o", ""], 2, "укажите имя файла", id="consolidate-into-an-empty-name"),
+    pytest.param(["build-workbook", "-o", ""], 2, "укажите имя файла", id="build-workbook-into-an-empty-name"),
+    pytest.param(["check", "pipe.xlsx"], 1, "не обычный файл", id="a-named-pipe-as-the-book"),
+    pytest.param(["import", "/dev/zero"], 1, "не обычный файл", id="a-device-as-the-document"),
     pytest.param(["check", "-w.xlsx"], 2, "./-w.xlsx", id="a-name-with-a-leading-dash"),
 ]
 

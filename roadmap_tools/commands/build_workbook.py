@@ -46,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
     from roadmap_tools.xlsm_build import DEFAULT_OUTPUT, build_workbook
 
     # the book carries macros: only ever an .xlsm, never over the roadmap it takes
-    target = admit_output(args.output or str(DEFAULT_OUTPUT), (MACRO_WORKBOOK,), [args.roadmap])
+    target = admit_output(str(DEFAULT_OUTPUT) if args.output is None else args.output, (MACRO_WORKBOOK,),
+                          [args.roadmap])
     roadmap, settings = load_roadmap(args)
     output = build_workbook(target, roadmap, settings)
     print(f"Книга записана: {output}")

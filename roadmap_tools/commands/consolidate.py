@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers: укажите число процессов от 1.")
     writes_summary = not args.json or args.output
-    output = admit_output(args.output or DEFAULT_OUTPUT, (WORKBOOK,), args.paths)
+    output = admit_output(DEFAULT_OUTPUT if args.output is None else args.output, (WORKBOOK,), args.paths)
     csv = admit_output(args.csv, (CSV,), args.paths + [output], option="--csv")
     if writes_summary:
         refuse_a_report_as_output(args.paths, output)

@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.demo import BOOK_NAME, run_demo
 
-    output = Path(args.output or "out")
+    output = Path("out" if args.output is None else args.output)
     if output.exists() and not output.is_dir():
         raise UsageError(f"-o «{output}»: это файл, а демонстрация пишет несколько файлов в папку.",
                          hint="Укажите папку (новую или существующую), например -o out.")

@@ -21,7 +21,7 @@ import argparse
 import sys
 
 from roadmap_tools.commands._common import add_json_option, add_output_option, admit_output, print_json, writing
-from roadmap_tools.safeio import MACRO_WORKBOOK, WORKBOOK
+from roadmap_tools.safeio import MACRO_WORKBOOK, WORKBOOK, check_readable
 
 NAME = "import"
 
@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
         print_json(import_roadmap(args.file).to_json())
         return 0
     # an existing roadmap book may be an .xlsm (its macros kept); a new one is an .xlsx
-    output = admit_output(args.output, (WORKBOOK, MACRO_WORKBOOK), [args.file]) or default_output(args.file)
+    output = admit_output(args.output, (WORKBOOK, MACRO_WORKBOOK), [args.file]) \
+        or default_output(check_readable(args.file))
     with writing([output]):  # an existing book is read, then updated
         roadmap, written = import_to_workbook(args.file, output)
     if args.json:

@@ -379,26 +379,33 @@ def write_lock(path: PathLike, wait: Optional[float] = None) -> Iterator[Path]:
     check_name(target)
     lock = write_lock_file(target)
     held = _held_locks()
-    if lock in held:
-        held[lock][1] += 1
-        try:
-            yield target
-        finally:
-            held[lock][1] -= 1
-        return
-    if not os.path.isdir(target.parent):
-        # nothing there to read or to lose yet, and a refusal must not leave an empty folder:
-        # the write itself makes the folder and takes the lock
-        yield target
-        return
-    fd = _acquire(lock, target, WRITE_WAIT_SECONDS if wait is None else wait)
-    held[lock] = [fd, 1]
+    wait = WRITE_WAIT_SECONDS if wait is None else wait
+    outermost = lock not in held
+    if outermost:
+        held[lock] = _Held()
+    entry = held[lock]
+    if not entry.tried and os.path.isdir(target.parent):
+        # with no folder yet there is nothing to read or lose, and a refusal must not leave an
+        # empty folder behind: the lock is taken when the write has made the folder
+        entry.fd, entry.tried = _acquire(lock, target, wait), True
+    entry.depth += 1
     try:
         yield target
     finally:
-        del held[lock]
-        if fd is not None:
-            _release_fd(fd, lock)
+        entry.depth -= 1
+        if outermost:
+            del held[lock]
+            if entry.fd is not None:
+                _release_fd(entry.fd, lock)
+
+
+@dataclass
+class _Held:
+    """A lock this thread holds: the OS handle (None: not taken, or no locks on this disk)."""
+
+    fd: Optional[int] = None
+    tried: bool = False
+    depth: int = 0
 
 
 @contextlib.contextmanager

@@ -244,10 +244,14 @@ def _page_setup(wb, ws, op: sp.PageSetup):
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     if op.fit_width:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToWidth = op.pages_wide
         ws.page_setup.fitToHeight = 0
     if op.title_rows:
         ws.print_title_rows = op.title_rows
+    if op.title_columns:
+        ws.print_title_cols = op.title_columns
+    if op.print_area:
+        ws.print_area = op.print_area
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
 

@@ -320,7 +320,9 @@ def _defined_name(book, sheet, op: sp.DefinedName):
 
 
 def _page_setup(book, sheet, op: sp.PageSetup):
-    # xlwings has no page-setup API beyond the print area; desktop Excel gets it via COM.
+    # xlwings has no page-setup API beyond the print area; desktop Excel gets the rest via COM.
+    if op.print_area:
+        sheet.page_setup.print_area = op.print_area
     if not is_desktop(book):
         return
 
@@ -330,11 +332,14 @@ def _page_setup(book, sheet, op: sp.PageSetup):
         page.PaperSize = 9  # xlPaperA4
         if op.fit_width:
             page.Zoom = False
-            page.FitToPagesWide = 1
+            page.FitToPagesWide = op.pages_wide
             page.FitToPagesTall = False
         if op.title_rows:
             start, _, end = op.title_rows.partition(":")
             page.PrintTitleRows = f"${start}:${end or start}"
+        if op.title_columns:
+            start, _, end = op.title_columns.partition(":")
+            page.PrintTitleColumns = f"${start}:${end or start}"
     _desktop(setup)
 
 

@@ -17,7 +17,7 @@ from roadmap_tools.layout import ROADMAP_FIELDS, SHEET_ROADMAP
 from roadmap_tools.model import Activity, Roadmap
 from roadmap_tools.sheetplan import address
 from roadmap_tools.status import normalize_status
-from roadmap_tools.vocab import MONTH_STEMS, MONTHS_PREPOSITIONAL, REPORT_STATUSES, STATUS_DONE
+from roadmap_tools.vocab import MONTH_STEMS, MONTHS_PREPOSITIONAL, REPORT_STATUSES, RULE_NAMES, STATUS_DONE
 
 ERROR = "error"
 WARNING = "warning"
@@ -113,6 +113,11 @@ class Finding:
     @property
     def severity_ru(self) -> str:
         return SEVERITY_RU[self.severity]
+
+    @property
+    def rule_ru(self) -> str:
+        """The rule's name as «Проверка» shows it."""
+        return RULE_NAMES.get(self.code, "")
 
     def to_json(self) -> dict:
         data = asdict(self)

@@ -84,5 +84,10 @@ def run_demo(output: Path, progress: Optional[Callable[[str], None]] = None,
 
     reported, book_settings = read_roadmap_workbook(book)
     xlsm = build_workbook(output / "Roadmap.xlsm", reported, book_settings)
+    # the book with the ribbon carries the same results: checked, controlled, the form built,
+    # so its «Диаграмма Ганта» shows every activity in the colour of its deadline control
+    jobs.run_check(xlsm, today=settings.get("as_of") or date.today())
+    jobs.run_overdue(xlsm)
+    jobs.run_form(xlsm)
     result.files.append(("Книга с лентой", xlsm))
     return result

@@ -272,7 +272,7 @@ def import_from_word(book: xw.Book = None, path: str = None):
     сохраняются. В xlwings Lite недоступно: там нет доступа к файлам компьютера.
     """
     from roadmap_tools import layout
-    from roadmap_tools.importer import import_plans
+    from roadmap_tools.importer import import_plans, kept_columns_text
     from roadmap_tools.settings import settings_from_rows
 
     if sys.platform == "emscripten":
@@ -292,17 +292,19 @@ def import_from_word(book: xw.Book = None, path: str = None):
                            hint=f"Нажмите «Импорт из Word» и выберите файл .docx или впишите путь "
                                 f"в параметр «{label}».")
     show_status(book, "Дорожная карта: чтение документа…")
-    roadmap, plans = import_plans(source, existing, base)  # the command line's composition too
+    roadmap, plans = import_plans(source, existing, base,  # the command line's composition too
+                                  gantt=find_sheet(book, layout.SHEET_GANTT, required=False) is not None)
     apply_plans(book, plans)
     activities = sum(len(section.activities) for section in roadmap.sections)
-    inform(book, f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}.")
+    inform(book, " ".join(t for t in (f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}.",
+                                      kept_columns_text(roadmap)) if t))
 
 
 @script(name="Проверить")
 @button
 def check_entries(book: xw.Book = None):
     """Проверка листа «Дорожная карта»: замечания на листе «Проверка», ячейки подсвечены."""
-    from roadmap_tools.layout import SHEET_CHECK, SHEET_ROADMAP
+    from roadmap_tools.layout import SHEET_CHECK, SHEET_GANTT, SHEET_ROADMAP
     from roadmap_tools.plans import check_job, marked_cells
 
     data = RoadmapBook(book)
@@ -310,7 +312,8 @@ def check_entries(book: xw.Book = None):
     ours = {cell for sheet, cell in marked_cells(previous) if sheet == SHEET_ROADMAP}
     notes = roadmap_notes(data.roadmap_sheet, ours)
     show_status(book, "Дорожная карта: проверка…")
-    result = check_job(data.roadmap, data.settings, previous, notes, datetime.date.today())
+    result = check_job(data.roadmap, data.settings, previous, notes, datetime.date.today(),
+                       gantt=find_sheet(book, SHEET_GANTT, required=False) is not None)
     apply_plans(book, result.plans)
     find_sheet(book, SHEET_CHECK).activate()
     inform(book, f"Проверка закончена: ошибок — {result.errors}, предупреждений — {result.warnings}. "
@@ -321,13 +324,15 @@ def check_entries(book: xw.Book = None):
 @button
 def flag_overdue(book: xw.Book = None, as_of: datetime.date = None):
     """Контроль сроков на дату контроля (пусто: из «Настроек», иначе сегодня)."""
+    from roadmap_tools.layout import SHEET_GANTT
     from roadmap_tools.plans import overdue_job
     from roadmap_tools.settings import resolve_as_of
 
     data = RoadmapBook(book)
     when = resolve_as_of(data.settings, as_of, datetime.date.today())
     result = overdue_job(data.roadmap, data.settings, when, settings_rows=data.settings_rows,
-                         write_as_of=as_of is not None and as_of != data.settings.get("as_of"))
+                         write_as_of=as_of is not None and as_of != data.settings.get("as_of"),
+                         gantt=find_sheet(book, SHEET_GANTT, required=False) is not None)
     apply_plans(book, result.plans)
 
 
@@ -337,13 +342,15 @@ def monitoring_form(book: xw.Book = None, period_from: datetime.date = None, per
     """Форма мониторинга за отчётный период (пусто: из «Настроек», иначе текущий квартал)."""
     from roadmap_tools.layout import SHEET_FORM
     from roadmap_tools.plans import form_job
-    from roadmap_tools.settings import resolve_period
+    from roadmap_tools.settings import explain_period
 
     data = RoadmapBook(book)
-    start, end = resolve_period(data.settings, period_from, period_to, datetime.date.today())
+    start, end, note = explain_period(data.settings, period_from, period_to, datetime.date.today())
     result = form_job(data.roadmap, data.settings, start, end)
     apply_plans(book, result.plans)
     find_sheet(book, SHEET_FORM).activate()
+    if note:
+        inform(book, note)
 
 
 def saved_book_path(book) -> Path:

@@ -11,7 +11,8 @@ from typing import Optional, Union
 from roadmap_tools import docmeta, headers, layout, safeio
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Roadmap, Source
-from roadmap_tools.tablerows import ParsedTables, parse_tables
+from roadmap_tools.settings import to_date
+from roadmap_tools.tablerows import REPORT_FIELDS, ParsedTables, parse_tables
 
 WORD_FORMATS = (".docx", ".docm")
 EXCEL_FORMATS = (".xlsx", ".xlsm")
@@ -127,10 +128,48 @@ def _deadlines(parsed: ParsedTables) -> list:
 
 def _roadmap(parsed: ParsedTables, meta: docmeta.DocumentMeta, source: Source) -> Roadmap:
     columns = [" ".join(title.split()) for title in parsed.layout.titles]
+    fields = parsed.layout.fields
+    for section in parsed.sections:
+        for activity in section.activities:
+            activity.done_date = _done_date(activity.done_date)
     return Roadmap(
         title=meta.title, organisation=meta.organisation, years=list(meta.years), sections=parsed.sections,
-        columns=columns, has_executor_column="executor" in parsed.layout.fields, source=source,
-        column_index={field: index + 1 for field, index in parsed.layout.fields.items()})
+        columns=columns, has_executor_column="executor" in fields, source=source,
+        column_index={field: index + 1 for field, index in fields.items()},
+        kept_columns=[title for _, title in parsed.layout.other_columns],
+        report_columns={name: columns[fields[name]] for name in REPORT_FIELDS if name in fields})
+
+
+def _done_date(text):
+    """A document's «Дата выполнения» as a date where it is one; as typed otherwise (the check
+    points at it), None when empty."""
+    if not text:
+        return None
+    try:
+        return to_date(text) or text
+    except (ValueError, TypeError, OverflowError):
+        return text
+
+
+def import_json(roadmap: Roadmap) -> dict:
+    """What ``import --json`` prints: the roadmap, and the document's columns kept and carried over."""
+    return {**roadmap.to_json(), "kept_columns": list(roadmap.kept_columns),
+            "report_columns": dict(roadmap.report_columns)}
+
+
+def kept_columns_text(roadmap: Roadmap) -> str:
+    """What import said of the document's columns it kept or carried over, in Russian ("" if none)."""
+    lines = []
+    titles = {c.field: c.title for c in layout.ROADMAP_COLUMNS}
+    carried = [f"«{title}» → «{titles[name]}»" for name, title in roadmap.report_columns.items()
+               if title.lower() != titles[name].lower()]
+    if roadmap.report_columns:
+        lines.append("Отчётные столбцы документа перенесены: "
+                     + ", ".join(carried or (f"«{t}»" for t in roadmap.report_columns.values())) + ".")
+    if roadmap.kept_columns:
+        lines.append(f"Свои столбцы документа сохранены на листе «{layout.SHEET_ROADMAP}» (после наших): "
+                     + ", ".join(f"«{t}»" for t in roadmap.kept_columns) + ".")
+    return " ".join(lines)
 
 
 
@@ -141,16 +180,17 @@ def default_output(path: Union[str, Path]) -> Path:
 
 
 def import_plans(path: Union[str, Path], existing: Optional[dict] = None,
-                 settings: Optional[dict] = None) -> tuple:
+                 settings: Optional[dict] = None, gantt: bool = False) -> tuple:
     """(Roadmap, sheet plans) importing ``path`` into an open workbook (the ribbon's button).
 
     ``existing``: the workbook's current sheets as rows of values (see
-    ``workbook.roadmap_sheet_plans``); ``settings``: its current «Настройки».
+    ``workbook.roadmap_sheet_plans``); ``settings``: its current «Настройки»; ``gantt``: the
+    workbook has «Диаграмма Ганта» (its print area then follows the new roadmap).
     """
     from roadmap_tools import workbook
 
     roadmap = import_roadmap(path)
-    return roadmap, workbook.roadmap_workbook_plans(roadmap, existing, settings)
+    return roadmap, workbook.roadmap_workbook_plans(roadmap, existing, settings, gantt=gantt)
 
 
 def import_to_workbook(path: Union[str, Path], output: Optional[Union[str, Path]] = None) -> tuple:

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Optional, Union
 
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.layout import SHEET_CHECK, SHEET_FORM, SHEET_ROADMAP, SHEET_SETTINGS
+from roadmap_tools.layout import SHEET_CHECK, SHEET_FORM, SHEET_GANTT, SHEET_ROADMAP, SHEET_SETTINGS
 from roadmap_tools.plans import CheckResult, FormResult, OverdueResult, check_job, form_job, form_plans, overdue_job
-from roadmap_tools.settings import resolve_as_of, resolve_period, settings_from_rows
+from roadmap_tools.settings import explain_period, resolve_as_of, settings_from_rows
 
 PathLike = Union[str, Path]
 
@@ -67,7 +67,7 @@ def run_check(path: PathLike, today: Optional[date] = None) -> CheckResult:
     """Check the workbook's roadmap; write «Проверка» and the marks into the workbook itself."""
     book = _Book(path)
     result = check_job(book.roadmap, book.settings, book.rows(SHEET_CHECK), book.notes(SHEET_ROADMAP),
-                       today or date.today())
+                       today or date.today(), gantt=SHEET_GANTT in book.wb.sheetnames)
     book.apply(result.plans)
     book.save()
     return result
@@ -82,7 +82,8 @@ def run_overdue(path: PathLike, as_of: Optional[date] = None, output: Optional[P
     book = _Book(path, keep_vba=keep_vba)
     when = resolve_as_of(book.settings, as_of, today)
     result = overdue_job(book.roadmap, book.settings, when, settings_rows=book.settings_rows,
-                         write_as_of=as_of is not None and as_of != book.settings.get("as_of"))
+                         write_as_of=as_of is not None and as_of != book.settings.get("as_of"),
+                         gantt=SHEET_GANTT in book.wb.sheetnames)
     book.apply(result.plans)
     book.save(output)
     return result
@@ -91,10 +92,13 @@ def run_overdue(path: PathLike, as_of: Optional[date] = None, output: Optional[P
 def run_form(path: PathLike, start: Optional[date] = None, end: Optional[date] = None,
              output: Optional[PathLike] = None, today: Optional[date] = None) -> FormResult:
     """Write the sheet «Форма мониторинга» for the period (explicit, then «Настройки», then the
-    current quarter) into the workbook and, with ``output``, a separate plain .xlsx form."""
+    current quarter) into the workbook and, with ``output``, a separate plain .xlsx form.
+    One end given alone is completed from «Настройки» (``result.period_note`` says so) or
+    refused (``UsageError``)."""
     book = _Book(path)
-    start, end = resolve_period(book.settings, start, end, today)
+    start, end, note = explain_period(book.settings, start, end, today)
     result = form_job(book.roadmap, book.settings, start, end)
+    result.period_note = note
     book.apply(result.plans)
     book.save()
     if output is not None:

@@ -37,7 +37,8 @@ MONTHS_HINT = ("Заполняется при импорте из столбца
                "«Диаграмма Ганта» закрашивает только эти месяцы. Пусто: закрашивается всё от «Начала» до "
                "«Окончания». Поменяли «Начало» или «Окончание» вручную — очистите эту ячейку.")
 
-#: Columns of the sheet «Дорожная карта», in the order we write them.
+#: Columns of the sheet «Дорожная карта», in the order we write them. Their widths let the
+#: sheet print on two landscape A4 pages across at 7 pt or larger (see ``printing``).
 ROADMAP_COLUMNS = [
     Column("number", "№", 7),
     Column("section", "Раздел", 22),
@@ -47,12 +48,12 @@ ROADMAP_COLUMNS = [
     Column("end", "Окончание", 11, "date"),
     Column("months", "Месяцы (для диаграммы)", 14, hint=MONTHS_HINT),
     Column("executor", "Ответственные исполнители", 30),
-    Column("result", "Ожидаемый результат", 30),
+    Column("result", "Ожидаемый результат", 28),
     Column("status", "Статус", 14),
     Column("done_date", "Дата выполнения", 12, "date"),
-    Column("info", "Информация о проведении", 40),
-    Column("link", "Ссылка на документ", 30),
-    Column("note", "Примечание", 20),
+    Column("info", "Информация о проведении", 36),
+    Column("link", "Ссылка на документ", 24),
+    Column("note", "Примечание", 16),
     Column("control", "Контроль срока", 16),
     Column("days_overdue", "Просрочка, дн.", 10, "int"),
 ]

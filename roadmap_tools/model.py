@@ -90,6 +90,8 @@ class Activity:
     parsed: Optional[Deadline] = None  # the parse of ``deadline`` with the roadmap's years
     section: str = ""         # title of the section it belongs to
     source: Source = field(default_factory=Source)
+    #: the document's own columns we have no field for: their title -> this activity's text
+    extra: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -120,6 +122,11 @@ class Roadmap:
     source: Source = field(default_factory=Source)
     #: field name -> 1-based column index in the source sheet (for cell addresses)
     column_index: dict = field(default_factory=dict)
+    #: titles of the document's columns we have no field for, kept as the user's own
+    #: columns (``Activity.extra``), in the document's order
+    kept_columns: list = field(default_factory=list)
+    #: reporting field -> the document's title of the column it was read from («Отметка о выполнении»)
+    report_columns: dict = field(default_factory=dict)
 
     def activities(self) -> Iterator[Activity]:
         for section in self.sections:

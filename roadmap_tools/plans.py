@@ -18,8 +18,11 @@ from roadmap_tools.checks import ERROR, SEVERITY_RU, Finding, check_roadmap, cou
 from roadmap_tools.form import FORM_COLUMNS, MonitoringForm, select_for_period
 from roadmap_tools.layout import (ROADMAP_COLUMNS, SETTINGS_BY_KEY, SHEET_CHECK, SHEET_FORM, SHEET_ROADMAP,
                                   SHEET_SETTINGS)
+from roadmap_tools.deadlines import parse_deadline
 from roadmap_tools.model import Roadmap
+from roadmap_tools.printing import page_setup
 from roadmap_tools.textfit import row_height
+from roadmap_tools.workbook_sheets import gantt_print_plan, gantt_years
 from roadmap_tools.status import ControlStatus, deadline_status, summary
 from roadmap_tools.vocab import (CONTROL_COLOURS, CONTROL_DONE, CONTROL_DONE_LATE, CONTROL_DUE_SOON,
                                  CONTROL_NO_DATE, CONTROL_ON_TIME, CONTROL_OVERDUE, STATUS_DONE)
@@ -31,8 +34,10 @@ from roadmap_tools.vocab import (CONTROL_COLOURS, CONTROL_DONE, CONTROL_DONE_LAT
 #: and a note whose text starts with ``NOTE_PREFIX`` (so we only ever delete our own).
 SEVERITY_COLOURS = {ERROR: "FFC7CE", "warning": "FFEB9C"}
 NOTE_PREFIX = "Проверка: "
-CHECK_HEADER = ["Важность", "Лист", "Ячейка", "№", "Что исправить", "Код"]
-CHECK_WIDTHS = {"A": 16, "B": 16, "C": 9, "D": 8, "E": 90, "F": 24}
+CHECK_HEADER = ["Важность", "Лист", "Ячейка", "№", "Замечание", "Что исправить", "Код правила"]
+CHECK_WIDTHS = {"A": 16, "B": 16, "C": 9, "D": 8, "E": 24, "F": 70, "G": 24}
+#: The rule's code: kept for filters and scripts, hidden from view and print.
+CHECK_CODE_COLUMN = "G"
 CHECK_HINT = ("Щёлкните адрес ячейки, чтобы перейти к ней. На листе «Дорожная карта» ячейки с ошибками "
               "подсвечены красным, с предупреждениями — жёлтым, в примечании сказано, что исправить. "
               "Исправьте и запустите проверку снова: отметки обновятся.")
@@ -95,27 +100,30 @@ def check_plans(roadmap: Roadmap, findings: Sequence[Finding], previous_marked_c
     report = sp.SheetPlan(SHEET_CHECK, reset=True, tab_colour="C00000" if errors else "70AD47")
     title = f"Проверка дорожной карты: ошибок — {errors}, предупреждений — {warnings}"
     rows: list = [[title], [CHECK_HINT], [], CHECK_HEADER]
-    rows += [[f.severity_ru, f.sheet, f.cell, f.number, f.message, f.code] for f in findings]
+    rows += [[f.severity_ru, f.sheet, f.cell, f.number, f.rule_ru, f.message, f.code] for f in findings]
     if not findings:
-        rows.append(["", "", "", "", "Замечаний нет.", ""])
+        rows.append(["", "", "", "", "", "Замечаний нет.", ""])
     last = len(rows)
+    shown = "F"  # the last column on view; the code's column after it is hidden
     report.add(sp.Values("A1", rows))
     report.add(sp.Font("A1", bold=True, size=13))
-    report.add(sp.Merge("A2:F2"))
-    report.add(sp.Wrap("A2:F2"))
-    report.add(sp.RowHeight(2, 45))
-    report.add(sp.Font(f"A{CHECK_FIRST_ROW}:F{CHECK_FIRST_ROW}", bold=True))
-    report.add(sp.Fill(f"A{CHECK_FIRST_ROW}:F{CHECK_FIRST_ROW}", "D9E1F2"))
-    report.add(sp.Border(f"A{CHECK_FIRST_ROW}:F{last}"))
-    report.add(sp.Wrap(f"A{CHECK_FIRST_ROW + 1}:F{last}"))
-    report.add(sp.ColumnWidths(CHECK_WIDTHS))
+    report.add(sp.Merge(f"A2:{shown}2"))
+    report.add(sp.Wrap(f"A2:{shown}2"))
+    report.add(sp.RowHeight(2, row_height([CHECK_HINT], [sum(CHECK_WIDTHS.values()) - CHECK_WIDTHS["G"]])))
+    report.add(sp.Font(f"A{CHECK_FIRST_ROW}:{shown}{CHECK_FIRST_ROW}", bold=True))
+    report.add(sp.Fill(f"A{CHECK_FIRST_ROW}:{shown}{CHECK_FIRST_ROW}", "D9E1F2"))
+    report.add(sp.Border(f"A{CHECK_FIRST_ROW}:{shown}{last}"))
+    report.add(sp.Wrap(f"A{CHECK_FIRST_ROW + 1}:{shown}{last}"))
+    report.add(sp.ColumnWidths(CHECK_WIDTHS, hidden=(CHECK_CODE_COLUMN,)))
     report.add(sp.Freeze(f"A{CHECK_FIRST_ROW + 1}"))
     for i, f in enumerate(findings, start=CHECK_FIRST_ROW + 1):
         report.add(sp.Fill(f"A{i}", SEVERITY_COLOURS[f.severity]))
-        report.add(sp.RowHeight(i, row_height([f.message], [CHECK_WIDTHS["E"]]) + 2))
+        report.add(sp.RowHeight(i, row_height([f.rule_ru, f.message], [CHECK_WIDTHS["E"], CHECK_WIDTHS["F"]]) + 2))
         if f.cell:
             report.add(sp.Hyperlink(f"C{i}", f"#'{f.sheet}'!{f.cell}", f.cell))
-    report.add(sp.PageSetup(landscape=True, fit_width=True, title_rows=f"{CHECK_FIRST_ROW}:{CHECK_FIRST_ROW}"))
+    printed = [w for letter, w in CHECK_WIDTHS.items() if letter != CHECK_CODE_COLUMN]
+    report.add(page_setup(printed, title_rows=f"{CHECK_FIRST_ROW}:{CHECK_FIRST_ROW}",
+                          print_area=f"A1:{shown}{last}"))
 
     marks: dict = {}
     for f in findings:
@@ -138,10 +146,17 @@ def check_plans(roadmap: Roadmap, findings: Sequence[Finding], previous_marked_c
 
 
 def check_job(roadmap: Roadmap, settings: Optional[dict] = None, previous_check_rows: Sequence = (),
-              existing_notes: Optional[dict] = None, today: Optional[date] = None) -> CheckResult:
-    """Check ``roadmap`` and plan the «Проверка» sheet and the marks (both doors call this)."""
-    findings = check_roadmap(roadmap, settings or {}, today or date.today())
+              existing_notes: Optional[dict] = None, today: Optional[date] = None,
+              gantt: bool = False) -> CheckResult:
+    """Check ``roadmap`` and plan the «Проверка» sheet and the marks (both doors call this).
+
+    ``gantt``: the workbook has «Диаграмма Ганта»; its print area follows the roadmap as it is now.
+    """
+    today = today or date.today()
+    findings = check_roadmap(roadmap, settings or {}, today)
     plans = check_plans(roadmap, findings, marked_cells(previous_check_rows), existing_notes)
+    if gantt:
+        plans.append(gantt_print_plan_for(roadmap, settings or {}, today))
     return CheckResult(findings, plans)
 
 
@@ -305,14 +320,39 @@ def _rule_cells(roadmap: Roadmap, control: int, first: int) -> dict:
 
 
 def overdue_job(roadmap: Roadmap, settings: dict, as_of: date, *, settings_rows: Sequence = (),
-                header_row: int = 1, write_as_of: bool = False) -> OverdueResult:
-    """Control statuses of every activity as of ``as_of`` and the plans that write them."""
+                header_row: int = 1, write_as_of: bool = False, gantt: bool = False) -> OverdueResult:
+    """Control statuses of every activity as of ``as_of`` and the plans that write them.
+
+    ``gantt``: the workbook has «Диаграмма Ганта»; its print area is set anew to the
+    roadmap's years and rows as they are now.
+    """
     soon = settings.get("due_soon_days")
     soon = 14 if soon is None else int(soon)
     entries = [(a, deadline_status(a, as_of, soon)) for a in roadmap.activities()]
     plans = overdue_plans(roadmap, entries, header_row=header_row, settings_rows=settings_rows,
                           write_as_of=as_of if write_as_of else None)
+    if gantt:
+        plans.append(gantt_print_plan_for(roadmap, settings, as_of, header_row))
     return OverdueResult(as_of, entries, plans)
+
+
+def gantt_print_plan_for(roadmap: Roadmap, settings: dict, as_of: date, header_row: int = 1,
+                         rows: Optional[int] = None) -> sp.SheetPlan:
+    """The print area of «Диаграмма Ганта» for ``roadmap`` as it is in the workbook now.
+
+    ``rows``: how many rows «Дорожная карта» fills under its header; None: up to the last
+    activity's row (a roadmap read from the sheet knows its rows).
+    """
+    activities = list(roadmap.activities())
+    first, last = settings.get("first_year"), settings.get("last_year")
+    roadmap_years = list(range(first, last + 1)) if first and last and first <= last else roadmap.years
+    # an imported roadmap is parsed when it is written; the Gantt's dates are those of its cells
+    parsed = [a.parsed or parse_deadline(a.deadline, roadmap_years) for a in activities]
+    dates = [d for p in parsed for d in (p.start, p.end) if d]
+    years = gantt_years(first, last, dates, settings.get("as_of") or as_of)
+    if rows is None:
+        rows = max((a.source.row for a in activities if a.source.row), default=header_row) - header_row
+    return gantt_print_plan(years, rows)
 
 
 # ---------------------------------------------------------------------------------
@@ -329,9 +369,10 @@ FORM_WORKBOOK_NOTE = ("Форма собирается заново при ка�
 class FormResult:
     form: MonitoringForm
     plans: list = field(default_factory=list)
+    period_note: str = ""  # which end of the period came from «Настройки», when one was given
 
     def to_json(self) -> dict:
-        return self.form.to_json()
+        return {**self.form.to_json(), "period_note": self.period_note}
 
 
 def form_plans(form: MonitoringForm, sheet: str = SHEET_FORM, in_workbook: bool = True) -> list:
@@ -364,7 +405,7 @@ def form_plans(form: MonitoringForm, sheet: str = SHEET_FORM, in_workbook: bool 
         plan.add(sp.RowHeight(r, row_height(rows[r - 1][:1], [total]) + 3))
     plan.add(sp.Font("A1:D2", bold=True, size=12))
     if in_workbook:
-        plan.add(sp.Font(f"A{header_row - 1}", italic=True, size=9))
+        plan.add(sp.Font(f"A{header_row - 1}", italic=True))
     hdr = f"A{header_row}:D{header_row}"
     plan.add(sp.Font(hdr, bold=True))
     plan.add(sp.Fill(hdr, FORM_HEADER_COLOUR))
@@ -388,7 +429,7 @@ def form_plans(form: MonitoringForm, sheet: str = SHEET_FORM, in_workbook: bool 
                 plan.add(sp.Fill(f"{col}{number}", FORM_TO_FILL_COLOUR))
     plan.add(sp.ColumnWidths(dict(FORM_WIDTHS)))
     plan.add(sp.Freeze(f"A{header_row + 1}"))
-    plan.add(sp.PageSetup(landscape=True, fit_width=True, title_rows=f"{header_row}:{header_row}"))
+    plan.add(page_setup(widths, title_rows=f"{header_row}:{header_row}"))
     return [plan]
 
 

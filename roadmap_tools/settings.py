@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any, Optional, Sequence
 
-from roadmap_tools.errors import RoadmapError
+from roadmap_tools.errors import RoadmapError, UsageError
 from roadmap_tools.layout import SETTINGS, SETTINGS_BY_KEY, SETTINGS_BY_LABEL, SHEET_SETTINGS
 
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -132,10 +132,39 @@ def resolve_as_of(settings: dict, explicit: Optional[date] = None, today: Option
 def resolve_period(settings: dict, explicit_from: Optional[date] = None, explicit_to: Optional[date] = None,
                    today: Optional[date] = None) -> tuple:
     """The reporting period: the command's own dates, then «Настройки», then the current quarter."""
+    start, end, _ = explain_period(settings, explicit_from, explicit_to, today)
+    return start, end
+
+
+def explain_period(settings: dict, explicit_from: Optional[date] = None, explicit_to: Optional[date] = None,
+                   today: Optional[date] = None) -> tuple:
+    """(start, end, note): the period as ``resolve_period`` finds it, and a Russian note saying
+    which end was taken from «Настройки» when the caller gave only the other ("" otherwise).
+
+    A period given by one end is completed from «Настройки» only: the current quarter is
+    no guess for one end of a period somebody chose. Without it there: ``UsageError``,
+    naming the end that is missing.
+    """
+    note = ""
+    if (explicit_from is None) != (explicit_to is None):
+        given, missing_key = ("from", "period_to") if explicit_from else ("to", "period_from")
+        stored = settings.get(missing_key)
+        label = SETTINGS_BY_KEY[missing_key].label
+        if stored is None:
+            what = "конец" if missing_key == "period_to" else "начало"
+            option = "--to" if missing_key == "period_to" else "--from"
+            raise UsageError(f"задано {'начало' if given == 'from' else 'конец'} отчётного периода, "
+                             f"но не его {what}, а «{label}» на листе «{SHEET_SETTINGS}» пуст.",
+                             hint=f"Укажите и {what} периода ({option} ДАТА) или заполните «{label}».")
+        note = f"{'Конец' if missing_key == 'period_to' else 'Начало'} периода ({stored:%d.%m.%Y}) — " \
+               f"из «{label}» на листе «{SHEET_SETTINGS}»."
     q_start, q_end = quarter_of(today or date.today())
     start = explicit_from or settings.get("period_from") or q_start
     end = explicit_to or settings.get("period_to") or q_end
+    if start > end and note:
+        raise UsageError(f"начало отчётного периода ({start:%d.%m.%Y}) позже его конца ({end:%d.%m.%Y}), "
+                         f"взятого из «Настроек».", hint="Укажите обе даты периода: --from ДАТА --to ДАТА.")
     if start > end:
         raise RoadmapError(f"начало отчётного периода ({start:%d.%m.%Y}) позже его конца ({end:%d.%m.%Y}).",
                            sheet=SHEET_SETTINGS, hint="Исправьте даты периода.")
-    return start, end
+    return start, end, note

@@ -208,10 +208,15 @@ class DefinedName:
 
 @dataclass(frozen=True)
 class PageSetup:
+    """How a sheet prints (see ``roadmap_tools.printing.page_setup``, which chooses it)."""
+
     landscape: bool = True
-    fit_width: bool = True
+    fit_width: bool = True  # scale to ``pages_wide`` pages wide, any number of pages tall
     title_rows: Optional[str] = None  # «1:3», repeated on every printed page
     paper: str = "A4"
+    pages_wide: int = 1
+    title_columns: Optional[str] = None  # «A:B», repeated on every page across
+    print_area: Optional[str] = None  # «A1:AD120»; None: what the sheet holds
 
 
 Op = Union[Values, ClearContents, Fill, Font, Wrap, NumberFormat, Border, Note, Hyperlink, Merge,

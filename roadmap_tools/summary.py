@@ -12,6 +12,7 @@ from typing import List, Union
 
 from roadmap_tools import sheetplan as sp
 from roadmap_tools.consolidate import Summary
+from roadmap_tools.printing import page_setup
 
 SHEET_SUMMARY = "Сводка"
 SHEET_OVERDUE = "Просроченные"
@@ -40,7 +41,7 @@ def _table_sheet(name: str, title: str, header: list, rows: list, widths: dict, 
     plan.add(sp.ColumnWidths(widths)).add(sp.Freeze("A4"))
     if rows:
         plan.add(sp.Table(table, f"A3:{last_col}{3 + len(rows)}"))
-    plan.add(sp.PageSetup(title_rows="3:3"))
+    plan.add(page_setup(list(widths.values()), title_rows="3:3", title_columns=1))
     return plan
 
 
@@ -66,9 +67,10 @@ def summary_plans(summary: Summary) -> List[sp.SheetPlan]:
     plan.add(sp.Font(f"A{last}:G{last}", bold=True)).add(sp.Fill(f"A{last}:G{last}", TOTAL_FILL))
     plan.add(sp.NumberFormat(f"G{h + 1}:G{last}", "0%"))
     plan.add(sp.Border(f"A{h}:G{last}"))
-    plan.add(sp.ColumnWidths({"A": 34, "B": 9, "C": 13, "D": 14, "E": 12, "F": 12, "G": 13}))
+    widths = {"A": 34, "B": 9, "C": 13, "D": 14, "E": 12, "F": 12, "G": 13}
+    plan.add(sp.ColumnWidths(widths))
     plan.add(sp.Freeze(f"B{h + 1}"))
-    plan.add(sp.PageSetup(title_rows=f"{h}:{h}"))
+    plan.add(page_setup(list(widths.values()), title_rows=f"{h}:{h}"))
     if rows:
         plan.add(sp.ConditionalFill(f"F{h + 1}:F{last - 1}", f"=F{h + 1}>0", "FFC7CE"))
 
@@ -112,6 +114,8 @@ def add_charts(workbook, summary: Summary) -> None:
     categories = Reference(data, min_col=1, min_row=h + 1, max_row=h + count)
     height = max(7.5, 0.6 * count + 3)  # cm: room for every municipality's name
     below = int(height / 0.5) + 3  # the second chart under the first (a row is about 0.5 cm)
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"  # a chart 16 cm wide fits the page at full size
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True

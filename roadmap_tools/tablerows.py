@@ -140,6 +140,16 @@ class TableLayout:
         index = self.fields.get(field_name)
         return cells[index] if index is not None and index < len(cells) else ""
 
+    @property
+    def other_columns(self) -> list:
+        """(logical column, title) of the titled columns no field was recognised in."""
+        ours = set(self.fields.values())
+        return [(i, " ".join(t.split())) for i, t in enumerate(self.titles) if t and t.strip() and i not in ours]
+
+    def extras(self, cells: list) -> dict:
+        """Title -> text of the row's cells in ``other_columns`` (empty cells left out)."""
+        return {title: cells[i] for i, title in self.other_columns if i < len(cells) and cells[i]}
+
 
 @dataclass
 class ParsedTables:
@@ -258,22 +268,28 @@ class _Builder:
             self.sections.append(Section(title=""))
         return self.sections[-1]
 
-    def activity(self, values: dict, row: Optional[int], section_title: Optional[str] = None) -> None:
+    def activity(self, values: dict, row: Optional[int], section_title: Optional[str] = None,
+                 extra: Optional[dict] = None) -> None:
         section = self._current_section(section_title)
         activity = Activity(section=section.title, source=Source(self.source.file, self.source.sheet, row),
-                            **values)
+                            extra=dict(extra or {}), **values)
         section.activities.append(activity)
         self.last = activity
 
-    def continuation(self, values: dict) -> None:
+    def continuation(self, values: dict, extra: Optional[dict] = None) -> None:
         """Text of a row broken by a page break, joined cell by cell to the activity it continues."""
         for name, text in values.items():
             if text:
                 current = getattr(self.last, name)
                 setattr(self.last, name, f"{current} {text}" if current else text)
+        for title, text in (extra or {}).items():
+            current = self.last.extra.get(title)
+            self.last.extra[title] = f"{current} {text}" if current else text
 
 
+#: Fields of the plan, then the reporting fields a document may already have filled.
 FIELDS = ("number", "activity", "deadline", "executor", "result")
+REPORT_FIELDS = ("status", "done_date", "info", "link", "note")
 
 
 def _is_section_title(text: str) -> bool:
@@ -290,6 +306,9 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
         present = layout.present(row)
         filled = [i for i, c in enumerate(cells) if c]
         values = {name: layout.get(cells, name) for name in FIELDS}
+        report = {name: layout.get(cells, name) for name in REPORT_FIELDS if name in layout.fields}
+        extra = layout.extras(cells)
+        repeated_titles = {title for i, title in layout.other_columns if i in repeated}
         section_title = layout.get(cells, "section") if "section" in layout.fields else None
 
         if filled == [0] and layout.fields.get("activity") == 0 and cells[0][:1].islower() \
@@ -304,13 +323,13 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
         if numbered_section_row(row, cells, layout, rows[position + 1:]):
             builder.section_row(" ".join(c for c in cells if c))
             continue
-        fresh = {name: text for name, text in values.items()
+        fresh = {name: text for name, text in {**values, **report}.items()
                  if text and layout.fields.get(name) not in repeated}
         if not values["number"] and not values["deadline"] and builder.last is not None \
                 and builder.pending_section is None:
-            builder.continuation(fresh)
+            builder.continuation(fresh, {t: v for t, v in extra.items() if t not in repeated_titles})
             continue
-        builder.activity(values, row.row, section_title)
+        builder.activity({**values, **report}, row.row, section_title, extra)
 
 
 #: Columns a heading row leaves empty: a row with text in one of them is an activity.

@@ -119,6 +119,47 @@ STATUS_SYNONYMS = {
     "перенесено": "Перенесено", "отменено": "Отменено",
 }
 
+# ---------------------------------------------------------------------------
+# Check rules
+# ---------------------------------------------------------------------------
+#: What each rule of «Проверить» is called on the sheet «Проверка» (its code stays in a
+#: hidden column, for filters and scripts). One name per code of ``checks.RULES``.
+RULE_NAMES = {
+    "missing_activity": "Нет мероприятия",
+    "missing_deadline": "Нет срока",
+    "missing_executor": "Нет исполнителя",
+    "missing_result": "Нет ожидаемого результата",
+    "no_executors": "Исполнители не заполнены",
+    "no_results": "Результаты не заполнены",
+    "bad_deadline": "Срок не распознан",
+    "deadline_outside_years": "Срок за годами дорожной карты",
+    "deadline_far_outside_years": "Срок далеко за годами дорожной карты",
+    "start_after_end": "Начало позже окончания",
+    "no_numbering": "Нет нумерации",
+    "unnumbered": "Нет номера",
+    "duplicate_number": "Номер повторяется",
+    "numbering_gap": "Пропуск в нумерации",
+    "numbering_order": "Порядок нумерации",
+    "mixed_numbering": "Номер записан иначе",
+    "bad_number": "Номер не похож на номер пункта",
+    "number_section_mismatch": "Номер не из своего раздела",
+    "duplicate_activity": "Повтор мероприятия",
+    "duplicate_in_other_section": "Повтор мероприятия",
+    "near_duplicate_activity": "Возможный повтор мероприятия",
+    "bad_status": "Статус не из списка",
+    "status_synonym": "Статус не по списку",
+    "done_without_evidence": "Выполнено без информации и ссылки",
+    "done_without_info": "Выполнено без информации",
+    "done_without_link": "Выполнено без ссылки",
+    "done_date_future": "Дата выполнения в будущем",
+    "done_date_before_start": "Дата выполнения до начала",
+    "bad_done_date": "Дата выполнения не распознана",
+    "done_date_without_done": "Дата без статуса «Выполнено»",
+    "cell_error": "Ошибка формулы",
+    "bad_link": "Не ссылка",
+    "info_without_date": "Информация без даты",
+}
+
 #: Deadline control status as of a date (the «Контроль срока» column).
 CONTROL_DONE = "Выполнено"
 CONTROL_DONE_LATE = "Выполнено с опозданием"

@@ -10,10 +10,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
-from roadmap_tools import headers, layout, safeio, sheetplan as sp, textfit, vocab
+from roadmap_tools import headers, layout, printing, safeio, sheetplan as sp, textfit, vocab
 from roadmap_tools import settings as settings_module
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Activity, Deadline, Roadmap, Section, Source
+from roadmap_tools.plans import gantt_print_plan_for
 
 TITLE_OF = {column.field: column.title for column in layout.ROADMAP_COLUMNS}
 KIND_OF = {column.field: column.kind for column in layout.ROADMAP_COLUMNS}
@@ -23,6 +24,10 @@ TEXT_FIELDS = ("number", "section", "activity", "deadline", "executor", "result"
 REPORT_FIELDS = ("status", "done_date", "info", "link", "note")
 LISTS_HEADER = ["Статусы исполнения", "Контроль срока", "Исполнители"]
 DATE_FORMAT = "DD.MM.YYYY"
+#: Columns of «Дорожная карта» hidden from view and print: helpers the formulas of other sheets read.
+HIDDEN_FIELDS = ("months",)
+#: Width of a column of the document's own (kept on import), characters.
+KEPT_COLUMN_WIDTH = 20
 
 
 # --- settings ---------------------------------------------------------------------
@@ -61,8 +66,10 @@ def sheet_fields(header: Sequence[Any]) -> dict:
     return headers.recognise_header(texts) or {}
 
 
-def _columns_for(existing_header: Sequence[Any]) -> tuple:
-    """(field -> 1-based column, header titles) keeping the user's own columns where they are."""
+def _columns_for(existing_header: Sequence[Any], kept: Sequence[str] = ()) -> tuple:
+    """(field -> 1-based column, header titles, kept title -> 1-based column) keeping the user's
+    own columns where they are; ``kept`` (the document's own columns) go to columns of
+    the same title, or after the last column."""
     titles = [_text(value) for value in existing_header]
     while titles and not titles[-1]:
         titles.pop()
@@ -72,6 +79,15 @@ def _columns_for(existing_header: Sequence[Any]) -> tuple:
         if column.field not in positions:
             titles.append(column.title)
             positions[column.field] = len(titles)
+    ours = set(positions.values())
+    kept_positions = {}
+    for title in kept:
+        same = [i + 1 for i, t in enumerate(titles) if _key(t) == _key(title) and i + 1 not in ours]
+        if same:
+            kept_positions[title] = same[0]
+        else:
+            titles.append(title)
+            kept_positions[title] = len(titles)
     seen = set()
     for index, title in enumerate(titles):
         if not title:  # an Excel table needs a title on every column
@@ -81,7 +97,7 @@ def _columns_for(existing_header: Sequence[Any]) -> tuple:
             unique, n = f"{title} ({n})", n + 1
         seen.add(unique.lower())
         titles[index] = unique
-    return positions, titles
+    return positions, titles, kept_positions
 
 
 def _key(text: Any) -> str:
@@ -149,7 +165,7 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
     existing = existing or []
     old_header = list(existing[0]) if existing else []
     old_fields = {name: index + 1 for name, index in sheet_fields(old_header).items()} if old_header else {}
-    positions, titles = _columns_for(old_header)
+    positions, titles, kept_positions = _columns_for(old_header, roadmap.kept_columns)
     width = len(titles)
     years = settings_years(settings) or list(roadmap.years)
     activities = list(roadmap.activities())
@@ -170,6 +186,9 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
                     values[name] = old[index - 1]
         for name, col in positions.items():
             row[col - 1] = values[name]
+        for title, text in activity.extra.items():
+            if title in kept_positions and text not in (None, ""):
+                row[kept_positions[title] - 1] = text
         rows.append(row)
     if not activities:
         rows.append([None] * width)
@@ -189,7 +208,13 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
             plan.add(sp.NumberFormat(f"{letter}2:{letter}{last_row}", DATE_FORMAT))
         elif KIND_OF[name] == "int":
             plan.add(sp.NumberFormat(f"{letter}2:{letter}{last_row}", "0"))
-    plan.add(sp.ColumnWidths(widths))
+    for col in sorted(set(kept_positions.values())):
+        letter = sp.column_letter(col)
+        widths[letter] = KEPT_COLUMN_WIDTH
+        plan.add(sp.Wrap(f"{letter}1:{letter}{last_row}", vertical="top"))
+    # the helper column of «Диаграмма Ганта» («;202205;202211;») is not for reading or printing
+    hidden = tuple(sp.column_letter(positions[name]) for name in HIDDEN_FIELDS)
+    plan.add(sp.ColumnWidths(widths, hidden=hidden))
     for name, col in positions.items():
         if HINT_OF[name]:
             plan.add(sp.Note(sp.address(1, col), HINT_OF[name]))
@@ -199,10 +224,10 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
     plan.add(sp.Border(f"A1:{last_col}{last_row}"))
     # Rows get heights that show their wrapped text: LibreOffice and Excel keep the
     # default height of a row whose height the file does not set.
-    our_widths = [WIDTH_OF[name] for name in positions]
+    wrapped = list(positions.values()) + sorted(set(kept_positions.values()))
+    wrapped_widths = [WIDTH_OF[name] for name in positions] + [KEPT_COLUMN_WIDTH] * (len(wrapped) - len(positions))
     for number, row in enumerate(rows, start=1):
-        plan.add(sp.RowHeight(number, textfit.row_height([row[col - 1] for col in positions.values()],
-                                                         our_widths)))
+        plan.add(sp.RowHeight(number, textfit.row_height([row[col - 1] for col in wrapped], wrapped_widths)))
     for number in range(last_row + 1, len(existing) + 1):  # rows the last import wrote
         plan.add(sp.RowHeight(number, textfit.LINE_HEIGHT))
     plan.add(sp.Freeze("A2"))
@@ -215,7 +240,9 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
         executor = sp.column_letter(positions["executor"])
         plan.add(sp.ListValidation(f"{executor}2:{executor}{last_row}",
                                    f"='{layout.SHEET_LISTS}'!$C$2:$C${1 + len(executors)}", allow_other=True))
-    plan.add(sp.PageSetup(landscape=True, fit_width=True, title_rows="1:1"))
+    printed = [widths.get(sp.column_letter(col)) for col in range(1, width + 1)
+               if sp.column_letter(col) not in hidden]
+    plan.add(printing.page_setup(printed, title_rows="1:1", title_columns=1 if positions["number"] == 1 else 0))
     return plan
 
 
@@ -240,8 +267,19 @@ def _lists_plan(roadmap: Roadmap, existing: Optional[list]) -> sp.SheetPlan:
     if old_height > len(rows):
         plan.add(sp.ClearContents(f"A{len(rows) + 1}:C{old_height}"))
     plan.add(sp.Font("A1:C1", bold=True))
-    plan.add(sp.ColumnWidths({"A": 22, "B": 26, "C": 60}))
+    # long executor names wrap inside their cell instead of running across the page's edge
+    _wrapped_columns(plan, rows, {"A": 22, "B": 26, "C": 60})
     return plan
+
+
+def _wrapped_columns(plan: sp.SheetPlan, rows: list, widths: dict) -> None:
+    """Columns of ``widths`` wrapping their text, rows as tall as it needs, printed on A4 with the
+    first row repeated."""
+    plan.add(sp.ColumnWidths(widths))
+    plan.add(sp.Wrap(f"A1:{sp.column_letter(len(widths))}{len(rows)}", vertical="top"))
+    for number, row in enumerate(rows, start=1):
+        plan.add(sp.RowHeight(number, textfit.row_height(row, list(widths.values()))))
+    plan.add(printing.page_setup(list(widths.values()), title_rows="1:1"))
 
 
 def _settings_plan(settings: dict) -> sp.SheetPlan:
@@ -249,8 +287,7 @@ def _settings_plan(settings: dict) -> sp.SheetPlan:
     plan = sp.SheetPlan(layout.SHEET_SETTINGS)
     plan.add(sp.Values("A1", rows))
     plan.add(sp.Font("A1:C1", bold=True))
-    plan.add(sp.ColumnWidths({"A": 45, "B": 50, "C": 45}))
-    plan.add(sp.Wrap(f"A1:C{len(rows)}", vertical="top"))
+    _wrapped_columns(plan, rows, {"A": 45, "B": 50, "C": 45})
     for index, spec in enumerate(layout.SETTINGS, start=2):
         if spec.kind == "date":
             plan.add(sp.NumberFormat(f"B{index}", DATE_FORMAT))
@@ -276,13 +313,19 @@ def roadmap_sheet_plans(roadmap: Roadmap, settings: dict, existing: Optional[dic
 
 
 def roadmap_workbook_plans(roadmap: Roadmap, existing: Optional[dict] = None,
-                           settings: Optional[dict] = None) -> list:
+                           settings: Optional[dict] = None, gantt: bool = False) -> list:
     """Plans that put ``roadmap`` into a workbook: the one composition every door imports with.
 
     ``existing``: the workbook's current sheets as rows of values (see ``roadmap_sheet_plans``);
-    ``settings``: its current «Настройки», kept where the roadmap says nothing.
+    ``settings``: its current «Настройки», kept where the roadmap says nothing; ``gantt``: the
+    workbook has «Диаграмма Ганта», whose print area then covers the new roadmap's years and rows.
     """
-    return roadmap_sheet_plans(roadmap, roadmap_settings(roadmap, settings), existing)
+    merged = roadmap_settings(roadmap, settings)
+    plans = roadmap_sheet_plans(roadmap, merged, existing)
+    if gantt:
+        rows = sum(1 for _ in roadmap.activities())
+        plans.append(gantt_print_plan_for(roadmap, merged, date.today(), rows=rows))
+    return plans
 
 
 def _existing_values(workbook) -> dict:
@@ -322,7 +365,8 @@ def write_roadmap_workbook(roadmap: Roadmap, path: Union[str, Path], settings: O
         workbook = openpyxl.Workbook()
         base = {}
     placeholder = workbook.active if not existing and not target.exists() else None
-    sp.apply_openpyxl(workbook, roadmap_workbook_plans(roadmap, existing, {**base, **(settings or {})}))
+    sp.apply_openpyxl(workbook, roadmap_workbook_plans(roadmap, existing, {**base, **(settings or {})},
+                                                       gantt=layout.SHEET_GANTT in workbook.sheetnames))
     if placeholder is not None and placeholder.title not in (layout.SHEET_ROADMAP,):
         workbook.remove(placeholder)
     workbook.active = workbook.sheetnames.index(layout.SHEET_ROADMAP)
@@ -360,6 +404,9 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
                                                                        layout.ROADMAP_COLUMNS[:8]) + ".")
     years = settings_years(settings)
     sheet = source.sheet or layout.SHEET_ROADMAP
+    # columns of the user's own: carried with each activity, so a rewrite of the sheet keeps them
+    ours = set(fields.values())
+    kept = [(index, _text(title)) for index, title in enumerate(header) if _text(title) and index not in ours]
     sections: list = []
     for number, row in enumerate(rows[1:], start=2):
         def value(name):
@@ -379,7 +426,8 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
             number=texts["number"], activity=texts["activity"], deadline=texts["deadline"],
             executor=texts["executor"], result=texts["result"], status=texts["status"], done_date=done,
             info=texts["info"], link=texts["link"], note=texts["note"], section=texts["section"],
-            source=Source(source.file, sheet, number))
+            source=Source(source.file, sheet, number),
+            extra={title: row[index] for index, title in kept if index < len(row) and row[index] not in (None, "")})
         activity.parsed = parse_deadline(activity.deadline, years)
         if not sections or sections[-1].title != activity.section:
             sections.append(Section(title=activity.section))
@@ -391,7 +439,8 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
         title=settings.get("title") or "", organisation=settings.get("organisation") or "", years=years,
         sections=sections, columns=columns,
         has_executor_column=any((headers.field_of_title(c) or ("",))[0] == "executor" for c in columns),
-        source=Source(source.file, sheet), column_index={name: index + 1 for name, index in fields.items()})
+        source=Source(source.file, sheet), column_index={name: index + 1 for name, index in fields.items()},
+        kept_columns=[title for _, title in kept])
 
 
 def plain_values(rows: list) -> list:

@@ -7,13 +7,15 @@ jobs fill, and ``xlwings.conf``, the sheet xlwings reads its settings from.
 """
 from __future__ import annotations
 
-from typing import Dict, List
+from datetime import date
+from typing import Dict, List, Optional, Sequence
 
 from roadmap_tools import layout, vocab
 from roadmap_tools.buttons import BUTTONS, GROUPS
+from roadmap_tools.printing import page_setup
 from roadmap_tools.textfit import LINE_HEIGHT, row_height
 from roadmap_tools.sheetplan import (Border, ColumnWidths, ConditionalFill, Fill, Font, Formula, Freeze,
-                                     Merge, NumberFormat, PageSetup, RowHeight, SheetPlan, Values, Wrap, address, column_letter)
+                                     Merge, NumberFormat, RowHeight, SheetPlan, Values, Wrap, address, column_letter)
 
 SHEET_XLWINGS_CONF = "xlwings.conf"
 
@@ -32,8 +34,18 @@ GANTT_SPARE_ROWS = 100
 #: Bar colour of a row whose «Контроль срока» is still empty (before «Отметить просрочки»).
 GANTT_UNCHECKED_COLOUR = "9BC2E6"
 GANTT_MARKER_HEADER_COLOUR = "F4B084"
+#: Widths of the columns before the months (F hidden), and of a month.
+GANTT_WIDTHS = {"A": 7, "B": 45, "C": 11, "D": 11, "E": 14, GANTT_MONTHS_COL: 10}
+GANTT_MONTH_WIDTH = 5
+#: What a month cell holds: nothing to see, but content, so that LibreOffice, which leaves out
+#: printed pages without content, prints the pages of months that only have coloured bars.
+EMPTY_MONTH = Formula('=""')
 
 HEADER_FILL = "DDEBF7"
+#: Height of a row with a 14 pt title, points.
+TITLE_ROW_HEIGHT = 22
+#: Width of the one column of the empty «Проверка» and «Форма мониторинга».
+HINT_WIDTH = 90
 
 
 def _quoted(sheet: str) -> str:
@@ -75,8 +87,12 @@ NOTES = [
     "период — текущий квартал.",
     "Если кнопки не работают: разрешите макросы (файл, полученный по почте, сначала разблокируйте: "
     "Свойства файла → «Разблокировать»), установите Python и пакет roadmap-tools, при необходимости "
-    "укажите путь к pythonw.exe на листе «xlwings.conf» (Interpreter_Win). Подробно — в README.",
+    "укажите путь к pythonw.exe на листе «xlwings.conf» (Interpreter_Win). Подробно — в файле README.md пакета.",
     "Форма мониторинга и письма, которые отправляются наверх, — обычные файлы без макросов.",
+    "Листы печатаются на А4 крупным шрифтом: широкие — на нескольких страницах по ширине, с повтором "
+    "заголовков. «Диаграмма Ганта» печатается за годы дорожной карты и по её строкам: поменяли годы "
+    "в «Настройках» или добавили мероприятия — нажмите «Проверить» или «Отметить просрочки», и область "
+    "печати обновится.",
 ]
 
 
@@ -86,7 +102,7 @@ def instructions_plan() -> SheetPlan:
                         ["Все действия — на вкладке ленты «Дорожная карта». Порядок работы — три шага:", None, None],
                         [None, None, None]]
     bold_rows = [1]
-    paragraphs = [2]  # rows of one text across A:C
+    paragraphs = [1, 2]  # rows of one text across A:C
     for title, text in STEPS:
         bold_rows.append(len(rows) + 1)
         rows.append([title, None, None])
@@ -111,7 +127,7 @@ def instructions_plan() -> SheetPlan:
         paragraphs.append(len(rows) + 1)
         rows.append([note, None, None])
 
-    widths = {"A": 60, "B": 40, "C": 80}
+    widths = {"A": 40, "B": 22, "C": 78}
     plan = SheetPlan(layout.SHEET_INSTRUCTIONS, reset=True, index=0, tab_colour="2F75B5")
     plan.add(Values("A1", rows))
     plan.add(ColumnWidths(widths))
@@ -124,18 +140,29 @@ def instructions_plan() -> SheetPlan:
             plan.add(RowHeight(index, height))
     plan.add(Wrap(f"A1:C{len(rows)}"))
     plan.add(Font("A1", bold=True, size=14))
+    plan.add(RowHeight(1, TITLE_ROW_HEIGHT))
     for row in bold_rows[1:]:
         plan.add(Font(f"A{row}", bold=True))
     for first, last in ((buttons_header, buttons_last), (sheets_header, sheets_last)):
         plan.add(Font(f"A{first}:C{first}", bold=True))
         plan.add(Fill(f"A{first}:C{first}", HEADER_FILL))
         plan.add(Border(f"A{first}:C{last}"))
-    plan.add(PageSetup(landscape=False))
+    plan.add(page_setup(list(widths.values())))
     return plan
 
 
 # --- «Диаграмма Ганта» -------------------------------------------------------------
-def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, rows: int = 200) -> SheetPlan:
+def gantt_years(first_year: Optional[int], last_year: Optional[int], dates: Sequence[date], as_of: date) -> int:
+    """How many years the Gantt's months run over: what its formulas compute from «Настройки»
+    (empty: the as-of year) widened to every date of the roadmap, at most ``GANTT_MAX_YEARS``."""
+    years = [d.year for d in dates]
+    first = min([first_year or as_of.year] + years)
+    last = max([last_year or first] + years)
+    return max(1, min(last - first + 1, GANTT_MAX_YEARS))
+
+
+def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, rows: int = 200,
+               years: int = GANTT_MAX_YEARS, activities: Sequence[str] = ()) -> SheetPlan:
     """The Gantt sheet: row n mirrors row ``roadmap_header_row + n`` of «Дорожная карта».
 
     ``roadmap_columns`` maps the fields number, activity, start, end, control and months
@@ -144,6 +171,10 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
     empty (see ``workbook.chart_months``). The months run over the years of «Настройки»
     (names ``rt_first_year``, ``rt_last_year``; empty: the year of the as-of date),
     at most ``GANTT_MAX_YEARS`` years.
+
+    ``years``: how many of them print (see ``gantt_years``): the print area ends with
+    their last month. ``activities``: the activity texts of the rows, for row heights
+    that show them whole.
     """
     src = _quoted(layout.SHEET_ROADMAP) + "!"
     months = 12 * GANTT_MAX_YEARS
@@ -182,7 +213,6 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
     plan.add(Values(address(GANTT_HEADER_ROW, 1), [header + month_row]))
     plan.add(NumberFormat(f"{first_col}{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", "[$-419]MMM"))
     plan.add(Font(f"A{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", bold=True))
-    plan.add(Font(f"{first_col}{GANTT_HEADER_ROW - 1}:{last_col}{GANTT_HEADER_ROW - 1}", size=9))
     plan.add(Fill(f"A{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", HEADER_FILL))
 
     c = roadmap_columns
@@ -198,7 +228,7 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
             Formula(f'=IF(C{r}="","",IF({end}="",C{r},{end}))'),
             Formula(f'=IF({src}{c["control"]}{s}="","",{src}{c["control"]}{s})'),
             Formula(f'=IF({src}{c["months"]}{s}="","",{src}{c["months"]}{s})') if "months" in c else None,
-        ])
+        ] + [EMPTY_MONTH] * months)
     plan.add(Values(address(GANTT_FIRST_ROW, 1), data))
     plan.add(NumberFormat(f"C{GANTT_FIRST_ROW}:D{last_row}", "DD.MM.YYYY"))
 
@@ -216,12 +246,34 @@ def gantt_plan(roadmap_columns: Dict[str, str], roadmap_header_row: int = 1, row
     plan.add(ConditionalFill(header_range, "=" + marker.format(col=f"{first_col}${GANTT_HEADER_ROW}"),
                              GANTT_MARKER_HEADER_COLOUR))
 
-    widths = {"A": 7, "B": 60, "C": 14, "D": 11, "E": 14, GANTT_MONTHS_COL: 10}
-    widths.update({column_letter(GANTT_FIRST_MONTH_COL + i): 5 for i in range(months)})
+    widths = dict(GANTT_WIDTHS)
+    widths.update({column_letter(GANTT_FIRST_MONTH_COL + i): GANTT_MONTH_WIDTH for i in range(months)})
     plan.add(ColumnWidths(widths, hidden=(GANTT_MONTHS_COL,)))
+    plan.add(Wrap(f"A{GANTT_FIRST_ROW}:E{last_row}"))  # whole activity names, every cell of a row at its top
+    for n, text in enumerate(activities):
+        height = row_height([text], [GANTT_WIDTHS["B"]])
+        if height > LINE_HEIGHT:
+            plan.add(RowHeight(GANTT_FIRST_ROW + n, height))
     plan.add(Freeze(address(GANTT_FIRST_ROW, GANTT_FIRST_MONTH_COL)))
-    plan.add(PageSetup(landscape=True, fit_width=True, title_rows=f"{GANTT_HEADER_ROW - 1}:{GANTT_HEADER_ROW}"))
+    plan.add(gantt_page_setup(years, len(activities)))
     return plan
+
+
+def gantt_page_setup(years: int, activities: int):
+    """What «Диаграмма Ганта» prints: its first ``years`` years (see ``gantt_years``) and the
+    rows of ``activities`` activities, not the empty months and rows kept for later."""
+    printed_months = 12 * max(1, min(years, GANTT_MAX_YEARS))
+    printed = [w for letter, w in GANTT_WIDTHS.items() if letter != GANTT_MONTHS_COL]
+    last_row = GANTT_FIRST_ROW + max(activities, 1) - 1
+    return page_setup(printed + [GANTT_MONTH_WIDTH] * printed_months,
+                      title_rows=f"{GANTT_HEADER_ROW - 1}:{GANTT_HEADER_ROW}", title_columns=2,
+                      print_area=f"A1:{column_letter(GANTT_FIRST_MONTH_COL + printed_months - 1)}{last_row}")
+
+
+def gantt_print_plan(years: int, activities: int) -> SheetPlan:
+    """The print area of an existing «Диаграмма Ганта», for the years and rows as they are now
+    (deadline control refreshes it, so the printout follows the user's edits)."""
+    return SheetPlan(layout.SHEET_GANTT, create=False).add(gantt_page_setup(years, activities))
 
 
 # --- «Проверка», «Форма мониторинга» --------------------------------------------------
@@ -230,6 +282,10 @@ def hint_plan(sheet: str, hint: str) -> SheetPlan:
     plan = SheetPlan(sheet, reset=True)
     plan.add(Values("A1", [[hint]]))
     plan.add(Font("A1", italic=True, colour="595959"))
+    plan.add(ColumnWidths({"A": HINT_WIDTH}))
+    plan.add(Wrap("A1"))
+    plan.add(RowHeight(1, row_height([hint], [HINT_WIDTH])))
+    plan.add(page_setup([HINT_WIDTH]))
     return plan
 
 
@@ -261,12 +317,22 @@ def xlwings_conf_plan() -> SheetPlan:
               "в столбце B, без кавычек. Пустая строка завершает список.", None, None]]
     plan = SheetPlan(SHEET_XLWINGS_CONF, reset=True)
     plan.add(Values("A1", rows))
-    plan.add(ColumnWidths({"A": 18, "B": 50, "C": 90}))
+    plan.add(Merge(f"A{len(rows)}:C{len(rows)}"))
+    plan.add(Wrap(f"A{len(rows)}:C{len(rows)}"))
+    widths = {"A": 18, "B": 40, "C": 80}
+    plan.add(ColumnWidths(widths))
     plan.add(Font(f"C1:C{len(XLWINGS_CONF)}", italic=True, colour="595959"))
+    plan.add(Wrap(f"C1:C{len(XLWINGS_CONF)}"))
+    for number, row in enumerate(rows[:len(XLWINGS_CONF)], start=1):
+        plan.add(RowHeight(number, row_height(row, list(widths.values()))))
+    plan.add(RowHeight(len(rows), row_height(rows[-1][:1], [sum(widths.values())])))
+    plan.add(page_setup(list(widths.values())))
     return plan
 
 
-def build_sheet_plans(roadmap_columns: Dict[str, str], roadmap_header_row: int, gantt_rows: int) -> list:
+def build_sheet_plans(roadmap_columns: Dict[str, str], roadmap_header_row: int, gantt_rows: int,
+                      gantt_print_years: int = GANTT_MAX_YEARS, activities: Sequence[str] = ()) -> list:
     """Plans of every sheet the build owns."""
-    return [instructions_plan(), gantt_plan(roadmap_columns, roadmap_header_row, gantt_rows),
+    return [instructions_plan(),
+            gantt_plan(roadmap_columns, roadmap_header_row, gantt_rows, gantt_print_years, activities),
             check_plan(), form_plan(), xlwings_conf_plan()]

@@ -11,11 +11,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence
 
-from roadmap_tools import layout
+from roadmap_tools import layout, workbook_sheets
+from roadmap_tools.settings import settings_from_rows
 from roadmap_tools.sheetplan import SheetPlan, apply_openpyxl, column_index, column_letter
 
 from roadmap_tools.resources import DATA as WORKBOOK_SOURCES  # package data: vba/ and ribbon/
@@ -128,7 +129,8 @@ def build_openpyxl_workbook(data_plans: Sequence[SheetPlan]):
     in_sheet = Roadmap(source=Source(sheet=layout.SHEET_ROADMAP),
                        column_index={name: column_index(letter) for name, letter in columns.items()})
     plans = [control_colour_plan(in_sheet, header_row)]
-    plans += workbook_sheets.build_sheet_plans(columns, header_row, rows)
+    plans += workbook_sheets.build_sheet_plans(columns, header_row, rows, _gantt_years(wb, ws, header_row, columns),
+                                               _column_texts(ws, header_row, columns["activity"]))
     apply_openpyxl(wb, plans)
     if default.title not in workbook_sheets.SHEET_ORDER and default.max_row == 1 and default.cell(1, 1).value is None:
         wb.remove(default)
@@ -138,6 +140,28 @@ def build_openpyxl_workbook(data_plans: Sequence[SheetPlan]):
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws is wb.worksheets[0]
     return wb
+
+
+def _column_texts(ws, header_row: int, letter: str) -> list:
+    return [str(v) if v is not None else "" for (v,) in
+            ws.iter_rows(min_row=header_row + 1, min_col=column_index(letter), max_col=column_index(letter),
+                         values_only=True)]
+
+
+def _gantt_years(wb, ws, header_row: int, columns: Dict[str, str]) -> int:
+    """How many years «Диаграмма Ганта» shows for the roadmap and «Настройки» just written."""
+    rows = [list(r) for r in wb[layout.SHEET_SETTINGS].iter_rows(values_only=True)] \
+        if layout.SHEET_SETTINGS in wb.sheetnames else []
+    settings = settings_from_rows(rows)
+    dates = []
+    for field in ("start", "end"):
+        if field in columns:
+            col = column_index(columns[field])
+            for (value,) in ws.iter_rows(min_row=header_row + 1, min_col=col, max_col=col, values_only=True):
+                if isinstance(value, (date, datetime)):
+                    dates.append(value)
+    return workbook_sheets.gantt_years(settings.get("first_year"), settings.get("last_year"), dates,
+                                       settings.get("as_of") or date.today())
 
 
 def codenames(sheet_names: Iterable[str]) -> Dict[str, str]:

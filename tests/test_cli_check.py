@@ -38,7 +38,9 @@ def test_check_sheet_links_to_the_cells_and_marks_them(cli, tmp_path):
     report = wb["Проверка"]
     assert report["A1"].value.startswith("Проверка дорожной карты: ошибок — 2")
     header = [c.value for c in report[4]]
-    assert header[:5] == ["Важность", "Лист", "Ячейка", "№", "Что исправить"]
+    assert header[:6] == ["Важность", "Лист", "Ячейка", "№", "Замечание", "Что исправить"]
+    assert report.column_dimensions["G"].hidden  # «Код правила»: for filters and scripts, not for reading
+    assert {report.cell(r, 5).value for r in range(5, 7)} == {"Повтор мероприятия", "Нет номера"}
     cells = [report.cell(r, 3) for r in range(5, 7)]
     assert {c.value for c in cells} == {"C6", "A9"}
     for c in cells:

@@ -1,4 +1,7 @@
 """`roadmap-tools form`: JSON shape, the separate form file and the sheet in the workbook."""
+from datetime import date
+
+import pytest
 from openpyxl import load_workbook
 
 from roadmap_books import header_columns, roadmap_book, set_cells
@@ -71,3 +74,36 @@ def test_form_refuses_a_period_that_ends_before_it_starts(cli, tmp_path):
     book = roadmap_book("000_9d9fda70d4b7cb08", tmp_path)
     result = cli("form", book, "--from", "2022-06-30", "--to", "2022-04-01")
     assert result.code == 1 and "позже" in result.err
+
+
+def test_a_period_given_by_its_start_takes_its_end_from_the_settings_and_says_so(cli, tmp_path):
+    book = roadmap_book("000_9d9fda70d4b7cb08", tmp_path)
+    set_cells(book, "Настройки", {"B8": date(2022, 6, 30)})  # «Конец отчётного периода»
+    result = cli("form", book, "--from", "2022-04-01")
+    assert result.code == 0, result.err
+    assert "Конец периода (30.06.2022) — из «Конец отчётного периода»" in result.out
+    assert "с 01.04.2022 по 30.06.2022" in result.out
+    data = cli("form", book, "--from", "2022-04-01", "--json").json()
+    assert data["period"] == ["2022-04-01", "2022-06-30"] and "Конец периода" in data["period_note"]
+
+
+@pytest.mark.parametrize("given, missing", [
+    (("--from", "2022-04-01"), "--to"),
+    (("--to", "2022-06-30"), "--from"),
+])
+def test_a_period_given_by_one_end_without_the_other_in_the_settings_is_an_argument_error(
+        cli, tmp_path, given, missing):
+    book = roadmap_book("000_9d9fda70d4b7cb08", tmp_path)
+    before = book.read_bytes()
+    result = cli("form", book, *given)
+    assert result.code == 2, (result.out, result.err)
+    assert missing in result.err and "Traceback" not in result.err
+    assert ("конец" if missing == "--to" else "начало") in result.err
+    assert book.read_bytes() == before  # nothing written
+
+
+def test_a_start_after_the_end_taken_from_the_settings_is_an_argument_error(cli, tmp_path):
+    book = roadmap_book("000_9d9fda70d4b7cb08", tmp_path)
+    set_cells(book, "Настройки", {"B8": date(2022, 6, 30)})
+    result = cli("form", book, "--from", "2022-10-01")
+    assert result.code == 2 and "взятого из «Настроек»" in result.err

@@ -233,3 +233,21 @@ def test_email_button_writes_the_same_draft_as_the_email_command(with_letter_set
 
     assert draft(twins.door.parent) == draft(twins.cli.parent)
     assert draft(twins.door.parent)[0] == "irr@example.ru"
+
+
+@pytest.mark.parametrize("button, command", [(rt.flag_overdue, ("overdue",)), (rt.check_entries, ("check",))])
+def test_buttons_on_the_ribbon_workbook_set_the_gantts_print_area_like_the_commands(tmp_path, button, command):
+    built = tmp_path / "Roadmap.xlsm"
+    assert run_cli("build-workbook", "-o", built).code == 0
+    wb = openpyxl.load_workbook(built, keep_vba=True)
+    settings = wb[layout.SHEET_SETTINGS]
+    row = next(c.row for c in settings["A"] if c.value == layout.SETTINGS_BY_KEY["last_year"].label)
+    settings.cell(row=row, column=2).value = 2023  # a year more than when the workbook was built
+    wb.save(built)
+    twins = Twins(built, tmp_path)
+    assert run_cli(*command, twins.cli).code in (0, 1)
+    door, alerts = twins.door_result(twins.press(button))
+    assert not errors_in(alerts), alerts
+    expected = twins.cli_result()[layout.SHEET_GANTT].print_area
+    assert expected.endswith("$AP$31")  # 2021-2023: 36 months from G; 27 activities from row 5
+    assert door[layout.SHEET_GANTT].print_area == expected

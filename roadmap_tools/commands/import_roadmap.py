@@ -6,6 +6,10 @@
 название, организацию и годы берёт из текста документа. Пишет рабочую книгу с листами
 «Дорожная карта», «Справочники», «Настройки». Если книга уже есть, она обновляется:
 свои столбцы пользователя, отметки о выполнении и другие листы сохраняются.
+Заполненные в документе отчётные столбцы («Отметка о выполнении», «Примечание» и т. п.)
+переносятся в отчётные столбцы книги, а столбцы документа, которых у нас нет, —
+сохраняются на листе «Дорожная карта» после наших, с заголовками и значениями; вывод
+(и --json: kept_columns, report_columns) называет их.
 
 Пример:
   roadmap-tools import приказ.docx -o Roadmap.xlsx
@@ -33,10 +37,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.importer import default_output, import_roadmap, import_to_workbook
+    from roadmap_tools.importer import (
+        default_output, import_json, import_roadmap, import_to_workbook, kept_columns_text,
+    )
 
     if args.json and not args.output:
-        print_json(import_roadmap(args.file).to_json())
+        print_json(import_json(import_roadmap(args.file)))
         return 0
     # an existing roadmap book may be an .xlsm (its macros kept); a new one is an .xlsx
     output = admit_output(args.output, (WORKBOOK, MACRO_WORKBOOK), [args.file]) \
@@ -44,12 +50,15 @@ def run(args: argparse.Namespace) -> int:
     with writing([output]):  # an existing book is read, then updated
         roadmap, written = import_to_workbook(args.file, output)
     if args.json:
-        print_json(roadmap.to_json())
+        print_json(import_json(roadmap))
         return 0
     activities = sum(len(section.activities) for section in roadmap.sections)
     years = "–".join(str(y) for y in (roadmap.years[:1] + roadmap.years[-1:] if len(roadmap.years) > 1
                                        else roadmap.years)) or "не найдены"
     print(f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}, годы: {years}.")
+    kept = kept_columns_text(roadmap)
+    if kept:
+        print(kept)
     print(f"Рабочая книга: {written}")
     if not roadmap.title:
         print("Название дорожной карты в документе не найдено: впишите его на листе «Настройки».",

@@ -17,8 +17,9 @@ from roadmap_tools.layout import SETTINGS_BY_KEY
 
 from roadmap_tools.resources import SAMPLE_ROADMAP, SAMPLE_SETTINGS
 
-#: The roadmap workbook the demo makes, checks and updates in its output folder.
+#: The workbooks the demo makes, checks and updates in its output folder.
 BOOK_NAME = "roadmap.xlsx"
+XLSM_NAME = "Roadmap.xlsm"
 
 
 def sample_settings(path: Path = SAMPLE_SETTINGS) -> dict:
@@ -83,7 +84,7 @@ def run_demo(output: Path, progress: Optional[Callable[[str], None]] = None,
     from roadmap_tools.workbook import read_roadmap_workbook
 
     reported, book_settings = read_roadmap_workbook(book)
-    xlsm = build_workbook(output / "Roadmap.xlsm", reported, book_settings)
+    xlsm = build_workbook(output / XLSM_NAME, reported, book_settings)
     # the book with the ribbon carries the same results: checked, controlled, the form built,
     # so its «Диаграмма Ганта» shows every activity in the colour of its deadline control
     jobs.run_check(xlsm, today=settings.get("as_of") or date.today())

@@ -384,15 +384,13 @@ def write_lock(path: PathLike, wait: Optional[float] = None) -> Iterator[Path]:
     if outermost:
         held[lock] = _Held()
     entry = held[lock]
-    if not entry.tried and os.path.isdir(target.parent):
-        # with no folder yet there is nothing to read or lose, and a refusal must not leave an
-        # empty folder behind: the lock is taken when the write has made the folder
-        entry.fd, entry.tried = _acquire(lock, target, wait), True
-    entry.depth += 1
     try:
+        if not entry.tried and os.path.isdir(target.parent):
+            # with no folder yet there is nothing to read or lose, and a refusal must not leave an
+            # empty folder behind: the lock is taken when the write has made the folder
+            entry.fd, entry.tried = _acquire(lock, target, wait), True
         yield target
     finally:
-        entry.depth -= 1
         if outermost:
             del held[lock]
             if entry.fd is not None:
@@ -401,11 +399,10 @@ def write_lock(path: PathLike, wait: Optional[float] = None) -> Iterator[Path]:
 
 @dataclass
 class _Held:
-    """A lock this thread holds: the OS handle (None: not taken, or no locks on this disk)."""
+    """A lock this thread holds: the OS handle (None: not taken yet, or no locks on this disk)."""
 
     fd: Optional[int] = None
     tried: bool = False
-    depth: int = 0
 
 
 @contextlib.contextmanager
@@ -423,10 +420,11 @@ _READS: contextvars.ContextVar = contextvars.ContextVar("roadmap_tools_reads", d
 
 
 def _identity(path: Path) -> tuple:
-    """The file itself, whatever its name: a hard link or a symlink has the same identity."""
+    """The file itself, whatever its name: a hard link or a symlink has the same identity; the
+    time of its last change tells it from a later file that happens to get the same inode."""
     try:
         st = os.stat(path)
-        return ("inode", st.st_dev, st.st_ino)
+        return ("inode", st.st_dev, st.st_ino, st.st_mtime_ns)
     except (OSError, ValueError):
         return ("path", os.path.realpath(path))
 

@@ -121,6 +121,21 @@ def test_the_lock_is_reentrant_in_a_thread_and_exclusive_between_threads(book):
         pass
 
 
+def test_a_refused_writer_holds_nothing_afterwards(book, monkeypatch):
+    monkeypatch.setattr(safeio, "WRITE_WAIT_SECONDS", 0.3)
+    holder = hold(book, 30)
+    try:
+        with pytest.raises(safeio.BookBusy):
+            with safeio.write_lock(book):
+                pass
+    finally:
+        holder.kill()
+        holder.wait()
+    assert safeio._held_locks() == {}
+    with safeio.write_lock(book, wait=1):  # taken for real now that the other has gone
+        assert safeio.write_lock_file(book).read_text(encoding="utf-8").startswith(f"pid={os.getpid()}")
+
+
 def test_temporary_files_of_a_killed_writer_are_cleared_by_the_next_write(book):
     name = safeio._temporary_beside(book).name  # what a writer killed mid-write leaves behind
     other = book.with_name(".~roadmap-tools-0123456789abcdef.x.tmp")  # another book's: not ours to clear

@@ -24,14 +24,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.demo import BOOK_NAME, run_demo
+    from roadmap_tools.demo import BOOK_NAME, XLSM_NAME, run_demo
 
     output = Path("out" if args.output is None else args.output)
     if output.exists() and not output.is_dir():
         raise UsageError(f"-o «{output}»: это файл, а демонстрация пишет несколько файлов в папку.",
                          hint="Укажите папку (новую или существующую), например -o out.")
-    check_name(output / "Roadmap.xlsm")
-    with writing([output / BOOK_NAME]):  # the demo's book is read and updated step after step
+    check_name(output / XLSM_NAME)
+    with writing([output / BOOK_NAME, output / XLSM_NAME]):  # each book is read and updated step after step
         result = run_demo(output, progress=lambda text: print(text, file=sys.stderr, flush=True))
     print()
     for line in result.lines:

@@ -85,6 +85,17 @@ def commands_work() -> Path:
     reports.mkdir()
     shutil.copy2(HERE / "форма.xlsx", reports / "Пенза.xlsx")
     run("consolidate", reports, "-o", HERE / "сводка.xlsx", "--workers", "1")
+    # issue 16: requests to executors and back, the curator's review, the archive
+    run("requests", work, "--from", "2022-04-01", "--to", "2022-06-30", "-o", HERE / "запросы")
+    run("collect", work, HERE / "запросы")
+    run("consolidate", reports, "-o", HERE / "сводка.xlsx", "--workers", "1", "--archive")
+    if not (HERE / "Архив сводок.sqlite").exists():
+        fail("consolidate --archive не записал архив рядом со сводкой")
+    run("feedback", HERE / "сводка.xlsx", "-o", HERE / "замечания")
+    feedback = sorted((HERE / "замечания").glob("*.xlsx"))
+    if not feedback:
+        fail("feedback не записал файл замечаний")
+    run("apply-feedback", work, feedback[0])
     run("build-workbook")
     if not (HERE / "Roadmap.xlsm").exists():
         fail("build-workbook без -o не записал Roadmap.xlsm в текущую папку")
@@ -136,6 +147,18 @@ def buttons_work(book: Path) -> None:
         after, _ = apply_actions(door, actions, door.with_name("после.xlsx"))
         assert_same_workbooks(openpyxl.load_workbook(cli), after)
         say(f"кнопка {button.__name__}: те же ячейки, что у команды ({len(actions)} действий)")
+    import datetime
+
+    cli, door = twins("requests")
+    run("requests", cli, "--from", "2022-01-01", "--to", "2022-06-30", "-o", cli.parent / "запросы")
+    actions = press(rt.requests_to_executors, door, cli, datetime.date(2022, 1, 1), datetime.date(2022, 6, 30),
+                    str(door.parent / "запросы"))
+    after, _ = apply_actions(door, actions, door.with_name("после.xlsx"))
+    assert_same_workbooks(openpyxl.load_workbook(cli), after)
+    made = sorted(p.name for p in (door.parent / "запросы").glob("*.xlsx"))
+    if not made or made != sorted(p.name for p in (cli.parent / "запросы").glob("*.xlsx")):
+        fail(f"requests_to_executors: {made}")
+    say(f"кнопка requests_to_executors: те же ячейки и файлы, что у команды ({len(made)} запросов)")
     for name, button, suffix in (("letter", rt.cover_letter, ".docx"), ("email", rt.email_draft, ".eml")):
         _, door = twins(name, book)  # the demo's book: its «Настройки» fill the letter
         actions = press(button, door, door)

@@ -256,10 +256,27 @@ def _page_setup(wb, ws, op: sp.PageSetup):
     ws.page_margins.top = ws.page_margins.bottom = 0.5
 
 
+def _protect(wb, ws, op: sp.Protect):
+    from openpyxl.styles import Protection
+
+    for rng in op.unlocked:
+        for cell in _cells(ws, rng):
+            cell.protection = Protection(locked=False)
+    protection = ws.protection
+    protection.sheet = True
+    if op.password:
+        protection.password = op.password
+    # what an executor may still do on a protected sheet (False: allowed)
+    for allowed in ("autoFilter", "sort", "insertRows", "insertHyperlinks", "formatRows", "formatColumns",
+                    "formatCells"):
+        setattr(protection, allowed, False)
+
+
 _APPLY = {
     sp.Values: _values, sp.ClearContents: _clear, sp.Fill: _fill, sp.Font: _font, sp.Wrap: _wrap,
     sp.NumberFormat: _number_format, sp.Border: _border, sp.Note: _note, sp.Hyperlink: _hyperlink,
     sp.Merge: _merge, sp.ColumnWidths: _widths, sp.RowHeight: _row_height, sp.Freeze: _freeze,
     sp.Table: _table, sp.ConditionalFill: _conditional, sp.ClearConditionalFormats: _clear_conditional,
     sp.ListValidation: _validation, sp.DefinedName: _defined_name, sp.PageSetup: _page_setup,
+    sp.Protect: _protect,
 }

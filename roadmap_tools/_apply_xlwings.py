@@ -349,12 +349,28 @@ def _tab_colour(book, sheet, colour: str) -> None:
         _desktop(lambda: setattr(sheet.api.Tab, "Color", red + green * 256 + blue * 65536))
 
 
+def _protect(book, sheet, op: sp.Protect):
+    # Office.js has no protection through xlwings; desktop Excel gets it via COM.
+    if not is_desktop(book):
+        return
+
+    def protect():
+        for rng in op.unlocked:
+            sheet.range(rng).api.Locked = False
+        sheet.api.Protect(Password=op.password or "", AllowFiltering=True, AllowSorting=True,
+                          AllowInsertingRows=True, AllowInsertingHyperlinks=True, AllowFormattingRows=True,
+                          AllowFormattingColumns=True,
+                          AllowFormattingCells=True)
+    _desktop(protect)
+
+
 _APPLY = {
     sp.Values: _values, sp.ClearContents: _clear, sp.Fill: _fill, sp.Font: _font, sp.Wrap: _wrap,
     sp.NumberFormat: _number_format, sp.Border: _border, sp.Note: _note, sp.Hyperlink: _hyperlink,
     sp.Merge: _merge, sp.ColumnWidths: _widths, sp.RowHeight: _row_height, sp.Freeze: _freeze,
     sp.Table: _table, sp.ClearConditionalFormats: _clear_conditional,
     sp.ListValidation: _validation, sp.DefinedName: _defined_name, sp.PageSetup: _page_setup,
+    sp.Protect: _protect,
 }
 
 

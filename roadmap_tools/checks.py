@@ -17,7 +17,8 @@ from roadmap_tools.layout import ROADMAP_FIELDS, SHEET_ROADMAP
 from roadmap_tools.model import Activity, Roadmap
 from roadmap_tools.sheetplan import address
 from roadmap_tools.status import normalize_status
-from roadmap_tools.vocab import MONTH_STEMS, MONTHS_PREPOSITIONAL, REPORT_STATUSES, RULE_NAMES, STATUS_DONE
+from roadmap_tools.vocab import (DECISION_REWORK, MONTH_STEMS, MONTHS_PREPOSITIONAL, REPORT_STATUSES, RULE_NAMES,
+                                 STATUS_DONE)
 
 ERROR = "error"
 WARNING = "warning"
@@ -61,6 +62,8 @@ RULES: dict = {
     "done_date_without_done": (WARNING, "status", "указана дата выполнения, но статус не «Выполнено»: поставьте статус или уберите дату."),
     "cell_error": (ERROR, "activity", "в ячейке ошибка формулы {text}: исправьте формулу или впишите значение."),
     "bad_link": (ERROR, "link", "«{text}» не является ссылкой http(s): вставьте полный адрес, начинающийся с https://"),
+    "returned_for_rework": (WARNING, "decision", "куратор вернул мероприятие на доработку{comment}: доработайте "
+                                                 "информацию или ссылку и отправьте отчёт снова."),
     "info_without_date": (WARNING, "info", "в информации о проведении не указана дата: добавьте, когда мероприятие проведено (например, «15.03.2022»)."),
 }
 
@@ -170,6 +173,7 @@ def check_roadmap(roadmap: Roadmap, settings: Optional[dict] = None, today: Opti
         _check_required(checker, activity, empty_columns)
         _check_deadline(checker, activity)
         _check_report(checker, activity)
+        _check_review(checker, activity)
     _check_numbering(checker, roadmap)
     _check_duplicates(checker, roadmap)
     # stable: within a row, findings keep the order of the checks above
@@ -182,6 +186,13 @@ def count(findings: Iterable[Finding]) -> dict:
 
 
 # --- entries -----------------------------------------------------------------
+def _check_review(c: _Checker, a: Activity) -> None:
+    """A row the curator sent back (column «Решение куратора», written by «Замечания куратора»)."""
+    if a.decision.strip().lower() == DECISION_REWORK.lower():
+        comment = " ".join(a.curator_comment.split())
+        c.add("returned_for_rework", a, comment=f" («{comment}»)" if comment else "")
+
+
 def _blank(text) -> bool:
     return not str(text or "").strip()
 

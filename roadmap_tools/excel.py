@@ -388,6 +388,74 @@ def email_draft(book: xw.Book = None):
                  f"{result.letter.name}. Откройте черновик в почтовой программе и отправьте.")
 
 
+# --- requests to executors and the curator's review (issue 16) ------------------------------
+#: Folders beside the workbook the review buttons read and write.
+REQUESTS_FOLDER = "Запросы исполнителям"
+ANSWERS_FOLDER = "Ответы исполнителей"
+FEEDBACK_PATTERN = "Замечания куратора*.xlsx"
+
+
+@script(name="Запрос исполнителям")
+@button
+def requests_to_executors(book: xw.Book = None, period_from: datetime.date = None, period_to: datetime.date = None,
+                          folder: str = None):
+    """Книги запросов исполнителям за отчётный период в папке «Запросы исполнителям» рядом с книгой."""
+    from roadmap_tools.layout import SHEET_LISTS
+    from roadmap_tools.requests import requests_job
+    from roadmap_tools.settings import resolve_period
+
+    data = RoadmapBook(book)
+    target = Path(folder) if folder else book_folder(book) / REQUESTS_FOLDER
+    start, end = resolve_period(data.settings, period_from, period_to, datetime.date.today())
+    show_status(book, "Дорожная карта: запросы исполнителям…")
+    result = requests_job(data.roadmap, data.settings, data.rows(SHEET_LISTS), start, end, target)
+    apply_plans(book, result.plans)
+    inform(book, f"Запросов: {len(result.files)} (папка {target}); писем: "
+                 f"{sum(1 for f in result.files if f.eml)}.")
+
+
+@script(name="Собрать ответы")
+@button
+def collect_answers(book: xw.Book = None, folder: str = None):
+    """Ответы исполнителей из папки «Ответы исполнителей» рядом с книгой — в отчётные столбцы."""
+    from roadmap_tools.collect import SHEET_COLLECT, run_collect_files
+
+    data = RoadmapBook(book)
+    source = Path(folder) if folder else book_folder(book) / ANSWERS_FOLDER
+    if not source.exists():
+        raise RoadmapError("нет папки с ответами исполнителей.", file=str(source),
+                           hint=f"Сложите вернувшиеся файлы запросов в папку «{ANSWERS_FOLDER}» рядом с книгой.")
+    show_status(book, "Дорожная карта: сбор ответов…")
+    result = run_collect_files(data.roadmap, data.settings, [source])
+    apply_plans(book, result.plans)
+    find_sheet(book, SHEET_COLLECT).activate()
+    inform(book, f"Ответов: {len(result.files)}, заполнено ячеек: {len(result.filled)}, конфликтов: "
+                 f"{len(result.conflicts)}, без ответа: {len(result.unanswered)}. Подробности на листе "
+                 f"«{SHEET_COLLECT}».")
+
+
+@script(name="Замечания куратора")
+@button
+def curator_feedback(book: xw.Book = None, path: str = None):
+    """Решения и комментарии куратора из файла «Замечания куратора - ….xlsx» рядом с книгой."""
+    from roadmap_tools.review import apply_feedback_job, read_feedback
+
+    data = RoadmapBook(book)
+    if path:
+        chosen = Path(path)
+    else:
+        found = sorted(book_folder(book).glob(FEEDBACK_PATTERN), key=lambda p: p.stat().st_mtime)
+        if not found:
+            raise RoadmapError("рядом с книгой нет файла замечаний куратора.", file=str(book_folder(book)),
+                               hint="Сохраните присланный файл «Замечания куратора - ….xlsx» в папку книги.")
+        chosen = found[-1]
+    municipality, rows = read_feedback(chosen)
+    result = apply_feedback_job(data.roadmap, data.settings, municipality, rows, file=str(chosen))
+    apply_plans(book, result.plans)
+    inform(book, f"Замечания куратора загружены: строк {len(result.applied)}, на доработку "
+                 f"{len(result.rework)}. Нажмите «Проверить»: строки на доработку попадут на лист «Проверка».")
+
+
 # --- xlwings Lite with an xlwings older than the floor ------------------------------
 def explain_old_xlwings(job: Callable) -> Callable:
     """``job`` as a script for an xlwings too old to run it: it only says which xlwings is needed.

@@ -58,6 +58,18 @@ ROADMAP_COLUMNS = [
     Column("days_overdue", "Просрочка, дн.", 10, "int"),
 ]
 ROADMAP_FIELDS = [c.field for c in ROADMAP_COLUMNS]
+#: The hidden technical column holding each row's stable id: added by the first request to
+#: executors (``requests``) after the last column, then kept by every reader and re-import
+#: as a column of the user's own (it follows its activity). See ``rowid``.
+ROW_ID_COLUMN = Column("row_id", "Код строки", 12,
+                       hint="Служебный код строки: по нему ответы исполнителей и замечания куратора "
+                            "находят своё мероприятие. Не меняйте и не удаляйте.")
+#: The curator's answer on a row, written by «Замечания куратора» (``review.apply_feedback``).
+REVIEW_COLUMNS = [
+    Column("decision", "Решение куратора", 16),
+    Column("curator_comment", "Комментарий куратора", 40),
+]
+
 #: Columns written by the tool, never typed by the user.
 DERIVED_FIELDS = ("start", "end", "months", "control", "days_overdue")
 

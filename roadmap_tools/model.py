@@ -86,6 +86,10 @@ class Activity:
     info: str = ""            # information on how it was done
     link: str = ""            # link to evidence
     note: str = ""
+    # the row's stable id and the curator's answer (columns the requests and the review add)
+    row_id: str = ""
+    decision: str = ""
+    curator_comment: str = ""
     # derived
     parsed: Optional[Deadline] = None  # the parse of ``deadline`` with the roadmap's years
     section: str = ""         # title of the section it belongs to
@@ -127,6 +131,9 @@ class Roadmap:
     kept_columns: list = field(default_factory=list)
     #: reporting field -> the document's title of the column it was read from («Отметка о выполнении»)
     report_columns: dict = field(default_factory=dict)
+    #: how many columns the source sheet's header row spans (to its last titled cell):
+    #: a column a job adds goes after it, never over a column of the user's own
+    header_width: int = 0
 
     def activities(self) -> Iterator[Activity]:
         for section in self.sections:

@@ -70,6 +70,7 @@ class ReportRow:
     link: str = ""
     control: str = ""        # deadline control status (roadmap workbooks only)
     row: Optional[int] = None  # 1-based row in the sheet or table
+    row_id: str = ""         # the stable id of its roadmap row (roadmap workbooks only; see ``rowid``)
 
     @property
     def reported(self) -> bool:
@@ -581,7 +582,7 @@ def _read_roadmap_workbook(path: Path, as_of: date) -> Union[Report, Unreadable]
         raise _Refused(" ".join(p for p in (exc.message, exc.hint) if p)) from None
     due_soon = settings.get("due_soon_days") or DEFAULT_DUE_SOON_DAYS
     rows = [ReportRow(section=a.section, number=a.number, activity=a.activity, info=a.info, link=a.link,
-                      control=deadline_status(a, as_of, due_soon).status, row=a.source.row)
+                      control=deadline_status(a, as_of, due_soon).status, row=a.source.row, row_id=a.row_id)
             for a in roadmap.activities()]
     if not rows:
         return Unreadable(str(path), f"лист «{SHEET_ROADMAP}»: в дорожной карте нет ни одного мероприятия.")

@@ -219,9 +219,23 @@ class PageSetup:
     print_area: Optional[str] = None  # «A1:AD120»; None: what the sheet holds
 
 
+@dataclass(frozen=True)
+class Protect:
+    """Protect the sheet: only the cells of ``unlocked`` (ranges) can be typed in.
+
+    Without a password (``password`` None): the protection guards against typing in the
+    wrong cell, not against the user, who may lift it (Рецензирование → Снять защиту листа).
+    Inserting rows and hyperlinks and resizing stay allowed; Excel sorts and filters a range
+    with locked cells only once the protection is lifted.
+    """
+
+    unlocked: tuple = ()
+    password: Optional[str] = None
+
+
 Op = Union[Values, ClearContents, Fill, Font, Wrap, NumberFormat, Border, Note, Hyperlink, Merge,
            ColumnWidths, RowHeight, Freeze, Table, ConditionalFill, ClearConditionalFormats,
-           ListValidation, DefinedName, PageSetup]
+           ListValidation, DefinedName, PageSetup, Protect]
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import List, Union
+from typing import Callable, List, Optional, Sequence, Union
 
 from roadmap_tools import sheetplan as sp
 from roadmap_tools.consolidate import Summary
@@ -153,8 +153,13 @@ def is_summary_workbook(path: Union[str, os.PathLike]) -> bool:
     return {SHEET_SUMMARY, SHEET_FILES, SHEET_UNREADABLE} <= set(workbook_sheet_names(path))
 
 
-def write_summary(summary: Summary, path: Union[str, os.PathLike]) -> Path:
-    """Write the summary workbook through ``safeio.atomic_write`` (a backup of the old one kept)."""
+def write_summary(summary: Summary, path: Union[str, os.PathLike], extra_plans: Sequence = (),
+                  extra_charts: Optional[Callable] = None) -> Path:
+    """Write the summary workbook through ``safeio.atomic_write`` (a backup of the old one kept).
+
+    ``extra_plans``, ``extra_charts(workbook)``: the review's sheets and what plans cannot say
+    (charts, a hidden sheet), from ``review.consolidation_extras``.
+    """
     from openpyxl import Workbook
 
     from roadmap_tools.safeio import atomic_write
@@ -162,9 +167,11 @@ def write_summary(summary: Summary, path: Union[str, os.PathLike]) -> Path:
     def write(tmp: Path) -> None:
         workbook = Workbook()
         default = workbook.active
-        sp.apply_openpyxl(workbook, summary_plans(summary))
+        sp.apply_openpyxl(workbook, list(summary_plans(summary)) + list(extra_plans))
         workbook.remove(default)
         add_charts(workbook, summary)
+        if extra_charts is not None:
+            extra_charts(workbook)
         workbook.active = 0
         workbook.save(tmp)
 

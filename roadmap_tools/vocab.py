@@ -46,6 +46,10 @@ HEADER_SYNONYMS: dict = {
     "note": ["примечание", "примечания", "комментарий"],
     "control": ["контроль срока", "состояние срока"],
     "days_overdue": ["просрочка, дн.", "дней просрочки"],
+    # columns the requests and the curator's review add (see layout.ROW_ID_COLUMN, layout.REVIEW_COLUMNS)
+    "row_id": ["код строки"],
+    "decision": ["решение куратора"],
+    "curator_comment": ["комментарий куратора"],
 }
 
 #: Word stems that identify a field when no exact synonym matches, tried in
@@ -158,6 +162,7 @@ RULE_NAMES = {
     "cell_error": "Ошибка формулы",
     "bad_link": "Не ссылка",
     "info_without_date": "Информация без даты",
+    "returned_for_rework": "На доработку у куратора",
 }
 
 #: Deadline control status as of a date (the «Контроль срока» column).
@@ -459,6 +464,26 @@ REPORT_TITLE_WORDS = ["мониторинг", "отчет", "отчёт", "ин�
 #: Words that open a sender block in a cover letter (the sender's requisites).
 SENDER_WORDS = ["управление образования", "отдел образования", "комитет", "администрация",
                 "департамент", "управление", "отдел", "министерство", "методический центр"]
+
+
+# ---------------------------------------------------------------------------
+# The curator's review (the region) and the requests to executors
+# ---------------------------------------------------------------------------
+#: Decisions a curator gives a report row (the drop-down «Решение» of the summary).
+DECISION_APPROVED = "ОДОБРЕНО"
+DECISION_REWORK = "На доработку"
+DECISIONS = (DECISION_APPROVED, DECISION_REWORK)
+#: Other spellings a curator may type, folded to lower case -> the decision.
+DECISION_SYNONYMS = {
+    "одобрено": DECISION_APPROVED, "одобрен": DECISION_APPROVED, "принято": DECISION_APPROVED,
+    "согласовано": DECISION_APPROVED,
+    "на доработку": DECISION_REWORK, "на доработке": DECISION_REWORK, "доработать": DECISION_REWORK,
+    "вернуть на доработку": DECISION_REWORK, "возвращено на доработку": DECISION_REWORK,
+}
+#: Header of an executor's e-mail next to the executors of «Справочники».
+EXECUTOR_EMAIL_HEADER = "E-mail исполнителя"
+#: Words that join executors in one cell («МЦ, в т.ч. школы»), not part of a name (lower case).
+EXECUTOR_JOINERS = ("в т.ч.", "в т. ч.", "в том числе", "и", "совместно с", "с участием")
 
 # ---------------------------------------------------------------------------
 # Inflection (morphology.py) where the dictionary is wrong for a name

@@ -13,6 +13,7 @@ from typing import Any, Optional, Sequence, Union
 from roadmap_tools import headers, layout, printing, safeio, sheetplan as sp, textfit, vocab
 from roadmap_tools import settings as settings_module
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.executors import executor_names
 from roadmap_tools.model import Activity, Deadline, Roadmap, Section, Source
 from roadmap_tools.plans import gantt_print_plan_for
 
@@ -22,6 +23,8 @@ WIDTH_OF = {column.field: column.width for column in layout.ROADMAP_COLUMNS}
 HINT_OF = {column.field: column.hint for column in layout.ROADMAP_COLUMNS}
 TEXT_FIELDS = ("number", "section", "activity", "deadline", "executor", "result", "status", "info", "link", "note")
 REPORT_FIELDS = ("status", "done_date", "info", "link", "note")
+#: Columns read when the sheet has them: the row id and the curator's answer (see ``layout.ROW_ID_COLUMN``).
+EXTRA_FIELDS = ("row_id", "decision", "curator_comment")
 LISTS_HEADER = ["Статусы исполнения", "Контроль срока", "Исполнители"]
 DATE_FORMAT = "DD.MM.YYYY"
 #: Columns of «Дорожная карта» hidden from view and print: helpers the formulas of other sheets read.
@@ -247,29 +250,64 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
 
 
 def roadmap_executors(roadmap: Roadmap) -> list:
-    """Executors named in the roadmap, one per line or «;» of the executor cells, first seen first."""
-    found: dict = {}
-    for activity in roadmap.activities():
-        for line in activity.executor.replace(";", "\n").split("\n"):
-            name = " ".join(line.split()).strip(" ,.")
-            if name:
-                found.setdefault(name.lower(), name)
-    return list(found.values())
+    """Executors named in the roadmap, one organisation or person each, first seen first
+    (``executors.executor_names``: a cell naming two gives both, not a third)."""
+    return executor_names(roadmap)
+
+
+def executor_emails(lists_rows: Optional[Sequence[Sequence[Any]]]) -> dict:
+    """Executor (lower case, one space) -> e-mail, from «Справочники»: the column headed
+    «Исполнители» and the one headed «E-mail исполнителя» beside it, as the user typed them."""
+    rows = [list(r) for r in (lists_rows or [])]
+    if not rows:
+        return {}
+    header = [_text(v).lower() for v in rows[0]]
+    try:
+        name_col = header.index(LISTS_HEADER[2].lower())
+        mail_col = header.index(vocab.EXECUTOR_EMAIL_HEADER.lower())
+    except ValueError:
+        return {}
+    found = {}
+    for row in rows[1:]:
+        name = _text(row[name_col]) if name_col < len(row) else ""
+        mail = _text(row[mail_col]) if mail_col < len(row) else ""
+        if name and mail:
+            found[_key(name)] = mail
+    return found
 
 
 def _lists_plan(roadmap: Roadmap, existing: Optional[list]) -> sp.SheetPlan:
-    columns = [list(vocab.REPORT_STATUSES), list(vocab.CONTROL_STATUSES), roadmap_executors(roadmap)]
+    executors = roadmap_executors(roadmap)
+    emails = executor_emails(existing)
+    # e-mails typed by the user follow their executor; executors no longer named keep theirs too
+    kept = [name for name in _kept_executors(existing) if _key(name) in emails
+            and _key(name) not in {_key(e) for e in executors}]
+    executors += kept
+    columns = [list(vocab.REPORT_STATUSES), list(vocab.CONTROL_STATUSES), executors,
+               [emails.get(_key(name)) for name in executors]]
     height = max(len(c) for c in columns)
-    rows = [LISTS_HEADER] + [[c[i] if i < len(c) else None for c in columns] for i in range(height)]
+    rows = [LISTS_HEADER + [vocab.EXECUTOR_EMAIL_HEADER]] + \
+        [[c[i] if i < len(c) else None for c in columns] for i in range(height)]
     plan = sp.SheetPlan(layout.SHEET_LISTS)
     plan.add(sp.Values("A1", rows))
     old_height = len(existing or [])
     if old_height > len(rows):
-        plan.add(sp.ClearContents(f"A{len(rows) + 1}:C{old_height}"))
-    plan.add(sp.Font("A1:C1", bold=True))
+        plan.add(sp.ClearContents(f"A{len(rows) + 1}:D{old_height}"))
+    plan.add(sp.Font("A1:D1", bold=True))
     # long executor names wrap inside their cell instead of running across the page's edge
-    _wrapped_columns(plan, rows, {"A": 22, "B": 26, "C": 60})
+    _wrapped_columns(plan, rows, {"A": 22, "B": 26, "C": 60, "D": 30})
     return plan
+
+
+def _kept_executors(existing: Optional[list]) -> list:
+    rows = [list(r) for r in (existing or [])]
+    if not rows:
+        return []
+    header = [_text(v).lower() for v in rows[0]]
+    if LISTS_HEADER[2].lower() not in header:
+        return []
+    col = header.index(LISTS_HEADER[2].lower())
+    return [_text(r[col]) for r in rows[1:] if col < len(r) and _text(r[col])]
 
 
 def _wrapped_columns(plan: sp.SheetPlan, rows: list, widths: dict) -> None:
@@ -427,6 +465,7 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
             executor=texts["executor"], result=texts["result"], status=texts["status"], done_date=done,
             info=texts["info"], link=texts["link"], note=texts["note"], section=texts["section"],
             source=Source(source.file, sheet, number),
+            **{name: _text(value(name)) for name in EXTRA_FIELDS},
             extra={title: row[index] for index, title in kept if index < len(row) and row[index] not in (None, "")})
         activity.parsed = parse_deadline(activity.deadline, years)
         if not sections or sections[-1].title != activity.section:
@@ -440,7 +479,21 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
         sections=sections, columns=columns,
         has_executor_column=any((headers.field_of_title(c) or ("",))[0] == "executor" for c in columns),
         source=Source(source.file, sheet), column_index={name: index + 1 for name, index in fields.items()},
-        kept_columns=[title for _, title in kept])
+        kept_columns=[title for _, title in kept],
+        header_width=max((i + 1 for i, v in enumerate(header) if _text(v)), default=0))
+
+
+def added_column(roadmap: Roadmap, *taken: int) -> int:
+    """The next free column after the header (and after ``taken``), for a column a job adds."""
+    return max([roadmap.header_width, *roadmap.column_index.values(), *taken], default=0) + 1
+
+
+def roadmap_table_op(roadmap: Roadmap, last_col: int) -> sp.Table:
+    """The table «ДорожнаяКарта» widened to ``last_col``: a column a job adds sorts and filters
+    with its rows (a column outside the table would stay put when the user sorts it)."""
+    last_row = max([a.source.row or 1 for a in roadmap.activities()], default=2)
+    width = max(last_col, roadmap.header_width, *roadmap.column_index.values())
+    return sp.Table(layout.ROADMAP_TABLE_NAME, f"A1:{sp.column_letter(width)}{last_row}")
 
 
 def plain_values(rows: list) -> list:

@@ -523,7 +523,7 @@ FORMULA_LIKE = ['=HYPERLINK("http://evil.example","x")', "+7 (999) 123-45-67", "
                 "=cmd|' /C calc'!A0", "=1+1"]
 
 #: Commands that write into the workbook they are given.
-IN_PLACE = {"check", "overdue", "form"}
+IN_PLACE = {"check", "overdue", "form", "requests", "collect", "apply-feedback"}
 
 
 @dataclass

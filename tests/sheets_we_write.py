@@ -77,4 +77,22 @@ def written_workbooks(folder: Path) -> dict:
     summary = folder / "Сводка.xlsx"
     _ok("consolidate", reports, "--as-of", "2025-01-15", "-o", summary)
     books["сводка"] = summary
+
+    # requests to executors, their answers collected, a summary with its archive, the curator's feedback
+    region = folder / "region"
+    region.mkdir()
+    _ok("requests", roadmap, "--from", "2022-01-01", "--to", "2022-06-30", "-o", region / "запросы")
+    books["запрос исполнителю"] = sorted((region / "запросы").glob("*.xlsx"))[0]
+    _ok("collect", roadmap, region / "запросы")  # «Сбор ответов» on the roadmap's book
+    _ok("form", roadmap, "--from", "2022-01-01", "--to", "2022-06-30", "-o", region / "отчёты" / "форма.xlsx")
+    _ok("consolidate", region / "отчёты", "-o", region / "Сводка.xlsx", "--archive", region / "архив.sqlite",
+        "--expected", _expected(region / "муниципалитеты.txt"))
+    books["сводка с архивом"] = region / "Сводка.xlsx"
+    _ok("feedback", region / "Сводка.xlsx", "-o", region / "замечания")
+    books["замечания куратора"] = sorted((region / "замечания").glob("*.xlsx"))[0]
     return books
+
+
+def _expected(path: Path) -> Path:
+    path.write_text("Пенза\nКузнецк\n", encoding="utf-8")
+    return path

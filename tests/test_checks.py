@@ -11,7 +11,8 @@ TODAY = D(2022, 6, 15)
 MARCH = Deadline("март 2022", "period", ((D(2022, 3, 1), D(2022, 3, 31)),))
 APRIL = Deadline("апрель 2022", "period", ((D(2022, 4, 1), D(2022, 4, 30)),))
 COLUMNS = {"number": 1, "section": 2, "activity": 3, "deadline": 4, "start": 5, "end": 6, "executor": 7,
-           "result": 8, "status": 9, "done_date": 10, "info": 11, "link": 12, "note": 13}
+           "result": 8, "status": 9, "done_date": 10, "info": 11, "link": 12, "note": 13, "decision": 14,
+           "curator_comment": 15}
 
 
 def good(number="", **changes):
@@ -102,6 +103,8 @@ ONE_DEFECT = [
     ("link without http", roadmap([good("1", link="www.school.ru/news")]), ("bad_link", "L2")),
     ("link that is only words", roadmap([good("1", link="см. сайт школы")]), ("bad_link", "L2")),
     ("info that names no date", roadmap([good("1", info="Проведено совещание")]), ("info_without_date", "K2")),
+    ("a row the curator sent back for rework",
+     roadmap([good("1", decision="На доработку", curator_comment="нет ссылки на приказ")]), ("returned_for_rework", "N2")),
 ]
 
 

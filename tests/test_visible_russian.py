@@ -21,6 +21,9 @@ ESTABLISHED_NAMES = {
 }
 #: The sheet xlwings reads its settings from: its name and keys are xlwings', not ours.
 FOREIGN_SHEETS = {SHEET_XLWINGS_CONF}
+#: Columns that copy the reports' own words as written (a report may say «Scrum», «Soft
+#: skills»): section, activity, information and link of every report row for the curator.
+DOCUMENT_TEXT = {"Строки отчётов": {"C", "E", "F", "G"}}
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:ru|рф|com|org)(?:/\S*)?", re.IGNORECASE)
 FILE_NAME = re.compile(r"\S*\.(?:docx?|xlsx|xlsm|xls|pdf|eml|exe|conf|json|csv|md|txt)\b", re.IGNORECASE)
@@ -77,8 +80,9 @@ def test_no_english_or_code_words_in_any_visible_cell_of_any_sheet_we_write(book
         for ws in wb.worksheets:
             if ws.sheet_state != "visible" or ws.title in FOREIGN_SHEETS:
                 continue
+            theirs = DOCUMENT_TEXT.get(ws.title, set())
             found += [(name, ws.title, cell, words) for cell, text in visible_cells(ws)
-                      if (words := foreign_words(text))]
+                      if cell.rstrip("0123456789") not in theirs and (words := foreign_words(text))]
             found += [(name, ws.title, "имя листа", w) for w in [foreign_words(ws.title)] if w]
     assert not found, found[:20]
 

@@ -12,6 +12,15 @@
   roadmap-tools consolidate Отчёты/ "Почта/**/*.docx" -o Сводка.xlsx
   roadmap-tools consolidate Отчёты/ --json --as-of 2023-06-01
   roadmap-tools consolidate Отчёты/ -o Сводка.xlsx --csv строки.csv
+  roadmap-tools consolidate Отчёты/ -o Сводка.xlsx --archive --expected муниципалитеты.txt
+
+Лист «Строки отчётов» — все строки отчётов со столбцами «Решение» (ОДОБРЕНО, На доработку)
+и «Комментарий куратора» для проверки куратором (решения, уже вписанные в прежнюю сводку
+с тем же именем, сохраняются; дальше: roadmap-tools feedback). С --archive строки периода
+записываются в архив сводок (SQLite, по умолчанию «Архив сводок.sqlite» рядом со сводкой,
+или сервер PostgreSQL: postgresql://…); повторная сводка того же периода заменяет его, и
+в сводке появляется лист «Динамика» с диаграммами. С --expected (список муниципалитетов,
+по одному в строке, или первый столбец книги) сводка называет тех, кто не отчитался.
 
 Код выхода 0, даже если часть файлов не прочитана (они перечислены в сводке);
 1, если не найдено ни одного файла или ни один не прочитан.
@@ -43,6 +52,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="сколько процессов читают файлы (по умолчанию все ядра)")
     parser.add_argument("--csv", metavar="ФАЙЛ",
                         help="ещё и все строки отчётов одной таблицей CSV (для своих расчётов: Excel, pandas)")
+    parser.add_argument("--archive", nargs="?", const="", metavar="ФАЙЛ_ИЛИ_URL",
+                        help="архив сводок по периодам (без значения: «Архив сводок.sqlite» рядом со сводкой)")
+    parser.add_argument("--expected", metavar="ФАЙЛ", help="список муниципалитетов региона (.txt или .xlsx)")
+    parser.add_argument("--from", dest="period_from", type=parse_date, metavar="ДАТА",
+                        help="начало отчётного периода (по умолчанию из заголовков отчётов)")
+    parser.add_argument("--to", dest="period_to", type=parse_date, metavar="ДАТА", help="конец отчётного периода")
     parser.add_argument("--progress", action="store_true",
                         help="показывать ход чтения, даже если вывод не в терминал")
 
@@ -72,11 +87,16 @@ class ProgressBar:
 def run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers: укажите число процессов от 1.")
+    if (args.period_from is None) != (args.period_to is None):
+        raise UsageError("период сводки: укажите обе даты, --from и --to.")
+    if args.period_from and args.period_from > args.period_to:
+        raise UsageError(f"--from {args.period_from:%d.%m.%Y} позже --to {args.period_to:%d.%m.%Y}.")
     writes_summary = not args.json or args.output
     output = admit_output(DEFAULT_OUTPUT if args.output is None else args.output, (WORKBOOK,), args.paths)
     csv = admit_output(args.csv, (CSV,), args.paths + [output], option="--csv")
     if writes_summary:
         refuse_a_report_as_output(args.paths, output)
+    refuse_an_archive_over_a_file(args.archive, args.paths + [output, csv, args.expected])
     show = args.progress or (sys.stderr.isatty() and not args.json)
     with writing([output if writes_summary else None, csv]):
         return _consolidate(args, output, csv, show)
@@ -96,6 +116,18 @@ def refuse_a_report_as_output(paths: list, output: Path) -> None:
                          hint="Укажите для сводки файл вне папок с отчётами.")
 
 
+def refuse_an_archive_over_a_file(archive: Optional[str], files: list) -> None:
+    """The archive is a database of its own: never one of the reports, the summary or the CSV."""
+    from roadmap_tools.archive import is_url
+
+    if not archive or is_url(archive):
+        return
+    for other in files:
+        if other is not None and same_file(Path(archive), Path(other)):
+            raise UsageError(f"--archive «{archive}»: это тот же файл, что и «{other}»; архив — отдельная база, "
+                             "ничего не изменено.", hint="Укажите для архива другой файл, например «Архив сводок.sqlite».")
+
+
 def _consolidate(args: argparse.Namespace, output: Path, csv: Optional[Path], show: bool) -> int:
     from roadmap_tools.consolidate import consolidate
 
@@ -104,12 +136,19 @@ def _consolidate(args: argparse.Namespace, output: Path, csv: Optional[Path], sh
     if not summary.reports and not summary.unreadable:
         raise RoadmapError("не найдено ни одного отчёта (.xlsx, .xlsm, .docx) по указанным путям: "
                            + ", ".join(args.paths) + ".", hint="Проверьте пути и маски.")
+    from roadmap_tools.archive import default_archive_path
+    from roadmap_tools.review import consolidation_extras
+
+    archive = args.archive
+    if archive == "":
+        archive = str(default_archive_path(output))
+    extras = consolidation_extras(summary, output, args.period_from, args.period_to, archive, args.expected)
     if args.json:
-        print_json(summary.to_json())
+        print_json({**summary.to_json(), **extras.json})
     if not args.json or args.output:
         from roadmap_tools.summary import write_summary
 
-        write_summary(summary, output)
+        write_summary(summary, output, extras.plans, extras.charts)
     if args.csv:
         from roadmap_tools.consolidate import write_rows_csv
 
@@ -125,6 +164,11 @@ def _consolidate(args: argparse.Namespace, output: Path, csv: Optional[Path], sh
                 print(f"  {item.file}: {item.reason}")
             if len(summary.unreadable) > 10:
                 print(f"  … и ещё {len(summary.unreadable) - 10}")
+        if "missing" in extras.json:
+            print(f"Не отчитались: {len(extras.json['missing'])}" +
+                  (": " + ", ".join(extras.json["missing"]) if extras.json["missing"] else "."))
+        if "archive" in extras.json:
+            print(f"Архив: {extras.json['archive']['target']}, периодов: {len(extras.json['archive']['periods'])}.")
         print(f"Сводка записана: {output}")
         if args.csv:
             print(f"Строки отчётов (CSV): {csv}")

@@ -38,6 +38,18 @@ Public Sub OnEmailDraft(control As IRibbonControl)
     RunPython "import roadmap_tools.excel as rt; rt.email_draft()"
 End Sub
 
+Public Sub OnRequests(control As IRibbonControl)
+    RunPython "import roadmap_tools.excel as rt; rt.requests_to_executors()"
+End Sub
+
+Public Sub OnCollect(control As IRibbonControl)
+    RunPython "import roadmap_tools.excel as rt; rt.collect_answers()"
+End Sub
+
+Public Sub OnCuratorFeedback(control As IRibbonControl)
+    RunPython "import roadmap_tools.excel as rt; rt.curator_feedback()"
+End Sub
+
 Private Function U(ByVal text As String) As String
     ' Decodes \uXXXX escapes: keeps this module ASCII while showing Russian text.
     ' The hex digits are summed by hand: no string-to-number conversion, whose

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from roadmap_tools.errors import UsageError
-from roadmap_tools.safeio import OutputKind, check_output, write_locks
+from roadmap_tools.safeio import OutputKind, check_name, check_output, write_locks
 from roadmap_tools.settings import (
     EXCEL_FIRST_DATE, EXCEL_LAST_DATE, EXCEL_RANGE_WORDS, OutsideExcelDates, in_excel_range,
 )
@@ -70,6 +70,16 @@ def admit_output(output: Optional[str], kinds: Sequence[OutputKind], inputs: Ite
     if output is None:
         return None
     return check_output(output, kinds, inputs, option=option)
+
+
+def admit_folder(folder: str, option: str = "-o") -> Path:
+    """A folder a command writes several files into: refused (exit 2) if a file has that name."""
+    path = Path(folder)
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{option} «{path}»: это файл, а команда пишет несколько файлов в папку.",
+                         hint="Укажите папку (новую или существующую).")
+    check_name(path)
+    return path
 
 
 #: Held around a command that writes: the files it writes, from before it reads them until written.

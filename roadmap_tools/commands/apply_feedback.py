@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import add_json_option, print_json
+from roadmap_tools.commands._common import add_json_option, admit_output, print_json, writing
+from roadmap_tools.safeio import MACRO_WORKBOOK, WORKBOOK
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.review import run_apply_feedback
 
-    result = run_apply_feedback(args.workbook, args.feedback)
+    admit_output(args.workbook, (WORKBOOK, MACRO_WORKBOOK), [args.feedback], option="КНИГА")
+    with writing([args.workbook]):  # held from reading the book to writing it back
+        result = run_apply_feedback(args.workbook, args.feedback)
     if args.json:
         print_json(result.to_json())
         return 0

@@ -14,8 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from roadmap_tools.commands._common import add_output_option, writing
-from roadmap_tools.errors import UsageError
+from roadmap_tools.commands._common import add_output_option, admit_folder, writing
 from roadmap_tools.safeio import check_name
 
 
@@ -26,10 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.demo import BOOK_NAME, XLSM_NAME, run_demo
 
-    output = Path("out" if args.output is None else args.output)
-    if output.exists() and not output.is_dir():
-        raise UsageError(f"-o «{output}»: это файл, а демонстрация пишет несколько файлов в папку.",
-                         hint="Укажите папку (новую или существующую), например -o out.")
+    output = admit_folder("out" if args.output is None else args.output)
     check_name(output / XLSM_NAME)
     with writing([output / BOOK_NAME, output / XLSM_NAME]):  # each book is read and updated step after step
         result = run_demo(output, progress=lambda text: print(text, file=sys.stderr, flush=True))

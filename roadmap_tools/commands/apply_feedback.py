@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import add_json_option, admit_output, print_json, writing
-from roadmap_tools.safeio import MACRO_WORKBOOK, WORKBOOK
+from roadmap_tools.commands._common import add_json_option, print_json, writing
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +25,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.review import run_apply_feedback
 
-    admit_output(args.workbook, (WORKBOOK, MACRO_WORKBOOK), [args.feedback], option="КНИГА")
     with writing([args.workbook]):  # held from reading the book to writing it back
         result = run_apply_feedback(args.workbook, args.feedback)
     if args.json:

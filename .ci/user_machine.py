@@ -2,7 +2,7 @@
 LibreOffice, run outside the checkout.
 
 Run by ``.ci/user-machine`` with the fresh venv's Python in an empty folder. Runs the
-Quick start's main job, every command, and the six button functions through xlwings'
+Quick start's main job, every command, and the button functions through xlwings'
 remote engine (the engine of xlwings Lite and Server) on the sample; the buttons'
 cells are compared with the commands' on the same book. Exits non-zero on the first
 thing that does not work as a user would need it to.
@@ -77,6 +77,9 @@ def commands_work() -> Path:
     if not (HERE / "письмо.docx").exists():
         fail("letter не записал письмо")
     say(letter.strip().splitlines()[-1] if letter.strip() else "")
+    run("export-word", work, "-o", HERE / "приложение.docx")
+    if not (HERE / "приложение.docx").exists():
+        fail("export-word не записал документ")
     run("email", work, "-o", HERE / "письмо.eml")
     message = email.message_from_bytes((HERE / "письмо.eml").read_bytes(), policy=email.policy.default)
     if len(list(message.iter_attachments())) != 2:
@@ -105,7 +108,7 @@ def commands_work() -> Path:
 
 
 def buttons_work(book: Path) -> None:
-    """The six buttons through the remote engine give the commands' cells and files."""
+    """The buttons through the remote engine give the commands' cells and files."""
     os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"  # this CI leg only
     sys.path.insert(0, str(CHECKOUT / "tests"))  # the harness only; the package stays the wheel's
     import openpyxl
@@ -159,7 +162,8 @@ def buttons_work(book: Path) -> None:
     if not made or made != sorted(p.name for p in (cli.parent / "запросы").glob("*.xlsx")):
         fail(f"requests_to_executors: {made}")
     say(f"кнопка requests_to_executors: те же ячейки и файлы, что у команды ({len(made)} запросов)")
-    for name, button, suffix in (("letter", rt.cover_letter, ".docx"), ("email", rt.email_draft, ".eml")):
+    for name, button, suffix in (("letter", rt.cover_letter, ".docx"), ("email", rt.email_draft, ".eml"),
+                                 ("word", rt.export_to_word, ".docx")):
         _, door = twins(name, book)  # the demo's book: its «Настройки» fill the letter
         actions = press(button, door, door)
         made = [p for p in door.parent.iterdir() if p.suffix == suffix]

@@ -31,16 +31,31 @@ class Button:
     image_mso: str   # a built-in Office icon
     callback: str    # VBA Sub called by the ribbon: Sub <callback>(control As IRibbonControl)
     function: str    # function of roadmap_tools.excel that the callback runs
-    asks_for_file: bool = False  # the callback first asks for a Word file (import)
+    asks_for_file: bool = False  # the callback first asks for a document (import), see IMPORT_FILE_TYPES
+
+
+#: What the import button's file dialog offers: (description, patterns) for Excel's GetOpenFilename
+#: (no commas in a description: the filter is a comma-separated list).
+IMPORT_FILE_TYPES = (
+    ("Дорожная карта", "*.docx;*.doc;*.pdf;*.rtf;*.odt;*.xlsx;*.xlsm"),
+    ("Все файлы", "*.*"),
+)
 
 
 BUTTONS = [
     Button("btnImportFromWord", "grpData", "Импорт из Word",
-           "Импорт дорожной карты из Word",
-           "Выберите файл .docx с дорожной картой: таблица мероприятий попадёт на лист "
-           "«Дорожная карта», разделы, сроки и исполнители распознаются автоматически. "
-           "Путь к файлу сохраняется в «Настройках» (параметр «Файл для импорта»).",
+           "Импорт дорожной карты из Word или PDF",
+           "Выберите документ с дорожной картой: Word (.docx, .doc), PDF с текстом, .rtf, .odt "
+           "или книгу Excel. Таблица мероприятий попадёт на лист «Дорожная карта», разделы, "
+           "сроки и исполнители распознаются автоматически. Путь к файлу сохраняется в "
+           "«Настройках» (параметр «Файл для импорта»).",
            "FileOpen", "OnImportFromWord", "import_from_word", asks_for_file=True),
+    Button("btnExportToWord", "grpData", "Дорожная карта в Word",
+           "Дорожная карта в Word",
+           "Сохраняет книгу и выгружает дорожную карту рядом с ней документом Word: приложение "
+           "к приказу с названием, разделами и столбцами исходного документа, альбомный A4, "
+           "Times New Roman, заголовок таблицы на каждой странице.",
+           "FileSaveAsWordDocx", "OnExportToWord", "export_to_word"),
     Button("btnCheckEntries", "grpControl", "Проверить",
            "Проверить дорожную карту",
            "Проверяет лист «Дорожная карта»: пропуски, нераспознанные и выходящие за годы сроки, "

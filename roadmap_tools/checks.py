@@ -17,6 +17,7 @@ from roadmap_tools.layout import ROADMAP_FIELDS, SHEET_ROADMAP
 from roadmap_tools.model import Activity, Roadmap
 from roadmap_tools.sheetplan import address
 from roadmap_tools.status import normalize_status
+from roadmap_tools import vocab
 from roadmap_tools.vocab import (DECISION_REWORK, MONTH_STEMS, MONTHS_PREPOSITIONAL, REPORT_STATUSES, RULE_NAMES,
                                  STATUS_DONE)
 
@@ -96,7 +97,8 @@ _DATE_IN_TEXT = re.compile(
     r"|\b\d{1,2}\s*(?:-|–)?\s*" + _MONTH +           # 15 марта
     r"|" + _MONTH + r"(?:\s*[-–]\s*" + _MONTH + r")?\s+\d{4}"  # в апреле 2023, апреле-мае 2023
     r"|\b(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b"                   # 03.2023
-    r"|\bв\s+(?:" + "|".join(MONTHS_PREPOSITIONAL) + r")\b",      # в декабре (the report's year)
+    r"|" + vocab.TEXT_PATTERNS["month_in_preposition"]
+    + r"(?:" + "|".join(MONTHS_PREPOSITIONAL) + r")\b",      # в декабре (the report's year)
     re.IGNORECASE)
 
 _URL_TOKEN = re.compile(r"(?:[a-z][a-z0-9+.-]*:/+|www\.)\S+", re.IGNORECASE)
@@ -224,7 +226,7 @@ def _parsed(roadmap: Roadmap, a: Activity):
     if a.parsed is None and not _blank(a.deadline):
         from roadmap_tools.deadlines import parse_deadline
 
-        a.parsed = parse_deadline(a.deadline, roadmap.years)
+        a.parsed = parse_deadline(a.deadline, roadmap.years, roadmap.school_year)
     return a.parsed
 
 

@@ -49,6 +49,14 @@ Judgement calls:
   ``unparsed``, with the reason in Russian.
 - A cell holding only dashes or punctuation, or words saying there is none («нет»,
   «не указан»), is ``missing``, like an empty one.
+- A school year (``school_year=2023`` for 2023-2024): yearless September–December are in 2023,
+  January–August in 2024; «I/II полугодие», «в течение года», «постоянно» are the school year's;
+  a range that would run backwards («август – сентябрь») lies in the calendar year with more of
+  it inside the school year. School quarters («II четверть») and holidays («осенние каникулы»)
+  have the conventional dates of ``vocab.SCHOOL_QUARTERS`` and ``vocab.SCHOOL_HOLIDAYS`` in any
+  roadmap; «начало/середина марта» and «первая/третья декада» are days of the month, of a longer
+  span its first or middle month(s). A bracket of unknown words is a comment: «май (педсовет)»
+  is May. See docs/deadlines.md.
 """
 from __future__ import annotations
 
@@ -133,9 +141,16 @@ def _vocabulary_entries() -> List[Tuple[str, object, Iterable[str]]]:
         entries.append(("season", vocab.SEASON_MONTHS[season], forms))
     for number, words in vocab.ORDINAL_WORDS.items():
         entries.append(("ord", number, words))
+    for holiday, forms in vocab.SCHOOL_HOLIDAY_FORMS.items():
+        entries.append(("holiday", holiday, forms))
+    for part, words in vocab.SPAN_PART_WORDS.items():
+        entries.append(("part", part, words))
+    for part, words in vocab.EACH_MONTH_PART_WORDS.items():
+        entries.append(("mpart", part, words))
     entries += [
         ("q", None, vocab.QUARTER_WORDS),
         ("h", None, vocab.HALF_YEAR_WORDS),
+        ("sq", None, vocab.SCHOOL_QUARTER_WORDS),
         ("yw", None, vocab.YEAR_WORDS),
         ("acad", None, vocab.ACADEMIC_YEAR_WORDS),
         ("dayw", None, vocab.DAY_WORDS),
@@ -149,7 +164,7 @@ def _vocabulary_entries() -> List[Tuple[str, object, Iterable[str]]]:
         ("ondemand", None, vocab.ON_DEMAND_MARKERS),
         ("relative", None, vocab.RELATIVE_MARKERS),
         ("skip", None, vocab.DEADLINE_SKIP_WORDS),
-        ("skip", None, vocab.WEEKDAY_WORDS),
+        ("recur", "week", vocab.WEEKDAY_WORDS),
         ("skip", None, vocab.CURRENT_YEAR_WORDS),
         ("after", None, vocab.AFTER_REPORTING_PERIOD),
         ("none", None, vocab.DEADLINE_MISSING_WORDS),
@@ -241,10 +256,11 @@ class _NotParsed(Exception):
 
 @dataclass
 class _Piece:
-    unit: str                   # day, month, season, quarter, half, year, acad, acad_half, num
+    unit: str                   # day, month, season, quarter, half, year, acad, acad_half, squarter, holiday, num
     n: Optional[int] = None     # day of month, quarter or half number, bare number, season's first month
     month: Optional[int] = None  # month of a day; last month of a season
-    year: Optional[int] = None
+    year: Optional[int] = None  # a school quarter's or holiday's: the calendar year it starts in
+    name: Optional[str] = None  # a holiday's key in vocab.SCHOOL_HOLIDAYS
 
 
 @dataclass
@@ -253,6 +269,7 @@ class _Item:
     last: Optional[_Piece] = None   # end of a range
     due: Optional[str] = None       # "start" / "end": a due date
     open_from: bool = False         # «с 1 сентября» and no end
+    part: Optional[str] = None      # «начало марта», «середина года»: a key of vocab.SPAN_PART_WORDS
 
     def pieces(self) -> List[_Piece]:
         return [self.first] + ([self.last] if self.last else [])
@@ -308,7 +325,75 @@ def _span(p: _Piece) -> Tuple[date, date]:
         _check_year(y + 1)
         (m1, d1), (m2, d2) = vocab.ACADEMIC_YEAR_START, vocab.ACADEMIC_YEAR_END
         return date(y, m1, d1), date(y + 1, m2, d2)
+    if p.unit == "squarter":
+        if p.n not in vocab.SCHOOL_QUARTERS:
+            raise _NotParsed(f"четверти {p.n} не бывает: их {len(vocab.SCHOOL_QUARTERS)} в учебном году")
+        (m1, d1), (m2, d2) = vocab.SCHOOL_QUARTERS[p.n]
+        return date(y, m1, d1), date(y, m2, d2)
+    if p.unit == "holiday":
+        (m1, d1), (m2, d2) = vocab.SCHOOL_HOLIDAYS[p.name]
+        end_year = y + 1 if m2 < m1 else y
+        _check_year(end_year)
+        return date(y, m1, d1), date(end_year, m2, d2)
     raise AssertionError(p.unit)  # pragma: no cover
+
+
+def _first_month(p: _Piece) -> int:
+    """The month a piece starts in, to place a yearless piece in a school year."""
+    if p.unit in ("day", "month") and p.month:
+        return p.month
+    if p.unit == "season":
+        return p.n
+    if p.unit == "quarter" and p.n:
+        return (p.n - 1) * 3 + 1
+    if p.unit == "squarter" and p.n in vocab.SCHOOL_QUARTERS:
+        return vocab.SCHOOL_QUARTERS[p.n][0][0]
+    if p.unit == "holiday":
+        return vocab.SCHOOL_HOLIDAYS[p.name][0][0]
+    return vocab.ACADEMIC_YEAR_START[0]
+
+
+def _school_calendar_year(p: _Piece, school_year: int) -> int:
+    """September–December lie in the school year's first calendar year, January–August in its second."""
+    return school_year if _first_month(p) >= vocab.ACADEMIC_YEAR_START[0] else school_year + 1
+
+
+def _fill_year(p: _Piece, default: Optional[int], school_year: Optional[int]) -> None:
+    """Give a yearless piece its year: the school year's rule, else the roadmap's first year."""
+    if p.year is not None:
+        return
+    if school_year is None:
+        p.year = _need_year(default)
+    elif p.unit == "year":  # «в течение года» in a school-year roadmap: the school year
+        p.unit, p.year = "acad", school_year
+    elif p.unit == "half":  # «I полугодие»: of the school year
+        p.unit, p.year = "acad_half", school_year
+    elif p.unit in ("acad", "acad_half"):
+        p.year = school_year
+    else:
+        p.year = _school_calendar_year(p, school_year)
+
+
+def _part_of(span: Tuple[date, date], part: str) -> Tuple[date, date]:
+    """«начало» or «середина» of a span: days of one month, else its first or middle month(s)."""
+    start, end = span
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if months == 1:
+        first, last = vocab.MONTH_PART_DAYS[part]
+        days = calendar.monthrange(start.year, start.month)[1]
+        return date(start.year, start.month, max(start.day, first)), date(start.year, start.month, min(days, last))
+    if part == "start":
+        first_index, last_index = 0, 0
+    elif part == "last":
+        first_index = last_index = months - 1
+    elif months == 2:  # «середина I четверти» (September–October): mid-September to mid-October
+        return date(start.year, start.month, 16), date(end.year, end.month, 15)
+    else:
+        first_index, last_index = (months - 1) // 2, months // 2
+    y1, m1 = divmod(start.year * 12 + start.month - 1 + first_index, 12)
+    y2, m2 = divmod(start.year * 12 + start.month - 1 + last_index, 12)
+    return (max(start, date(y1, m1 + 1, 1)),
+            min(end, date(y2, m2 + 1, calendar.monthrange(y2, m2 + 1)[1])))
 
 
 class _Reader:
@@ -344,14 +429,20 @@ class _Reader:
         elif t.kind == "from":
             from_ = True
             self.i += 1
+        part = None
+        if self.kind() == "part":  # «начало марта», «с начала года», «до середины октября»
+            part = self.peek().value
+            self.i += 1
+            if self.peek() is None:
+                raise _NotParsed("не сказано, начало или середина чего: укажите месяц, четверть или год")
         first = self.piece()
         k = self.kind()
         if k in ("dash", "to") or (from_ and k == "due"):
             if due:
                 raise _NotParsed(f"после «{t.text}» ожидалась одна дата, а не промежуток")
             self.i += 1
-            return _Item(first, self.piece())
-        return _Item(first, None, due, open_from=from_)
+            return _Item(first, self.piece(), part=part)
+        return _Item(first, None, due, open_from=from_, part=part)
 
     def piece(self) -> _Piece:
         t = self.peek()
@@ -376,7 +467,7 @@ class _Reader:
                     self.i += 3
                     return piece
                 return _Piece("year", year=value)
-            unit = {"month": "day", "dayw": "day", "q": "quarter", "h": "half"}.get(nxt)
+            unit = {"month": "day", "dayw": "day", "q": "quarter", "h": "half", "sq": "squarter"}.get(nxt)
             if unit:
                 month = self.peek(1).value if nxt == "month" else None
                 p = _Piece(unit, value, month)
@@ -398,6 +489,9 @@ class _Reader:
             self.i += 1
         elif t.kind == "season":
             p = _Piece("season", t.value[0], t.value[1])
+            self.i += 1
+        elif t.kind == "holiday":  # «осенние каникулы»
+            p = _Piece("holiday", name=t.value)
             self.i += 1
         elif t.kind == "yw":  # «в течение года»
             self.i += 1
@@ -422,7 +516,7 @@ class _Reader:
                 p.year = 2000 + year_tok.value[0]
                 self.i += ahead + 1
         self.skip_year_words()
-        if p.unit in ("half", "quarter"):
+        if p.unit in ("half", "quarter", "squarter"):
             self.academic_part(p)
         return p
 
@@ -435,9 +529,13 @@ class _Reader:
         if self.academic_second_year() and p.year:
             _academic_year(p.year, self.peek(1).value[0])
             self.i += 3
+            if p.unit == "squarter":  # «II четверть 2023-2024 учебного года»: the year its months are in
+                p.year = _school_calendar_year(p, p.year)
         elif self.kind() == "acad":
             self.i += 1
         else:
+            return
+        if p.unit == "squarter":
             return
         if p.unit == "quarter":
             raise _NotParsed("квартал учебного года не понятен: укажите месяцы")
@@ -473,7 +571,7 @@ def _propagate_units(items: List[_Item]) -> None:
     pieces = [p for item in items for p in item.pieces()]
     following: Optional[_Piece] = None
     for p in reversed(pieces):
-        if p.unit == "num" and following is not None and following.unit in ("day", "quarter", "half"):
+        if p.unit == "num" and following is not None and following.unit in ("day", "quarter", "half", "squarter"):
             p.unit, p.month = following.unit, following.month
         elif p.unit != "num":
             following = p
@@ -505,13 +603,17 @@ def _need_year(default: Optional[int]) -> int:
     return default
 
 
-def _resolve(item: _Item, default: Optional[int]) -> Tuple[date, date]:
-    """The span of an item, pieces without a year taking ``default``."""
+def _resolve(item: _Item, default: Optional[int], school_year: Optional[int] = None) -> Tuple[date, date]:
+    """The span of an item, pieces without a year taking ``default`` (or their place in ``school_year``)."""
     a, b = replace(item.first), (replace(item.last) if item.last else None)
     if b is None:
-        if a.year is None:
-            a.year = _need_year(default)
+        _fill_year(a, default, school_year)
         start, end = _span(a)
+        if item.part:
+            if a.unit == "acad":  # «середина учебного года»: of its school months, September to May
+                m, d, offset = vocab.ACADEMIC_HALVES[max(vocab.ACADEMIC_HALVES)][1]
+                end = date(a.year + offset, m, d)
+            start, end = _part_of((start, end), item.part)
         if item.due:
             due = start if item.due == "start" else end
             return due, due
@@ -524,7 +626,18 @@ def _resolve(item: _Item, default: Optional[int]) -> Tuple[date, date]:
         if a.year is None or b.year is None:
             raise _NotParsed("в учебном году должны быть указаны оба года")
         return _span(_academic_year(a.year, b.year))
-    if a.year is None and b.year is None:
+    if a.year is None and b.year is None and school_year is not None:
+        _fill_year(a, default, school_year)
+        _fill_year(b, default, school_year)
+        if _span(b)[1] < _span(a)[0]:  # «август – сентябрь»: both in one calendar year, the one nearer the school year
+            school = _school_year_span(school_year)
+
+            def overlap(year: int) -> int:  # whole months inside the school year
+                first, last = _span(replace(a, year=year))[0], _span(replace(b, year=year))[1]
+                first, last = max(first, school[0]), min(last, school[1])
+                return (last.year - first.year) * 12 + last.month - first.month + 1 if first <= last else 0
+            a.year = b.year = max((school_year, school_year + 1), key=lambda y: (overlap(y), -y))
+    elif a.year is None and b.year is None:
         a.year = b.year = _need_year(default)
         if _span(b)[1] < _span(a)[0]:
             b.year += 1
@@ -537,6 +650,8 @@ def _resolve(item: _Item, default: Optional[int]) -> Tuple[date, date]:
         if _span(b)[1] < _span(a)[0]:
             b.year += 1
     start, end = _span(a)[0], _span(b)[1]
+    if item.part:
+        start = _part_of(_span(a), item.part)[0]
     if end < start:
         raise _NotParsed(END_BEFORE_START)
     return start, end
@@ -547,8 +662,14 @@ def _explicit_year(item: _Item, last: bool = False) -> Optional[int]:
     return (years[-1] if last else years[0]) if years else None
 
 
-def _resolve_items(items: List[_Item], default: Optional[int]) -> List[Tuple[date, date]]:
-    """Spans of a list; an item without a year takes its neighbour's (right first)."""
+def _resolve_items(items: List[_Item], default: Optional[int],
+                   school_year: Optional[int] = None) -> List[Tuple[date, date]]:
+    """Spans of a list; an item without a year takes its neighbour's (right first).
+
+    In a school year a list without years needs no running forward: each month has its place.
+    """
+    if school_year is not None and not any(_explicit_year(it) is not None for it in items):
+        return [_resolve(it, default, school_year) for it in items]
     if not any(_explicit_year(it) is not None for it in items):
         spans = []
         year = default
@@ -564,8 +685,8 @@ def _resolve_items(items: List[_Item], default: Optional[int]) -> List[Tuple[dat
         year = next((_explicit_year(x) for x in items[k + 1:] if _explicit_year(x) is not None), None)
         if year is None:
             year = next((_explicit_year(x, last=True) for x in reversed(items[:k])
-                         if _explicit_year(x) is not None), default)
-        spans.append(_resolve(it, year))
+                         if _explicit_year(x) is not None), None)
+        spans.append(_resolve(it, default, school_year) if year is None else _resolve(it, year))
     return spans
 
 
@@ -575,6 +696,13 @@ def _resolve_items(items: List[_Item], default: Optional[int]) -> List[Tuple[dat
 def _chunks(start: date, end: date, freq: str) -> List[Tuple[date, date]]:
     """Calendar months, quarters, halves or ISO weeks cut to [start, end]."""
     out = []
+    if freq == "squarter":  # the school quarters (vocab.SCHOOL_QUARTERS) of each calendar year, in order
+        for y in range(start.year, end.year + 1):
+            for (m1, d1), (m2, d2) in sorted(vocab.SCHOOL_QUARTERS.values()):
+                first, last = date(y, m1, d1), date(y, m2, d2)
+                if last >= start and first <= end:
+                    out.append((max(first, start), min(last, end)))
+        return out
     if freq == "week":
         cur = start - timedelta(days=start.weekday())
         while cur <= end:
@@ -593,8 +721,13 @@ def _chunks(start: date, end: date, freq: str) -> List[Tuple[date, date]]:
     return out
 
 
+def _school_year_span(school_year: int) -> Tuple[date, date]:
+    (m1, d1), (m2, d2) = vocab.ACADEMIC_YEAR_START, vocab.ACADEMIC_YEAR_END
+    return date(school_year, m1, d1), date(school_year + 1, m2, d2)
+
+
 def _recurring(freq: str, items: List[_Item], years: List[int],
-               after_period: bool = False) -> List[Tuple[date, date]]:
+               after_period: bool = False, school_year: Optional[int] = None) -> List[Tuple[date, date]]:
     year_items = [it for it in items if not it.open_from and not it.due
                   and all(p.unit == "year" and p.year is not None for p in it.pieces())]
     if year_items:  # «ежегодно до 1 июня (2022-2024 гг.)»: the years to repeat in
@@ -602,17 +735,30 @@ def _recurring(freq: str, items: List[_Item], years: List[int],
         for start, end in _resolve_items(year_items, None):
             covered.update(range(start.year, end.year + 1))
         years, items = sorted(covered), [it for it in items if it not in year_items]
+    elif school_year is not None:  # the school year is the span to repeat in
+        _check_year(school_year + 1)
+        if freq == "half" and not items:  # «2 раза в год»: each half of the school year
+            return [_span(_Piece("acad_half", n, year=school_year)) for n in sorted(vocab.ACADEMIC_HALVES)]
+        return _recurring_in(freq, items, [_school_year_span(school_year)], after_period,
+                             lambda its: _resolve_items(its, None, school_year))
     if not years:
         raise _NotParsed("не указано, в какие годы повторять: годы дорожной карты не заданы")
     for y in years:
         _check_year(y)
+    return _recurring_in(freq, items, [(date(y, 1, 1), date(y, 12, 31)) for y in years], after_period,
+                         lambda its: [s for y in years for s in _resolve_items(its, y)])
+
+
+def _recurring_in(freq: str, items: List[_Item], windows: List[Tuple[date, date]], after_period: bool,
+                  resolve) -> List[Tuple[date, date]]:
+    """Occurrences within ``windows`` (calendar years, or one school year); ``resolve`` places items."""
     if len(items) == 1 and items[0].open_from:  # «ежемесячно с сентября 2022 года»
-        start = _resolve(items[0], years[0])[0]
-        end = date(years[-1], 12, 31)
+        start = resolve(items)[0][0]
+        end = windows[-1][1]
         if end < start:
             raise _NotParsed("повторения начинаются после последнего года дорожной карты")
         if freq == "year":
-            return [(date(y, 1, 1), date(y, 12, 31)) for y in years if y >= start.year]
+            return [(w_start, w_end) for w_start, w_end in windows if w_end >= start]
         return _chunks(start, end, freq)
     day_of_month = (freq != "week" and len(items) == 1 and items[0].last is None
                     and items[0].first.unit == "day" and items[0].first.month is None)
@@ -623,16 +769,13 @@ def _recurring(freq: str, items: List[_Item], years: List[int],
         # within the month itself when monthly, else in the month after each period (its report)
         after = 1 if (after_period or freq != "month") else 0
         spans = []
-        ends = [end for y in years for _, end in _chunks(date(y, 1, 1), date(y, 12, 31), freq)]
+        ends = [end for w_start, w_end in windows for _, end in _chunks(w_start, w_end, freq)]
         for end in ends:
             y, m = divmod(end.year * 12 + end.month - 1 + after, 12)
             d = date(y, m + 1, min(day, calendar.monthrange(y, m + 1)[1]))
             spans.append((d, d))
         return spans
-    if items:
-        base = [s for y in years for s in _resolve_items(items, y)]
-    else:
-        base = [(date(y, 1, 1), date(y, 12, 31)) for y in years]
+    base = resolve(items) if items else list(windows)
     if freq != "year":
         base = [c for start, end in base for c in _chunks(start, end, freq)]
     return sorted(set(base))
@@ -649,7 +792,8 @@ def _trim_separators(toks: List[_Tok]) -> List[_Tok]:
     return toks
 
 
-def _parse_dated(toks: List[_Tok], years: List[int]) -> Tuple[str, List[Tuple[date, date]]]:
+def _parse_dated(toks: List[_Tok], years: List[int],
+                 school_year: Optional[int] = None) -> Tuple[str, List[Tuple[date, date]]]:
     kinds = {t.kind for t in toks}
     freqs = {t.value for t in toks if t.kind == "recur"} if "recur" in kinds else set()
     if len(freqs) > 1:
@@ -657,7 +801,10 @@ def _parse_dated(toks: List[_Tok], years: List[int]) -> Tuple[str, List[Tuple[da
     whole, after_period = "whole" in kinds, "after" in kinds
     if after_period and not freqs:
         raise _NotParsed("срок отсчитывается от отчётного периода, а периодичность не указана")
-    toks = _trim_separators([t for t in toks if t.kind not in ("recur", "whole", "after")])
+    month_part = next((t.value for t in toks if t.kind == "mpart"), None)
+    if month_part is not None and freqs != {"month"}:
+        raise _NotParsed("не сказано, какого месяца: укажите месяц или «ежемесячно»")
+    toks = _trim_separators([t for t in toks if t.kind not in ("recur", "whole", "after", "mpart")])
     cont = bool(toks) and toks[0].kind == "cont"
     if cont:
         toks = _trim_separators(toks[1:])
@@ -665,18 +812,25 @@ def _parse_dated(toks: List[_Tok], years: List[int]) -> Tuple[str, List[Tuple[da
     _propagate_units(items)
     first_year = years[0] if years else None
     if freqs:
-        return "recurring", _recurring(freqs.pop(), items, years, after_period)
+        spans = _recurring(freqs.pop(), items, years, after_period, school_year)
+        if month_part is not None:  # «ежемесячно, в конце месяца»: that part of each month
+            spans = [_part_of(span, month_part) for span in spans]
+        return "recurring", spans
     if whole and not items:
+        if school_year is not None:
+            return "continuous", [_school_year_span(school_year)]
         if not years:
             raise _NotParsed("весь период дорожной карты, но её годы не заданы")
         return "continuous", [(date(years[0], 1, 1), date(years[-1], 12, 31))]
     if not items:
         raise _NotParsed("после «в течение» не указан срок" if cont else "в тексте нет даты")
-    spans = _resolve_items(items, first_year)
+    spans = _resolve_items(items, first_year, school_year)
     if len(items) == 1 and items[0].open_from:
-        if not years or date(years[-1], 12, 31) < spans[0][0]:
+        last_day = _school_year_span(school_year)[1] if school_year is not None else \
+            (date(years[-1], 12, 31) if years else None)
+        if last_day is None or last_day < spans[0][0]:
             raise _NotParsed("указано начало срока, но не его конец")
-        return "continuous", [(spans[0][0], date(years[-1], 12, 31))]
+        return "continuous", [(spans[0][0], last_day)]
     if cont or whole:
         return "continuous", sorted(spans)
     if len(items) > 1:
@@ -701,11 +855,39 @@ def _without_relative_clauses(toks: List[_Tok]) -> List[_Tok]:
     return out
 
 
-def _dated_rest(rest: List[_Tok], years: List[int]) -> Optional[Tuple[str, tuple]]:
+def _without_comments(toks: List[_Tok]) -> List[_Tok]:
+    """Tokens without each bracket that holds a word we do not know: «май (итоговый педсовет)» is May.
+
+    Only when something with a date of its own is left: «(уточняется)» alone stays as it is.
+    """
+    out: List[_Tok] = []
+    group: Optional[List[_Tok]] = None
+    for t in toks:
+        if t.kind == "sep" and t.text in "([":
+            if group is not None:
+                out.extend(group)
+            group = [t]
+        elif group is not None and t.kind == "sep" and t.text in ")]":
+            if not any(g.kind == "word" for g in group):
+                out.extend(group + [t])
+            group = None
+        elif group is not None:
+            group.append(t)
+        else:
+            out.append(t)
+    if group is not None:
+        out.extend(group)
+    if not any(t.kind not in ("dash", "sep", "none", "word") for t in out):
+        return toks
+    return out
+
+
+def _dated_rest(rest: List[_Tok], years: List[int],
+                school_year: Optional[int] = None) -> Optional[Tuple[str, tuple]]:
     """(kind, spans) of what is left beside a marker without a date of its own, if it is a date."""
     try:
         if any(t.kind not in ("dash", "sep") for t in rest):
-            kind, spans = _parse_dated(rest, years)
+            kind, spans = _parse_dated(rest, years, school_year)
             return kind, tuple(spans)
     except _NotParsed:
         pass
@@ -715,32 +897,35 @@ def _dated_rest(rest: List[_Tok], years: List[int]) -> Optional[Tuple[str, tuple
 NUMBER_NO_DATE_HOLDS = "в сроке число, которого не бывает в дате (слишком длинное)"
 
 
-def parse_deadline(text: str, years: Sequence[int] = ()) -> Deadline:
+def parse_deadline(text: str, years: Sequence[int] = (), school_year: Optional[int] = None) -> Deadline:
     """Read one deadline cell; ``years`` are the roadmap's years (the first is the default).
 
-    Never raises on any text: what it cannot read comes back as ``unparsed`` with
-    the reason in Russian.
+    ``school_year`` (2023 for 2023-2024) makes the roadmap's period that school year: a
+    yearless September–December is in 2023, January–August in 2024, «I полугодие» and
+    «в течение года» are the school year's. Never raises on any text: what it cannot read
+    comes back as ``unparsed`` with the reason in Russian.
     """
     text = "" if text is None else str(text)
-    years_list = sorted({int(y) for y in years})
+    years_list = sorted({int(y) for y in years} | (set() if school_year is None else {school_year, school_year + 1}))
     try:
         toks = _tokens(normalize(text))
     except ValueError:  # a number of thousands of digits: Python will not even convert it
         return Deadline(text, "unparsed", (), NUMBER_NO_DATE_HOLDS)
     if not any(t.kind not in ("dash", "sep", "none") for t in toks):
         return Deadline(text, "missing", (), "срок не указан")
+    toks = _without_comments(toks)
     kinds = {t.kind for t in toks}
     try:
         if "ondemand" in kinds:
-            dated = _dated_rest([t for t in toks if t.kind != "ondemand"], years_list)
+            dated = _dated_rest([t for t in toks if t.kind != "ondemand"], years_list, school_year)
             return Deadline(text, *dated) if dated else Deadline(text, "on_demand")
         if "relative" in kinds:
-            dated = _dated_rest(_without_relative_clauses(toks), years_list)
+            dated = _dated_rest(_without_relative_clauses(toks), years_list, school_year)
             if dated:
                 return Deadline(text, *dated)
             word = next(t.text for t in toks if t.kind == "relative")
             raise _NotParsed(f"срок отсчитывается от события («{word} …»), а не задан датой")
-        kind, spans = _parse_dated(toks, years_list)
+        kind, spans = _parse_dated(toks, years_list, school_year)
     except _NotParsed as exc:
         return Deadline(text, "unparsed", (), exc.reason)
     except (ValueError, OverflowError):  # «3333333333 декабря»: a day or year no date holds

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Iterable, Optional, Sequence
 
 from roadmap_tools import vocab
+from roadmap_tools.deadlines import parse_deadline
 from roadmap_tools.tablerows import clean_text
 
 #: Paragraphs before the table that a title may span at most.
@@ -15,10 +16,12 @@ MAX_TITLE_PARAGRAPHS = 6
 ORGANISATION_SEARCH = 12
 
 _YEAR = r"(20\d\d)"
-_RANGE = re.compile(_YEAR + r"\s*(?:г\.?|года?)?\s*(?:[-–—/]|по|и)\s*" + _YEAR)
-_SINGLE = re.compile(r"(?:^|[^\d])" + _YEAR + r"\s*(?:год|гг|г\.|г\b|учебн)")
-_UNTIL = re.compile(r"\bдо\s+" + _YEAR)
+_RANGE = re.compile(_YEAR + vocab.TEXT_PATTERNS["year_range_joint"] + _YEAR)
+_SINGLE = re.compile(r"(?:^|[^\d])" + _YEAR + vocab.TEXT_PATTERNS["year_word_after"])
+_UNTIL = re.compile(vocab.TEXT_PATTERNS["until_year"] + _YEAR)
 _ANY_YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
+#: A school year in a title: two years and the words that follow them, read by the deadline grammar.
+_SCHOOL_YEAR = re.compile(_YEAR + r"\s*[-–—/]\s*(?:20)?\d\d\s+\S+(?:\s+\S+)?")
 _DOTTED_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _WORDY_DATE = re.compile(r"«?(\d{1,2})»?\s+(" + "|".join(vocab.MONTHS_GENITIVE) + r")\s+(\d{4})")
 
@@ -29,6 +32,7 @@ class DocumentMeta:
     organisation: str = ""
     years: list = field(default_factory=list)
     order_date: Optional[date] = None
+    school_year: Optional[int] = None  # «на 2023-2024 учебный год» -> 2023
 
 
 def _starts_with(text: str, prefixes: Iterable[str]) -> bool:
@@ -120,6 +124,16 @@ def years_in_title(title: str, order_year: Optional[int] = None) -> list:
     return list(range(min(found), max(found) + 1))
 
 
+def school_year_in_title(title: str) -> Optional[int]:
+    """«на 2023-2024 учебный год», «2023/24 уч. года» -> 2023: the title names a school year."""
+    for match in _SCHOOL_YEAR.finditer(title):
+        parsed = parse_deadline(match.group(0))
+        if parsed.kind in ("period", "continuous") and parsed.start and parsed.start.month == 9 \
+                and parsed.end and parsed.end.year == parsed.start.year + 1:
+            return parsed.start.year
+    return None
+
+
 def years_in_texts(texts: Iterable[str]) -> list:
     """Every year mentioned in ``texts`` (e.g. the deadline cells), as one span of years."""
     found = [int(y) for text in texts for y in _ANY_YEAR.findall(text or "")]
@@ -144,5 +158,8 @@ def document_meta(paragraphs_before: Sequence[str], all_paragraphs: Sequence[str
     order_year = order_date.year if order_date else None
     years = years_in_title(title, order_year) or years_in_texts(deadlines) or \
         ([order_year] if order_year else [])
+    school_year = school_year_in_title(title)
+    if school_year is not None and not years:
+        years = [school_year, school_year + 1]
     return DocumentMeta(title=title, organisation=find_organisation(all_paragraphs), years=years,
-                        order_date=order_date)
+                        order_date=order_date, school_year=school_year)

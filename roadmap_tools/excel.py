@@ -265,20 +265,20 @@ class RoadmapBook:
 @script(name="Импорт из Word")
 @button
 def import_from_word(book: xw.Book = None, path: str = None):
-    """Импорт дорожной карты из Word (.docx) на лист «Дорожная карта» этой книги.
+    """Импорт дорожной карты из Word (.docx, .doc), PDF, .rtf или .odt на лист «Дорожная карта» этой книги.
 
     Путь к файлу берётся из аргумента или из «Настроек» (параметр «Файл для импорта»,
     его записывает кнопка ленты). Свои столбцы пользователя и отметки о выполнении
     сохраняются. В xlwings Lite недоступно: там нет доступа к файлам компьютера.
     """
+    if sys.platform == "emscripten":  # said before importing the readers: Lite has no PDF reader installed
+        raise RoadmapError("в xlwings Lite у Python нет доступа к файлам компьютера, импорт из Word невозможен.",
+                           hint="Импортируйте кнопкой на вкладке «Дорожная карта» в настольном Excel "
+                                "или командой: roadmap-tools import ДОКУМЕНТ.docx -o КНИГА.xlsx")
     from roadmap_tools import layout
     from roadmap_tools.importer import import_plans, kept_columns_text
     from roadmap_tools.settings import settings_from_rows
 
-    if sys.platform == "emscripten":
-        raise RoadmapError("в xlwings Lite у Python нет доступа к файлам компьютера, импорт из Word невозможен.",
-                           hint="Импортируйте кнопкой на вкладке «Дорожная карта» в настольном Excel "
-                                "или командой: roadmap-tools import ДОКУМЕНТ.docx -o КНИГА.xlsx")
     existing = {}
     for name in (layout.SHEET_ROADMAP, layout.SHEET_LISTS, layout.SHEET_SETTINGS):
         sheet = find_sheet(book, name, required=False)
@@ -289,7 +289,8 @@ def import_from_word(book: xw.Book = None, path: str = None):
     if not source:
         label = layout.SETTINGS_BY_KEY["import_file"].label
         raise RoadmapError("не выбран документ для импорта.", sheet=layout.SHEET_SETTINGS,
-                           hint=f"Нажмите «Импорт из Word» и выберите файл .docx или впишите путь "
+                           hint=f"Нажмите «Импорт из Word» и выберите документ (.docx, .doc, .pdf, .rtf, .odt) "
+                                f"или впишите путь "
                                 f"в параметр «{label}».")
     show_status(book, "Дорожная карта: чтение документа…")
     roadmap, plans = import_plans(source, existing, base,  # the command line's composition too
@@ -386,6 +387,20 @@ def email_draft(book: xw.Book = None):
     result = make_email(path)
     inform(book, f"Книга сохранена. Черновик письма: {result.eml}. Вложения: {result.form.name}, "
                  f"{result.letter.name}. Откройте черновик в почтовой программе и отправьте.")
+
+
+@script(name="Дорожная карта в Word")
+@button
+def export_to_word(book: xw.Book = None):
+    """Дорожная карта приложением к приказу (.docx) рядом с книгой (книга сначала сохраняется)."""
+    from roadmap_tools.word_export import export_word
+
+    path = saved_book_path(book)
+    show_status(book, "Дорожная карта: документ Word…")
+    roadmap, written = export_word(path)  # the command line's call
+    activities = sum(len(section.activities) for section in roadmap.sections)
+    inform(book, f"Книга сохранена. Документ Word: {written} (мероприятий: {activities}, "
+                 f"разделов: {len(roadmap.sections)}).")
 
 
 # --- requests to executors and the curator's review (issue 16) ------------------------------

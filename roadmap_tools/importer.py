@@ -1,35 +1,61 @@
-"""Import a roadmap from a Word document or an Excel workbook: ``import_roadmap(path)``.
+"""Import a roadmap from a Word document, a PDF or an Excel workbook: ``import_roadmap(path)``.
 
 Every failure is a ``RoadmapError`` in Russian that names the file and says what was
 expected; nothing is written here (see ``workbook.write_roadmap_workbook``).
 """
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Optional, Union
 
-from roadmap_tools import docmeta, headers, layout, safeio
+import olefile
+
+from roadmap_tools import docmeta, headers, layout, office, safeio
+from roadmap_tools.docx_reader import DocxContent, read_docx
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Roadmap, Source
+from roadmap_tools.pdf_reader import read_pdf
 from roadmap_tools.settings import to_date
 from roadmap_tools.tablerows import REPORT_FIELDS, ParsedTables, parse_tables
 
 WORD_FORMATS = (".docx", ".docm")
 EXCEL_FORMATS = (".xlsx", ".xlsm")
-SUPPORTED = "документ Word (.docx) или книга Excel (.xlsx, .xlsm)"
+PDF_FORMATS = (".pdf",)
+#: Text documents LibreOffice turns into .docx before the import (old Word, RTF, OpenDocument).
+CONVERTED_FORMATS = (".doc", ".rtf", ".odt")
+SUPPORTED = "документ Word (.docx, .doc), PDF с текстом, .rtf, .odt или книга Excel (.xlsx, .xlsm)"
 #: Rows at the top of a sheet where the roadmap's header may be.
 SHEET_HEADER_SEARCH = 40
 
 REQUIRED_TITLES = {"activity": "Мероприятие", "deadline": "Сроки"}
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _EXPECTED_COLUMNS = "«№», «Мероприятие», «Сроки», «Ответственные исполнители», «Ожидаемый результат»"
+_NO_TABLE_IN_WORD = "Если таблица вставлена картинкой или текстом, вставьте её в документ таблицей Word."
+_NO_TABLE_IN_PDF = ("Таблица в PDF находится по линиям сетки. Если у таблицы нет линий, откройте PDF в Word "
+                    "(он переведёт его в документ), проверьте таблицу и импортируйте сохранённый .docx.")
 
 
-def import_roadmap(path: Union[str, Path]) -> Roadmap:
-    """Read the roadmap of a .docx, .xlsx or .xlsm file (format by extension, checked by content)."""
+def import_roadmap(path: Union[str, Path], school_year: Optional[int] = None) -> Roadmap:
+    """Read the roadmap of a .docx, .pdf, .doc/.rtf/.odt, .xlsx or .xlsm file (format by extension, checked by content).
+
+    ``school_year`` (2023 for 2023-2024) says the roadmap runs by that school year, whatever
+    its title says; without it a title «на 2023-2024 учебный год» says so.
+    """
+    roadmap = _import_roadmap(path)
+    if school_year is not None:
+        roadmap.school_year, roadmap.years = school_year, [school_year, school_year + 1]
+    return roadmap
+
+
+def _import_roadmap(path: Union[str, Path]) -> Roadmap:
     source = safeio.check_readable(path)
     suffix = source.suffix.lower()
-    if suffix in (".doc", ".xls", ".rtf", ".odt", ".ods", ".pdf") or \
+    if suffix in PDF_FORMATS:
+        return _import_document(read_pdf(source), str(path), _NO_TABLE_IN_PDF)
+    if suffix in CONVERTED_FORMATS:
+        return _import_converted(source, str(path))
+    if suffix in (".xls", ".ods") or \
             (suffix not in WORD_FORMATS + EXCEL_FORMATS and _is_ole(source)):
         raise RoadmapError(
             f"формат «{suffix or 'без расширения'}» не поддерживается: ожидается {SUPPORTED}.",
@@ -37,6 +63,8 @@ def import_roadmap(path: Union[str, Path]) -> Roadmap:
     if suffix not in WORD_FORMATS + EXCEL_FORMATS:
         raise RoadmapError(f"формат «{suffix or 'без расширения'}» не поддерживается: ожидается {SUPPORTED}.",
                            file=str(path))
+    if suffix in WORD_FORMATS and _is_old_word(source):  # a .doc renamed to .docx: read as the .doc it is
+        return _import_converted(source, str(path))
     if _is_ole(source):
         raise RoadmapError("файл защищён паролем (зашифрован), его нельзя прочитать.", file=str(path),
                            hint="Откройте его, снимите пароль (Файл → Сведения → Защита) и сохраните заново.")
@@ -50,22 +78,48 @@ def _is_ole(path: Path) -> bool:
         return fh.read(8) == _OLE_SIGNATURE
 
 
+def _is_old_word(path: Path) -> bool:
+    """A Word 97-2003 document (an OLE file with the stream «WordDocument») and not an encrypted .docx."""
+    if not _is_ole(path):
+        return False
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            return ole.exists("WordDocument") and not ole.exists("EncryptionInfo")
+    except (OSError, ValueError, IndexError, TypeError):  # olefile's refusals of a broken file
+        return False
+
+
 def _resave_hint(suffix: str) -> str:
-    if suffix in (".doc", ".rtf", ".odt", ".pdf"):
-        return "Откройте файл в Word и сохраните его как «Документ Word (*.docx)»."
     if suffix in (".xls", ".ods"):
         return "Откройте файл в Excel и сохраните его как «Книга Excel (*.xlsx)»."
-    return ""
+    return "Откройте файл в Word и сохраните его как «Документ Word (*.docx)»."
+
+
+def _import_converted(source: Path, name: str) -> Roadmap:
+    """An old Word, RTF or OpenDocument file: a .docx copy made by LibreOffice in a temporary folder."""
+    if not office.find_soffice():
+        raise RoadmapError(
+            f"файл «{source.suffix.lower()}» читается только через LibreOffice, а он на этом компьютере "
+            "не установлен.", file=name, hint=office.RESAVE_AS_DOCX)
+    with tempfile.TemporaryDirectory(prefix="roadmap-import-") as folder:
+        converted = office.convert(source, Path(folder), "docx")
+        try:
+            content = read_docx(converted)
+        except RoadmapError as exc:  # the user knows the original, not our temporary copy
+            raise RoadmapError(exc.message, file=name, sheet=exc.sheet, cell=exc.cell, hint=exc.hint) from exc
+        return _import_document(content, name)
 
 
 def _import_docx(path: Path, name: str) -> Roadmap:
-    from roadmap_tools.docx_reader import read_docx
+    return _import_document(read_docx(path), name)  # checked and its failures put into words by safeio
 
-    content = read_docx(path)  # checked and its failures put into words by safeio
+
+def _import_document(content: DocxContent, name: str, no_table_hint: str = _NO_TABLE_IN_WORD) -> Roadmap:
+    """A document read into tables and paragraphs (Word, PDF): its roadmap."""
     if not content.tables:
         raise RoadmapError(
             f"в документе нет таблиц: ожидалась таблица дорожной карты со столбцами {_EXPECTED_COLUMNS}.",
-            file=name, hint="Если таблица вставлена картинкой или текстом, вставьте её в документ таблицей Word.")
+            file=name, hint=no_table_hint)
     parsed = parse_tables(content.tables, Source(file=name))
     _require_roadmap(parsed, name, "в документе")
     # a title may be the table's own first row, merged across it, above the header
@@ -134,6 +188,7 @@ def _roadmap(parsed: ParsedTables, meta: docmeta.DocumentMeta, source: Source) -
             activity.done_date = _done_date(activity.done_date)
     return Roadmap(
         title=meta.title, organisation=meta.organisation, years=list(meta.years), sections=parsed.sections,
+        school_year=meta.school_year,
         columns=columns, has_executor_column="executor" in fields, source=source,
         column_index={field: index + 1 for field, index in fields.items()},
         kept_columns=[title for _, title in parsed.layout.other_columns],
@@ -193,7 +248,8 @@ def import_plans(path: Union[str, Path], existing: Optional[dict] = None,
     return roadmap, workbook.roadmap_workbook_plans(roadmap, existing, settings, gantt=gantt)
 
 
-def import_to_workbook(path: Union[str, Path], output: Optional[Union[str, Path]] = None) -> tuple:
+def import_to_workbook(path: Union[str, Path], output: Optional[Union[str, Path]] = None,
+                       school_year: Optional[int] = None) -> tuple:
     """(Roadmap, written path): import ``path`` and write or update the roadmap workbook.
 
     The document is read in full before anything is written, so a bad document leaves
@@ -201,6 +257,6 @@ def import_to_workbook(path: Union[str, Path], output: Optional[Union[str, Path]
     """
     from roadmap_tools.workbook import write_roadmap_workbook
 
-    roadmap = import_roadmap(path)
+    roadmap = import_roadmap(path, school_year)
     target = Path(output) if output else default_output(path)
     return roadmap, write_roadmap_workbook(roadmap, target)

@@ -21,7 +21,7 @@ PathLike = Union[str, Path]
 class _Book:
     """A roadmap workbook opened for one job: its roadmap, settings and raw sheet rows."""
 
-    def __init__(self, path: PathLike, keep_vba: Optional[bool] = None):
+    def __init__(self, path: PathLike, keep_vba: Optional[bool] = None, school_year: Optional[int] = None):
         from roadmap_tools.model import Source
         from roadmap_tools.safeio import load_workbook
         from roadmap_tools.workbook import plain_values
@@ -40,6 +40,8 @@ class _Book:
                                hint="Создайте книгу командой roadmap-tools import или восстановите лист.")
         self.settings_rows = self.rows(SHEET_SETTINGS)
         self.settings = settings_from_rows(self.settings_rows, file=str(self.path))
+        if school_year is not None:  # --school-year: this run reads the deadlines in that school year
+            self.settings["school_year"] = school_year
         from roadmap_tools.workbook import roadmap_from_rows
 
         self.roadmap = roadmap_from_rows(self.rows(SHEET_ROADMAP), self.settings,
@@ -63,9 +65,9 @@ class _Book:
         return save_workbook(self.wb, target or self.path, original=self.path)
 
 
-def run_check(path: PathLike, today: Optional[date] = None) -> CheckResult:
+def run_check(path: PathLike, today: Optional[date] = None, school_year: Optional[int] = None) -> CheckResult:
     """Check the workbook's roadmap; write «Проверка» and the marks into the workbook itself."""
-    book = _Book(path)
+    book = _Book(path, school_year=school_year)
     result = check_job(book.roadmap, book.settings, book.rows(SHEET_CHECK), book.notes(SHEET_ROADMAP),
                        today or date.today(), gantt=SHEET_GANTT in book.wb.sheetnames)
     book.apply(result.plans)
@@ -74,12 +76,12 @@ def run_check(path: PathLike, today: Optional[date] = None) -> CheckResult:
 
 
 def run_overdue(path: PathLike, as_of: Optional[date] = None, output: Optional[PathLike] = None,
-                today: Optional[date] = None) -> OverdueResult:
+                today: Optional[date] = None, school_year: Optional[int] = None) -> OverdueResult:
     """Write «Контроль срока» and «Просрочка, дн.» as of ``as_of`` (explicit, then «Настройки»,
     then today) into the workbook, or into ``output`` leaving the workbook as it is.
     An explicit ``as_of`` is also stored as «Дата контроля», so the colours agree with it."""
     keep_vba = None if output is None else Path(output).suffix.lower() == ".xlsm"
-    book = _Book(path, keep_vba=keep_vba)
+    book = _Book(path, keep_vba=keep_vba, school_year=school_year)
     when = resolve_as_of(book.settings, as_of, today)
     result = overdue_job(book.roadmap, book.settings, when, settings_rows=book.settings_rows,
                          write_as_of=as_of is not None and as_of != book.settings.get("as_of"),
@@ -90,12 +92,13 @@ def run_overdue(path: PathLike, as_of: Optional[date] = None, output: Optional[P
 
 
 def run_form(path: PathLike, start: Optional[date] = None, end: Optional[date] = None,
-             output: Optional[PathLike] = None, today: Optional[date] = None) -> FormResult:
+             output: Optional[PathLike] = None, today: Optional[date] = None,
+             school_year: Optional[int] = None) -> FormResult:
     """Write the sheet «Форма мониторинга» for the period (explicit, then «Настройки», then the
     current quarter) into the workbook and, with ``output``, a separate plain .xlsx form.
     One end given alone is completed from «Настройки» (``result.period_note`` says so) or
     refused (``UsageError``)."""
-    book = _Book(path)
+    book = _Book(path, school_year=school_year)
     start, end, note = explain_period(book.settings, start, end, today)
     result = form_job(book.roadmap, book.settings, start, end)
     result.period_note = note

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from roadmap_tools.status import DEFAULT_DUE_SOON_DAYS
+
 SHEET_INSTRUCTIONS = "Инструкция"
 SHEET_ROADMAP = "Дорожная карта"
 SHEET_GANTT = "Диаграмма Ганта"
@@ -92,7 +94,7 @@ SETTINGS = [
     Setting("as_of", "Дата контроля", None, "date", "пусто: сегодня"),
     Setting("period_from", "Начало отчётного периода", None, "date", "пусто: начало текущего квартала"),
     Setting("period_to", "Конец отчётного периода", None, "date", "пусто: конец текущего квартала"),
-    Setting("due_soon_days", "Дней до «Скоро срок»", 14, "int"),
+    Setting("due_soon_days", "Дней до «Скоро срок»", DEFAULT_DUE_SOON_DAYS, "int"),
     Setting("import_file", "Файл для импорта", "", "text", "заполняется кнопкой «Импорт из Word»"),
     Setting("source_file", "Импортировано из файла", "", "text", "заполняется при импорте"),
     Setting("source_columns", "Столбцы исходной таблицы", "", "text", "заполняется при импорте, по одному в строке"),
@@ -126,6 +128,9 @@ SETTINGS = [
     Setting("smtp_port", "SMTP-порт", None, "int", "пусто: 587 для starttls, 465 для ssl, 25 без защиты"),
     Setting("smtp_user", "SMTP-логин"),
     Setting("smtp_security", "SMTP-защита (starttls, ssl, нет)", "starttls"),
+    # added last so that the cells of the settings above (their names rt_*) stay where they were
+    Setting("school_year", "Учебный год", None, "school_year",
+            "например 2023-2024: сроки без года ложатся в этот учебный год; пусто: календарные годы"),
 ]
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
 SETTINGS_BY_LABEL = {s.label: s for s in SETTINGS}

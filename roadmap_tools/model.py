@@ -126,6 +126,9 @@ class Roadmap:
     source: Source = field(default_factory=Source)
     #: field name -> 1-based column index in the source sheet (for cell addresses)
     column_index: dict = field(default_factory=dict)
+    #: a school-year roadmap: the year its school year starts in (2023 for 2023-2024);
+    #: None for calendar years. Deadlines without a year are placed in it (see deadlines.py).
+    school_year: Optional[int] = None
     #: titles of the document's columns we have no field for, kept as the user's own
     #: columns (``Activity.extra``), in the document's order
     kept_columns: list = field(default_factory=list)
@@ -152,6 +155,7 @@ class Roadmap:
             "title": self.title,
             "organisation": self.organisation,
             "years": list(self.years),
+            "school_year": self.school_year,
             "columns": list(self.columns),
             "sections": [
                 {"title": s.title, "activities": [a.to_json() for a in s.activities]}

@@ -40,7 +40,7 @@ def _parses(word: str) -> tuple:
 
 
 def _exception(word: str, case: str) -> Optional[str]:
-    return vocab.INFLECTION_EXCEPTIONS.get((word.lower().replace("ё", "е"), case))
+    return vocab.INFLECTION_EXCEPTIONS.get(case, {}).get(word.lower().replace("ё", "е"))
 
 
 def match_case(model: str, word: str) -> str:

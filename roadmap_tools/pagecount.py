@@ -6,24 +6,15 @@ Otherwise an estimate from the sheet's rows, column widths and page setup (see
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Optional
 
+from roadmap_tools import office
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.office import find_soffice
 from roadmap_tools.textfit import LINE_HEIGHT, wrapped_lines
-
-#: Where LibreOffice lives when it is not on PATH (Windows, macOS).
-SOFFICE_CANDIDATES = (
-    r"C:\Program Files\LibreOffice\program\soffice.exe",
-    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-)
-CONVERT_TIMEOUT_SECONDS = 180
 
 # Page geometry for the estimate, in points (1/72 inch).
 A4_SHORT, A4_LONG = 595.0, 842.0
@@ -32,38 +23,9 @@ DEFAULT_COLUMN_CHARS = 8.43        # Excel's default column width
 POINTS_PER_COLUMN_CHAR = 5.48
 
 
-def find_soffice() -> Optional[str]:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found:
-        return found
-    return next((c for c in SOFFICE_CANDIDATES if os.path.exists(c)), None)
-
-
 def convert_to_pdf(source: Path, outdir: Path, soffice: Optional[str] = None) -> Path:
-    """Convert ``source`` to PDF in ``outdir`` with LibreOffice headless, in a profile of its own."""
-    soffice = soffice or find_soffice()
-    if not soffice:
-        raise RoadmapError("LibreOffice не найден, преобразование в PDF невозможно.",
-                           hint="Установите LibreOffice или заполните «Приложение: листов» в «Настройках».")
-    outdir.mkdir(parents=True, exist_ok=True)
-    profile = Path(tempfile.mkdtemp(prefix="roadmap-lo-"))
-    try:
-        proc = subprocess.run(
-            [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-             "--convert-to", "pdf", "--outdir", str(outdir), str(source)],
-            capture_output=True, text=True, timeout=CONVERT_TIMEOUT_SECONDS)
-    except subprocess.TimeoutExpired as exc:
-        raise RoadmapError(f"LibreOffice не преобразовал файл в PDF за {CONVERT_TIMEOUT_SECONDS} с.",
-                           file=str(source)) from exc
-    except OSError as exc:
-        raise RoadmapError(f"LibreOffice не запустился: {exc}.", file=str(source)) from exc
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    pdf = outdir / (Path(source).stem + ".pdf")
-    if not pdf.exists():
-        raise RoadmapError("LibreOffice не смог преобразовать файл в PDF.", file=str(source),
-                           hint=(proc.stderr or proc.stdout).strip()[:300])
-    return pdf
+    """Convert ``source`` to PDF in ``outdir`` with LibreOffice headless (see ``office.convert``)."""
+    return office.convert(source, outdir, "pdf", soffice)
 
 
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")

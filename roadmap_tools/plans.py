@@ -23,7 +23,7 @@ from roadmap_tools.model import Roadmap
 from roadmap_tools.printing import page_setup
 from roadmap_tools.textfit import row_height
 from roadmap_tools.workbook_sheets import gantt_print_plan, gantt_years
-from roadmap_tools.status import ControlStatus, deadline_status, summary
+from roadmap_tools.status import DEFAULT_DUE_SOON_DAYS, ControlStatus, deadline_status, summary
 from roadmap_tools.vocab import (CONTROL_COLOURS, CONTROL_DONE, CONTROL_DONE_LATE, CONTROL_DUE_SOON,
                                  CONTROL_NO_DATE, CONTROL_ON_TIME, CONTROL_OVERDUE, STATUS_DONE)
 
@@ -313,7 +313,7 @@ def _rule_cells(roadmap: Roadmap, control: int, first: int) -> dict:
         "status": ref(_column(roadmap, "status")), "done": ref(_column(roadmap, "done_date")),
         "end": ref(_column(roadmap, "end")),
         "as_of": f"IF(ISNUMBER({AS_OF_NAME}),{AS_OF_NAME},TODAY())",
-        "soon": f"IF(ISNUMBER({DUE_SOON_NAME}),{DUE_SOON_NAME},14)",
+        "soon": f"IF(ISNUMBER({DUE_SOON_NAME}),{DUE_SOON_NAME},{DEFAULT_DUE_SOON_DAYS})",
         "done_word": STATUS_DONE, "overdue": CONTROL_OVERDUE, "late": CONTROL_DONE_LATE,
         "soon_word": CONTROL_DUE_SOON,
     }

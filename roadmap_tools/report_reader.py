@@ -52,8 +52,8 @@ BARE_URL_RE = re.compile(
     + r")/[^\s<>\"'«»()\[\]{}]+", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?"
 _DATE_RE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-_PERIOD_WORDS_RE = re.compile(r"(?:за|в)\s+период\w*\s+(.*)", re.IGNORECASE)
-_FOR_RE = re.compile(r".*\sза\s+(.*)", re.IGNORECASE)
+_PERIOD_WORDS_RE = re.compile(vocab.TEXT_PATTERNS["report_period_words"], re.IGNORECASE)
+_FOR_RE = re.compile(vocab.TEXT_PATTERNS["report_period_for"], re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s+[А-ЯЁA-Z]|$)|,\s")
 #: «(г. Кузнецк)», «(Равенство…)»: words in parentheses with no digit say nothing of the period
 _PARENTHESIS_WITHOUT_DIGITS = re.compile(r"\([^()\d]*\)")
@@ -183,7 +183,7 @@ def _marker_pattern() -> re.Pattern:
 _MARKER_RE = _marker_pattern()
 _MARKER_CASE = {m: case for m, case in vocab.MUNICIPALITY_MARKERS}
 _DISTRICT_RE = re.compile(
-    r"(?<![А-Яа-яЁё])([А-ЯЁ][а-яё]+(?:ого|его|ом|ем|ий|ый))\s+("
+    r"(?<![А-Яа-яЁё])(" + vocab.TEXT_PATTERNS["district_adjective"] + r")\s+("
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(vocab.DISTRICT_WORDS, key=len, reverse=True))
     + r")(?![А-Яа-яЁё])")
 
@@ -274,7 +274,7 @@ def period_in(text: str) -> Optional[tuple]:
     try:
         from roadmap_tools.deadlines import parse_deadline
 
-        parsed = parse_deadline(re.split(r"\s+по\s+(?:запрашиваемой|форме|установленной)", fragment)[0].strip())
+        parsed = parse_deadline(re.split(vocab.TEXT_PATTERNS["report_period_tail"], fragment)[0].strip())
     except Exception:  # a phrase the parser does not know (or no parser yet): period unknown
         return None
     if parsed.has_dates and parsed.kind in ("period", "deadline", "continuous"):

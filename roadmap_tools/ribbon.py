@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from roadmap_tools.buttons import BUTTONS, GROUPS, RIBBON_TAB_ID, RIBBON_TAB_LABEL, Button, run_python_command
+from roadmap_tools.buttons import (BUTTONS, GROUPS, IMPORT_FILE_TYPES, RIBBON_TAB_ID, RIBBON_TAB_LABEL, Button,
+                                   run_python_command)
 
 CUSTOMUI_NAMESPACE = "http://schemas.microsoft.com/office/2009/07/customui"
 CALLBACKS_MODULE = "RoadmapRibbon"
 #: Defined name of the «Настройки» cell «Файл для импорта» (names are ``rt_<setting key>``).
 IMPORT_FILE_NAME = "rt_import_file"
 
-_IMPORT_TITLE = "Выберите дорожную карту в формате Word (.docx)"
+_IMPORT_TITLE = "Выберите дорожную карту: Word (.docx, .doc), PDF, RTF, ODT или Excel"
 _NO_SETTING = ("В книге нет параметра «Файл для импорта» на листе «Настройки» "
                "(имя rt_import_file). Пересоздайте книгу командой roadmap-tools build-workbook.")
 _MESSAGE_TITLE = "Дорожная карта"
@@ -62,6 +63,11 @@ def vba_escape(text: str) -> str:
     return "".join(out)
 
 
+def _file_filter() -> str:
+    """GetOpenFilename's filter: «description,patterns» pairs joined by commas."""
+    return ",".join(f"{description} ({patterns}),{patterns}" for description, patterns in IMPORT_FILE_TYPES)
+
+
 def _callback(b: Button) -> list:
     run = f'    RunPython "{run_python_command(b)}"'
     if not b.asks_for_file:
@@ -69,7 +75,8 @@ def _callback(b: Button) -> list:
     return [
         f"Public Sub {b.callback}(control As IRibbonControl)",
         "    Dim chosen As Variant",
-        f'    chosen = Application.GetOpenFilename("Word (*.docx), *.docx", 1, U("{vba_escape(_IMPORT_TITLE)}"))',
+        f'    chosen = Application.GetOpenFilename(U("{vba_escape(_file_filter())}"), 1, '
+        f'U("{vba_escape(_IMPORT_TITLE)}"))',
         "    If VarType(chosen) = vbBoolean Then Exit Sub ' cancelled: do nothing",
         "    On Error GoTo NoSetting",
         f'    ThisWorkbook.Names("{IMPORT_FILE_NAME}").RefersToRange.Value = CStr(chosen)',

@@ -62,6 +62,7 @@ _WORD_FORMATS = (".docx", ".docm", ".dotx", ".dotm")
 
 WHAT_EXCEL = "книга Excel (.xlsx)"
 WHAT_WORD = "документ Word (.docx)"
+WHAT_PDF = "документ PDF"
 
 
 # --- names --------------------------------------------------------------------------
@@ -727,7 +728,7 @@ def _expected_what(path: Path, what: Optional[str]) -> str:
 
 
 def _resave_hint(what: str) -> str:
-    program = "Word" if "Word" in what else "Excel"
+    program = "Word" if "Word" in what else "программе просмотра PDF" if "PDF" in what else "Excel"
     return f"Откройте его в {program} и сохраните заново ({what}), затем повторите."
 
 

@@ -71,6 +71,8 @@ def _convert(kind: str, value: Any) -> Any:
         return None
     if kind == "date":
         return to_date(value)
+    if kind == "school_year":
+        return parse_school_year(value)
     if kind in ("int", "year"):
         number = int(float(str(value).replace(",", ".").strip()))
         if kind == "year" and not 1900 <= number <= 2200:
@@ -79,7 +81,31 @@ def _convert(kind: str, value: Any) -> Any:
     return str(value).strip()
 
 
-_EXPECTED = {"date": "дата (ДД.ММ.ГГГГ)", "int": "целое число", "year": "год, например 2022"}
+_EXPECTED = {"date": "дата (ДД.ММ.ГГГГ)", "int": "целое число", "year": "год, например 2022",
+             "school_year": "учебный год, например 2023-2024 (или 2023)"}
+
+
+def parse_school_year(value: Any) -> int:
+    """«2023-2024», «2023/24», «2023» or 2023 -> 2023, the year the school year starts in."""
+    text = str(value).strip().replace("–", "-").replace("—", "-").replace("/", "-")
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    parts = [p.strip() for p in text.split("-")]
+    if not 1 <= len(parts) <= 2 or not all(p.isdigit() for p in parts):
+        raise ValueError(value)
+    first = int(parts[0])
+    if len(parts) == 2:
+        second = int(parts[1]) if len(parts[1]) == 4 else first // 100 * 100 + int(parts[1])
+        if second != first + 1:
+            raise ValueError(value)
+    if not 1900 <= first <= 2200:
+        raise ValueError(value)
+    return first
+
+
+def school_year_text(first: Optional[int]) -> str:
+    """2023 -> «2023-2024», as the setting is shown."""
+    return f"{first}-{first + 1}" if first else ""
 
 
 def settings_from_rows(rows: Sequence[Sequence[Any]], file: str = "") -> dict:
@@ -113,7 +139,10 @@ def settings_rows(settings: dict) -> list:
     """Rows (label, value, hint) of the sheet «Настройки», header first."""
     rows = [["Параметр", "Значение", "Пояснение"]]
     for spec in SETTINGS:
-        rows.append([spec.label, settings.get(spec.key, spec.default), spec.hint])
+        value = settings.get(spec.key, spec.default)
+        if spec.kind == "school_year" and isinstance(value, int):
+            value = school_year_text(value)
+        rows.append([spec.label, value, spec.hint])
     return rows
 
 

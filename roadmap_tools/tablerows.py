@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence, Union
 
-from roadmap_tools import headers
+from roadmap_tools import headers, vocab
 from roadmap_tools.model import Activity, Section, Source
 
 #: How the texts under «начало» and «окончание» of one deadline column are joined.
@@ -23,8 +23,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NUMBER_ONLY = re.compile(r"^(?:\d+[.)]?\s*)+$|^[IVXLC]+[.)]?$")
 _ROMAN = re.compile(r"^[IVXLC]+[.)]?$")
+#: A text ending in a word wrapped after its hyphen («организационно-», «2-»).
+_HYPHEN_WRAP = re.compile(r"\w-$")
 #: The number of a heading row: «1.», «Раздел 2», «IV», or a sub-heading «1.2.» above items 1.2.1, 1.2.2
-_HEADING_NUMBER = re.compile(r"^(?:раздел\s+)?(\d+(?:\.\d+)*|[IVXLC]+)[.)]?$", re.IGNORECASE)
+_HEADING_NUMBER = re.compile(vocab.TEXT_PATTERNS["heading_number"], re.IGNORECASE)
 
 
 def clean_text(value) -> str:
@@ -52,6 +54,11 @@ class RawRow:
     bold: frozenset = frozenset()
     #: (grid column, address) of every hyperlink behind a cell's text («Приказ» -> https://…)
     links: tuple = ()
+    #: the row opens a new page of the table (a reader that knows pages: PDF), so it may
+    #: finish the row the page break cut
+    page_start: bool = False
+    #: grid columns whose text goes on from the page before in the same paragraph (a line wrap)
+    wrapped: frozenset = frozenset()
 
     @property
     def texts(self) -> list:
@@ -276,15 +283,24 @@ class _Builder:
         section.activities.append(activity)
         self.last = activity
 
-    def continuation(self, values: dict, extra: Optional[dict] = None) -> None:
-        """Text of a row broken by a page break, joined cell by cell to the activity it continues."""
+    def continuation(self, values: dict, extra: Optional[dict] = None, line_wraps: frozenset = frozenset()) -> None:
+        """Text of a row broken by a page break, joined cell by cell to the activity it continues.
+
+        ``line_wraps``: fields where the reader saw the page end wrap a line inside a paragraph
+        (PDF); there a word wrapped after its hyphen joins without a space, as within a cell.
+        """
+        def joined(current, text, wrap=False):
+            if not current:
+                return text
+            if wrap and _HYPHEN_WRAP.search(current) and text[:1].isalpha():
+                return current + text
+            return f"{current} {text}"
+
         for name, text in values.items():
             if text:
-                current = getattr(self.last, name)
-                setattr(self.last, name, f"{current} {text}" if current else text)
+                setattr(self.last, name, joined(getattr(self.last, name), text, name in line_wraps))
         for title, text in (extra or {}).items():
-            current = self.last.extra.get(title)
-            self.last.extra[title] = f"{current} {text}" if current else text
+            self.last.extra[title] = joined(self.last.extra.get(title), text)
 
 
 #: Fields of the plan, then the reporting fields a document may already have filled.
@@ -297,12 +313,15 @@ def _is_section_title(text: str) -> bool:
 
 
 def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder) -> None:
+    after_page_break = False
     for position, row in enumerate(rows):
+        after_page_break = after_page_break or row.page_start
         cells, repeated = layout.logical(row)
         if not any(cells):
             continue  # an empty row
         if same_header(cells, layout) or is_column_numbering(cells) or is_column_numbering(row.texts):
             continue  # the header repeated on a new page, or the column numbers under it (of every sub-column)
+        first_on_page, after_page_break = after_page_break, False
         present = layout.present(row)
         filled = [i for i, c in enumerate(cells) if c]
         values = {name: layout.get(cells, name) for name in FIELDS}
@@ -325,9 +344,15 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
             continue
         fresh = {name: text for name, text in {**values, **report}.items()
                  if text and layout.fields.get(name) not in repeated}
-        if not values["number"] and not values["deadline"] and builder.last is not None \
+        # the rest of a row the page cut, its deadline cut too: no number, and no activity of its own
+        # (none, or the activity's sentence going on: not from a capital letter)
+        cut_by_page = first_on_page and not values["number"] and \
+            not values["activity"].lstrip("«\"'(„“ ")[:1].isupper()
+        if (cut_by_page or (not values["number"] and not values["deadline"])) and builder.last is not None \
                 and builder.pending_section is None:
-            builder.continuation(fresh, {t: v for t, v in extra.items() if t not in repeated_titles})
+            wrapped = {layout.column_of(grid) for grid in row.wrapped if layout.inside(grid)}
+            builder.continuation(fresh, {t: v for t, v in extra.items() if t not in repeated_titles},
+                                 frozenset(name for name, index in layout.fields.items() if index in wrapped))
             continue
         builder.activity({**values, **report}, row.row, section_title, extra)
 

@@ -44,7 +44,7 @@ def roadmap_settings(roadmap: Roadmap, base: Optional[dict] = None) -> dict:
     merged.update(base or {})
     found = {
         "title": roadmap.title, "organisation": roadmap.organisation,
-        "first_year": roadmap.first_year, "last_year": roadmap.last_year,
+        "first_year": roadmap.first_year, "last_year": roadmap.last_year, "school_year": roadmap.school_year,
         "source_file": Path(roadmap.source.file).name if roadmap.source.file else "",
         "source_columns": "\n".join(roadmap.columns),
     }
@@ -128,10 +128,10 @@ def chart_months(deadline: Optional[Deadline]) -> str:
     return ";" + ";".join(str(m) for m in months) + ";"
 
 
-def _activity_values(activity: Activity, years: Sequence[int]) -> dict:
+def _activity_values(activity: Activity, years: Sequence[int], school_year: Optional[int] = None) -> dict:
     from roadmap_tools.deadlines import parse_deadline
 
-    parsed = activity.parsed or parse_deadline(activity.deadline, years)
+    parsed = activity.parsed or parse_deadline(activity.deadline, years, school_year)
     values = {name: getattr(activity, name, "") for name in TEXT_FIELDS}
     values.update(section=activity.section, start=parsed.start, end=parsed.end, months=chart_months(parsed),
                   done_date=activity.done_date, control=None, days_overdue=None)
@@ -177,7 +177,7 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
 
     rows = [titles]
     for activity, old in zip(activities, matched):
-        values = _activity_values(activity, years)
+        values = _activity_values(activity, years, settings.get("school_year") or roadmap.school_year)
         row: list = [None] * width
         if old is not None:
             for col in range(1, width + 1):
@@ -441,6 +441,7 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
                            hint="Верните строку заголовков: " + ", ".join(f"«{c.title}»" for c in
                                                                        layout.ROADMAP_COLUMNS[:8]) + ".")
     years = settings_years(settings)
+    school_year = settings.get("school_year")
     sheet = source.sheet or layout.SHEET_ROADMAP
     # columns of the user's own: carried with each activity, so a rewrite of the sheet keeps them
     ours = set(fields.values())
@@ -467,7 +468,7 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
             source=Source(source.file, sheet, number),
             **{name: _text(value(name)) for name in EXTRA_FIELDS},
             extra={title: row[index] for index, title in kept if index < len(row) and row[index] not in (None, "")})
-        activity.parsed = parse_deadline(activity.deadline, years)
+        activity.parsed = parse_deadline(activity.deadline, years, school_year)
         if not sections or sections[-1].title != activity.section:
             sections.append(Section(title=activity.section))
         sections[-1].activities.append(activity)
@@ -476,7 +477,7 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
         columns = [t for t in (_text(v) for v in header) if t]
     return Roadmap(
         title=settings.get("title") or "", organisation=settings.get("organisation") or "", years=years,
-        sections=sections, columns=columns,
+        sections=sections, columns=columns, school_year=school_year,
         has_executor_column=any((headers.field_of_title(c) or ("",))[0] == "executor" for c in columns),
         source=Source(source.file, sheet), column_index={name: index + 1 for name, index in fields.items()},
         kept_columns=[title for _, title in kept],

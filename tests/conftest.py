@@ -24,6 +24,22 @@ REPORT_FIXTURE = "002_e8874583cf5e68aa"
 SAMPLE_DOCX = SAMPLE_ROADMAP
 
 
+@dataclass(frozen=True)
+class SchoolYear:
+    """A roadmap on a school year in the deadline tables: ``SchoolYear(2023)`` is 2023-2024."""
+
+    first: int
+
+
+def parse_in(phrase: str, years):
+    """``parse_deadline`` for a table row whose years are calendar years or a ``SchoolYear``."""
+    from roadmap_tools.deadlines import parse_deadline
+
+    if isinstance(years, SchoolYear):
+        return parse_deadline(phrase, (), years.first)
+    return parse_deadline(phrase, years)
+
+
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
@@ -125,3 +141,15 @@ def to_pdf(soffice, tmp_path):
     def convert(src: Path) -> Path:
         return convert_with_libreoffice(soffice, Path(src), "pdf", tmp_path / "pdf")
     return convert
+
+
+#: Markers whose tests are slow by nature (a LibreOffice or Node.js process each) and
+#: modules that run the whole hostile corpus: all go to the slow step (pytest -m slow).
+SLOW_MARKERS = ("libreoffice", "pyodide")
+SLOW_MODULES = ("test_robustness.py",)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if any(item.get_closest_marker(name) for name in SLOW_MARKERS) or item.path.name in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

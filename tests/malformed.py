@@ -191,6 +191,37 @@ def text_with_office_name(path: Path, bases: Bases) -> None:
     path.write_text("№;Мероприятие;Сроки\n1;Совещание;январь 2022\n", encoding="cp1251")
 
 
+PRINTED_ROADMAP = Path(__file__).parent / "fixtures" / "pdf" / "roadmap_penza_2022.pdf"
+
+
+def truncated_pdf(path: Path, bases: Bases) -> None:
+    data = PRINTED_ROADMAP.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def scanned_pdf(path: Path, bases: Bases) -> None:
+    path.write_bytes((PRINTED_ROADMAP.parent / "scanned_roadmap_no_text.pdf").read_bytes())
+
+
+def pdf_without_table(path: Path, bases: Bases) -> None:
+    # a PDF of one text line and no ruling lines: written by hand, the smallest valid file
+    text = "BT /F1 12 Tf 72 720 Td (Plan meropriyatiy) Tj ET"
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               "/Resources << /Font << /F1 5 0 R >> >> >>",
+               f"<< /Length {len(text)} >>\nstream\n{text}\nendstream",
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(out)
+
+
 def truncated_zip(path: Path, bases: Bases) -> None:
     data = (bases.workbook if path.suffix == ".xlsx" else bases.docx).read_bytes()
     path.write_bytes(data[: len(data) // 2])
@@ -563,6 +594,10 @@ CORPUS = [
               group="wrong type"),
     Malformed("old .xls", "старая.xls", old_binary_format, group="wrong type"),
     Malformed("old .doc", "старый.doc", old_binary_format, group="wrong type"),
+    Malformed("random bytes named .pdf", "шум.pdf", random_bytes, group="broken"),
+    Malformed("truncated PDF", "обрезанный приказ.pdf", truncated_pdf, group="broken"),
+    Malformed("scanned PDF (pictures, no text)", "скан.pdf", scanned_pdf, group="odd content"),
+    Malformed("PDF without a table", "без таблицы.pdf", pdf_without_table, group="odd content"),
     Malformed("billion laughs in a sheet", "смех.xlsx", billion_laughs_xlsx, "недопустимую XML-конструкцию",
               group="hostile"),
     Malformed("billion laughs in a document", "смех.docx", billion_laughs_docx, "недопустимую XML-конструкцию",

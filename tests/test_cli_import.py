@@ -24,7 +24,7 @@ def test_json_has_the_gold_shape_and_writes_nothing_without_output(cli, tmp_path
     result = cli("import", source, "--json")
     assert result.code == 0, result.err
     data = result.json()
-    assert list(data) == ["title", "organisation", "years", "columns", "sections", "kept_columns",
+    assert list(data) == ["title", "organisation", "years", "school_year", "columns", "sections", "kept_columns",
                           "report_columns"]
     assert (data["kept_columns"], data["report_columns"]) == ([], {})  # the document has only our columns
     assert data["columns"] == gold("001_a470a32a4d39f39e")["columns"]

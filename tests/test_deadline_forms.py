@@ -8,12 +8,14 @@ from datetime import date
 
 import pytest
 
+from conftest import SchoolYear, parse_in
 from roadmap_tools import vocab
 from roadmap_tools.deadlines import parse_deadline, vocabulary_conflicts
 
 Y22 = (2022,)
 Y21_22 = (2021, 2022)
 Y21_24 = (2021, 2022, 2023, 2024)
+SY23 = SchoolYear(2023)  # a roadmap «на 2023-2024 учебный год»
 
 FORMS = [
     # months and ranges of months, a year written once at the end
@@ -171,6 +173,76 @@ FORMS = [
     ("2023-2025 учебный год", Y22, "unparsed", None, None),
     ("13.2022", Y22, "unparsed", None, None),
     ("1 квартал 2022-2023 учебного года", Y22, "unparsed", None, None),
+    # a school-year roadmap: September–December in its first year, January–August in its second
+    ("Февраль", SY23, "period", "2024-02-01", "2024-02-29"),
+    ("28-29 февраля", SY23, "period", "2024-02-28", "2024-02-29"),
+    ("декабрь", SY23, "period", "2023-12-01", "2023-12-31"),
+    ("сентябрь – май", SY23, "period", "2023-09-01", "2024-05-31"),
+    ("декабрь, март", SY23, "milestones", "2023-12-01", "2024-03-31"),
+    ("август-сентябрь", SY23, "period", "2023-08-01", "2023-09-30"),
+    ("до 25 мая", SY23, "deadline", "2024-05-25", "2024-05-25"),
+    ("с 01.09 по 31.05", SY23, "period", "2023-09-01", "2024-05-31"),
+    ("октябрь 2024 года", SY23, "period", "2024-10-01", "2024-10-31"),
+    ("в течение года", SY23, "continuous", "2023-09-01", "2024-08-31"),
+    ("постоянно", SY23, "continuous", "2023-09-01", "2024-08-31"),
+    ("с 1 октября", SY23, "continuous", "2023-10-01", "2024-08-31"),
+    ("ежемесячно", SY23, "recurring", "2023-09-01", "2024-08-31"),
+    # school quarters («четверть»), numbered every way
+    ("I четверть", SY23, "period", "2023-09-01", "2023-10-31"),
+    ("II четверть", SY23, "period", "2023-11-01", "2023-12-31"),
+    ("III четверть", SY23, "period", "2024-01-01", "2024-03-31"),
+    ("IV четверть", SY23, "period", "2024-04-01", "2024-05-31"),
+    ("1 четверть", SY23, "period", "2023-09-01", "2023-10-31"),
+    ("1-я четверть", SY23, "period", "2023-09-01", "2023-10-31"),
+    ("первая четверть", SY23, "period", "2023-09-01", "2023-10-31"),
+    ("в течение третьей четверти", SY23, "continuous", "2024-01-01", "2024-03-31"),
+    ("1-2 четверти", SY23, "period", "2023-09-01", "2023-12-31"),
+    ("II четверть 2024-2025 учебного года", SY23, "period", "2024-11-01", "2024-12-31"),
+    ("IV четверть 2022/2023 уч. года", Y22, "period", "2023-04-01", "2023-05-31"),
+    ("II четверть 2022 года", Y22, "period", "2022-11-01", "2022-12-31"),
+    ("1 раз в четверть", SY23, "recurring", "2023-09-01", "2024-05-31"),
+    ("5 четверть", SY23, "unparsed", None, None),
+    # half-years of the school year
+    ("I полугодие", SY23, "period", "2023-09-01", "2023-12-31"),
+    ("II полугодие учебного года", SY23, "period", "2024-01-01", "2024-05-31"),
+    ("I полугодие 2022", Y22, "period", "2022-01-01", "2022-06-30"),
+    # start and middle of a month, a quarter, a year; its end is a due date
+    ("начало октября", SY23, "period", "2023-10-01", "2023-10-10"),
+    ("в середине марта", SY23, "period", "2024-03-11", "2024-03-20"),
+    ("конец ноября", SY23, "deadline", "2023-11-30", "2023-11-30"),
+    ("начало марта 2022", Y22, "period", "2022-03-01", "2022-03-10"),
+    ("начало II четверти", SY23, "period", "2023-11-01", "2023-11-30"),
+    ("в конце III четверти", SY23, "deadline", "2024-03-31", "2024-03-31"),
+    ("в начале 2 квартала 2022 г.", Y22, "period", "2022-04-01", "2022-04-30"),
+    ("середина 2022 года", Y22, "period", "2022-06-01", "2022-07-31"),
+    ("начало учебного года", SY23, "period", "2023-09-01", "2023-09-30"),
+    ("середина учебного года", SY23, "period", "2024-01-01", "2024-01-31"),
+    ("начало месяца", SY23, "unparsed", None, None),
+    ("ежемесячно, в конце месяца", Y22, "recurring", "2022-01-21", "2022-12-31"),
+    ("ежемесячно (начало месяца)", SY23, "recurring", "2023-09-01", "2024-08-10"),
+    ("в середине месяца", Y22, "unparsed", None, None),
+    ("первая декада марта 2022 г.", Y22, "period", "2022-03-01", "2022-03-10"),
+    ("во второй декаде апреля", Y22, "period", "2022-04-11", "2022-04-20"),
+    ("в третьей декаде февраля", SY23, "period", "2024-02-21", "2024-02-29"),
+    ("по четвергам", Y22, "recurring", "2022-01-01", "2022-12-31"),
+    ("2 раза в год", SY23, "recurring", "2023-09-01", "2024-05-31"),
+    # a bracket of words we do not know is a comment: the date before it stands
+    ("май (итоговый педсовет)", SY23, "period", "2024-05-01", "2024-05-31"),
+    ("октябрь (школьный этап), ноябрь (муниципальный этап)", SY23, "milestones", "2023-10-01", "2023-11-30"),
+    ("май-июнь 2022 (ГИА)", Y22, "period", "2022-05-01", "2022-06-30"),
+    ("(уточняется)", Y22, "unparsed", None, None),
+    ("к началу учебного года", SY23, "deadline", "2023-09-01", "2023-09-01"),
+    ("в течение учебного года", SY23, "continuous", "2023-09-01", "2024-08-31"),
+    # school holidays (a convention of dates, see docs/deadlines.md)
+    ("осенние каникулы", SY23, "period", "2023-10-28", "2023-11-05"),
+    ("в период зимних каникул", SY23, "period", "2023-12-29", "2024-01-08"),
+    ("во время весенних каникул", SY23, "period", "2024-03-23", "2024-03-31"),
+    ("летние каникулы", SY23, "period", "2024-06-01", "2024-08-31"),
+    ("осенние каникулы 2022 года", Y22, "period", "2022-10-28", "2022-11-05"),
+    # counted from an event: unread, with the reason
+    ("за 10 дней до начала учебного года", SY23, "unparsed", None, None),
+    ("за неделю до проведения", Y22, "unparsed", None, None),
+    ("накануне педсовета", SY23, "unparsed", None, None),
 ]
 
 
@@ -180,7 +252,7 @@ def _iso(d):
 
 @pytest.mark.parametrize("phrase, years, kind, start, end", FORMS, ids=[f[0] or "<empty>" for f in FORMS])
 def test_phrase_form_gives_expected_parse(phrase, years, kind, start, end):
-    parsed = parse_deadline(phrase, years)
+    parsed = parse_in(phrase, years)
     assert (parsed.kind, _iso(parsed.start), _iso(parsed.end)) == (kind, start, end), parsed.reason
     if kind == "unparsed":
         assert parsed.reason
@@ -200,6 +272,16 @@ def test_year_without_phrase_year_and_without_roadmap_years_says_why():
 
 def test_impossible_date_is_named_in_the_reason():
     assert "31.02.2022" in parse_deadline("31 февраля 2022", [2022]).reason
+
+
+def test_a_term_before_an_event_names_the_event_word_in_its_reason():
+    assert parse_deadline("за 10 дней до начала учебного года", [], 2023).reason == \
+        "срок отсчитывается от события («за …»), а не задан датой"
+
+
+def test_a_school_year_makes_the_yearless_february_29_of_its_leap_year_valid():
+    assert parse_deadline("29 февраля", [], 2023).start == date(2024, 2, 29)
+    assert parse_deadline("29 февраля", [2023]).kind == "unparsed"
 
 
 def test_event_relative_term_says_it_counts_from_an_event():

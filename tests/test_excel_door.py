@@ -235,6 +235,18 @@ def test_email_button_writes_the_same_draft_as_the_email_command(with_letter_set
     assert draft(twins.door.parent)[0] == "irr@example.ru"
 
 
+def test_word_button_writes_the_same_document_as_the_export_word_command(sample_workbook, tmp_path):
+    twins = Twins(sample_workbook, tmp_path)
+    twins.book = remote_book(twins.door, name=str(twins.door))  # the document goes next to the door's copy
+    assert run_cli("export-word", twins.cli).code == 0
+    actions = twins.press(rt.export_to_word)
+    alerts = [a["args"][0] for a in actions if a["func"] == "alert"]
+    assert [a["func"] for a in actions] == ["save", "alert"], alerts
+    made = twins.door.with_name(f"{twins.door.stem} - дорожная карта.docx")
+    assert str(made) in alerts[0]
+    assert docx_text(made) == docx_text(twins.cli.with_name(made.name))
+
+
 @pytest.mark.parametrize("button, command", [(rt.flag_overdue, ("overdue",)), (rt.check_entries, ("check",))])
 def test_buttons_on_the_ribbon_workbook_set_the_gantts_print_area_like_the_commands(tmp_path, button, command):
     built = tmp_path / "Roadmap.xlsm"

@@ -53,7 +53,9 @@ def _report_without_deadlines(path):
     ("чужая_таблица.docx", _unrecognised_columns, "не распознаны заголовки столбцов"),
     ("битый.docx", _corrupt_zip, "повреждён"),
     ("с_паролем.docx", _password_protected, "защищён паролем"),
-    ("старый.doc", _old_doc, "«.doc» не поддерживается"),
+    # read through LibreOffice where installed; this one is broken, or LibreOffice is missing: either way
+    # the user is told to save it as .docx
+    ("старый.doc", _old_doc, "Документ Word (*.docx)"),
     ("текст.docx", _not_office, "не является документом Office"),
     ("отчёт.docx", _report_without_deadlines, "без столбца «Сроки»"),
     ("с_паролем.xlsx", _password_protected, "защищён паролем"),

@@ -108,7 +108,7 @@ def test_municipalities_named_by_consolidation_through_the_library():
 
 
 def test_a_word_the_dictionary_gets_wrong_is_put_right_from_the_vocabulary(monkeypatch):
-    monkeypatch.setitem(vocab.INFLECTION_EXCEPTIONS, ("кузнецка", "nomn"), "Кузнецк-Пензенский")
+    monkeypatch.setitem(vocab.INFLECTION_EXCEPTIONS, "nomn", {"кузнецка": "Кузнецк-Пензенский"})
     assert place_nominative(["Кузнецка"]) == "Кузнецк-Пензенский"
 
 

@@ -12,8 +12,8 @@ RIBBON_FILE = WORKBOOK_SOURCES / "ribbon" / "customUI14.xml"
 CALLBACKS_FILE = WORKBOOK_SOURCES / "vba" / "RoadmapRibbon.bas"
 NS = {"ui": ribbon.CUSTOMUI_NAMESPACE}
 
-EXCEL_FUNCTIONS = ["import_from_word", "check_entries", "flag_overdue", "monitoring_form", "cover_letter",
-                   "email_draft", "requests_to_executors", "collect_answers", "curator_feedback"]
+EXCEL_FUNCTIONS = ["import_from_word", "export_to_word", "check_entries", "flag_overdue", "monitoring_form",
+                   "cover_letter", "email_draft", "requests_to_executors", "collect_answers", "curator_feedback"]
 
 
 def test_committed_ribbon_xml_is_what_the_buttons_generate():
@@ -31,9 +31,9 @@ def test_tab_groups_and_button_labels_are_the_russian_ones():
     assert [g.get("label") for g in tab.findall("ui:group", NS)] == ["Данные", "Контроль", "Отчёты",
                                                                   "Исполнители и куратор"]
     labels = [b.get("label") for b in tab.iter(f"{{{ribbon.CUSTOMUI_NAMESPACE}}}button")]
-    assert labels == ["Импорт из Word", "Проверить", "Отметить просрочки", "Форма мониторинга",
-                      "Сопроводительное письмо", "Письмо e-mail", "Запрос исполнителям", "Собрать ответы",
-                      "Замечания куратора"]
+    assert labels == ["Импорт из Word", "Дорожная карта в Word", "Проверить", "Отметить просрочки",
+                      "Форма мониторинга", "Сопроводительное письмо", "Письмо e-mail", "Запрос исполнителям",
+                      "Собрать ответы", "Замечания куратора"]
 
 
 def test_every_on_action_has_a_matching_callback_sub():

@@ -31,6 +31,7 @@ CALLS = {
     "email": lambda f, out: ["email", f, "-o", out / "Письмо.eml"],
     "consolidate": lambda f, out: ["consolidate", f, "-o", out / "Сводка.xlsx", "--workers", "1"],
     "build-workbook": lambda f, out: ["build-workbook", "--roadmap", f, "-o", out / "Книга.xlsm"],
+    "export-word": lambda f, out: ["export-word", f, "-o", out / "Приложение.docx"],
     "requests": lambda f, out: ["requests", f, "--from", "2022-01-01", "--to", "2022-12-31", "-o", out / "Запросы"],
     "collect": lambda f, out: ["collect", f, f],  # the file is also the answer: not one, so it is listed
     "feedback": lambda f, out: ["feedback", f, "-o", out / "Замечания"],

@@ -18,6 +18,8 @@ ESTABLISHED_NAMES = {
     "word", "excel", "python", "pip", "xlwings",  # programs the user installs and runs
     "interpreter_win", "pythonpath",              # keys of the sheet xlwings.conf that xlwings reads
     "roadmap-tools",                              # the package the user installs
+    "pdf", "rtf", "odt",                          # document formats, named as their files are
+    "times", "new", "roman",                      # the font an official appendix is set in
 }
 #: The sheet xlwings reads its settings from: its name and keys are xlwings', not ours.
 FOREIGN_SHEETS = {SHEET_XLWINGS_CONF}

@@ -56,6 +56,23 @@ def parse_years(text: str) -> list:
     return list(range(years[0], years[-1] + 1))
 
 
+def parse_school_year_option(text: str) -> int:
+    """«2023» or «2023-2024» -> 2023."""
+    from roadmap_tools.settings import parse_school_year
+
+    try:
+        return parse_school_year(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"«{text}»: учебный год указывается как 2023 (это 2023-2024) или 2023-2024") from None
+
+
+def add_school_year_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--school-year", type=parse_school_year_option, metavar="ГОД",
+                        help="дорожная карта на учебный год: 2023 или 2023-2024 (сентябрь–декабрь без года — "
+                             "2023, январь–август — 2024); по умолчанию из названия или «Настроек»")
+
+
 def add_json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="вывести результат в формате JSON")
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import add_json_option, print_json, writing
+from roadmap_tools.commands._common import add_json_option, add_school_year_option, print_json, writing
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("workbook", metavar="КНИГА", help="книга дорожной карты (.xlsx или .xlsm)")
+    add_school_year_option(parser)
     add_json_option(parser)
 
 
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from roadmap_tools.jobs import run_check
 
     with writing([args.workbook]):  # held from reading the book to writing it back
-        result = run_check(args.workbook)
+        result = run_check(args.workbook, school_year=args.school_year)
     if args.json:
         print_json(result.to_json())
     else:

@@ -1,11 +1,13 @@
 """Прочитать сроки, как они написаны в дорожной карте: вид срока, начало, конец.
 
 Сроки берутся из аргументов, а если их нет, со стандартного ввода (по одному в строке).
-Срок без года относится к первому году дорожной карты (--years).
+Срок без года относится к первому году дорожной карты (--years), а в учебном году
+(--school-year 2023) сентябрь–декабрь — к 2023 году, январь–август — к 2024.
 
 Пример:
   roadmap-tools deadlines "Январь-февраль 2022 года" "ежегодно (июнь)" --years 2021-2024
   cat сроки.txt | roadmap-tools deadlines --years 2022 --json
+  roadmap-tools deadlines "II четверть" "28-29 февраля" --school-year 2023
 
 Код выхода: 0 все сроки прочитаны, 1 есть нераспознанные или пустые, 2 ошибка в аргументах.
 """
@@ -17,7 +19,7 @@ import sys
 from datetime import date
 from typing import List, Optional
 
-from roadmap_tools.commands._common import add_json_option, parse_years, print_json
+from roadmap_tools.commands._common import add_json_option, add_school_year_option, parse_years, print_json
 from roadmap_tools.deadlines import parse_deadline
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Deadline
@@ -34,6 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="срок, как он написан; без аргументов сроки читаются со стандартного ввода")
     parser.add_argument("--years", type=parse_years, default=[], metavar="ГОДЫ",
                         help="годы дорожной карты: 2022 или 2021-2024")
+    add_school_year_option(parser)
     add_json_option(parser)
 
 
@@ -103,7 +106,7 @@ def format_table(parsed: List[Deadline]) -> str:
 def run(args: argparse.Namespace) -> int:
     phrases = args.phrases if args.phrases else _read_stdin()
     refuse_absurd_numbers(phrases, from_stdin=not args.phrases)
-    parsed = [parse_deadline(text, args.years) for text in phrases]
+    parsed = [parse_deadline(text, args.years, args.school_year) for text in phrases]
     if args.json:
         for d in parsed:
             print_json(d.to_json())

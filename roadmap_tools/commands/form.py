@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 
 from roadmap_tools.commands._common import (
-    add_json_option, add_output_option, admit_output, parse_date, print_json, writing,
+    add_json_option, add_output_option, add_school_year_option, admit_output, parse_date, print_json, writing,
 )
 from roadmap_tools.safeio import WORKBOOK
 
@@ -29,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", type=parse_date, metavar="ДАТА", help="начало периода")
     parser.add_argument("--to", dest="end", type=parse_date, metavar="ДАТА", help="конец периода")
     add_output_option(parser, "только лист «Форма мониторинга» в книге")
+    add_school_year_option(parser)
     add_json_option(parser)
 
 
@@ -37,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
 
     output = admit_output(args.output, (WORKBOOK,), [args.workbook])
     with writing([args.workbook, output]):
-        result = run_form(args.workbook, start=args.start, end=args.end, output=output)
+        result = run_form(args.workbook, start=args.start, end=args.end, output=output,
+                          school_year=args.school_year)
     form = result.form
     if args.json:
         print_json(result.to_json())

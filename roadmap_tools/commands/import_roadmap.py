@@ -1,4 +1,4 @@
-"""Импортировать дорожную карту из Word (.docx) или Excel (.xlsx, .xlsm) в рабочую книгу.
+"""Импортировать дорожную карту из Word (.docx, .doc), PDF, .rtf, .odt или Excel в рабочую книгу.
 
 Находит в документе таблицу дорожной карты по заголовкам столбцов (в любом порядке и
 формулировке: «№ п/п», «Мероприятие», «Сроки», «Исполнители», «Ожидаемый результат»),
@@ -14,6 +14,11 @@
 Пример:
   roadmap-tools import приказ.docx -o Roadmap.xlsx
   roadmap-tools import приказ.docx --json
+  roadmap-tools import план.pdf --school-year 2023-2024
+
+PDF читается, если в нём есть текст (скан без текста не читается); .doc, .rtf и .odt —
+через LibreOffice, если он установлен. Учебный год (--school-year) берётся и из названия
+(«на 2023-2024 учебный год»): сроки без года ложатся в него.
 
 Без -o книга пишется рядом с документом: ИМЯ_roadmap.xlsx. С --json без -o только
 выводит JSON и ничего не пишет.
@@ -24,15 +29,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from roadmap_tools.commands._common import add_json_option, add_output_option, admit_output, print_json, writing
+from roadmap_tools.commands._common import (
+    add_json_option, add_output_option, add_school_year_option, admit_output, print_json, writing,
+)
 from roadmap_tools.safeio import MACRO_WORKBOOK, WORKBOOK, check_readable
 
 NAME = "import"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="ФАЙЛ", help="дорожная карта: .docx, .xlsx или .xlsm")
+    parser.add_argument("file", metavar="ФАЙЛ",
+                        help="дорожная карта: .docx, .pdf (с текстом), .doc, .rtf, .odt, .xlsx или .xlsm")
     add_output_option(parser, "ИМЯ_roadmap.xlsx рядом с документом")
+    add_school_year_option(parser)
     add_json_option(parser)
 
 
@@ -42,20 +51,21 @@ def run(args: argparse.Namespace) -> int:
     )
 
     if args.json and not args.output:
-        print_json(import_json(import_roadmap(args.file)))
+        print_json(import_json(import_roadmap(args.file, args.school_year)))
         return 0
     # an existing roadmap book may be an .xlsm (its macros kept); a new one is an .xlsx
     output = admit_output(args.output, (WORKBOOK, MACRO_WORKBOOK), [args.file]) \
         or default_output(check_readable(args.file))
     with writing([output]):  # an existing book is read, then updated
-        roadmap, written = import_to_workbook(args.file, output)
+        roadmap, written = import_to_workbook(args.file, output, args.school_year)
     if args.json:
         print_json(import_json(roadmap))
         return 0
     activities = sum(len(section.activities) for section in roadmap.sections)
     years = "–".join(str(y) for y in (roadmap.years[:1] + roadmap.years[-1:] if len(roadmap.years) > 1
                                        else roadmap.years)) or "не найдены"
-    print(f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}, годы: {years}.")
+    period = f"учебный год: {roadmap.school_year}-{roadmap.school_year + 1}" if roadmap.school_year else f"годы: {years}"
+    print(f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}, {period}.")
     kept = kept_columns_text(roadmap)
     if kept:
         print(kept)

@@ -21,7 +21,7 @@ import argparse
 from pathlib import Path
 
 from roadmap_tools.commands._common import (
-    add_json_option, add_output_option, admit_output, parse_date, print_json, writing,
+    add_json_option, add_output_option, add_school_year_option, admit_output, parse_date, print_json, writing,
 )
 from roadmap_tools.safeio import MACRO_WORKBOOK, WORKBOOK
 
@@ -31,6 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=parse_date, metavar="ДАТА",
                         help="дата контроля (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)")
     add_output_option(parser, "сама книга")
+    add_school_year_option(parser)
     add_json_option(parser)
 
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     kinds = (WORKBOOK, MACRO_WORKBOOK) if Path(args.workbook).suffix.lower() == ".xlsm" else (WORKBOOK,)
     output = admit_output(args.output, kinds, [args.workbook])
     with writing([output or args.workbook]):
-        result = run_overdue(args.workbook, as_of=args.as_of, output=output)
+        result = run_overdue(args.workbook, as_of=args.as_of, output=output, school_year=args.school_year)
     if args.json:
         print_json(result.to_json())
         return 0

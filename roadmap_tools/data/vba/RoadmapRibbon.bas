@@ -7,7 +7,7 @@ Option Explicit
 
 Public Sub OnImportFromWord(control As IRibbonControl)
     Dim chosen As Variant
-    chosen = Application.GetOpenFilename("Word (*.docx), *.docx", 1, U("\u0412\u044B\u0431\u0435\u0440\u0438\u0442\u0435 \u0434\u043E\u0440\u043E\u0436\u043D\u0443\u044E \u043A\u0430\u0440\u0442\u0443 \u0432 \u0444\u043E\u0440\u043C\u0430\u0442\u0435 Word (.docx)"))
+    chosen = Application.GetOpenFilename(U("\u0414\u043E\u0440\u043E\u0436\u043D\u0430\u044F \u043A\u0430\u0440\u0442\u0430 (*.docx;*.doc;*.pdf;*.rtf;*.odt;*.xlsx;*.xlsm),*.docx;*.doc;*.pdf;*.rtf;*.odt;*.xlsx;*.xlsm,\u0412\u0441\u0435 \u0444\u0430\u0439\u043B\u044B (*.*),*.*"), 1, U("\u0412\u044B\u0431\u0435\u0440\u0438\u0442\u0435 \u0434\u043E\u0440\u043E\u0436\u043D\u0443\u044E \u043A\u0430\u0440\u0442\u0443: Word (.docx, .doc), PDF, RTF, ODT \u0438\u043B\u0438 Excel"))
     If VarType(chosen) = vbBoolean Then Exit Sub ' cancelled: do nothing
     On Error GoTo NoSetting
     ThisWorkbook.Names("rt_import_file").RefersToRange.Value = CStr(chosen)
@@ -16,6 +16,10 @@ Public Sub OnImportFromWord(control As IRibbonControl)
     Exit Sub
 NoSetting:
     MsgBox U("\u0412 \u043A\u043D\u0438\u0433\u0435 \u043D\u0435\u0442 \u043F\u0430\u0440\u0430\u043C\u0435\u0442\u0440\u0430 \u00AB\u0424\u0430\u0439\u043B \u0434\u043B\u044F \u0438\u043C\u043F\u043E\u0440\u0442\u0430\u00BB \u043D\u0430 \u043B\u0438\u0441\u0442\u0435 \u00AB\u041D\u0430\u0441\u0442\u0440\u043E\u0439\u043A\u0438\u00BB (\u0438\u043C\u044F rt_import_file). \u041F\u0435\u0440\u0435\u0441\u043E\u0437\u0434\u0430\u0439\u0442\u0435 \u043A\u043D\u0438\u0433\u0443 \u043A\u043E\u043C\u0430\u043D\u0434\u043E\u0439 roadmap-tools build-workbook."), vbExclamation, U("\u0414\u043E\u0440\u043E\u0436\u043D\u0430\u044F \u043A\u0430\u0440\u0442\u0430")
+End Sub
+
+Public Sub OnExportToWord(control As IRibbonControl)
+    RunPython "import roadmap_tools.excel as rt; rt.export_to_word()"
 End Sub
 
 Public Sub OnCheckEntries(control As IRibbonControl)

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import add_output_option, admit_output
-from roadmap_tools.safeio import DOCUMENT
+from roadmap_tools.commands._common import add_output_option
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,8 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.word_export import export_word  # the command line starts without python-docx
 
-    output = admit_output(args.output, (DOCUMENT,), [args.workbook])
-    roadmap, written = export_word(args.workbook, output)
+    roadmap, written = export_word(args.workbook, args.output)
     activities = sum(len(section.activities) for section in roadmap.sections)
     print(f"Выгружено мероприятий: {activities}, разделов: {len(roadmap.sections)}.")
     print(f"Документ Word: {written}")

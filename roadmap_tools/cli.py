@@ -16,6 +16,7 @@ from typing import Optional, Sequence
 
 from roadmap_tools import commands
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.safeio import guarding_inputs, quiet_cleanup
 
 #: argparse's own messages, in Russian (argparse looks ``_`` up at call time).
 _ARGPARSE_RU = {
@@ -40,8 +41,9 @@ _ARGPARSE_RU = {
 EXIT_CODES = """Коды выхода:
   0  готово
   1  проблема с входным файлом или данными: причина по-русски (файл, лист, ячейка, что сделать);
-     файлы пользователя при этом не изменены
-  2  ошибка в аргументах команды
+     книга занята другой командой дольше 5 с, нет места на диске; файлы пользователя не изменены
+  2  ошибка в аргументах команды: в том числе -o поверх входного файла или с расширением не того
+     вида, дата вне диапазона Excel (до 1900 года); ничего не прочитано и не записано
   3  внутренняя ошибка программы (сообщите разработчикам)"""
 
 
@@ -56,6 +58,15 @@ class RussianArgumentParser(argparse.ArgumentParser):
     def error(self, message: str):  # noqa: D401 - argparse API
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: ошибка: {message}\nПодробнее: {self.prog} --help\n")
+
+
+def _dash_hint(argv: Sequence[str]) -> str:
+    """A file whose name starts with «-» reads as an option: say how to name it."""
+    named = [a for a in argv if a.startswith("-") and len(a) > 1 and os.path.lexists(a)]
+    if not named:
+        return ""
+    return (f"Имя файла «{named[0]}» начинается с «-» и читается как параметр: укажите его как "
+            f"«./{named[0]}» или после «--».")
 
 
 def command_modules():
@@ -102,10 +113,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         # noise to a user; what matters is reported by our own messages
         warnings.simplefilter("ignore")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = [str(a) for a in (sys.argv[1:] if argv is None else argv)]
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        if exc.code == 2 and _dash_hint(argv):
+            print(_dash_hint(argv), file=sys.stderr)
+        raise
     if not getattr(args, "_run", None):
         parser.print_help()
         return 2
+    with quiet_cleanup(), guarding_inputs():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args._run(args) or 0)
     except RoadmapError as exc:

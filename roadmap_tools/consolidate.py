@@ -74,12 +74,14 @@ def find_report_files(paths: Iterable[Union[str, os.PathLike]],
     files, our ``.bak`` backups and the files in ``exclude`` (the summary being written).
     A file named explicitly is kept whatever it is, so it is reported if unreadable.
     """
-    excluded = {Path(p).resolve() for p in exclude}
+    # realpath, not Path.resolve: a symlink loop among the reports is a file that does not read,
+    # not a RuntimeError
+    excluded = {Path(os.path.realpath(p)) for p in exclude}
     found: List[Path] = []
     seen = set()
 
     def add(path: Path, explicit: bool = False) -> None:
-        resolved = path.resolve()
+        resolved = Path(os.path.realpath(path))
         if resolved in seen or resolved in excluded:
             return
         if not explicit and (_is_skipped(path) or path.suffix.lower() not in REPORT_SUFFIXES):

@@ -895,6 +895,9 @@ def _dated_rest(rest: List[_Tok], years: List[int],
     return None
 
 
+NUMBER_NO_DATE_HOLDS = "в сроке число, которого не бывает в дате (слишком длинное)"
+
+
 def parse_deadline(text: str, years: Sequence[int] = (), school_year: Optional[int] = None) -> Deadline:
     """Read one deadline cell; ``years`` are the roadmap's years (the first is the default).
 
@@ -917,7 +920,10 @@ def _parse_deadline_uncached(text: str, years: Sequence[int] = (), school_year: 
     """``parse_deadline`` without its cache."""
     text = "" if text is None else str(text)
     years_list = sorted({int(y) for y in years} | (set() if school_year is None else {school_year, school_year + 1}))
-    toks = _tokens(normalize(text))
+    try:
+        toks = _tokens(normalize(text))
+    except ValueError:  # a number of thousands of digits: Python will not even convert it
+        return Deadline(text, "unparsed", (), NUMBER_NO_DATE_HOLDS)
     if not any(t.kind not in ("dash", "sep", "none") for t in toks):
         return Deadline(text, "missing", (), "срок не указан")
     toks = _without_comments(toks)
@@ -935,4 +941,6 @@ def _parse_deadline_uncached(text: str, years: Sequence[int] = (), school_year: 
         kind, spans = _parse_dated(toks, years_list, school_year)
     except _NotParsed as exc:
         return Deadline(text, "unparsed", (), exc.reason)
+    except (ValueError, OverflowError):  # «3333333333 декабря»: a day or year no date holds
+        return Deadline(text, "unparsed", (), NUMBER_NO_DATE_HOLDS)
     return Deadline(text, kind, tuple(spans))

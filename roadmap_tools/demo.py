@@ -17,6 +17,10 @@ from roadmap_tools.layout import SETTINGS_BY_KEY
 
 from roadmap_tools.resources import SAMPLE_ROADMAP, SAMPLE_SETTINGS
 
+#: The workbooks the demo makes, checks and updates in its output folder.
+BOOK_NAME = "roadmap.xlsx"
+XLSM_NAME = "Roadmap.xlsm"
+
 
 def sample_settings(path: Path = SAMPLE_SETTINGS) -> dict:
     """The example «Настройки» as typed values (dates as dates)."""
@@ -50,7 +54,7 @@ def run_demo(output: Path, progress: Optional[Callable[[str], None]] = None,
 
     say(f"[1/{steps}] Импорт дорожной карты из {sample.name}")
     roadmap = import_roadmap(sample)
-    book = write_roadmap_workbook(roadmap, output / "roadmap.xlsx", settings)
+    book = write_roadmap_workbook(roadmap, output / BOOK_NAME, settings)
     activities = sum(len(s.activities) for s in roadmap.sections)
     result.lines.append(f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}.")
     result.files.append(("Рабочая книга", book))
@@ -80,7 +84,7 @@ def run_demo(output: Path, progress: Optional[Callable[[str], None]] = None,
     from roadmap_tools.workbook import read_roadmap_workbook
 
     reported, book_settings = read_roadmap_workbook(book)
-    xlsm = build_workbook(output / "Roadmap.xlsm", reported, book_settings)
+    xlsm = build_workbook(output / XLSM_NAME, reported, book_settings)
     # the book with the ribbon carries the same results: checked, controlled, the form built,
     # so its «Диаграмма Ганта» shows every activity in the colour of its deadline control
     jobs.run_check(xlsm, today=settings.get("as_of") or date.today())

@@ -1,9 +1,12 @@
 """Reading and writing users' files without ever losing them or being attacked by them.
 
 Every file we write goes through ``atomic_write``: it is written to a temporary file
-beside the target, flushed, and only then put in place; the previous version is kept
-as ``NAME.bak.EXT``; a file open in Excel or LibreOffice, or marked read-only, is not
-touched. Every archive we read (.xlsx, .xlsm, .docx) is first checked by
+beside the target, flushed and synced, and only then put in place (a kill at any moment
+leaves the old file or the complete new one); the previous version is kept as
+``NAME.bak.EXT``; a file open in Excel or LibreOffice, or marked read-only, is not
+touched; a second process writing the same file waits ``WRITE_WAIT_SECONDS`` and is
+then refused (``write_lock``). ``check_output`` refuses an output that is one of the
+inputs or has the wrong extension before anything is read or written. Every archive we read (.xlsx, .xlsm, .docx) is first checked by
 ``check_archive`` (zip bombs, forged sizes, DTDs and entities in the XML, sheets too
 large to hold in memory), and every reader runs inside ``reading(path)``, which turns
 whatever a library throws on a broken file into one ``RoadmapError`` in Russian.
@@ -11,18 +14,27 @@ whatever a library throws on a broken file into one ``RoadmapError`` in Russian.
 from __future__ import annotations
 
 import contextlib
+import contextvars
+import errno
+import gc
+import hashlib
 import os
 import re
 import shutil
+import socket
 import stat
 import struct
+import sys
 import tempfile
+import threading
+import time
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Tuple, Union
 
-from roadmap_tools.errors import RoadmapError
+from roadmap_tools.errors import RoadmapError, UsageError
 
 PathLike = Union[str, os.PathLike]
 
@@ -53,27 +65,406 @@ WHAT_WORD = "документ Word (.docx)"
 WHAT_PDF = "документ PDF"
 
 
-# --- writing ------------------------------------------------------------------------
+# --- names --------------------------------------------------------------------------
+#: Longest file name (one path component) we create, in bytes of UTF-8: ext4 and most
+#: Linux file systems allow 255 bytes, NTFS 255 UTF-16 units (never more than the bytes).
+NAME_MAX_BYTES = 255
+#: Longest whole path we accept: Linux PATH_MAX in bytes; Windows without long paths, 259 characters.
+PATH_MAX = 4096 if os.name == "posix" else 259
+_OUR_PREFIX = ".~roadmap-tools-"
+
+
+def _name_bytes(name: str) -> int:
+    return len(name.encode("utf-8", "surrogateescape"))
+
+
+def fit_name(stem: str, tail: str) -> str:
+    """``stem + tail`` cut (on a character boundary) to fit ``NAME_MAX_BYTES``; a cut stem gets a
+    short hash of the whole so two long names cut alike still differ."""
+    name = stem + tail
+    if _name_bytes(name) <= NAME_MAX_BYTES:
+        return name
+    mark = "~" + hashlib.sha1(name.encode("utf-8", "surrogateescape")).hexdigest()[:6]
+    room = NAME_MAX_BYTES - _name_bytes(mark + tail)
+    cut = stem.encode("utf-8", "surrogateescape")[:max(room, 0)].decode("utf-8", "ignore")
+    return cut + mark + tail
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha1(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
 def backup_path(path: PathLike) -> Path:
     p = Path(path)
-    return p.with_name(f"{p.stem}.bak{p.suffix}")
+    return p.with_name(fit_name(p.stem, f".bak{p.suffix}"))
 
 
 def excel_lock_file(path: PathLike) -> Path:
     """The owner file Excel leaves beside a workbook it has open («~$Имя.xlsx»)."""
     p = Path(path)
-    return p.with_name("~$" + p.name)
+    return p.with_name(fit_name("~$" + p.stem, p.suffix))
 
 
 def libreoffice_lock_file(path: PathLike) -> Path:
     p = Path(path)
-    return p.with_name(f".~lock.{p.name}#")
+    return p.with_name(fit_name(f".~lock.{p.stem}", f"{p.suffix}#"))
 
 
+def _office_lock_files(path: Path) -> list:
+    """Where Excel, Word and LibreOffice put their owner files (Word drops two letters of a long name)."""
+    found = [excel_lock_file(path), libreoffice_lock_file(path)]
+    if len(path.stem) > 6:
+        found.append(path.with_name(fit_name("~$" + path.stem[2:], path.suffix)))
+    return found
+
+
+def _exists(path: Path) -> bool:
+    """``exists`` that says False for names the file system cannot even hold, loops included."""
+    try:
+        return os.path.lexists(path) and path.exists()
+    except (OSError, ValueError):
+        return False
+
+
+def check_name(path: PathLike) -> Path:
+    """Refuse a path no file system here can hold: a name over 255 bytes, a path over the limit."""
+    p = Path(path)
+    for part in p.parts:
+        if _name_bytes(part) > NAME_MAX_BYTES:
+            raise RoadmapError(
+                f"имя «{part[:60]}…» слишком длинное ({_name_bytes(part)} байт, допустимо до {NAME_MAX_BYTES}).",
+                file=str(p), hint="Переименуйте файл или папку покороче и повторите.")
+    whole = str(p.absolute())
+    if (_name_bytes(whole) if os.name == "posix" else len(whole)) > PATH_MAX:
+        raise RoadmapError(f"путь к файлу слишком длинный (допустимо до {PATH_MAX} знаков).", file=str(p),
+                           hint="Переместите файл в папку ближе к корню диска или сократите имена папок.")
+    return p
+
+
+# --- what an output may be ------------------------------------------------------------
+@dataclass(frozen=True)
+class OutputKind:
+    """What a command writes: the extensions it may be written under, in words for messages."""
+
+    what: str
+    suffixes: Tuple[str, ...]
+    #: the main content type in [Content_Types].xml of an Office file of this kind
+    content_type: str = ""
+
+
+WORKBOOK = OutputKind("книга Excel без макросов", (".xlsx",), "spreadsheetml.sheet.main+xml")
+MACRO_WORKBOOK = OutputKind("книга Excel с макросами", (".xlsm",), "sheet.macroEnabled.main+xml")
+DOCUMENT = OutputKind("документ Word", (".docx",), "wordprocessingml.document.main+xml")
+EMAIL = OutputKind("черновик письма", (".eml",))
+CSV = OutputKind("таблица CSV", (".csv",))
+#: Office kinds by extension: what ``atomic_write`` checks a written file against.
+_KIND_OF_SUFFIX = {suffix: kind for kind in (WORKBOOK, MACRO_WORKBOOK, DOCUMENT) for suffix in kind.suffixes}
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """One file under two names: the same path, a symlink to it or a hard link."""
+    try:
+        if os.path.samefile(a, b):
+            return True
+    except (OSError, ValueError):
+        pass
+    try:
+        return Path(os.path.realpath(a)) == Path(os.path.realpath(b))
+    except (OSError, ValueError):
+        return False
+
+
+def check_output(output: PathLike, kinds: Sequence[OutputKind], inputs: Iterable[PathLike] = (),
+                 option: str = "-o") -> Path:
+    """Refuse, before anything is read or written, an output that cannot be right.
+
+    ``kinds``: what the command writes (its extension must be one of theirs; a book with
+    macros never goes into an .xlsx, nor one without into an .xlsm); ``inputs``: the files it
+    reads, none of which may be the output (same path, symlink or hard link). Raises
+    ``UsageError`` (exit 2) naming the option.
+    """
+    p = Path(output)
+    suffixes = [s for kind in kinds for s in kind.suffixes]
+    what = " или ".join(f"{kind.what} ({', '.join(kind.suffixes)})" for kind in kinds)
+    if not p.name or p.name in (".", ".."):
+        raise UsageError(f"{option}: укажите имя файла ({what}).")
+    if p.suffix.lower() not in suffixes:
+        other = _KIND_OF_SUFFIX.get(p.suffix.lower())
+        said = f"«{p.suffix}» — это {other.what}" if other else (
+            f"расширение «{p.suffix}»" if p.suffix else "нет расширения")
+        raise UsageError(f"{option} «{p}»: сюда записывается {what}, а у файла {said}; "
+                         "под чужим расширением файл не откроется.",
+                         hint=f"Укажите имя с расширением {' или '.join(suffixes)}.")
+    try:
+        check_name(p)
+    except RoadmapError as exc:
+        raise UsageError(f"{option}: {exc.message}", file=exc.file, hint=exc.hint) from None
+    if _exists(p) and p.is_dir():
+        raise UsageError(f"{option} «{p}»: это папка, а нужно имя файла.",
+                         hint=f"Укажите файл в этой папке, например «{p / ('Итог' + suffixes[0])}».")
+    for source in inputs:
+        if source is not None and same_file(p, Path(source)):
+            raise UsageError(f"{option} «{p}»: это тот же файл, что и входной «{source}»; "
+                             "результат не записывается поверх входного файла, ничего не изменено.",
+                             hint="Укажите для результата другое имя.")
+    return p
+
+
+def _check_written_kind(tmp: Path, target: Path) -> None:
+    """The last guard: an Office file of one kind is never put in place under another's extension."""
+    expected = _KIND_OF_SUFFIX.get(target.suffix.lower())
+    if expected is None:
+        return
+    try:
+        with zipfile.ZipFile(tmp) as zf:
+            types = zf.read("[Content_Types].xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return  # not an Office package at all: nothing of another kind to mistake it for
+    if expected.content_type in types:
+        return
+    found = next((k for k in (WORKBOOK, MACRO_WORKBOOK, DOCUMENT) if k.content_type in types), None)
+    if found is None:
+        return
+    raise RoadmapError(
+        f"сюда записывается {found.what}, а расширение «{target.suffix}» — для вида «{expected.what}»; "
+        "файл не изменён.", file=str(target), hint="Укажите имя с расширением " + ", ".join(found.suffixes) + ".")
+
+
+# --- one writer at a time -------------------------------------------------------------
+#: How long a second writer of one book waits for the first before it is refused, in seconds.
+WRITE_WAIT_SECONDS = 5.0
+_POLL_SECONDS = 0.1
+#: Windows locks a byte range; the lock is placed far past the text so the holder stays readable.
+_WINDOWS_LOCK_OFFSET = 0x7FFF0000
+
+try:  # POSIX
+    import fcntl
+except ImportError:  # Windows, Pyodide
+    fcntl = None  # type: ignore[assignment]
+try:
+    import msvcrt
+except ImportError:
+    msvcrt = None  # type: ignore[assignment]
+
+
+class BookBusy(RoadmapError):
+    """Another process is writing the same file (exit code 1)."""
+
+
+def write_lock_file(path: PathLike) -> Path:
+    """Our lock file beside ``path``: a fixed-length name that fits any file system."""
+    p = Path(path)
+    return p.with_name(f"{_OUR_PREFIX}{_digest(Path(p.name))}.lock")
+
+
+def _try_lock(fd: int) -> Optional[bool]:
+    """True: locked; False: another process holds it; None: the file system cannot lock."""
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        if msvcrt is not None:
+            os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        return None
+    except (BlockingIOError, PermissionError):
+        return False
+    except OSError as exc:
+        if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EDEADLK):
+            return False
+        return None  # ENOLCK, EOPNOTSUPP: a share without locks; we write without one
+
+
+def _holder_text() -> str:
+    """Who holds the lock, for the message the next writer gets: process, computer, command, time."""
+    program = os.path.basename(sys.argv[0] if sys.argv else "")
+    if program.lower() in ("roadmap-tools", "roadmap-tools.exe", "roadmap-tools-script.py", "__main__.py"):
+        command = " ".join(["roadmap-tools"] + sys.argv[1:2])
+    else:  # the Excel door (xlwings) or a Python program using the library
+        command = "кнопка в Excel или программа на Python"
+    return (f"pid={os.getpid()}\nhost={socket.gethostname()}\ncommand={command}\n"
+            f"since={time.strftime('%d.%m.%Y %H:%M:%S')}\n")
+
+
+def _holder_words(text: str) -> str:
+    """«roadmap-tools overdue (процесс 1234 на компьютере pc, с 30.11.2026 14:02:11)»."""
+    fields = dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
+    if not fields.get("pid"):
+        return "другая команда roadmap-tools или кнопка в Excel"
+    return (f"«{fields.get('command', 'roadmap-tools')}» (процесс {fields['pid']} на компьютере "
+            f"{fields.get('host', '?')}, с {fields.get('since', '?')})")
+
+
+_held = threading.local()
+
+
+def _held_locks() -> dict:
+    if not hasattr(_held, "locks"):
+        _held.locks = {}
+    return _held.locks
+
+
+def _acquire(lock: Path, target: Path, wait: float) -> Optional[int]:
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fd = os.open(str(lock), os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+        except OSError as exc:
+            raise _os_error(exc, target) from exc
+        got = _try_lock(fd)
+        if got is None:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                if os.path.getsize(lock) == 0:
+                    os.unlink(lock)
+            return None
+        if got:
+            try:  # a holder that has just let go unlinks its file: lock the one at the path now
+                current = os.path.samestat(os.fstat(fd), os.stat(lock))
+            except OSError:
+                current = False
+            if current:
+                with contextlib.suppress(OSError):  # who holds it is a courtesy; a full disk may refuse it
+                    os.lseek(fd, 0, os.SEEK_SET)
+                    os.ftruncate(fd, 0)
+                    os.write(fd, _holder_text().encode("utf-8"))
+                return fd
+            _release_fd(fd, None)
+            continue
+        try:
+            holder = Path(lock).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            holder = ""
+        os.close(fd)
+        if time.monotonic() >= deadline:
+            raise BookBusy(
+                f"файл сейчас записывает {_holder_words(holder)}; подождали {wait:g} с, он всё ещё занят. "
+                "Файл не изменён.", file=str(target),
+                hint="Дождитесь, пока та команда закончит (или закройте её окно), и повторите.")
+        time.sleep(_POLL_SECONDS)
+
+
+def _release_fd(fd: int, lock: Optional[Path]) -> None:
+    if lock is not None and os.name == "posix":
+        with contextlib.suppress(OSError):
+            os.unlink(lock)  # while still held: the next writer makes a fresh file
+    with contextlib.suppress(OSError):
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        elif msvcrt is not None:
+            os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    os.close(fd)
+    if lock is not None and os.name != "posix":
+        with contextlib.suppress(OSError):
+            os.unlink(lock)  # fails, harmlessly, when the next writer already has it open
+
+
+def _lock_target(path: PathLike) -> Path:
+    """The file a lock is about: a symlink's target, so two names of one book share one lock."""
+    return Path(os.path.abspath(_write_target(path)))
+
+
+@contextlib.contextmanager
+def write_lock(path: PathLike, wait: Optional[float] = None) -> Iterator[Path]:
+    """Hold the right to write ``path``: other processes (and threads) that want it wait up to
+    ``WRITE_WAIT_SECONDS``, then are refused with ``BookBusy`` naming who holds it.
+
+    An exclusive OS lock (flock; msvcrt on Windows) on a small file beside ``path``, so a
+    process killed while holding it lets go at once, and a lock file it leaves behind is
+    simply taken over. Re-entrant within a thread: a command holds the book from reading
+    to writing, and ``atomic_write`` inside takes the same lock again.
+    """
+    target = _lock_target(path)
+    check_name(target)
+    lock = write_lock_file(target)
+    held = _held_locks()
+    wait = WRITE_WAIT_SECONDS if wait is None else wait
+    outermost = lock not in held
+    if outermost:
+        held[lock] = _Held()
+    entry = held[lock]
+    try:
+        if not entry.tried and os.path.isdir(target.parent):
+            # with no folder yet there is nothing to read or lose, and a refusal must not leave an
+            # empty folder behind: the lock is taken when the write has made the folder
+            entry.fd, entry.tried = _acquire(lock, target, wait), True
+        yield target
+    finally:
+        if outermost:
+            del held[lock]
+            if entry.fd is not None:
+                _release_fd(entry.fd, lock)
+
+
+@dataclass
+class _Held:
+    """A lock this thread holds: the OS handle (None: not taken yet, or no locks on this disk)."""
+
+    fd: Optional[int] = None
+    tried: bool = False
+
+
+@contextlib.contextmanager
+def write_locks(paths: Iterable[Optional[PathLike]]) -> Iterator[None]:
+    """``write_lock`` on several files at once, always in one order (no two commands deadlock)."""
+    targets = sorted({_lock_target(p) for p in paths if p is not None}, key=str)
+    with contextlib.ExitStack() as stack:
+        for target in targets:
+            stack.enter_context(write_lock(target))
+        yield
+
+
+# --- a command never writes over what it read, unless it said so -----------------------
+_READS: contextvars.ContextVar = contextvars.ContextVar("roadmap_tools_reads", default=None)
+
+
+def _identity(path: Path) -> tuple:
+    """The file itself, whatever its name: a hard link or a symlink has the same identity; the
+    time of its last change tells it from a later file that happens to get the same inode."""
+    try:
+        st = os.stat(path)
+        return ("inode", st.st_dev, st.st_ino, st.st_mtime_ns)
+    except (OSError, ValueError):
+        return ("path", os.path.realpath(path))
+
+
+@contextlib.contextmanager
+def guarding_inputs() -> Iterator[None]:
+    """Within this block (a command line run), every file read through ``check_readable`` is
+    remembered, and ``atomic_write`` refuses to replace one of them, whatever name the write
+    uses, unless the write lock of that file was taken before (``write_lock``: a command that
+    updates its book declares it so). A derived output name that happens to be an input's
+    («ИМЯ - форма мониторинга.xlsx») can then never replace it."""
+    token = _READS.set(set())
+    try:
+        yield
+    finally:
+        _READS.reset(token)
+
+
+def _remember_read(path: Path) -> None:
+    reads = _READS.get()
+    if reads is not None:
+        reads.add(_identity(path))
+
+
+def _refuse_overwriting_an_input(target: Path) -> None:
+    reads = _READS.get()
+    if not reads or write_lock_file(_lock_target(target)) in _held_locks() or not _exists(target):
+        return
+    if _identity(target) in reads:
+        raise RoadmapError("это входной файл команды, а сюда же пришлось бы записать результат; "
+                           "запись отменена, файл не изменён.", file=str(target),
+                           hint="Переименуйте входной файл или укажите для результата другое имя (-o).")
+
+
+# --- writing ------------------------------------------------------------------------
 def ensure_not_open_elsewhere(path: PathLike) -> None:
     """Refuse to write a file that Excel, Word or LibreOffice has open, or that is read-only."""
     p = Path(path)
-    if excel_lock_file(p).exists() or libreoffice_lock_file(p).exists():
+    if any(_exists(lock) for lock in _office_lock_files(p)):
         raise RoadmapError(
             "файл открыт в Excel, Word или LibreOffice (рядом лежит файл блокировки), запись невозможна; "
             "файл не изменён.", file=str(p), hint="Закройте файл в той программе и повторите команду.")
@@ -86,20 +477,51 @@ def ensure_not_open_elsewhere(path: PathLike) -> None:
                            hint="Снимите атрибут «Только чтение» (Свойства файла) или укажите другой файл.")
 
 
+#: The file system's refusals in words (``strerror`` is English).
+_ERRNO_WORDS = {
+    errno.ENOSPC: "на диске нет места",
+    errno.EFBIG: "файл больше, чем позволяет диск или ограничение размера файлов",
+    errno.ENAMETOOLONG: "слишком длинное имя файла или путь",
+    errno.ELOOP: "в пути петля символических ссылок",
+    errno.ENOTDIR: "часть пути — файл, а не папка",
+    errno.EISDIR: "указана папка, а нужен файл",
+    errno.EROFS: "диск только для чтения",
+    errno.ENOENT: "папка не найдена",
+    errno.EXDEV: "файл на другом диске",
+    errno.EEXIST: "на месте папки — файл или ссылка в никуда",
+    errno.EIO: "ошибка ввода-вывода (диск или сеть)",
+}
+if hasattr(errno, "EDQUOT"):
+    _ERRNO_WORDS[errno.EDQUOT] = "превышена квота на диске"
+
+
 def _os_error(exc: OSError, target: Path) -> RoadmapError:
     if isinstance(exc, PermissionError):
         return RoadmapError(
             "файл занят другой программой (возможно, открыт в Excel) или нет прав на запись; "
             "файл не изменён.", file=str(target), hint="Закройте файл и проверьте права на папку, затем повторите.")
-    if getattr(exc, "errno", None) == 28:  # ENOSPC
-        return RoadmapError("на диске нет места, запись невозможна; файл не изменён.", file=str(target),
+    code = getattr(exc, "errno", None)
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
+        return RoadmapError(f"{_ERRNO_WORDS[code]}, запись невозможна; файл не изменён.", file=str(target),
                             hint="Освободите место на диске и повторите.")
-    return RoadmapError(f"запись не удалась ({exc.strerror or type(exc).__name__}); файл не изменён.",
-                        file=str(target), hint="Проверьте папку и права на запись и повторите.")
+    words = _ERRNO_WORDS.get(code, f"ошибка файловой системы, код {code}" if code else type(exc).__name__)
+    return RoadmapError(f"запись не удалась ({words}); файл не изменён.",
+                        file=str(target), hint="Проверьте папку, имя файла и права на запись и повторите.")
+
+
+def _io_failure(exc: BaseException) -> Optional[OSError]:
+    """lxml reports a failed write as ``SerialisationError: IO_ENOSPC``: the OSError it means."""
+    if isinstance(exc, OSError):
+        return exc
+    text = str(exc)
+    if type(exc).__name__ == "SerialisationError" and text.startswith("IO_"):
+        code = getattr(errno, text[3:].split()[0], None)
+        return OSError(code, text)
+    return None
 
 
 def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles for this."""
+    """Make a rename durable (POSIX); Windows has no directory handles for this."""
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):
@@ -108,6 +530,12 @@ def _fsync_directory(directory: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def _permissions_like(target: Path, tmp: Path) -> None:
@@ -125,56 +553,104 @@ def _permissions_like(target: Path, tmp: Path) -> None:
 
 
 def _replace_keeping_backup(tmp: Path, target: Path, backup: bool) -> None:
-    """Copy the current target to its .bak (itself atomically), then put ``tmp`` in place."""
+    """Copy the current target to its .bak (itself atomically), then put ``tmp`` in place.
+
+    Every step is durable before the next: a kill or a power cut at any moment leaves the
+    target either as it was or complete and new (and the .bak either old or new).
+    """
     _permissions_like(target, tmp)
+    _fsync_file(tmp)
     if backup and target.exists():
         bak = backup_path(target)
-        bak_tmp = tmp.with_name(tmp.name + ".bak")
+        bak_tmp = _temporary_beside(target)
         try:
             shutil.copy2(target, bak_tmp)
+            _fsync_file(bak_tmp)
             os.replace(bak_tmp, bak)
         finally:
             with contextlib.suppress(OSError):
                 bak_tmp.unlink()
+    _fsync_directory(target.parent)
     os.replace(tmp, target)
     _fsync_directory(target.parent)
 
 
 def _temporary_beside(target: Path) -> Path:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix + ".tmp",
+    """A new empty file beside ``target`` with a short name (a long target name still fits)."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f"{_OUR_PREFIX}{_digest(Path(target.name))}.", suffix=".tmp",
                                     dir=str(target.parent))
     os.close(fd)
     return Path(tmp_name)
 
 
+def _remove_leftovers(target: Path) -> None:
+    """Temporary files of ``target`` left by a writer that was killed (we hold its lock: none is live)."""
+    prefix = f"{_OUR_PREFIX}{_digest(Path(target.name))}."
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _write_target(path: PathLike) -> Path:
+    """Where a write lands: a symlink's existing target (the link stays a link), else the path
+    (a dangling link or a loop is replaced by the file)."""
+    p = Path(path)
+    with contextlib.suppress(OSError, ValueError):
+        real = Path(os.path.realpath(p))
+        if p.is_symlink() and real.is_file():
+            return real
+    return p
+
+
 def _prepare_target(path: PathLike) -> Path:
-    target = Path(path)
+    target = check_name(_write_target(path))
     ensure_not_open_elsewhere(target)
-    if target.is_dir():
+    if _exists(target) and target.is_dir():
         raise RoadmapError("указана папка, а нужен файл.", file=str(target), hint="Укажите имя файла.")
+    _make_folder(target)
+    return target
+
+
+def _make_folder(target: Path) -> None:
+    """Create the folder of ``target``; a loop or a file in the way said as such, not as «exists»."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _os_error(exc, target) from exc
-    return target
+        try:
+            os.stat(target.parent)
+            reason = exc
+        except OSError as why:  # ELOOP, ENOTDIR say more than mkdir's EEXIST
+            reason = why
+        raise _os_error(reason, target) from None
 
 
 @contextlib.contextmanager
 def _landing(path: PathLike, backup: bool) -> Iterator[Path]:
     """A temporary file beside ``path`` that replaces it when the block ends without error."""
     target = _prepare_target(path)
-    try:
-        tmp = _temporary_beside(target)
-    except OSError as exc:
-        raise _os_error(exc, target) from exc
-    try:
-        yield tmp
-        _replace_keeping_backup(tmp, target, backup)
-    except OSError as exc:
-        raise _os_error(exc, target) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    _refuse_overwriting_an_input(target)
+    with write_lock(target):
+        _remove_leftovers(target)
+        try:
+            tmp = _temporary_beside(target)
+        except OSError as exc:
+            raise _os_error(exc, target) from exc
+        try:
+            yield tmp
+            _check_written_kind(tmp, target)
+            _replace_keeping_backup(tmp, target, backup)
+        except RoadmapError:
+            raise
+        except Exception as exc:
+            failure = _io_failure(exc)
+            if failure is None:
+                raise
+            raise _os_error(failure, target) from exc
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
 
 
 def atomic_write(path: PathLike, write: Callable[[Path], None], *, backup: bool = True) -> Path:
@@ -182,12 +658,12 @@ def atomic_write(path: PathLike, write: Callable[[Path], None], *, backup: bool 
 
     The previous version of the file, if any, is kept as ``NAME.bak.EXT``. A failure
     while writing (or while replacing: a file held by Excel on Windows) leaves the
-    original untouched and removes the temporary file.
+    original untouched and removes the temporary file. Another process writing the
+    same file is waited for (``write_lock``); an Office file whose content does not fit
+    the extension is never put in place.
     """
     with _landing(path, backup) as tmp:
         write(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
     return Path(path)
 
 
@@ -202,6 +678,26 @@ def atomic_open(path: PathLike, mode: str = "w", encoding: str = "utf-8", backup
             os.fsync(fh.fileno())
 
 
+@contextlib.contextmanager
+def quiet_cleanup() -> Iterator[None]:
+    """Keep the standard library's cleanup noise from the user.
+
+    A write that fails half-way (disk full) leaves a ``ZipFile`` or an lxml writer that
+    complains again when it is collected: «Exception ignored in: <function ZipFile.__del__>»
+    and a traceback on stderr, after our own message. Inside this block such complaints
+    are dropped (with ``ROADMAP_TOOLS_DEBUG`` set they are shown).
+    """
+    if os.environ.get("ROADMAP_TOOLS_DEBUG"):
+        yield
+        return
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        yield
+    finally:
+        gc.collect()
+        sys.unraisablehook = previous
+
 # --- reading ------------------------------------------------------------------------
 def check_readable(path: PathLike) -> Path:
     p = Path(path)
@@ -209,6 +705,10 @@ def check_readable(path: PathLike) -> Path:
         raise RoadmapError("файл не найден.", file=str(p), hint="Проверьте путь и имя файла.")
     if p.is_dir():
         raise RoadmapError("указана папка, а нужен файл.", file=str(p))
+    if not p.is_file():  # a named pipe or a device would block or never end
+        raise RoadmapError("это не обычный файл (канал, устройство или сокет).", file=str(p),
+                           hint="Укажите файл Excel или Word.")
+    _remember_read(p)
     try:
         with open(p, "rb") as fh:
             fh.read(1)
@@ -612,6 +1112,15 @@ def _is_entity_refusal(exc: BaseException) -> bool:
     if (type(exc).__module__ or "").startswith("defusedxml") or "amplification" in text:
         return True
     return "entity" in text.lower() and ("Entity" in name or "XMLSyntax" in name or name in ("XmlError", "ParseError"))
+
+
+def workbook_sheet_names(path: PathLike) -> list:
+    """The sheet names of an .xlsx/.xlsm from its workbook part alone; [] if it is not one."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return list(_sheet_names(zf).values())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return []
 
 
 def load_workbook(path: PathLike, **options):

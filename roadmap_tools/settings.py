@@ -12,6 +12,20 @@ from roadmap_tools.errors import RoadmapError, UsageError
 from roadmap_tools.layout import SETTINGS, SETTINGS_BY_KEY, SETTINGS_BY_LABEL, SHEET_SETTINGS
 
 EXCEL_EPOCH = date(1899, 12, 30)
+#: The dates an Excel cell can hold (the 1900 date system): anything else is refused, not written.
+EXCEL_FIRST_DATE = date(1900, 1, 1)
+EXCEL_LAST_DATE = date(9999, 12, 31)
+EXCEL_RANGE_WORDS = f"Excel хранит даты с {EXCEL_FIRST_DATE:%d.%m.%Y} по {EXCEL_LAST_DATE:%d.%m.%Y}"
+
+
+class OutsideExcelDates(ValueError):
+    """A date that exists but that no Excel cell can hold (before 1900, after 9999)."""
+
+
+def in_excel_range(day: date) -> date:
+    if not EXCEL_FIRST_DATE <= day <= EXCEL_LAST_DATE:
+        raise OutsideExcelDates(day)
+    return day
 
 
 def defaults() -> dict:
@@ -19,7 +33,14 @@ def defaults() -> dict:
 
 
 def to_date(value: Any) -> Optional[date]:
-    """A date from a cell: a date, a datetime, an Excel serial, «31.03.2022» or «2022-03-31»."""
+    """A date from a cell: a date, a datetime, an Excel serial, «31.03.2022» or «2022-03-31».
+
+    A date Excel cannot hold raises ``OutsideExcelDates`` (a ``ValueError``)."""
+    day = _to_date(value)
+    return None if day is None else in_excel_range(day)
+
+
+def _to_date(value: Any) -> Optional[date]:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -28,18 +49,20 @@ def to_date(value: Any) -> Optional[date]:
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < 2958466:  # Excel's serial range
-            return EXCEL_EPOCH + timedelta(days=int(value))
+            # Excel counts a 29.02.1900 that never was: serials before it start a day later
+            return (EXCEL_EPOCH if value >= 61 else date(1899, 12, 31)) + timedelta(days=int(value))
         raise ValueError(value)
     text = str(value).strip().rstrip("г.").strip()
     if not text:
         return None
-    if text.isdigit():  # a serial pasted as text: «44621»
-        return to_date(int(text))
+    if text.isdigit() and len(text) <= 7:  # a serial pasted as text: «44621»
+        return _to_date(int(text))
     if "." in text:
-        day, month, year = (int(p) for p in text.split(".")[:3])
-        if year < 100:
+        day, month, year_text = (p.strip() for p in text.split(".")[:3])
+        year = int(year_text)
+        if len(year_text) <= 2:  # «31.03.22»; «0001» is the year 1, not 2001
             year += 2000
-        return date(year, month, day)
+        return date(year, int(month), int(day))
     return date.fromisoformat(text[:10])
 
 
@@ -98,7 +121,12 @@ def settings_from_rows(rows: Sequence[Sequence[Any]], file: str = "") -> dict:
         value = row[1] if len(row) > 1 else None
         try:
             converted = _convert(spec.kind, value)
-        except (ValueError, TypeError):
+        except OutsideExcelDates:
+            raise RoadmapError(
+                f"дата «{value}» параметра «{spec.label}» вне диапазона: {EXCEL_RANGE_WORDS}.",
+                file=file, sheet=SHEET_SETTINGS, cell=f"B{index}",
+                hint="Исправьте дату или очистите ячейку.") from None
+        except (ValueError, TypeError, OverflowError):
             raise RoadmapError(
                 f"значение «{value}» параметра «{spec.label}» не распознано: ожидается {_EXPECTED[spec.kind]}.",
                 file=file, sheet=SHEET_SETTINGS, cell=f"B{index}",

@@ -146,6 +146,13 @@ def add_charts(workbook, summary: Summary) -> None:
         ws.add_chart(chart, anchor)
 
 
+def is_summary_workbook(path: Union[str, os.PathLike]) -> bool:
+    """A summary this module wrote (an earlier run's), told by its sheets; not a report."""
+    from roadmap_tools.safeio import workbook_sheet_names
+
+    return {SHEET_SUMMARY, SHEET_FILES, SHEET_UNREADABLE} <= set(workbook_sheet_names(path))
+
+
 def write_summary(summary: Summary, path: Union[str, os.PathLike], extra_plans: Sequence = (),
                   extra_charts: Optional[Callable] = None) -> Path:
     """Write the summary workbook through ``safeio.atomic_write`` (a backup of the old one kept).

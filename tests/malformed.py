@@ -362,6 +362,29 @@ def invalid_date_in_settings(path: Path, bases: Bases) -> None:
     _edit_workbook(bases.workbook, path, edit)
 
 
+def absurd_numbers_in_deadlines(path: Path, bases: Bases) -> None:
+    """A number of 5,000 digits, and days and years no date holds, where deadlines are written."""
+    absurd = ["до " + "9" * 5000, "3333333333 декабря", "ежегодно до 11111111111 марта", "01.01." + "9" * 40]
+
+    def edit(wb):
+        ws = wb["Дорожная карта"]
+        titles = {str(c.value): c.column for c in ws[1]}
+        column = next(c for t, c in titles.items() if t.startswith("Срок"))
+        for index, row in enumerate(range(2, ws.max_row + 1)):
+            ws.cell(row, column).value = absurd[index % len(absurd)]
+    _edit_workbook(bases.workbook, path, edit)
+
+
+def date_excel_cannot_hold_in_settings(path: Path, bases: Bases) -> None:
+    """«Дата контроля» 01.01.0001 as text: what an earlier version wrote for --as-of 0001-01-01."""
+    def edit(wb):
+        settings = wb["Настройки"]
+        for row in range(2, settings.max_row + 1):
+            if str(settings.cell(row, 1).value or "").strip() == "Дата контроля":
+                settings.cell(row, 2).value = "01.01.0001"
+    _edit_workbook(bases.workbook, path, edit)
+
+
 def formulas_and_errors_in_cells(path: Path, bases: Bases) -> None:
     def edit(wb):
         ws = wb["Дорожная карта"]
@@ -614,6 +637,10 @@ CORPUS = [
               works=WORKBOOK_COMMANDS, group="odd content"),
     Malformed("31.02.2022 as a date in «Настройки»", "плохая настройка.xlsx", invalid_date_in_settings,
               group="odd content"),
+    Malformed("a 5,000-digit number and a 10-digit day as deadlines", "числа.xlsx", absurd_numbers_in_deadlines,
+              works=WORKBOOK_COMMANDS, group="odd content"),
+    Malformed("01.01.0001 (a date Excel cannot hold) in «Настройки»", "дата до 1900.xlsx",
+              date_excel_cannot_hold_in_settings, group="odd content"),
     Malformed("formulas and #REF!, #N/A in cells", "формулы.xlsx", formulas_and_errors_in_cells,
               works=WORKBOOK_COMMANDS, group="odd content"),
     Malformed("control characters (_x0007_) in cells", "управляющие.xlsx", control_characters_in_cells,
@@ -631,6 +658,10 @@ CORPUS = [
               good_workbook, works=WORKBOOK_COMMANDS, group="fine"),
     Malformed("good document, name with spaces and quotes", "Приказ «о карте» 'копия'.docx", good_document,
               works=("import",), group="fine"),
+    Malformed("good workbook, a name of 245 bytes", "д" * 120 + ".xlsx", good_workbook, works=WORKBOOK_COMMANDS,
+              group="fine"),
+    Malformed("good workbook, a name starting with a dash", "-карта.xlsx", good_workbook,
+              works=WORKBOOK_COMMANDS, group="fine"),
     Malformed("read-only workbook", "только чтение.xlsx", read_only_workbook, works=("import",),
               group="locked"),
     Malformed("workbook open in Excel (~$ owner file)", "открыта.xlsx", workbook_open_in_excel,

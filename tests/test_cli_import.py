@@ -73,5 +73,5 @@ def test_help_names_the_command_import_with_an_example(cli):
 
 def test_output_must_be_an_excel_workbook(cli, tmp_path):
     result = cli("import", FIXTURES / "001_a470a32a4d39f39e.docx", "-o", tmp_path / "Roadmap.csv")
-    assert result.code == 1 and ".xlsx" in result.err
+    assert result.code == 2 and ".xlsx" in result.err  # a wrong -o is a bad argument, refused before reading
     assert not (tmp_path / "Roadmap.csv").exists()

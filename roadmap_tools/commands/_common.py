@@ -5,20 +5,38 @@ import argparse
 import json
 import sys
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Any, Iterable, Optional, Sequence
 
 from roadmap_tools.errors import UsageError
+from roadmap_tools.safeio import OutputKind, check_name, check_output, write_locks
+from roadmap_tools.settings import (
+    EXCEL_FIRST_DATE, EXCEL_LAST_DATE, EXCEL_RANGE_WORDS, OutsideExcelDates, in_excel_range,
+)
 
 
 def parse_date(text: str) -> date:
-    """Accept 2022-03-31 and 31.03.2022."""
+    """Accept 2022-03-31 and 31.03.2022, within the dates Excel can hold (1900 to 9999)."""
     text = text.strip()
+    year = _year_of(text)
+    if year is not None and not EXCEL_FIRST_DATE.year <= year <= EXCEL_LAST_DATE.year:
+        raise argparse.ArgumentTypeError(f"«{text}»: {EXCEL_RANGE_WORDS}")
     for parse in (date.fromisoformat, _dotted):
         try:
-            return parse(text)
+            return in_excel_range(parse(text))
+        except OutsideExcelDates:
+            raise argparse.ArgumentTypeError(f"«{text}»: {EXCEL_RANGE_WORDS}") from None
         except ValueError:
             continue
     raise argparse.ArgumentTypeError(f"«{text}» не дата: укажите ГГГГ-ММ-ДД или ДД.ММ.ГГГГ")
+
+
+def _year_of(text: str) -> Optional[int]:
+    """The year as written (ГГГГ-ММ-ДД or ДД.ММ.ГГГГ), even one ``date`` cannot hold; None if no shape."""
+    parts = text.split("-") if "-" in text[1:] else text.split(".")[::-1]
+    if len(parts) == 3 and all(p.strip().lstrip("-").isdigit() for p in parts) and len(parts[0]) < 12:
+        return int(parts[0])
+    return None
 
 
 def _dotted(text: str) -> date:
@@ -61,6 +79,28 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
 
 def add_output_option(parser: argparse.ArgumentParser, default_hint: str) -> None:
     parser.add_argument("-o", "--output", metavar="ФАЙЛ", help=f"куда записать результат (по умолчанию {default_hint})")
+
+
+def admit_output(output: Optional[str], kinds: Sequence[OutputKind], inputs: Iterable = (),
+                 option: str = "-o") -> Optional[Path]:
+    """The output a user named, refused (exit 2) if it is an input or its extension does not fit."""
+    if output is None:
+        return None
+    return check_output(output, kinds, inputs, option=option)
+
+
+def admit_folder(folder: str, option: str = "-o") -> Path:
+    """A folder a command writes several files into: refused (exit 2) if a file has that name."""
+    path = Path(folder)
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{option} «{path}»: это файл, а команда пишет несколько файлов в папку.",
+                         hint="Укажите папку (новую или существующую).")
+    check_name(path)
+    return path
+
+
+#: Held around a command that writes: the files it writes, from before it reads them until written.
+writing = write_locks
 
 
 def print_json(obj: Any, *, lines: bool = False) -> None:

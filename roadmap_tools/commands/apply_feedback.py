@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import add_json_option, print_json
+from roadmap_tools.commands._common import add_json_option, print_json, writing
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.review import run_apply_feedback
 
-    result = run_apply_feedback(args.workbook, args.feedback)
+    with writing([args.workbook]):  # held from reading the book to writing it back
+        result = run_apply_feedback(args.workbook, args.feedback)
     if args.json:
         print_json(result.to_json())
         return 0

@@ -14,7 +14,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from roadmap_tools.commands._common import add_output_option
+from roadmap_tools.commands._common import add_output_option, admit_output
+from roadmap_tools.safeio import MACRO_WORKBOOK
 
 from roadmap_tools.resources import SAMPLE_ROADMAP
 
@@ -44,7 +45,10 @@ def load_roadmap(args: argparse.Namespace):
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.xlsm_build import DEFAULT_OUTPUT, build_workbook
 
+    # the book carries macros: only ever an .xlsm, never over the roadmap it takes
+    target = admit_output(str(DEFAULT_OUTPUT) if args.output is None else args.output, (MACRO_WORKBOOK,),
+                          [args.roadmap])
     roadmap, settings = load_roadmap(args)
-    output = build_workbook(Path(args.output) if args.output else DEFAULT_OUTPUT, roadmap, settings)
+    output = build_workbook(target, roadmap, settings)
     print(f"Книга записана: {output}")
     return 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import add_json_option, print_json
+from roadmap_tools.commands._common import add_json_option, print_json, writing
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,7 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.collect import run_collect
 
-    result = run_collect(args.workbook, args.paths)
+    with writing([args.workbook]):  # held from reading the book to writing the answers into it
+        result = run_collect(args.workbook, args.paths)
     if args.json:
         print_json(result.to_json())
         return 0

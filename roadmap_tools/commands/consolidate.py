@@ -31,9 +31,13 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
-from roadmap_tools.commands._common import add_json_option, add_output_option, parse_date, print_json
+from roadmap_tools.commands._common import (
+    add_json_option, add_output_option, admit_output, parse_date, print_json, writing,
+)
 from roadmap_tools.errors import RoadmapError, UsageError
+from roadmap_tools.safeio import CSV, WORKBOOK, same_file
 
 DEFAULT_OUTPUT = "Сводка по региону.xlsx"
 
@@ -81,16 +85,52 @@ class ProgressBar:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.consolidate import consolidate
-
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers: укажите число процессов от 1.")
     if (args.period_from is None) != (args.period_to is None):
         raise UsageError("период сводки: укажите обе даты, --from и --to.")
     if args.period_from and args.period_from > args.period_to:
         raise UsageError(f"--from {args.period_from:%d.%m.%Y} позже --to {args.period_to:%d.%m.%Y}.")
-    output = Path(args.output or DEFAULT_OUTPUT)
+    writes_summary = not args.json or args.output
+    output = admit_output(DEFAULT_OUTPUT if args.output is None else args.output, (WORKBOOK,), args.paths)
+    csv = admit_output(args.csv, (CSV,), args.paths + [output], option="--csv")
+    if writes_summary:
+        refuse_a_report_as_output(args.paths, output)
+    refuse_an_archive_over_a_file(args.archive, args.paths + [output, csv, args.expected])
     show = args.progress or (sys.stderr.isatty() and not args.json)
+    with writing([output if writes_summary else None, csv]):
+        return _consolidate(args, output, csv, show)
+
+
+def refuse_a_report_as_output(paths: list, output: Path) -> None:
+    """The summary never replaces a file the inputs select (a report in a folder being read);
+    only a summary of an earlier run there is replaced (and kept as .bak)."""
+    from roadmap_tools.consolidate import find_report_files
+    from roadmap_tools.summary import is_summary_workbook
+
+    if not output.exists() or is_summary_workbook(output):
+        return
+    if any(same_file(output, found) for found in find_report_files(paths)):
+        raise UsageError(f"-o «{output}»: этот файл лежит среди отчётов, которые читает команда, и был бы "
+                         "заменён сводкой; ничего не изменено.",
+                         hint="Укажите для сводки файл вне папок с отчётами.")
+
+
+def refuse_an_archive_over_a_file(archive: Optional[str], files: list) -> None:
+    """The archive is a database of its own: never one of the reports, the summary or the CSV."""
+    from roadmap_tools.archive import is_url
+
+    if not archive or is_url(archive):
+        return
+    for other in files:
+        if other is not None and same_file(Path(archive), Path(other)):
+            raise UsageError(f"--archive «{archive}»: это тот же файл, что и «{other}»; архив — отдельная база, "
+                             "ничего не изменено.", hint="Укажите для архива другой файл, например «Архив сводок.sqlite».")
+
+
+def _consolidate(args: argparse.Namespace, output: Path, csv: Optional[Path], show: bool) -> int:
+    from roadmap_tools.consolidate import consolidate
+
     summary = consolidate(args.paths, progress=ProgressBar() if show else None, workers=args.workers,
                           as_of=args.as_of, exclude=[output])
     if not summary.reports and not summary.unreadable:
@@ -112,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
     if args.csv:
         from roadmap_tools.consolidate import write_rows_csv
 
-        write_rows_csv(summary, args.csv)
+        write_rows_csv(summary, csv)
     if not args.json:
         total = summary.total
         print(f"Прочитано отчётов: {len(summary.reports)}, муниципалитетов: {len(summary.municipalities)}, "
@@ -131,7 +171,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"Архив: {extras.json['archive']['target']}, периодов: {len(extras.json['archive']['periods'])}.")
         print(f"Сводка записана: {output}")
         if args.csv:
-            print(f"Строки отчётов (CSV): {args.csv}")
+            print(f"Строки отчётов (CSV): {csv}")
     if not summary.reports:
         print("Ошибка: ни один файл не удалось прочитать как отчёт.", file=sys.stderr)
         return 1

@@ -14,16 +14,21 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date
 from typing import List, Optional
 
 from roadmap_tools.commands._common import add_json_option, add_school_year_option, parse_years, print_json
 from roadmap_tools.deadlines import parse_deadline
+from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Deadline
 from roadmap_tools.vocab import DEADLINE_KIND_TITLES
 
 NOT_READ = ("unparsed", "missing")
+#: No deadline holds a number longer than this (a date without dots is 8 digits: 01032022).
+MAX_DIGITS = 12
+_DIGIT_RUN = re.compile(r"\d{%d,}" % (MAX_DIGITS + 1))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,7 +44,36 @@ def _read_stdin() -> List[str]:
     if sys.stdin.isatty():
         print("Введите сроки, по одному в строке; конец ввода: Ctrl+D (в Windows Ctrl+Z, Enter).",
               file=sys.stderr)
-    return [line.rstrip("\r\n") for line in sys.stdin.read().splitlines()]
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:  # already text (a StringIO in tests, an IDE's console)
+        return [line.rstrip("\r\n") for line in sys.stdin.read().splitlines()]
+    return decode_lines(raw.read())
+
+
+def decode_lines(data: bytes) -> List[str]:
+    """Lines of UTF-8 text (a BOM allowed); a line that is not UTF-8 is an input error naming it."""
+    lines = []
+    for number, line in enumerate(data.splitlines(), start=1):
+        try:
+            lines.append(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+        except UnicodeDecodeError as exc:
+            raise RoadmapError(
+                f"стандартный ввод, строка {number}: текст не в кодировке UTF-8 (байт {line[exc.start]:#04x} "
+                f"в позиции {exc.start + 1}); сроки не прочитаны.",
+                hint="Сохраните файл со сроками в кодировке UTF-8 (в Блокноте: «Сохранить как», кодировка "
+                     "UTF-8) и повторите.") from None
+    return lines
+
+
+def refuse_absurd_numbers(phrases: List[str], from_stdin: bool) -> None:
+    """A number of thousands of digits is no deadline: an input error naming the line."""
+    for number, text in enumerate(phrases, start=1):
+        run = _DIGIT_RUN.search(text)
+        if run:
+            where = f"стандартный ввод, строка {number}" if from_stdin else f"срок № {number} в аргументах"
+            raise RoadmapError(f"{where}: число из {len(run.group())} цифр ({run.group()[:20]}…) — это не срок "
+                               f"(в сроке не бывает чисел длиннее {MAX_DIGITS} цифр); сроки не прочитаны.",
+                               hint="Исправьте эту строку и повторите.")
 
 
 def _day(d: Optional[date]) -> str:
@@ -71,6 +105,7 @@ def format_table(parsed: List[Deadline]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     phrases = args.phrases if args.phrases else _read_stdin()
+    refuse_absurd_numbers(phrases, from_stdin=not args.phrases)
     parsed = [parse_deadline(text, args.years, args.school_year) for text in phrases]
     if args.json:
         for d in parsed:

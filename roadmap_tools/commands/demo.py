@@ -14,7 +14,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from roadmap_tools.commands._common import add_output_option
+from roadmap_tools.commands._common import add_output_option, admit_folder, writing
+from roadmap_tools.safeio import check_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,10 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.demo import run_demo
+    from roadmap_tools.demo import BOOK_NAME, XLSM_NAME, run_demo
 
-    output = Path(args.output or "out")
-    result = run_demo(output, progress=lambda text: print(text, file=sys.stderr, flush=True))
+    output = admit_folder("out" if args.output is None else args.output)
+    check_name(output / XLSM_NAME)
+    with writing([output / BOOK_NAME, output / XLSM_NAME]):  # each book is read and updated step after step
+        result = run_demo(output, progress=lambda text: print(text, file=sys.stderr, flush=True))
     print()
     for line in result.lines:
         print(line)

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import add_output_option
+from roadmap_tools.commands._common import add_output_option, admit_output
+from roadmap_tools.safeio import EMAIL
 
 NAME = "email"
 
@@ -39,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     from roadmap_tools.emaildraft import make_email
     from roadmap_tools.letter import PAGES_COUNTED_BY
 
-    result = make_email(args.workbook, output=args.output, send=args.send)
+    output = admit_output(args.output, (EMAIL,), [args.workbook])
+    result = make_email(args.workbook, output=output, send=args.send)
     print(f"Форма мониторинга: {result.form}")
     print(f"Сопроводительное письмо: {result.letter} "
           f"(приложение на {result.pages} л., {PAGES_COUNTED_BY[result.pages_counted_by]})")

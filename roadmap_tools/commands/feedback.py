@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import add_json_option, print_json
+from roadmap_tools.commands._common import add_json_option, admit_folder, print_json
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.review import feedback_job
 
-    run = feedback_job(args.summary, args.output, archive=args.archive)
+    run = feedback_job(args.summary, admit_folder(args.output), archive=args.archive)
     if args.json:
         print_json(run.to_json())
         return 0

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import (add_json_option, add_output_option, add_school_year_option, parse_date,
-                                            print_json)
+from roadmap_tools.commands._common import (
+    add_json_option, add_output_option, add_school_year_option, admit_output, parse_date, print_json, writing,
+)
+from roadmap_tools.safeio import WORKBOOK
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,8 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.jobs import run_form
 
-    result = run_form(args.workbook, start=args.start, end=args.end, output=args.output,
-                      school_year=args.school_year)
+    output = admit_output(args.output, (WORKBOOK,), [args.workbook])
+    with writing([args.workbook, output]):
+        result = run_form(args.workbook, start=args.start, end=args.end, output=output,
+                          school_year=args.school_year)
     form = result.form
     if args.json:
         print_json(result.to_json())

@@ -29,7 +29,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from roadmap_tools.commands._common import add_json_option, add_output_option, add_school_year_option, print_json
+from roadmap_tools.commands._common import (
+    add_json_option, add_output_option, add_school_year_option, admit_output, print_json, writing,
+)
+from roadmap_tools.safeio import MACRO_WORKBOOK, WORKBOOK, check_readable
 
 NAME = "import"
 
@@ -43,12 +46,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.importer import import_json, import_roadmap, import_to_workbook, kept_columns_text
+    from roadmap_tools.importer import (
+        default_output, import_json, import_roadmap, import_to_workbook, kept_columns_text,
+    )
 
     if args.json and not args.output:
         print_json(import_json(import_roadmap(args.file, args.school_year)))
         return 0
-    roadmap, written = import_to_workbook(args.file, args.output, args.school_year)
+    # an existing roadmap book may be an .xlsm (its macros kept); a new one is an .xlsx
+    output = admit_output(args.output, (WORKBOOK, MACRO_WORKBOOK), [args.file]) \
+        or default_output(check_readable(args.file))
+    with writing([output]):  # an existing book is read, then updated
+        roadmap, written = import_to_workbook(args.file, output, args.school_year)
     if args.json:
         print_json(import_json(roadmap))
         return 0

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import add_output_option
+from roadmap_tools.commands._common import add_output_option, admit_output, writing
+from roadmap_tools.safeio import DOCUMENT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,13 +30,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from roadmap_tools.letter import PAGES_COUNTED_BY, default_letter_path, prepare_letter, render_letter
 
-    job = prepare_letter(args.workbook)
-    written = render_letter(job.context, Path(args.output) if args.output else
-                            default_letter_path(job.roadmap_path, job.settings, job.title))
+    output = admit_output(args.output, (DOCUMENT,), [args.workbook])
+    with writing([output]):
+        job = prepare_letter(args.workbook)
+        written = render_letter(job.context, output or default_letter_path(job.roadmap_path, job.settings, job.title))
     print(f"Сопроводительное письмо: {written}")
     print(f"Отчётный период: {job.context['period_words']}.")
     print(f"Приложение: на {job.pages} л. ({PAGES_COUNTED_BY[job.pages_counted_by]}).")

@@ -18,8 +18,12 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import (add_json_option, add_output_option, add_school_year_option, parse_date,
-                                            print_json)
+from pathlib import Path
+
+from roadmap_tools.commands._common import (
+    add_json_option, add_output_option, add_school_year_option, admit_output, parse_date, print_json, writing,
+)
+from roadmap_tools.safeio import MACRO_WORKBOOK, WORKBOOK
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +38,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.jobs import run_overdue
 
-    result = run_overdue(args.workbook, as_of=args.as_of, output=args.output, school_year=args.school_year)
+    # macros go on only from an .xlsm into an .xlsm; a book without them stays .xlsx
+    kinds = (WORKBOOK, MACRO_WORKBOOK) if Path(args.workbook).suffix.lower() == ".xlsm" else (WORKBOOK,)
+    output = admit_output(args.output, kinds, [args.workbook])
+    with writing([output or args.workbook]):
+        result = run_overdue(args.workbook, as_of=args.as_of, output=output, school_year=args.school_year)
     if args.json:
         print_json(result.to_json())
         return 0

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 
-from roadmap_tools.commands._common import add_json_option, parse_date, print_json
+from roadmap_tools.commands._common import add_json_option, admit_folder, parse_date, print_json, writing
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from roadmap_tools.requests import run_requests
 
-    result = run_requests(args.workbook, args.output, start=args.start, end=args.end)
+    output = admit_folder(args.output)
+    with writing([args.workbook]):  # the book gets the rows' hidden codes
+        result = run_requests(args.workbook, output, start=args.start, end=args.end)
     if args.json:
         print_json(result.to_json())
         return 0

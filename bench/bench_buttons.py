@@ -107,7 +107,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--activities", type=int, default=2000)
     args = parser.parse_args()
-    from roadmap_tools import plans
+    from roadmap_tools.actions import jobs as plans
 
     roadmap = generated_roadmap(args.activities)
     count = sum(1 for _ in roadmap.activities())
@@ -118,8 +118,8 @@ def main() -> None:
     print(f"  ({len(check.findings)} findings)")
 
     try:
-        from roadmap_tools.jobs import run_check, run_form, run_overdue
-        from roadmap_tools.workbook import write_roadmap_workbook
+        from roadmap_tools.actions.on_file import run_check, run_form, run_overdue
+        from roadmap_tools.workbook.book import write_roadmap_workbook
     except ImportError as exc:
         print(f"Workbook jobs skipped: {exc}")
     else:
@@ -140,8 +140,8 @@ def main() -> None:
                     print(f"  {label:<44} {cli_seconds / door_seconds:8.1f}x")
 
     print("Import time in a fresh interpreter:")
-    modules = ["roadmap_tools.checks", "roadmap_tools.status", "roadmap_tools.form", "roadmap_tools.plans",
-               "roadmap_tools.jobs", "roadmap_tools.workbook", "roadmap_tools.excel", "openpyxl"]
+    modules = ["roadmap_tools.checks", "roadmap_tools.control", "roadmap_tools.form", "roadmap_tools.actions.jobs",
+               "roadmap_tools.actions.on_file", "roadmap_tools.workbook.book", "roadmap_tools.excel", "openpyxl"]
     for module in modules:
         seconds = import_time(module)
         shown = "not present" if seconds != seconds else f"{seconds * 1000:8.1f} ms"

@@ -71,7 +71,7 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
 
-    from roadmap_tools.consolidate import consolidate
+    from roadmap_tools.consolidation.consolidate import consolidate
 
     temp = None if args.dir else tempfile.TemporaryDirectory(prefix="bench-forms-")
     folder = Path(args.dir or temp.name)

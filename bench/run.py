@@ -106,7 +106,7 @@ def openpyxl_load_and_save(source: Path, target: Path) -> None:
 
 
 def bench_cli(table: Table, book: Path, work: Path, repeat: int) -> None:
-    from roadmap_tools.jobs import run_check, run_overdue
+    from roadmap_tools.actions.on_file import run_check, run_overdue
 
     copy = work / "job.xlsx"
     fresh = lambda: shutil.copyfile(book, copy)  # noqa: E731 - every run starts from the same book
@@ -124,8 +124,9 @@ def bench_ribbon(table: Table, book: Path, repeat: int) -> None:
     import xlwings as xw
     from xlwings.pro import _xlremote
 
-    from roadmap_tools import excel, plans
-    from roadmap_tools.workbook import read_roadmap_workbook
+    from roadmap_tools import excel
+    from roadmap_tools.actions import jobs as plans
+    from roadmap_tools.workbook.book import read_roadmap_workbook
     from tests.excel_harness import book_json_from_xlsx
 
     if "remote" not in [engine.name for engine in xw.engines]:
@@ -178,7 +179,7 @@ def run_command(args: list) -> None:
 
 
 def bench_consolidation(table: Table, forms: Path, work: Path, repeat: int, workers: int = 2) -> None:
-    from roadmap_tools.consolidate import consolidate, find_report_files
+    from roadmap_tools.consolidation.consolidate import consolidate, find_report_files
 
     files = [str(p) for p in find_report_files([forms])]
     output = work / "Сводка.xlsx"
@@ -220,7 +221,7 @@ def main(argv=None) -> int:
     parser.add_argument("--skip", action="append", default=[], choices=["cli", "ribbon", "consolidation", "memory"])
     args = parser.parse_args(argv)
 
-    from roadmap_tools.workbook import write_roadmap_workbook
+    from roadmap_tools.workbook.book import write_roadmap_workbook
 
     table = Table()
     with tempfile.TemporaryDirectory(prefix="roadmap-bench-") as tmp:

@@ -14,12 +14,12 @@ from datetime import date
 from typing import Iterable, Optional, Sequence
 from urllib.parse import urlsplit
 
-from roadmap_tools.layout import ROADMAP_FIELDS, SHEET_ROADMAP
+from roadmap_tools.workbook.schema import ROADMAP_FIELDS, SHEET_ROADMAP
 from roadmap_tools.model import Activity, Roadmap
-from roadmap_tools.sheetplan import address
-from roadmap_tools.status import normalize_status
-from roadmap_tools import vocab
-from roadmap_tools.vocab import (DECISION_REWORK, MONTH_STEMS, MONTHS_PREPOSITIONAL, REPORT_STATUSES, RULE_NAMES,
+from roadmap_tools.sheetplan.operations import address
+from roadmap_tools.control import normalize_status
+from roadmap_tools.lexicon import vocab
+from roadmap_tools.lexicon.vocab import (DECISION_REWORK, MONTH_STEMS, MONTHS_PREPOSITIONAL, REPORT_STATUSES, RULE_NAMES,
                                  STATUS_DONE)
 
 ERROR = "error"

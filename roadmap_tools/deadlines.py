@@ -68,7 +68,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
-from roadmap_tools import vocab
+from roadmap_tools.lexicon import vocab
 from roadmap_tools.model import Deadline
 
 MIN_YEAR, MAX_YEAR = 1990, 2100

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Optional
 
-from roadmap_tools.layout import SETTINGS_BY_KEY
+from roadmap_tools.workbook.schema import SETTINGS_BY_KEY
 
 from roadmap_tools.resources import SAMPLE_ROADMAP, SAMPLE_SETTINGS
 
@@ -24,7 +24,7 @@ XLSM_NAME = "Roadmap.xlsm"
 
 def sample_settings(path: Path = SAMPLE_SETTINGS) -> dict:
     """The example «Настройки» as typed values (dates as dates)."""
-    from roadmap_tools.settings import settings_from_rows
+    from roadmap_tools.workbook.settings import settings_from_rows
 
     raw = json.loads(path.read_text(encoding="utf-8"))
     rows = [[key, value] for key, value in raw.items() if key in SETTINGS_BY_KEY]
@@ -40,11 +40,11 @@ class DemoResult:
 
 def run_demo(output: Path, progress: Optional[Callable[[str], None]] = None,
              sample: Path = SAMPLE_ROADMAP) -> DemoResult:
-    from roadmap_tools import jobs
-    from roadmap_tools.emaildraft import make_email
-    from roadmap_tools.importer import import_roadmap
-    from roadmap_tools.workbook import write_roadmap_workbook
-    from roadmap_tools.xlsm_build import build_workbook
+    from roadmap_tools.actions import on_file as jobs
+    from roadmap_tools.reports.email_draft import make_email
+    from roadmap_tools.reading.importer import import_roadmap
+    from roadmap_tools.workbook.book import write_roadmap_workbook
+    from roadmap_tools.xlsm.build import build_workbook
 
     say = progress or (lambda text: None)
     result = DemoResult()
@@ -81,7 +81,7 @@ def run_demo(output: Path, progress: Optional[Callable[[str], None]] = None,
                      ("Черновик e-mail", email.eml)]
 
     say(f"[6/{steps}] Книга Roadmap.xlsm с вкладкой «Дорожная карта» и диаграммой Ганта")
-    from roadmap_tools.workbook import read_roadmap_workbook
+    from roadmap_tools.workbook.book import read_roadmap_workbook
 
     reported, book_settings = read_roadmap_workbook(book)
     xlsm = build_workbook(output / XLSM_NAME, reported, book_settings)

@@ -145,7 +145,7 @@ def find_sheet(book, name: str, required: bool = True):
 
 def sheet_rows(sheet) -> list:
     """All rows of a sheet from A1 to the last used cell, read in one call."""
-    from roadmap_tools.sheetplan import range_address
+    from roadmap_tools.sheetplan.operations import range_address
 
     last = sheet.used_range.last_cell
     # the range by its address: xlwings' remote engine makes a range from two cells by
@@ -160,8 +160,8 @@ def sheet_rows(sheet) -> list:
 
 def read_settings(book) -> dict:
     """The typed settings of «Настройки» (defaults when the sheet is missing)."""
-    from roadmap_tools.layout import SHEET_SETTINGS
-    from roadmap_tools.settings import defaults, settings_from_rows
+    from roadmap_tools.workbook.schema import SHEET_SETTINGS
+    from roadmap_tools.workbook.settings import defaults, settings_from_rows
 
     sheet = find_sheet(book, SHEET_SETTINGS, required=False)
     if sheet is None:
@@ -170,7 +170,7 @@ def read_settings(book) -> dict:
 
 
 def apply_plans(book, plans) -> None:
-    from roadmap_tools._apply_xlwings import apply_plans as apply
+    from roadmap_tools.sheetplan.xlwings_applier import apply_plans as apply
 
     show_status(book, "Дорожная карта: запись в книгу…")
     apply(book, plans)
@@ -194,7 +194,7 @@ def sheet_values_and_formulas(sheet) -> list:
 
     Office.js does not send formulas with the workbook, so there only the values are kept.
     """
-    from roadmap_tools import sheetplan as sp
+    from roadmap_tools.sheetplan import operations as sp
 
     rows = sheet_rows(sheet)
     if not rows:
@@ -216,7 +216,7 @@ def roadmap_notes(sheet, our_cells) -> dict:
     Office.js says which cells have a note but not what it says; there a note is ours
     if the last check listed its cell (``our_cells``), and the user's otherwise.
     """
-    from roadmap_tools.plans import NOTE_PREFIX
+    from roadmap_tools.actions.jobs import NOTE_PREFIX
 
     notes = {}
     try:
@@ -235,10 +235,10 @@ class RoadmapBook:
     """What the job buttons read from the calling workbook: settings and the roadmap."""
 
     def __init__(self, book):
-        from roadmap_tools.layout import SHEET_ROADMAP, SHEET_SETTINGS
+        from roadmap_tools.workbook.schema import SHEET_ROADMAP, SHEET_SETTINGS
         from roadmap_tools.model import Source
-        from roadmap_tools.settings import settings_from_rows
-        from roadmap_tools.workbook import roadmap_from_rows
+        from roadmap_tools.workbook.settings import settings_from_rows
+        from roadmap_tools.workbook.book import roadmap_from_rows
 
         show_status(book, "Дорожная карта: чтение книги…")
         self.book = book
@@ -273,9 +273,9 @@ def import_from_word(book: xw.Book = None, path: str = None):
         raise RoadmapError("в xlwings Lite у Python нет доступа к файлам компьютера, импорт из Word невозможен.",
                            hint="Импортируйте кнопкой на вкладке «Дорожная карта» в настольном Excel "
                                 "или командой: roadmap-tools import ДОКУМЕНТ.docx -o КНИГА.xlsx")
-    from roadmap_tools import layout
-    from roadmap_tools.importer import import_plans, kept_columns_text
-    from roadmap_tools.settings import settings_from_rows
+    from roadmap_tools.workbook import schema as layout
+    from roadmap_tools.reading.importer import import_plans, kept_columns_text
+    from roadmap_tools.workbook.settings import settings_from_rows
 
     existing = {}
     for name in (layout.SHEET_ROADMAP, layout.SHEET_LISTS, layout.SHEET_SETTINGS):
@@ -303,8 +303,8 @@ def import_from_word(book: xw.Book = None, path: str = None):
 @button
 def check_entries(book: xw.Book = None):
     """Проверка листа «Дорожная карта»: замечания на листе «Проверка», ячейки подсвечены."""
-    from roadmap_tools.layout import SHEET_CHECK, SHEET_GANTT, SHEET_ROADMAP
-    from roadmap_tools.plans import check_job, marked_cells
+    from roadmap_tools.workbook.schema import SHEET_CHECK, SHEET_GANTT, SHEET_ROADMAP
+    from roadmap_tools.actions.jobs import check_job, marked_cells
 
     data = RoadmapBook(book)
     previous = data.rows(SHEET_CHECK)
@@ -323,9 +323,9 @@ def check_entries(book: xw.Book = None):
 @button
 def flag_overdue(book: xw.Book = None, as_of: datetime.date = None):
     """Контроль сроков на дату контроля (пусто: из «Настроек», иначе сегодня)."""
-    from roadmap_tools.layout import SHEET_GANTT
-    from roadmap_tools.plans import overdue_job
-    from roadmap_tools.settings import resolve_as_of
+    from roadmap_tools.workbook.schema import SHEET_GANTT
+    from roadmap_tools.actions.jobs import overdue_job
+    from roadmap_tools.workbook.settings import resolve_as_of
 
     data = RoadmapBook(book)
     when = resolve_as_of(data.settings, as_of, datetime.date.today())
@@ -339,9 +339,9 @@ def flag_overdue(book: xw.Book = None, as_of: datetime.date = None):
 @button
 def monitoring_form(book: xw.Book = None, period_from: datetime.date = None, period_to: datetime.date = None):
     """Форма мониторинга за отчётный период (пусто: из «Настроек», иначе текущий квартал)."""
-    from roadmap_tools.layout import SHEET_FORM
-    from roadmap_tools.plans import form_job
-    from roadmap_tools.settings import explain_period
+    from roadmap_tools.workbook.schema import SHEET_FORM
+    from roadmap_tools.actions.jobs import form_job
+    from roadmap_tools.workbook.settings import explain_period
 
     data = RoadmapBook(book)
     start, end, note = explain_period(data.settings, period_from, period_to, datetime.date.today())
@@ -364,7 +364,7 @@ def saved_book_path(book) -> Path:
 @button
 def cover_letter(book: xw.Book = None):
     """Сопроводительное письмо .docx рядом с книгой (книга сначала сохраняется)."""
-    from roadmap_tools.letter import default_letter_path, prepare_letter, render_letter
+    from roadmap_tools.reports.letter import default_letter_path, prepare_letter, render_letter
 
     path = saved_book_path(book)
     show_status(book, "Дорожная карта: письмо…")
@@ -378,7 +378,7 @@ def cover_letter(book: xw.Book = None):
 @button
 def email_draft(book: xw.Book = None):
     """Черновик письма .eml с формой мониторинга и сопроводительным письмом, рядом с книгой."""
-    from roadmap_tools.emaildraft import make_email
+    from roadmap_tools.reports.email_draft import make_email
 
     path = saved_book_path(book)
     show_status(book, "Дорожная карта: письмо e-mail…")
@@ -391,7 +391,7 @@ def email_draft(book: xw.Book = None):
 @button
 def export_to_word(book: xw.Book = None):
     """Дорожная карта приложением к приказу (.docx) рядом с книгой (книга сначала сохраняется)."""
-    from roadmap_tools.word_export import export_word
+    from roadmap_tools.reports.word_export import export_word
 
     path = saved_book_path(book)
     show_status(book, "Дорожная карта: документ Word…")
@@ -413,9 +413,9 @@ FEEDBACK_PATTERN = "Замечания куратора*.xlsx"
 def requests_to_executors(book: xw.Book = None, period_from: datetime.date = None, period_to: datetime.date = None,
                           folder: str = None):
     """Книги запросов исполнителям за отчётный период в папке «Запросы исполнителям» рядом с книгой."""
-    from roadmap_tools.layout import SHEET_LISTS
-    from roadmap_tools.requests import requests_job
-    from roadmap_tools.settings import resolve_period
+    from roadmap_tools.workbook.schema import SHEET_LISTS
+    from roadmap_tools.executors.requests import requests_job
+    from roadmap_tools.workbook.settings import resolve_period
 
     data = RoadmapBook(book)
     target = Path(folder) if folder else book_folder(book) / REQUESTS_FOLDER
@@ -431,7 +431,7 @@ def requests_to_executors(book: xw.Book = None, period_from: datetime.date = Non
 @button
 def collect_answers(book: xw.Book = None, folder: str = None):
     """Ответы исполнителей из папки «Ответы исполнителей» рядом с книгой — в отчётные столбцы."""
-    from roadmap_tools.collect import SHEET_COLLECT, run_collect_files
+    from roadmap_tools.executors.collect import SHEET_COLLECT, run_collect_files
 
     data = RoadmapBook(book)
     source = Path(folder) if folder else book_folder(book) / ANSWERS_FOLDER
@@ -451,7 +451,7 @@ def collect_answers(book: xw.Book = None, folder: str = None):
 @button
 def curator_feedback(book: xw.Book = None, path: str = None):
     """Решения и комментарии куратора из файла «Замечания куратора - ….xlsx» рядом с книгой."""
-    from roadmap_tools.review import apply_feedback_job, read_feedback
+    from roadmap_tools.consolidation.review import apply_feedback_job, read_feedback
 
     data = RoadmapBook(book)
     if path:

@@ -8,7 +8,7 @@ right, the body citing the request, the attachment line, the signatory, the exec
 A4 portrait; margins 2 cm (right 1.5 cm); Times New Roman 14, the blocks 12.
 
 A user may edit the .docx in Word instead: every ``{{ field }}`` is listed in
-``roadmap_tools.letter.letter_context``.
+``roadmap_tools.reports.letter.letter_context``.
 """
 from __future__ import annotations
 

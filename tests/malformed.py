@@ -48,7 +48,7 @@ class Bases:
     def workbook(self) -> Path:
         """The roadmap workbook ``import`` makes of a real roadmap (22 activities)."""
         def build(path):
-            from roadmap_tools.importer import import_to_workbook
+            from roadmap_tools.reading.importer import import_to_workbook
 
             import_to_workbook(ROADMAP_DOCX, path)
         return self._once("base_roadmap.xlsx", build)
@@ -83,7 +83,7 @@ def rezip(src: Path, dst: Path, replace: Optional[dict] = None, order: Optional[
 
 def write_roadmap(path: Path, activities: list, settings: Optional[dict] = None) -> None:
     from roadmap_tools.model import Roadmap, Section
-    from roadmap_tools.workbook import write_roadmap_workbook
+    from roadmap_tools.workbook.book import write_roadmap_workbook
 
     sections: list = []
     for activity in activities:

@@ -11,8 +11,8 @@ _CACHE: dict = {}
 
 def roadmap_book(name: str, tmp_path: Path, filename: str = "") -> Path:
     """A fresh copy of the roadmap workbook imported from ``tests/fixtures/NAME.docx``."""
-    from roadmap_tools.importer import import_roadmap
-    from roadmap_tools.workbook import write_roadmap_workbook
+    from roadmap_tools.reading.importer import import_roadmap
+    from roadmap_tools.workbook.book import write_roadmap_workbook
 
     if name not in _CACHE:
         cache_dir = Path(__import__("tempfile").mkdtemp(prefix="rt-books-"))

@@ -7,8 +7,8 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from roadmap_tools import sheetplan as sp
-from roadmap_tools._apply_xlwings import apply_plans, excel_value, freeze_range, width_in_points
+from roadmap_tools.sheetplan import operations as sp
+from roadmap_tools.sheetplan.xlwings_applier import apply_plans, excel_value, freeze_range, width_in_points
 
 from excel_harness import apply_actions, assert_same_workbooks, enable_remote_engine, remote_book, typed_value
 
@@ -234,7 +234,7 @@ def every_op_plans():
 
 
 def test_a_plan_applied_through_xlwings_shows_the_same_as_through_openpyxl(workbook, tmp_path):
-    from roadmap_tools.sheetplan import apply_openpyxl
+    from roadmap_tools.sheetplan.operations import apply_openpyxl
 
     cli = openpyxl.load_workbook(workbook)
     apply_openpyxl(cli, every_op_plans())

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_tools.archive import Archive, ArchiveRow
+from roadmap_tools.consolidation.archive import Archive, ArchiveRow
 from roadmap_tools.errors import RoadmapError
 
 from conftest import run_cli

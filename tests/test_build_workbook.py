@@ -10,11 +10,13 @@ import openpyxl
 import pytest
 
 from conftest import convert_with_libreoffice, run_cli
-from roadmap_tools import layout, vba_project as vp, vocab
-from roadmap_tools.buttons import BUTTONS
-from roadmap_tools.sheetplan import column_letter
-from roadmap_tools.workbook_sheets import GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW, SHEET_ORDER, SHEET_XLWINGS_CONF
-from roadmap_tools.xlsm_build import (CUSTOMUI_PART, MACRO_WORKBOOK_TYPE, VBA_PART,
+from roadmap_tools.workbook import schema as layout
+from roadmap_tools.xlsm import vba_project as vp
+from roadmap_tools.lexicon import vocab
+from roadmap_tools.xlsm.buttons import BUTTONS
+from roadmap_tools.sheetplan.operations import column_letter
+from roadmap_tools.workbook.sheets import GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW, SHEET_ORDER, SHEET_XLWINGS_CONF
+from roadmap_tools.xlsm.build import (CUSTOMUI_PART, MACRO_WORKBOOK_TYPE, VBA_PART,
                                       WORKBOOK_SOURCES)
 
 
@@ -107,9 +109,9 @@ def _roadmap_rules(path: Path) -> list:
 
 
 def test_the_build_installs_the_colour_rules_of_deadline_control_which_replaces_them(built, tmp_path):
-    from roadmap_tools.plans import CONTROL_RULES, control_colour_plan
-    from roadmap_tools.sheetplan import ConditionalFill
-    from roadmap_tools.workbook import read_roadmap_workbook
+    from roadmap_tools.actions.jobs import CONTROL_RULES, control_colour_plan
+    from roadmap_tools.sheetplan.operations import ConditionalFill
+    from roadmap_tools.workbook.book import read_roadmap_workbook
 
     book = tmp_path / "Roadmap.xlsm"
     book.write_bytes(built.read_bytes())

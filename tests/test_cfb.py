@@ -5,7 +5,7 @@ import os
 import olefile
 import pytest
 
-from roadmap_tools.cfb import write_compound_file
+from roadmap_tools.xlsm.cfb import write_compound_file
 
 
 def _streams():

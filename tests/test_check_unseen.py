@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_tools.layout import ROADMAP_COLUMNS, SHEET_ROADMAP
+from roadmap_tools.workbook.schema import ROADMAP_COLUMNS, SHEET_ROADMAP
 from word_tables import DOWN, Span, new_document, paragraphs, roadmap_table, save
 
 TITLE = {c.field: c.title for c in ROADMAP_COLUMNS}

@@ -268,7 +268,7 @@ def _gold_row(name, predicate):
 
 
 def _check_book(name, tmp_path):
-    from roadmap_tools.jobs import run_check
+    from roadmap_tools.actions.on_file import run_check
 
     book = roadmap_book(name, tmp_path)
     return book, run_check(book, today=D(2022, 12, 31))
@@ -320,7 +320,7 @@ def test_karpinsk_item_without_deadline_and_result_and_mixed_numbers(tmp_path):
 def test_a_clean_real_roadmap_gives_no_error(tmp_path):
     from openpyxl import load_workbook
 
-    from roadmap_tools.jobs import run_check
+    from roadmap_tools.actions.on_file import run_check
 
     book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
     wb = load_workbook(book)

@@ -8,7 +8,7 @@ from email import policy
 from openpyxl import load_workbook
 
 from conftest import run_cli
-from roadmap_tools import layout
+from roadmap_tools.workbook import schema as layout
 
 
 def test_demo_runs_the_whole_chain_on_the_sample_and_writes_every_file(tmp_path):

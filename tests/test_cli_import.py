@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from conftest import FIXTURES, gold
-from roadmap_tools import layout
+from roadmap_tools.workbook import schema as layout
 
 
 def test_import_writes_the_workbook_and_says_what_it_did(cli, tmp_path):

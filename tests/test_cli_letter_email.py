@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE_DOCX
-from roadmap_tools.workbook import write_roadmap_workbook
+from roadmap_tools.workbook.book import write_roadmap_workbook
 from test_letter import KUZNETSK, document_text
 
 SETTINGS = {
@@ -37,7 +37,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def penza_roadmap():
-    from roadmap_tools.importer import import_roadmap
+    from roadmap_tools.reading.importer import import_roadmap
 
     return import_roadmap(SAMPLE_DOCX)
 

@@ -56,7 +56,7 @@ def test_status_column_written_and_coloured_by_rules(cli, tmp_path):
 def test_explicit_date_becomes_the_control_date_of_the_workbook(cli, tmp_path):
     book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
     cli("overdue", book, "--as-of", "2022-06-01")
-    from roadmap_tools.workbook import read_settings
+    from roadmap_tools.workbook.book import read_settings
     from datetime import date
     assert read_settings(book)["as_of"] == date(2022, 6, 1)
     # and without --as-of the date comes from «Настройки»
@@ -71,9 +71,9 @@ def test_bad_date_is_a_usage_error(cli, tmp_path):
 
 def test_every_text_on_deadline_control_says_it_colours_the_two_cells_not_the_rows():
     # the rules above cover «Контроль срока»..«Просрочка, дн.» only: no text may promise whole rows
-    from roadmap_tools.buttons import BUTTONS
+    from roadmap_tools.xlsm.buttons import BUTTONS
     from roadmap_tools.commands import overdue
-    from roadmap_tools.workbook_sheets import STEPS
+    from roadmap_tools.workbook.sheets import STEPS
 
     texts = [b.supertip for b in BUTTONS if b.function == "flag_overdue"] + [STEPS[1][1], overdue.__doc__]
     assert len(texts) == 3

@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from roadmap_tools import layout
-from roadmap_tools.requests import REQUEST_HEADER_ROW, SHEET_REQUEST
+from roadmap_tools.workbook import schema as layout
+from roadmap_tools.executors.requests import REQUEST_HEADER_ROW, SHEET_REQUEST
 
 from conftest import SAMPLE_DOCX, run_cli
 
@@ -178,14 +178,14 @@ def test_a_roadmap_without_executors_is_told_to_fill_the_column(tmp_path, fixtur
     ("  -  ", []),
 ])
 def test_an_executor_cell_is_split_into_its_parts(cell, expected):
-    from roadmap_tools.executors import executor_parts
+    from roadmap_tools.executors.names import executor_parts
 
     assert executor_parts(cell) == expected
 
 
 def test_two_names_written_on_one_line_give_both_and_a_short_name_is_matched_as_a_word(tmp_path):
     from roadmap_tools.model import Activity, Roadmap, Section
-    from roadmap_tools.executors import executor_names, executors_of
+    from roadmap_tools.executors.names import executor_names, executors_of
 
     cells = ["МБОУ ДПО МЦ", "ОбОО", "МБОУ ДПО МЦ ОбОО", "ОО, МБОУ ДПО МЦ", "ОбОО с высокими результатами"]
     roadmap = Roadmap(sections=[Section("", [Activity(activity=f"Мероприятие {i}", executor=c)
@@ -251,7 +251,7 @@ def test_answers_find_their_rows_after_the_roadmap_sheet_itself_was_sorted(book,
 def test_ten_thousand_schools_are_named_in_a_moment():
     import time
 
-    from roadmap_tools.executors import executor_names
+    from roadmap_tools.executors.names import executor_names
     from roadmap_tools.model import Activity, Roadmap, Section
 
     activities = [Activity(activity=f"Мероприятие {i}", executor=f"МБОУ СОШ № {i}, Управление образования")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bench.formgen import MUNICIPALITIES, expected_by_municipality, generate_forms
-from roadmap_tools.consolidate import Summary, consolidate, find_report_files
-from roadmap_tools.report_reader import (
+from roadmap_tools.consolidation.consolidate import Summary, consolidate, find_report_files
+from roadmap_tools.consolidation.report_reader import (
     NAME_FROM_FILE, NAME_FROM_LETTER, NAME_FROM_TITLE, Report, Unreadable, find_urls, has_information,
     municipality_from_file_name, municipality_in, period_in, read_report,
 )
@@ -326,9 +326,9 @@ def test_files_of_one_municipality_are_summed_whatever_the_case_of_its_name(tmp_
 def test_the_form_our_checks_write_is_read_back(tmp_path):
     from openpyxl import Workbook
 
-    from roadmap_tools import sheetplan as sp
+    from roadmap_tools.sheetplan import operations as sp
     from roadmap_tools.form import FormRow, FormSection, MonitoringForm
-    from roadmap_tools.plans import form_plans
+    from roadmap_tools.actions.jobs import form_plans
 
     form = MonitoringForm("Мониторинг исполнения мероприятий", "Дорожная карта ГО Карпинск",
                           date(2024, 1, 1), date(2024, 3, 31))
@@ -350,7 +350,7 @@ def test_the_form_our_checks_write_is_read_back(tmp_path):
 def test_summary_workbook_has_its_sheets_totals_and_native_charts(reports_folder, tmp_path):
     from openpyxl import load_workbook
 
-    from roadmap_tools.summary import write_summary
+    from roadmap_tools.consolidation.summary import write_summary
 
     folder, _ = reports_folder
     summary = consolidate([folder], as_of=AS_OF, workers=1)
@@ -375,7 +375,7 @@ def test_summary_workbook_has_its_sheets_totals_and_native_charts(reports_folder
 # --- our own roadmap workbooks ------------------------------------------------------
 def test_a_roadmap_workbook_counts_overdue_by_its_deadline_control_status(tmp_path):
     from roadmap_tools.model import Activity, Roadmap, Section
-    from roadmap_tools.workbook import write_roadmap_workbook
+    from roadmap_tools.workbook.book import write_roadmap_workbook
 
     activities = [
         Activity(number="1", activity="Совещание", deadline="март 2022"),  # past, no report: overdue
@@ -397,7 +397,7 @@ def test_a_roadmap_workbook_counts_overdue_by_its_deadline_control_status(tmp_pa
 
 
 def test_a_file_too_big_to_be_a_report_is_refused_unopened(tmp_path, monkeypatch):
-    from roadmap_tools import report_reader
+    from roadmap_tools.consolidation import report_reader
 
     path = _form(tmp_path / "x.xlsx", "Мониторинг г. Спасск", ["№", "Мероприятие", "Информация о проведении"],
                  [["1", "Совещание", "Проведено"]])

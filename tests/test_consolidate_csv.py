@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 
-from roadmap_tools.consolidate import ROW_COLUMNS, consolidate, write_rows_csv
+from roadmap_tools.consolidation.consolidate import ROW_COLUMNS, consolidate, write_rows_csv
 from conftest import FIXTURES, REPORT_FIXTURE, gold, run_cli
 
 REPORT = FIXTURES / f"{REPORT_FIXTURE}.docx"

@@ -16,8 +16,8 @@ from typing import Callable, Optional
 
 import pytest
 
-from roadmap_tools.consolidate import consolidate
-from roadmap_tools.report_reader import Report, Unreadable, read_report
+from roadmap_tools.consolidation.consolidate import consolidate
+from roadmap_tools.consolidation.report_reader import Report, Unreadable, read_report
 from tests.conftest import FIXTURES, REPORT_FIXTURE
 
 AS_OF = date(2025, 1, 15)
@@ -302,7 +302,7 @@ def _roadmap(title: str, organisation: str = ""):
 
 
 def roundtrip_of_our_own_form_written_by_the_form_command(folder: Path):
-    from roadmap_tools.workbook import write_roadmap_workbook
+    from roadmap_tools.workbook.book import write_roadmap_workbook
     from tests.conftest import run_cli
 
     books = folder.parent / (folder.name + "_books")  # the roadmap itself is not among the reports
@@ -315,7 +315,7 @@ def roundtrip_of_our_own_form_written_by_the_form_command(folder: Path):
 
 
 def roadmap_workbook_named_by_its_organisation_with_control_statuses(folder: Path):
-    from roadmap_tools.workbook import write_roadmap_workbook
+    from roadmap_tools.workbook.book import write_roadmap_workbook
 
     path = write_roadmap_workbook(_roadmap("Дорожная карта «500+»", "Управление образования города Каменки"),
                                   folder / "карта.xlsx")
@@ -512,7 +512,7 @@ def test_unseen_reports_through_the_command_line_json(unseen):
     ("Управление образования администрации городского округа Карпинск", "Карпинск"),
 ])
 def test_sender_blocks_and_titles_name_the_municipality_in_the_nominative(text, name):
-    from roadmap_tools.report_reader import municipality_in
+    from roadmap_tools.consolidation.report_reader import municipality_in
 
     assert municipality_in(text) == name
 
@@ -525,6 +525,6 @@ def test_sender_blocks_and_titles_name_the_municipality_in_the_nominative(text, 
     ("Мониторинг за период (с 01.09.2023 по 31.12.2023)", (date(2023, 9, 1), date(2023, 12, 31))),
 ])
 def test_the_period_of_titles_as_municipalities_write_them(title, period):
-    from roadmap_tools.report_reader import period_in
+    from roadmap_tools.consolidation.report_reader import period_in
 
     assert period_in(title) == period

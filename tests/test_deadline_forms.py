@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from conftest import SchoolYear, parse_in
-from roadmap_tools import vocab
+from roadmap_tools.lexicon import vocab
 from roadmap_tools.deadlines import parse_deadline, vocabulary_conflicts
 
 Y22 = (2022,)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roadmap_tools import vocab
+from roadmap_tools.lexicon import vocab
 from roadmap_tools.deadlines import parse_deadline
 from roadmap_tools.model import DEADLINE_KINDS
 

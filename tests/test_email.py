@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_tools.emaildraft import (build_message, default_subject, parse_addresses, render_email_body,
+from roadmap_tools.reports.email_draft import (build_message, default_subject, parse_addresses, render_email_body,
                                       smtp_password, write_eml)
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.letter import letter_context, render_letter
+from roadmap_tools.reports.letter import letter_context, render_letter
 from test_letter import KUZNETSK, PERIOD
 
 MAIL = {**KUZNETSK, "email_to": "ГАОУ ДПО ИРР ПО <irr@pnzirr.ru>; metod@pnzirr.ru",
@@ -134,6 +134,6 @@ def test_password_comes_from_the_environment_and_is_never_a_setting():
     assert smtp_password({**MAIL, "smtp_user": ""}, environ={}, interactive=False) is None
     with pytest.raises(RoadmapError, match="ROADMAP_SMTP_PASSWORD"):
         smtp_password(settings, environ={}, interactive=False)
-    from roadmap_tools.layout import SETTINGS
+    from roadmap_tools.workbook.schema import SETTINGS
 
     assert not [s for s in SETTINGS if "парол" in s.label.lower() or "password" in s.key]

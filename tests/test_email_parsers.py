@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_tools.emaildraft import build_message, default_subject, make_email, write_eml
-from roadmap_tools.mailheaders import MAX_LINE, one_line
+from roadmap_tools.reports.email_draft import build_message, default_subject, make_email, write_eml
+from roadmap_tools.reports.mailheaders import MAX_LINE, one_line
 from test_letter import KUZNETSK, PERIOD
 
 NODE_DIR = Path(__file__).parent / "email"
@@ -91,7 +91,7 @@ def headers_are_ascii_and_folded(path: Path) -> None:
 
 
 def expected_of(settings: dict, subject: str, attachments: list) -> dict:
-    from roadmap_tools.emaildraft import parse_addresses
+    from roadmap_tools.reports.email_draft import parse_addresses
 
     def people(key, fallback_name=""):
         return [[a.display_name or fallback_name, a.addr_spec]

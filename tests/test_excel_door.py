@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 import roadmap_tools.excel as rt
-from roadmap_tools import layout
+from roadmap_tools.workbook import schema as layout
 
 from conftest import SAMPLE_DOCX, run_cli
 from excel_harness import (apply_actions, assert_same_workbooks, book_json_from_xlsx, enable_remote_engine,

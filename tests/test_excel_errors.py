@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 import roadmap_tools.excel as rt
-from roadmap_tools import layout
+from roadmap_tools.workbook import schema as layout
 
 from conftest import SAMPLE_DOCX
 from excel_harness import enable_remote_engine, remote_book
@@ -77,11 +77,11 @@ def test_a_roadmap_sheet_without_its_header_names_the_cell(sample_workbook, tmp_
 
 
 def test_an_unexpected_error_is_one_russian_line_asking_to_tell_the_developers(sample_workbook, tmp_path, monkeypatch):
-    import roadmap_tools.plans
+    import roadmap_tools.actions.jobs
 
     def broken(*args, **kwargs):
         raise KeyError("column")
-    monkeypatch.setattr(roadmap_tools.plans, "form_job", broken)
+    monkeypatch.setattr(roadmap_tools.actions.jobs, "form_job", broken)
     book = remote_book(sample_workbook)
     prompt = the_alert(rt.monitoring_form(book))
     assert prompt.startswith("Внутренняя ошибка программы (KeyError")
@@ -89,7 +89,7 @@ def test_an_unexpected_error_is_one_russian_line_asking_to_tell_the_developers(s
 
 
 def test_writes_queued_before_an_error_are_dropped(sample_workbook, monkeypatch):
-    from roadmap_tools import _apply_xlwings
+    from roadmap_tools.sheetplan import xlwings_applier as _apply_xlwings
     from roadmap_tools.errors import RoadmapError
 
     real_apply = _apply_xlwings.apply

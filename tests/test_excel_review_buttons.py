@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 import roadmap_tools.excel as rt
-from roadmap_tools.requests import REQUEST_HEADER_ROW, SHEET_REQUEST
+from roadmap_tools.executors.requests import REQUEST_HEADER_ROW, SHEET_REQUEST
 
 from conftest import run_cli
 from excel_harness import assert_same_workbooks, enable_remote_engine

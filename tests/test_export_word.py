@@ -9,10 +9,10 @@ from docx.shared import Mm
 
 from conftest import FIXTURES, ROADMAP_FIXTURES, collapsed
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.importer import import_roadmap, import_to_workbook
+from roadmap_tools.reading.importer import import_roadmap, import_to_workbook
 from roadmap_tools.model import Activity, Roadmap, Section
-from roadmap_tools.word_export import default_word_path, export_word, write_roadmap_docx
-from roadmap_tools.workbook import read_roadmap_workbook
+from roadmap_tools.reports.word_export import default_word_path, export_word, write_roadmap_docx
+from roadmap_tools.workbook.book import read_roadmap_workbook
 
 
 @pytest.mark.parametrize("variant", ["", "_split"])
@@ -100,7 +100,7 @@ def test_a_file_that_is_not_a_roadmap_workbook_is_refused_in_russian(tmp_path):
 
 
 def test_a_roadmap_without_its_source_columns_gets_the_usual_ones_and_imports_back(tmp_path):
-    from roadmap_tools import vocab
+    from roadmap_tools.lexicon import vocab
 
     roadmap = Roadmap(title="План мероприятий на 2024 год", years=[2024], columns=[],
                       sections=[Section("1. Кадры", [Activity("1.1", "Семинар", "март 2024", "ИМЦ", "Протокол")])])

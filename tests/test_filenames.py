@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_tools.filenames import MAX_STEM, RESERVED, output_path, owner_stem, safe_stem
+from roadmap_tools.reports.filenames import MAX_STEM, RESERVED, output_path, owner_stem, safe_stem
 
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
 

@@ -4,10 +4,10 @@ from datetime import date
 import pytest
 
 from conftest import REPORT_FIXTURE, gold
-from roadmap_tools import sheetplan as sp
+from roadmap_tools.sheetplan import operations as sp
 from roadmap_tools.form import FORM_COLUMNS, FORM_TITLE, select_for_period, touches_period
 from roadmap_tools.model import Activity, Deadline, Roadmap, Section, Source
-from roadmap_tools.plans import form_plans
+from roadmap_tools.actions.jobs import form_plans
 
 D = date
 Q2 = (D(2022, 4, 1), D(2022, 6, 30))

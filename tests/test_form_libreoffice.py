@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from roadmap_books import roadmap_book
-from roadmap_tools.jobs import run_check, run_form, run_overdue
+from roadmap_tools.actions.on_file import run_check, run_form, run_overdue
 
 pytestmark = pytest.mark.libreoffice
 

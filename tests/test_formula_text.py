@@ -40,7 +40,7 @@ def _assert_text_cells(path: Path) -> None:
 def test_set_cell_value_keeps_formula_like_text_as_text(text):
     import openpyxl
 
-    from roadmap_tools._apply_openpyxl import set_cell_value
+    from roadmap_tools.sheetplan.openpyxl_applier import set_cell_value
 
     cell = openpyxl.Workbook().active["A1"]
     set_cell_value(cell, text)
@@ -50,7 +50,7 @@ def test_set_cell_value_keeps_formula_like_text_as_text(text):
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory) -> Path:
     """A roadmap workbook imported from a document whose cells look like formulas."""
-    from roadmap_tools.importer import import_to_workbook
+    from roadmap_tools.reading.importer import import_to_workbook
 
     folder = tmp_path_factory.mktemp("formula")
     document = folder / "формулы.docx"
@@ -65,7 +65,7 @@ def test_import_writes_formula_like_document_text_as_text_cells(imported):
 
 
 def test_reimport_into_the_same_workbook_keeps_them_text(imported, tmp_path):
-    from roadmap_tools.importer import import_to_workbook
+    from roadmap_tools.reading.importer import import_to_workbook
 
     again = tmp_path / "Книга.xlsx"
     again.write_bytes(imported.read_bytes())
@@ -75,7 +75,7 @@ def test_reimport_into_the_same_workbook_keeps_them_text(imported, tmp_path):
 
 @pytest.mark.parametrize("job", ["run_check", "run_overdue", "run_form"])
 def test_jobs_that_update_the_workbook_keep_them_text(imported, tmp_path, job):
-    jobs = pytest.importorskip("roadmap_tools.jobs", reason="check/overdue/form have not landed yet")
+    jobs = pytest.importorskip("roadmap_tools.actions.on_file", reason="check/overdue/form have not landed yet")
     book = tmp_path / "Книга.xlsx"
     book.write_bytes(imported.read_bytes())
     getattr(jobs, job)(book)
@@ -83,7 +83,7 @@ def test_jobs_that_update_the_workbook_keep_them_text(imported, tmp_path, job):
 
 
 def test_the_form_file_keeps_them_text(imported, tmp_path):
-    jobs = pytest.importorskip("roadmap_tools.jobs", reason="form has not landed yet")
+    jobs = pytest.importorskip("roadmap_tools.actions.on_file", reason="form has not landed yet")
     from datetime import date
 
     book = tmp_path / "Книга.xlsx"

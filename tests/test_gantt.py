@@ -6,13 +6,13 @@ import openpyxl
 import pytest
 
 from conftest import FIXTURES, convert_with_libreoffice, run_cli
-from roadmap_tools import layout
+from roadmap_tools.workbook import schema as layout
 from roadmap_tools.deadlines import parse_deadline
-from roadmap_tools.importer import import_roadmap
+from roadmap_tools.reading.importer import import_roadmap
 from roadmap_tools.model import Roadmap, Section, Activity
-from roadmap_tools.sheetplan import column_letter
-from roadmap_tools.workbook import chart_months, write_roadmap_workbook
-from roadmap_tools.workbook_sheets import (GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW, GANTT_HEADER_ROW,
+from roadmap_tools.sheetplan.operations import column_letter
+from roadmap_tools.workbook.book import chart_months, write_roadmap_workbook
+from roadmap_tools.workbook.sheets import (GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW, GANTT_HEADER_ROW,
                                            GANTT_MONTHS_COL)
 
 YEARS = [2021, 2022]
@@ -49,7 +49,7 @@ def test_import_writes_the_months_column_with_a_hint_on_its_header(tmp_path):
 
 
 def test_reimport_into_a_workbook_without_the_months_column_adds_it_and_reads_the_same(tmp_path):
-    from roadmap_tools.workbook import read_roadmap_workbook
+    from roadmap_tools.workbook.book import read_roadmap_workbook
 
     roadmap = import_roadmap(FIXTURES / "000_9d9fda70d4b7cb08.docx")
     path = write_roadmap_workbook(roadmap, tmp_path / "R.xlsx")
@@ -102,7 +102,7 @@ def test_milestones_are_coloured_in_their_months_only_after_libreoffice_recalcul
         Activity(number="2", activity="Весь год", deadline="в течение 2022 года"),
     ])])
     built = tmp_path / "Roadmap.xlsm"
-    from roadmap_tools.xlsm_build import build_workbook
+    from roadmap_tools.xlsm.build import build_workbook
 
     build_workbook(built, roadmap)
     # the grid starts in January 2021: May..November 2022 are months 17..23

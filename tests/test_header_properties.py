@@ -6,8 +6,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roadmap_tools import vocab
-from roadmap_tools.headers import field_of_title, missing_required, normalise_title, recognise_header
+from roadmap_tools.lexicon import vocab
+from roadmap_tools.reading.headers import field_of_title, missing_required, normalise_title, recognise_header
 
 _TITLES = sorted({t for titles in vocab.HEADER_SYNONYMS.values() for t in titles}
                  | {s for _, stems in vocab.HEADER_STEMS for s in stems})

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from roadmap_tools import layout
-from roadmap_tools.headers import field_of_title, recognise_header
+from roadmap_tools.workbook import schema as layout
+from roadmap_tools.reading.headers import field_of_title, recognise_header
 
 
 @pytest.mark.parametrize("title, field", [

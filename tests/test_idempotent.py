@@ -7,7 +7,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
 from roadmap_books import roadmap_book
-from roadmap_tools.jobs import run_check, run_form, run_overdue
+from roadmap_tools.actions.on_file import run_check, run_form, run_overdue
 
 
 def snapshot(path):

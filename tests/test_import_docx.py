@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES, ROADMAP_FIXTURES, collapsed, gold
-from roadmap_tools.importer import import_roadmap
+from roadmap_tools.reading.importer import import_roadmap
 
 
 @pytest.mark.parametrize("variant", ["", "_split"])

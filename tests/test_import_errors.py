@@ -80,7 +80,7 @@ def test_workbook_that_is_not_a_roadmap_workbook_is_refused(tmp_path):
     import openpyxl
 
     from roadmap_tools.errors import RoadmapError
-    from roadmap_tools.workbook import read_roadmap_workbook
+    from roadmap_tools.workbook.book import read_roadmap_workbook
 
     path = tmp_path / "чужая.xlsx"
     openpyxl.Workbook().save(path)

@@ -8,10 +8,10 @@ from openpyxl import load_workbook
 
 from conftest import run_cli
 from roadmap_books import header_columns
-from roadmap_tools import layout
-from roadmap_tools.importer import import_roadmap
-from roadmap_tools.workbook import read_roadmap_workbook
-from roadmap_tools.xlsm_build import build_workbook
+from roadmap_tools.workbook import schema as layout
+from roadmap_tools.reading.importer import import_roadmap
+from roadmap_tools.workbook.book import read_roadmap_workbook
+from roadmap_tools.xlsm.build import build_workbook
 from sheets_we_write import AGREED, FUNDING, roadmap_with_own_columns
 from word_tables import new_document, roadmap_table, save
 

@@ -7,10 +7,11 @@ import shutil
 import pytest
 
 from conftest import FIXTURES, ROADMAP_FIXTURES, collapsed, gold
-from roadmap_tools import importer, office
+from roadmap_tools.reading import importer
+from roadmap_tools.reading import office
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.importer import import_roadmap
-from roadmap_tools.pdf_reader import cell_text
+from roadmap_tools.reading.importer import import_roadmap
+from roadmap_tools.reading.pdf_tables import cell_text
 
 PDF_FIXTURES = FIXTURES / "pdf"
 #: The fixture documents printed to PDF by LibreOffice (a `libreoffice` test prints them afresh).

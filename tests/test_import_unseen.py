@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import collapsed
-from roadmap_tools.importer import import_roadmap
+from roadmap_tools.reading.importer import import_roadmap
 from word_tables import DOWN, Bold, Span, new_document, paragraphs, roadmap_table, save
 
 
@@ -717,7 +717,7 @@ def test_unseen_roadmap_imports_as_expected(tmp_path, build, suffix, expected):
     ("План мероприятий на 2023 – 2024 гг.", None, [2023, 2024]),
 ])
 def test_years_come_from_the_title_forms(title, order_year, years):
-    from roadmap_tools.docmeta import years_in_title
+    from roadmap_tools.reading.docmeta import years_in_title
 
     assert years_in_title(title, order_year) == years
 
@@ -732,6 +732,6 @@ def test_years_come_from_the_title_forms(title, order_year, years):
     (["Министерство образования Свердловской области", "ПРИКАЗ"], "Министерство образования Свердловской области"),
 ])
 def test_organisation_is_the_order_heading_without_country_and_region(heading, organisation):
-    from roadmap_tools.docmeta import find_organisation
+    from roadmap_tools.reading.docmeta import find_organisation
 
     assert find_organisation(heading) == organisation

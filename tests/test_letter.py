@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, REPORT_FIXTURE
-from roadmap_tools.letter import LETTER_TEMPLATE, TEMPLATES, letter_context, render_letter
+from roadmap_tools.reports.letter import LETTER_TEMPLATE, TEMPLATES, letter_context, render_letter
 
 #: «Настройки» of Kuznetsk as its letter of 26.05.2023 shows them (fixture 002).
 KUZNETSK = {

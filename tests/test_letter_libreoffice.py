@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from roadmap_tools.letter import letter_context, render_letter
+from roadmap_tools.reports.letter import letter_context, render_letter
 from test_cli_letter_email import penza_roadmap  # noqa: F401  (fixture)
 from test_letter import KUZNETSK, PERIOD, document_text
 
@@ -36,9 +36,9 @@ def test_letter_converts_to_a_one_page_pdf_with_its_words(tmp_path, to_pdf):
 
 
 def test_attachment_pages_are_the_pages_libreoffice_prints_of_the_form(tmp_path, to_pdf, penza_roadmap):  # noqa: F811
-    from roadmap_tools.letter import make_letter, write_form
-    from roadmap_tools.pagecount import pdf_page_count
-    from roadmap_tools.workbook import read_roadmap_workbook, write_roadmap_workbook
+    from roadmap_tools.reports.letter import make_letter, write_form
+    from roadmap_tools.reports.pagecount import pdf_page_count
+    from roadmap_tools.workbook.book import read_roadmap_workbook, write_roadmap_workbook
     from test_cli_letter_email import SETTINGS
 
     book = write_roadmap_workbook(penza_roadmap, tmp_path / "Пенза.xlsx", {**SETTINGS, "attachment_pages": None})

@@ -1,5 +1,5 @@
 """The vocabulary is data (roadmap_tools/lexicon/ru.toml) checked against its schema: the
-typed declarations of roadmap_tools/vocab.py."""
+typed declarations of roadmap_tools/lexicon/vocab.py."""
 from __future__ import annotations
 
 import ast
@@ -10,11 +10,11 @@ from typing import Dict, List, Tuple
 import pytest
 
 import roadmap_tools
-from roadmap_tools import vocab
+from roadmap_tools.lexicon import vocab
 from roadmap_tools.lexicon.loader import LexiconError, entry, lexicon
 
 PACKAGE = Path(roadmap_tools.__file__).parent
-VOCAB_SOURCE = PACKAGE / "vocab.py"
+VOCAB_SOURCE = PACKAGE / "lexicon" / "vocab.py"
 
 
 def declared_entries() -> dict:

@@ -22,7 +22,7 @@ import openpyxl
 import pytest
 from openpyxl.comments import Comment
 
-from roadmap_tools import layout
+from roadmap_tools.workbook import schema as layout
 from roadmap_tools.excel import LITE_XLWINGS_FLOOR
 
 from conftest import run_cli

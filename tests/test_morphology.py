@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_tools import morphology, vocab
-from roadmap_tools.morphology import dative, genitive, place_nominative, place_word_nominative
+from roadmap_tools.lexicon import morphology
+from roadmap_tools.lexicon import vocab
+from roadmap_tools.lexicon.morphology import dative, genitive, place_nominative, place_word_nominative
 
 
 @pytest.mark.parametrize("nominative, genitive_form", [
@@ -95,7 +96,7 @@ def test_a_district_adjective_in_the_nominative(adjective, nominative):
 
 
 def test_municipalities_named_by_consolidation_through_the_library():
-    from roadmap_tools.report_reader import municipality_in
+    from roadmap_tools.consolidation.report_reader import municipality_in
 
     assert municipality_in("Управление образования г. Городища") == "Городище"
     assert municipality_in("Отдел образования администрации города Городища") == "Городище"

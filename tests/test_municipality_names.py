@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from roadmap_tools.consolidate import Summary
-from roadmap_tools.report_reader import Report, ReportRow, same_municipality_keys
+from roadmap_tools.consolidation.consolidate import Summary
+from roadmap_tools.consolidation.report_reader import Report, ReportRow, same_municipality_keys
 
 
 def report(name: str, rows: int = 2) -> Report:

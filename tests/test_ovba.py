@@ -5,7 +5,7 @@ import random
 import pytest
 from oletools.olevba import decompress_stream
 
-from roadmap_tools import ovba
+from roadmap_tools.xlsm import ovba
 from roadmap_tools.resources import VBA_SOURCES
 
 XLWINGS_BAS = str(VBA_SOURCES / "xlwings.bas")

@@ -6,8 +6,8 @@ import subprocess
 
 import pytest
 
-from roadmap_tools import pagecount
-from roadmap_tools.pagecount import count_pages, estimate_xlsx_pages, pdf_page_count
+from roadmap_tools.reports import pagecount
+from roadmap_tools.reports.pagecount import count_pages, estimate_xlsx_pages, pdf_page_count
 
 
 def make_sheet(path, rows: int, height: float = 45.0):

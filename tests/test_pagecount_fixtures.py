@@ -8,9 +8,9 @@ import pytest
 
 from conftest import FIXTURES
 from roadmap_tools.deadlines import parse_deadline
-from roadmap_tools.importer import import_roadmap as import_document
-from roadmap_tools.letter import write_form
-from roadmap_tools.pagecount import convert_to_pdf, estimate_xlsx_pages, pdf_page_count
+from roadmap_tools.reading.importer import import_roadmap as import_document
+from roadmap_tools.reports.letter import write_form
+from roadmap_tools.reports.pagecount import convert_to_pdf, estimate_xlsx_pages, pdf_page_count
 
 ROADMAPS = sorted(p.name for p in FIXTURES.glob("*.docx") if not p.name.startswith("002_"))
 

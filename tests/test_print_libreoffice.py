@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import convert_with_libreoffice, soffice_path
-from roadmap_tools import layout
-from roadmap_tools.printing import MIN_PRINTED_PT
+from roadmap_tools.workbook import schema as layout
+from roadmap_tools.workbook.printing import MIN_PRINTED_PT
 from sheets_we_write import written_workbooks
 
 pytestmark = pytest.mark.libreoffice

@@ -9,10 +9,10 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import SAMPLE_DOCX, run_cli
-from roadmap_tools import layout
-from roadmap_tools.printing import MIN_PRINTED_PT, POINTS_PER_WIDTH_CHAR, page_setup, printable_width
-from roadmap_tools.sheetplan import bounds, column_letter
-from roadmap_tools.workbook_sheets import GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW
+from roadmap_tools.workbook import schema as layout
+from roadmap_tools.workbook.printing import MIN_PRINTED_PT, POINTS_PER_WIDTH_CHAR, page_setup, printable_width
+from roadmap_tools.sheetplan.operations import bounds, column_letter
+from roadmap_tools.workbook.sheets import GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW
 
 
 @pytest.mark.parametrize("widths, font, landscape, pages", [

@@ -12,8 +12,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from roadmap_tools import layout
-from roadmap_tools.requests import REQUEST_COLUMNS, REQUEST_HEADER_ROW, SHEET_REQUEST
+from roadmap_tools.workbook import schema as layout
+from roadmap_tools.executors.requests import REQUEST_COLUMNS, REQUEST_HEADER_ROW, SHEET_REQUEST
 
 from conftest import run_cli
 

@@ -4,9 +4,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from roadmap_tools import ribbon
-from roadmap_tools.buttons import BUTTONS, GROUPS, RIBBON_TAB_LABEL, run_python_command
-from roadmap_tools.xlsm_build import WORKBOOK_SOURCES
+from roadmap_tools.xlsm import ribbon
+from roadmap_tools.xlsm.buttons import BUTTONS, GROUPS, RIBBON_TAB_LABEL, run_python_command
+from roadmap_tools.xlsm.build import WORKBOOK_SOURCES
 
 RIBBON_FILE = WORKBOOK_SOURCES / "ribbon" / "customUI14.xml"
 CALLBACKS_FILE = WORKBOOK_SOURCES / "vba" / "RoadmapRibbon.bas"
@@ -72,7 +72,7 @@ def test_import_callback_asks_for_a_file_and_stores_it_in_the_settings():
     body = source.split("Public Sub OnImportFromWord", 1)[1].split("End Sub", 1)[0]
     assert "GetOpenFilename" in body and "If VarType(chosen) = vbBoolean Then Exit Sub" in body
     assert body.index('Names("rt_import_file")') < body.index("RunPython")
-    from roadmap_tools.layout import SETTINGS_BY_KEY
+    from roadmap_tools.workbook.schema import SETTINGS_BY_KEY
     assert SETTINGS_BY_KEY["import_file"].label == "Файл для импорта"
 
 

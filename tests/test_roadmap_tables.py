@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap_tools.tablerows import RawRow, parse_tables
+from roadmap_tools.reading.tablerows import RawRow, parse_tables
 
 HEADER = ["№", "Мероприятие", "Сроки", "Исполнители"]
 

@@ -151,7 +151,7 @@ def test_malformed_input_through_command(ran, item, command):
     after = _listing(case.inputs)
     changed_in_place = command in IN_PLACE and not failed
     if changed_in_place:
-        from roadmap_tools.xlsx_reader import read_workbook_sheets
+        from roadmap_tools.reading.xlsx_values import read_workbook_sheets
 
         backup = case.file.with_name(f"{case.file.stem}.bak{case.file.suffix}")
         assert after.pop(backup.name) == case.before[case.file.name], "the .bak is not the previous version"

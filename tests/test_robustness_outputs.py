@@ -213,7 +213,7 @@ def test_names_made_beside_a_file_always_fit(tmp_path, stem):
 
 
 def test_macros_never_land_in_an_xlsx_even_through_the_library(tmp_path):
-    from roadmap_tools.xlsm_build import build_workbook
+    from roadmap_tools.xlsm.build import build_workbook
 
     target = tmp_path / "book.xlsx"
     target.write_bytes(b"old")
@@ -258,8 +258,8 @@ def test_a_derived_output_name_that_is_the_input_book_is_refused(tmp_path):
     from test_cli_letter_email import OWNER, SETTINGS
 
     from conftest import SAMPLE_DOCX
-    from roadmap_tools.importer import import_roadmap
-    from roadmap_tools.workbook import write_roadmap_workbook
+    from roadmap_tools.reading.importer import import_roadmap
+    from roadmap_tools.workbook.book import write_roadmap_workbook
 
     book = write_roadmap_workbook(import_roadmap(SAMPLE_DOCX), tmp_path / f"{OWNER} - форма мониторинга.xlsx",
                                   SETTINGS)
@@ -288,7 +288,7 @@ CELL_DATES = [
 def test_a_cell_date_is_read_only_within_what_excel_holds(value, expected):
     from datetime import date
 
-    from roadmap_tools.settings import to_date
+    from roadmap_tools.workbook.settings import to_date
 
     if expected is None:
         with pytest.raises(ValueError):

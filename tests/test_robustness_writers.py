@@ -20,8 +20,8 @@ import pytest
 
 import malformed
 from roadmap_tools import safeio
-from roadmap_tools.settings import to_date
-from roadmap_tools.xlsx_reader import sheet_values
+from roadmap_tools.workbook.settings import to_date
+from roadmap_tools.reading.xlsx_values import sheet_values
 
 HOLD = """
 import sys, time

@@ -7,9 +7,9 @@ import openpyxl
 import pytest
 
 from conftest import FIXTURES, ROADMAP_FIXTURES
-from roadmap_tools import layout
-from roadmap_tools.importer import import_roadmap
-from roadmap_tools.workbook import read_roadmap_workbook, read_settings, write_roadmap_workbook
+from roadmap_tools.workbook import schema as layout
+from roadmap_tools.reading.importer import import_roadmap
+from roadmap_tools.workbook.book import read_roadmap_workbook, read_settings, write_roadmap_workbook
 
 
 @pytest.mark.parametrize("name", ROADMAP_FIXTURES)
@@ -108,7 +108,7 @@ def test_reimport_with_fewer_rows_leaves_one_status_list_per_cell(tmp_path):
 
 
 def test_rows_are_tall_enough_for_their_wrapped_text_and_a_reimport_resets_the_dropped_ones(tmp_path):
-    from roadmap_tools.textfit import LINE_HEIGHT, wrapped_lines
+    from roadmap_tools.workbook.textfit import LINE_HEIGHT, wrapped_lines
 
     roadmap = import_roadmap(FIXTURES / "001_a470a32a4d39f39e.docx")
     path = write_roadmap_workbook(roadmap, tmp_path / "Roadmap.xlsx")

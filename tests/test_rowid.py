@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from roadmap_tools.model import Activity, Roadmap, Section
-from roadmap_tools.rowid import derive_row_id, derived_ids, row_ids
+from roadmap_tools.workbook.rowid import derive_row_id, derived_ids, row_ids
 
 
 @pytest.mark.parametrize("section, activity, same_as", [

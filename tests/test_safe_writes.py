@@ -9,7 +9,7 @@ import pytest
 import malformed
 from roadmap_tools import safeio
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.xlsx_reader import read_workbook_sheets
+from roadmap_tools.reading.xlsx_values import read_workbook_sheets
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ class Interrupted(Exception):
 def test_a_failure_in_the_middle_of_a_write_leaves_the_original_intact_and_readable(workbook, monkeypatch):
     import openpyxl
 
-    from roadmap_tools.importer import import_to_workbook
+    from roadmap_tools.reading.importer import import_to_workbook
 
     before = workbook.read_bytes()
     real_save = openpyxl.Workbook.save

@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 
 from conftest import FIXTURES
-from roadmap_tools import layout
+from roadmap_tools.workbook import schema as layout
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.importer import import_roadmap, import_to_workbook
-from roadmap_tools.workbook import read_roadmap_workbook, read_settings
+from roadmap_tools.reading.importer import import_roadmap, import_to_workbook
+from roadmap_tools.workbook.book import read_roadmap_workbook, read_settings
 
 ROWS = [
     ("1", "Совещание руководителей", "Февраль"),

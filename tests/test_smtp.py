@@ -7,7 +7,7 @@ from email import policy
 
 import pytest
 
-from roadmap_tools.emaildraft import build_message, send_message
+from roadmap_tools.reports.email_draft import build_message, send_message
 from roadmap_tools.errors import RoadmapError
 from test_email import MAIL, attachments  # noqa: F401  (fixture)
 

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from roadmap_tools.model import Activity, Deadline
-from roadmap_tools.status import ControlStatus, deadline_status, normalize_status, summary
+from roadmap_tools.control import ControlStatus, deadline_status, normalize_status, summary
 
 D = date
 MARCH = Deadline("март 2022", "period", ((D(2022, 3, 1), D(2022, 3, 31)),))

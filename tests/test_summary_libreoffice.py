@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from bench.formgen import generate_forms
-from roadmap_tools.consolidate import consolidate
-from roadmap_tools.summary import write_summary
+from roadmap_tools.consolidation.consolidate import consolidate
+from roadmap_tools.consolidation.summary import write_summary
 from tests.conftest import FIXTURES, REPORT_FIXTURE
 
 pytestmark = pytest.mark.libreoffice

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from roadmap_tools.textfit import LINE_HEIGHT, MAX_LINES, row_height, wrapped_lines
+from roadmap_tools.workbook.textfit import LINE_HEIGHT, MAX_LINES, row_height, wrapped_lines
 
 
 @pytest.mark.parametrize("text, width, lines", [

@@ -7,8 +7,9 @@ import olefile
 import pytest
 from oletools.olevba import VBA_Parser
 
-from roadmap_tools import ovba, vba_project as vp
-from roadmap_tools.xlsm_build import VBA_FILES, WORKBOOK_SOURCES, vba_modules
+from roadmap_tools.xlsm import ovba
+from roadmap_tools.xlsm import vba_project as vp
+from roadmap_tools.xlsm.build import VBA_FILES, WORKBOOK_SOURCES, vba_modules
 
 VBA_DIR = WORKBOOK_SOURCES / "vba"
 

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from roadmap_tools import ribbon
+from roadmap_tools.xlsm import ribbon
 from roadmap_tools.resources import VBA_SOURCES
 
 MODULES = sorted(p.name for p in VBA_SOURCES.iterdir() if p.suffix in (".bas", ".cls"))

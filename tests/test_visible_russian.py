@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from roadmap_tools.checks import RULES
-from roadmap_tools.vocab import RULE_NAMES
-from roadmap_tools.workbook_sheets import SHEET_XLWINGS_CONF
+from roadmap_tools.lexicon.vocab import RULE_NAMES
+from roadmap_tools.workbook.sheets import SHEET_XLWINGS_CONF
 from sheets_we_write import written_workbooks
 
 #: Latin words a Russian user reads as names of the things themselves, each for a reason.

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from roadmap_tools.wording import date_in_words, date_numeric, lower_first, period_in_words
+from roadmap_tools.reports.wording import date_in_words, date_numeric, lower_first, period_in_words
 
 D = date
 
@@ -72,7 +72,7 @@ def test_sender_name_in_the_middle_of_a_sentence(text, expected):
 
 
 def test_letter_month_names_are_forms_the_deadline_parser_knows():
-    from roadmap_tools import vocab
+    from roadmap_tools.lexicon import vocab
 
     for month in range(1, 13):
         forms = vocab.MONTH_FORMS[month]

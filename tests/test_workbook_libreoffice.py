@@ -6,8 +6,8 @@ import subprocess
 import pytest
 
 from conftest import FIXTURES
-from roadmap_tools.importer import import_roadmap
-from roadmap_tools.workbook import write_roadmap_workbook
+from roadmap_tools.reading.importer import import_roadmap
+from roadmap_tools.workbook.book import write_roadmap_workbook
 
 pytestmark = pytest.mark.libreoffice
 

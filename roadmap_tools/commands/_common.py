@@ -10,7 +10,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 from roadmap_tools.errors import UsageError
 from roadmap_tools.safeio import OutputKind, check_name, check_output, write_locks
-from roadmap_tools.settings import (
+from roadmap_tools.workbook.settings import (
     EXCEL_FIRST_DATE, EXCEL_LAST_DATE, EXCEL_RANGE_WORDS, OutsideExcelDates, in_excel_range,
 )
 
@@ -58,7 +58,7 @@ def parse_years(text: str) -> list:
 
 def parse_school_year_option(text: str) -> int:
     """«2023» or «2023-2024» -> 2023."""
-    from roadmap_tools.settings import parse_school_year
+    from roadmap_tools.workbook.settings import parse_school_year
 
     try:
         return parse_school_year(text)

@@ -33,17 +33,17 @@ def load_roadmap(args: argparse.Namespace):
         return None, None
     if args.roadmap:
         from roadmap_tools.safeio import check_archive
-        from roadmap_tools.workbook import read_roadmap_workbook
+        from roadmap_tools.workbook.book import read_roadmap_workbook
 
         check_archive(args.roadmap)
         return read_roadmap_workbook(args.roadmap)
-    from roadmap_tools.importer import import_roadmap
+    from roadmap_tools.reading.importer import import_roadmap
 
     return import_roadmap(SAMPLE_ROADMAP), None
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.xlsm_build import DEFAULT_OUTPUT, build_workbook
+    from roadmap_tools.xlsm.build import DEFAULT_OUTPUT, build_workbook
 
     # the book carries macros: only ever an .xlsm, never over the roadmap it takes
     target = admit_output(str(DEFAULT_OUTPUT) if args.output is None else args.output, (MACRO_WORKBOOK,),

@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.jobs import run_check
+    from roadmap_tools.actions.on_file import run_check
 
     with writing([args.workbook]):  # held from reading the book to writing it back
         result = run_check(args.workbook, school_year=args.school_year)

@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.collect import run_collect
+    from roadmap_tools.executors.collect import run_collect
 
     with writing([args.workbook]):  # held from reading the book to writing the answers into it
         result = run_collect(args.workbook, args.paths)

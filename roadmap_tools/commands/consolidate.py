@@ -105,8 +105,8 @@ def run(args: argparse.Namespace) -> int:
 def refuse_a_report_as_output(paths: list, output: Path) -> None:
     """The summary never replaces a file the inputs select (a report in a folder being read);
     only a summary of an earlier run there is replaced (and kept as .bak)."""
-    from roadmap_tools.consolidate import find_report_files
-    from roadmap_tools.summary import is_summary_workbook
+    from roadmap_tools.consolidation.consolidate import find_report_files
+    from roadmap_tools.consolidation.summary import is_summary_workbook
 
     if not output.exists() or is_summary_workbook(output):
         return
@@ -118,7 +118,7 @@ def refuse_a_report_as_output(paths: list, output: Path) -> None:
 
 def refuse_an_archive_over_a_file(archive: Optional[str], files: list) -> None:
     """The archive is a database of its own: never one of the reports, the summary or the CSV."""
-    from roadmap_tools.archive import is_url
+    from roadmap_tools.consolidation.archive import is_url
 
     if not archive or is_url(archive):
         return
@@ -129,15 +129,15 @@ def refuse_an_archive_over_a_file(archive: Optional[str], files: list) -> None:
 
 
 def _consolidate(args: argparse.Namespace, output: Path, csv: Optional[Path], show: bool) -> int:
-    from roadmap_tools.consolidate import consolidate
+    from roadmap_tools.consolidation.consolidate import consolidate
 
     summary = consolidate(args.paths, progress=ProgressBar() if show else None, workers=args.workers,
                           as_of=args.as_of, exclude=[output])
     if not summary.reports and not summary.unreadable:
         raise RoadmapError("не найдено ни одного отчёта (.xlsx, .xlsm, .docx) по указанным путям: "
                            + ", ".join(args.paths) + ".", hint="Проверьте пути и маски.")
-    from roadmap_tools.archive import default_archive_path
-    from roadmap_tools.review import consolidation_extras
+    from roadmap_tools.consolidation.archive import default_archive_path
+    from roadmap_tools.consolidation.review import consolidation_extras
 
     archive = args.archive
     if archive == "":
@@ -146,11 +146,11 @@ def _consolidate(args: argparse.Namespace, output: Path, csv: Optional[Path], sh
     if args.json:
         print_json({**summary.to_json(), **extras.json})
     if not args.json or args.output:
-        from roadmap_tools.summary import write_summary
+        from roadmap_tools.consolidation.summary import write_summary
 
         write_summary(summary, output, extras.plans, extras.charts)
     if args.csv:
-        from roadmap_tools.consolidate import write_rows_csv
+        from roadmap_tools.consolidation.consolidate import write_rows_csv
 
         write_rows_csv(summary, csv)
     if not args.json:

@@ -23,7 +23,7 @@ from roadmap_tools.commands._common import add_json_option, add_school_year_opti
 from roadmap_tools.deadlines import parse_deadline
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Deadline
-from roadmap_tools.vocab import DEADLINE_KIND_TITLES
+from roadmap_tools.lexicon.vocab import DEADLINE_KIND_TITLES
 
 NOT_READ = ("unparsed", "missing")
 #: No deadline holds a number longer than this (a date without dots is 8 digits: 01032022).

@@ -37,8 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.emaildraft import make_email
-    from roadmap_tools.letter import PAGES_COUNTED_BY
+    from roadmap_tools.reports.email_draft import make_email
+    from roadmap_tools.reports.letter import PAGES_COUNTED_BY
 
     output = admit_output(args.output, (EMAIL,), [args.workbook])
     result = make_email(args.workbook, output=output, send=args.send)

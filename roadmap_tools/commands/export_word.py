@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.word_export import export_word  # the command line starts without python-docx
+    from roadmap_tools.reports.word_export import export_word  # the command line starts without python-docx
 
     roadmap, written = export_word(args.workbook, args.output)
     activities = sum(len(section.activities) for section in roadmap.sections)

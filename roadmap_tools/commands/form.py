@@ -34,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.jobs import run_form
+    from roadmap_tools.actions.on_file import run_form
 
     output = admit_output(args.output, (WORKBOOK,), [args.workbook])
     with writing([args.workbook, output]):

@@ -46,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.importer import (
+    from roadmap_tools.reading.importer import (
         default_output, import_json, import_roadmap, import_to_workbook, kept_columns_text,
     )
 

@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.letter import PAGES_COUNTED_BY, default_letter_path, prepare_letter, render_letter
+    from roadmap_tools.reports.letter import PAGES_COUNTED_BY, default_letter_path, prepare_letter, render_letter
 
     output = admit_output(args.output, (DOCUMENT,), [args.workbook])
     with writing([output]):

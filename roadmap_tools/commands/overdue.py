@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.jobs import run_overdue
+    from roadmap_tools.actions.on_file import run_overdue
 
     # macros go on only from an .xlsm into an .xlsm; a book without them stays .xlsx
     kinds = (WORKBOOK, MACRO_WORKBOOK) if Path(args.workbook).suffix.lower() == ".xlsm" else (WORKBOOK,)

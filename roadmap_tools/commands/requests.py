@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.requests import run_requests
+    from roadmap_tools.executors.requests import run_requests
 
     output = admit_folder(args.output)
     with writing([args.workbook]):  # the book gets the rows' hidden codes

@@ -1,6 +1,6 @@
 Attribute VB_Name = "RoadmapRibbon"
 ' Callbacks of the ribbon tab of the roadmap workbook (customUI/customUI14.xml).
-' GENERATED from roadmap_tools/buttons.py by roadmap_tools.ribbon: edit the buttons there.
+' GENERATED from roadmap_tools/xlsm/buttons.py by roadmap_tools.xlsm.ribbon: edit the buttons there.
 ' Each button runs one function of roadmap_tools.excel through xlwings RunPython;
 ' xlwings shows a Python error in a message box.
 Option Explicit

@@ -1,0 +1,1 @@
+"""The region's side: reading the municipalities' reports and the summary workbook."""

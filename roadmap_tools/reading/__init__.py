@@ -1,0 +1,1 @@
+"""Reading what arrives: Word, Excel and PDF tables, headers, document metadata, the importer."""

@@ -1,0 +1,1 @@
+"""What goes upward: the cover letter, the e-mail draft, Russian wording, page counts."""

@@ -1,0 +1,1 @@
+"""The roadmap workbook: its sheets and columns, «Настройки», reading and writing it."""

@@ -1,0 +1,1 @@
+"""Building Roadmap.xlsm without Excel: sheets, VBA project, ribbon, buttons."""

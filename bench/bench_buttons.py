@@ -140,7 +140,7 @@ def main() -> None:
                     print(f"  {label:<44} {cli_seconds / door_seconds:8.1f}x")
 
     print("Import time in a fresh interpreter:")
-    modules = ["roadmap_tools.checks", "roadmap_tools.control", "roadmap_tools.form", "roadmap_tools.actions.jobs",
+    modules = ["roadmap_tools.checks", "roadmap_tools.control", "roadmap_tools.monitoring_form", "roadmap_tools.actions.jobs",
                "roadmap_tools.actions.on_file", "roadmap_tools.workbook.book", "roadmap_tools.excel", "openpyxl"]
     for module in modules:
         seconds = import_time(module)

@@ -5,7 +5,7 @@ import pytest
 from openpyxl import load_workbook
 
 from roadmap_books import header_columns, roadmap_book, set_cells
-from roadmap_tools.form import FORM_COLUMNS
+from roadmap_tools.monitoring_form import FORM_COLUMNS
 
 
 def test_form_json_shape_for_a_period(cli, tmp_path):

@@ -327,7 +327,7 @@ def test_the_form_our_checks_write_is_read_back(tmp_path):
     from openpyxl import Workbook
 
     from roadmap_tools.sheetplan import operations as sp
-    from roadmap_tools.form import FormRow, FormSection, MonitoringForm
+    from roadmap_tools.monitoring_form import FormRow, FormSection, MonitoringForm
     from roadmap_tools.actions.jobs import form_plans
 
     form = MonitoringForm("Мониторинг исполнения мероприятий", "Дорожная карта ГО Карпинск",

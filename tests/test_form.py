@@ -5,7 +5,7 @@ import pytest
 
 from conftest import REPORT_FIXTURE, gold
 from roadmap_tools.sheetplan import operations as sp
-from roadmap_tools.form import FORM_COLUMNS, FORM_TITLE, select_for_period, touches_period
+from roadmap_tools.monitoring_form import FORM_COLUMNS, FORM_TITLE, select_for_period, touches_period
 from roadmap_tools.model import Activity, Deadline, Roadmap, Section, Source
 from roadmap_tools.actions.jobs import form_plans
 

@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from roadmap_tools.sheetplan import operations as sp
 from roadmap_tools.checks import ERROR, SEVERITY_RU, Finding, check_roadmap, count
-from roadmap_tools.form import FORM_COLUMNS, MonitoringForm, select_for_period
+from roadmap_tools.monitoring_form import FORM_COLUMNS, MonitoringForm, select_for_period
 from roadmap_tools.workbook.schema import (ROADMAP_COLUMNS, SETTINGS_BY_KEY, SHEET_CHECK, SHEET_FORM, SHEET_ROADMAP,
                                   SHEET_SETTINGS)
 from roadmap_tools.deadlines import parse_deadline

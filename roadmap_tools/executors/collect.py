@@ -17,7 +17,7 @@ from typing import Iterable, Optional, Sequence, Union
 
 from roadmap_tools.sheetplan import operations as sp
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.form import touches_period
+from roadmap_tools.monitoring_form import touches_period
 from roadmap_tools.actions.on_file import _Book
 from roadmap_tools.workbook.schema import SHEET_ROADMAP
 from roadmap_tools.model import Roadmap

@@ -21,7 +21,7 @@ from roadmap_tools.sheetplan import operations as sp
 from roadmap_tools.executors.names import executor_index, executor_names, executors_of
 from roadmap_tools.reports.email_draft import build_message, write_eml
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.form import touches_period
+from roadmap_tools.monitoring_form import touches_period
 from roadmap_tools.actions.on_file import _Book
 from roadmap_tools.workbook.schema import SHEET_LISTS
 from roadmap_tools.model import Activity, Roadmap

@@ -7,6 +7,7 @@ remote engine (the engine of xlwings Lite and Server) on the sample; the buttons
 cells are compared with the commands' on the same book. Exits non-zero on the first
 thing that does not work as a user would need it to.
 """
+
 from __future__ import annotations
 
 import email
@@ -33,8 +34,7 @@ def fail(text: str) -> None:
 
 
 def run(*args, stdin: str = "", codes=(0,)) -> subprocess.CompletedProcess:
-    proc = subprocess.run(TOOL + [str(a) for a in args], input=stdin, capture_output=True, text=True,
-                          timeout=600)
+    proc = subprocess.run(TOOL + [str(a) for a in args], input=stdin, capture_output=True, text=True, timeout=600)
     shown = " ".join(str(a) for a in args)
     if proc.returncode not in codes or any(bad in proc.stdout + proc.stderr for bad in RUSSIAN_OR_EMPTY_ERR):
         fail(f"roadmap-tools {shown}: код {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
@@ -112,9 +112,9 @@ def buttons_work(book: Path) -> None:
     os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"  # this CI leg only
     sys.path.insert(0, str(CHECKOUT / "tests"))  # the harness only; the package stays the wheel's
     import openpyxl
+    from excel_harness import apply_actions, assert_same_workbooks, remote_book
 
     import roadmap_tools.excel as rt
-    from excel_harness import apply_actions, assert_same_workbooks, remote_book
     from roadmap_tools.resources import SAMPLE_ROADMAP
 
     imported = HERE / "импорт.xlsx"  # the sample as the command imported it, as the tests' twins
@@ -137,10 +137,11 @@ def buttons_work(book: Path) -> None:
         return actions
 
     for name, button, args, command in (
-            ("check", rt.check_entries, (), ["check"]),
-            ("overdue", rt.flag_overdue, (), ["overdue"]),
-            ("form", rt.monitoring_form, (), ["form"]),
-            ("import", rt.import_from_word, (str(SAMPLE_ROADMAP),), ["import", SAMPLE_ROADMAP, "-o"])):
+        ("check", rt.check_entries, (), ["check"]),
+        ("overdue", rt.flag_overdue, (), ["overdue"]),
+        ("form", rt.monitoring_form, (), ["form"]),
+        ("import", rt.import_from_word, (str(SAMPLE_ROADMAP),), ["import", SAMPLE_ROADMAP, "-o"]),
+    ):
         cli, door = twins(name)
         if name == "import":
             run(*command, cli)
@@ -154,16 +155,25 @@ def buttons_work(book: Path) -> None:
 
     cli, door = twins("requests")
     run("requests", cli, "--from", "2022-01-01", "--to", "2022-06-30", "-o", cli.parent / "запросы")
-    actions = press(rt.requests_to_executors, door, cli, datetime.date(2022, 1, 1), datetime.date(2022, 6, 30),
-                    str(door.parent / "запросы"))
+    actions = press(
+        rt.requests_to_executors,
+        door,
+        cli,
+        datetime.date(2022, 1, 1),
+        datetime.date(2022, 6, 30),
+        str(door.parent / "запросы"),
+    )
     after, _ = apply_actions(door, actions, door.with_name("после.xlsx"))
     assert_same_workbooks(openpyxl.load_workbook(cli), after)
     made = sorted(p.name for p in (door.parent / "запросы").glob("*.xlsx"))
     if not made or made != sorted(p.name for p in (cli.parent / "запросы").glob("*.xlsx")):
         fail(f"requests_to_executors: {made}")
     say(f"кнопка requests_to_executors: те же ячейки и файлы, что у команды ({len(made)} запросов)")
-    for name, button, suffix in (("letter", rt.cover_letter, ".docx"), ("email", rt.email_draft, ".eml"),
-                                 ("word", rt.export_to_word, ".docx")):
+    for name, button, suffix in (
+        ("letter", rt.cover_letter, ".docx"),
+        ("email", rt.email_draft, ".eml"),
+        ("word", rt.export_to_word, ".docx"),
+    ):
         _, door = twins(name, book)  # the demo's book: its «Настройки» fill the letter
         actions = press(button, door, door)
         made = [p for p in door.parent.iterdir() if p.suffix == suffix]

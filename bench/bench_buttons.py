@@ -6,6 +6,7 @@ Prints, for check, overdue and form: the pure core (plans included) and the whol
 job on a workbook (read with openpyxl, apply, save); then the import time of each
 module a button needs, measured in a fresh interpreter.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,14 +19,56 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
-          "ноябрь", "декабрь"]
-DEADLINES = ["{m} 2022 г.", "{m} – {n} 2022 г.", "до 15 {g} 2022 г.", "II квартал 2022 г.", "в течение 2022 года",
-             "ежегодно ({m})", "по мере необходимости", "{m}, {n} 2022 г."]
-GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-            "ноября", "декабря"]
-TOPICS = ["семинар", "совещание", "мониторинг", "анализ результатов", "вебинар", "конференция", "курсы",
-          "методическая помощь", "отчёт", "приказ"]
+MONTHS = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+]
+DEADLINES = [
+    "{m} 2022 г.",
+    "{m} – {n} 2022 г.",
+    "до 15 {g} 2022 г.",
+    "II квартал 2022 г.",
+    "в течение 2022 года",
+    "ежегодно ({m})",
+    "по мере необходимости",
+    "{m}, {n} 2022 г.",
+]
+GENITIVE = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
+TOPICS = [
+    "семинар",
+    "совещание",
+    "мониторинг",
+    "анализ результатов",
+    "вебинар",
+    "конференция",
+    "курсы",
+    "методическая помощь",
+    "отчёт",
+    "приказ",
+]
 
 
 def generated_roadmap(n: int):
@@ -40,17 +83,25 @@ def generated_roadmap(n: int):
             k = s * per_section + i
             m = k % 12
             text = DEADLINES[k % len(DEADLINES)].format(m=MONTHS[m], n=MONTHS[min(m + 2, 11)], g=GENITIVE[m])
-            a = Activity(number=f"{s + 1}.{i + 1}", activity=f"{TOPICS[k % len(TOPICS)].capitalize()} № {k} "
-                         f"для педагогов школ с низкими результатами, этап {k // 7}", deadline=text,
-                         executor="МБОУ ДПО МЦ", result="Аналитическая справка",
-                         status="Выполнено" if k % 3 == 0 else "", done_date=date(2022, 3, 1) if k % 3 == 0 else None,
-                         info="1 марта 2022 г. проведено" if k % 3 == 0 else "",
-                         link="https://mc.example.ru/d/%d" % k if k % 3 == 0 else "", section=f"Раздел {s + 1}")
+            a = Activity(
+                number=f"{s + 1}.{i + 1}",
+                activity=f"{TOPICS[k % len(TOPICS)].capitalize()} № {k} "
+                f"для педагогов школ с низкими результатами, этап {k // 7}",
+                deadline=text,
+                executor="МБОУ ДПО МЦ",
+                result="Аналитическая справка",
+                status="Выполнено" if k % 3 == 0 else "",
+                done_date=date(2022, 3, 1) if k % 3 == 0 else None,
+                info="1 марта 2022 г. проведено" if k % 3 == 0 else "",
+                link="https://mc.example.ru/d/%d" % k if k % 3 == 0 else "",
+                section=f"Раздел {s + 1}",
+            )
             a.parsed = parse_deadline(text, [2022])
             acts.append(a)
         sections.append(Section(f"{s + 1}. Раздел {s + 1}", acts))
-    return Roadmap(title="Сгенерированная дорожная карта", years=[2022], sections=sections,
-                   source=Source(sheet="Дорожная карта"))
+    return Roadmap(
+        title="Сгенерированная дорожная карта", years=[2022], sections=sections, source=Source(sheet="Дорожная карта")
+    )
 
 
 def timed(label: str, fn, repeat: int = 3, seconds: bool = False):
@@ -86,18 +137,25 @@ def excel_door_timings(book: Path) -> list:
         xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
     xw.__pro__ = True
     data = book_json_from_xlsx(book)
-    print(f"The same buttons through xlwings (remote engine; read, job, actions; best of 3):")
-    return [timed("check_entries", lambda: excel.check_entries(xw.Book(json=data)), seconds=True),
-            timed("flag_overdue", lambda: excel.flag_overdue(xw.Book(json=data), as_of=date(2022, 6, 1)),
-                  seconds=True),
-            timed("monitoring_form", lambda: excel.monitoring_form(xw.Book(json=data), period_from=date(2022, 4, 1),
-                                                                    period_to=date(2022, 6, 30)), seconds=True)]
+    print("The same buttons through xlwings (remote engine; read, job, actions; best of 3):")
+    return [
+        timed("check_entries", lambda: excel.check_entries(xw.Book(json=data)), seconds=True),
+        timed("flag_overdue", lambda: excel.flag_overdue(xw.Book(json=data), as_of=date(2022, 6, 1)), seconds=True),
+        timed(
+            "monitoring_form",
+            lambda: excel.monitoring_form(
+                xw.Book(json=data), period_from=date(2022, 4, 1), period_to=date(2022, 6, 30)
+            ),
+            seconds=True,
+        ),
+    ]
 
 
 def import_time(module: str) -> float:
     code = f"import time; t=time.perf_counter(); import {module}; print(time.perf_counter()-t)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=str(Path(__file__).resolve().parents[1]))
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=str(Path(__file__).resolve().parents[1])
+    )
     if out.returncode:
         return float("nan")
     return float(out.stdout.strip())
@@ -127,11 +185,15 @@ def main() -> None:
             book = Path(tmp) / "bench.xlsx"
             write_roadmap_workbook(roadmap, book)
             print(f"Whole job on a workbook of {count} activities (read, apply, save; best of 3):")
-            cli = [timed("run_check", lambda: run_check(book, today=date(2022, 12, 31)), seconds=True),
-                   timed("run_overdue", lambda: run_overdue(book, as_of=date(2022, 6, 1)), seconds=True),
-                   timed("run_form (+ separate form file)",
-                         lambda: run_form(book, date(2022, 4, 1), date(2022, 6, 30), output=Path(tmp) / "form.xlsx"),
-                         seconds=True)]
+            cli = [
+                timed("run_check", lambda: run_check(book, today=date(2022, 12, 31)), seconds=True),
+                timed("run_overdue", lambda: run_overdue(book, as_of=date(2022, 6, 1)), seconds=True),
+                timed(
+                    "run_form (+ separate form file)",
+                    lambda: run_form(book, date(2022, 4, 1), date(2022, 6, 30), output=Path(tmp) / "form.xlsx"),
+                    seconds=True,
+                ),
+            ]
 
             door = excel_door_timings(book)
             if door:
@@ -140,8 +202,16 @@ def main() -> None:
                     print(f"  {label:<44} {cli_seconds / door_seconds:8.1f}x")
 
     print("Import time in a fresh interpreter:")
-    modules = ["roadmap_tools.checks", "roadmap_tools.control", "roadmap_tools.monitoring_form", "roadmap_tools.actions.jobs",
-               "roadmap_tools.actions.on_file", "roadmap_tools.workbook.book", "roadmap_tools.excel", "openpyxl"]
+    modules = [
+        "roadmap_tools.checks",
+        "roadmap_tools.control",
+        "roadmap_tools.monitoring_form",
+        "roadmap_tools.actions.jobs",
+        "roadmap_tools.actions.on_file",
+        "roadmap_tools.workbook.book",
+        "roadmap_tools.excel",
+        "openpyxl",
+    ]
     for module in modules:
         seconds = import_time(module)
         shown = "not present" if seconds != seconds else f"{seconds * 1000:8.1f} ms"

@@ -8,6 +8,7 @@ the ratio: the library reads with the faster one.
     python -m bench.bench_consolidate            # 1000 forms
     python -m bench.bench_consolidate --n 200 --dir /tmp/forms
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,8 +43,11 @@ def read_calamine(path: Path) -> int:
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(str(path))
-    cells = sum(len(row) for name in workbook.sheet_names
-                for row in workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+    cells = sum(
+        len(row)
+        for name in workbook.sheet_names
+        for row in workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    )
     workbook.close()
     return cells
 
@@ -88,11 +92,13 @@ def main(argv=None) -> int:
     xlsx = sorted(folder.rglob("form_*.xlsx"))[:300]
     calamine = rate(read_calamine, xlsx)
     openpyxl = rate(read_openpyxl, xlsx)
-    print(f"consolidate: {files} forms ({len(summary.unreadable)} unreadable, "
-          f"{summary.total.activities} activities, {len(summary.municipalities)} municipalities) in "
-          f"{elapsed:.1f} s = {files / elapsed:.0f} forms/s on {args.workers} workers; "
-          f"reading xlsx ({len(xlsx)} files, 1 process): calamine {calamine:.0f} forms/s, "
-          f"openpyxl {openpyxl:.0f} forms/s, calamine/openpyxl = {calamine / openpyxl:.1f}x")
+    print(
+        f"consolidate: {files} forms ({len(summary.unreadable)} unreadable, "
+        f"{summary.total.activities} activities, {len(summary.municipalities)} municipalities) in "
+        f"{elapsed:.1f} s = {files / elapsed:.0f} forms/s on {args.workers} workers; "
+        f"reading xlsx ({len(xlsx)} files, 1 process): calamine {calamine:.0f} forms/s, "
+        f"openpyxl {openpyxl:.0f} forms/s, calamine/openpyxl = {calamine / openpyxl:.1f}x"
+    )
     if temp:
         temp.cleanup()
     return 0

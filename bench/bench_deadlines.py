@@ -8,6 +8,7 @@ one date, so it is counted right when that date is the expected start or end (th
 it could get). It reads a phrase without a year against the roadmap's first year
 (``RELATIVE_BASE``), as ours does. dateparser is a bench/test dependency only.
 """
+
 from __future__ import annotations
 
 import sys

@@ -6,11 +6,12 @@ header row (in one of several wordings and orders, as municipalities type it), s
 rows (one merged cell) and activity rows. Word forms come with a cover letter whose
 sender block names the municipality, like the fixture 002.
 """
+
 from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass, asdict
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import List, Optional
@@ -43,21 +44,32 @@ MUNICIPALITIES = [
 
 #: Header wordings as real forms have them: field -> title; the order varies too.
 HEADER_VARIANTS = [
-    [("number", "№п/п"), ("activity", "Мероприятие (в соответствии с дорожной картой)"),
-     ("info", "Информация о проведении мероприятия (название утвержденного документа с указанием даты "
-              "и/или название мероприятия с указанием даты, количества участников...)"),
-     ("link", "Ссылка на документ/информационное сопровождение мероприятия")],
-    [("number", "№ п/п"), ("activity", "Наименование мероприятия"), ("deadline", "Сроки"),
-     ("info", "Информация о выполнении"), ("link", "Ссылка на документ"), ("note", "Примечание")],
-    [("number", "№"), ("activity", "Мероприятия"), ("link", "Ссылка"),
-     ("info", "Информация о проведении")],
+    [
+        ("number", "№п/п"),
+        ("activity", "Мероприятие (в соответствии с дорожной картой)"),
+        (
+            "info",
+            "Информация о проведении мероприятия (название утвержденного документа с указанием даты "
+            "и/или название мероприятия с указанием даты, количества участников...)",
+        ),
+        ("link", "Ссылка на документ/информационное сопровождение мероприятия"),
+    ],
+    [
+        ("number", "№ п/п"),
+        ("activity", "Наименование мероприятия"),
+        ("deadline", "Сроки"),
+        ("info", "Информация о выполнении"),
+        ("link", "Ссылка на документ"),
+        ("note", "Примечание"),
+    ],
+    [("number", "№"), ("activity", "Мероприятия"), ("link", "Ссылка"), ("info", "Информация о проведении")],
 ]
 
 NO_INFO = ["", "-", "не проводилось", "нет"]
 
 
 def _texts() -> tuple:
-    activities, infos, links = [], [], []
+    activities, infos = [], []
     for name in ("000_9d9fda70d4b7cb08", "001_a470a32a4d39f39e", "003_1231fe5c55c4aab0"):
         data = json.loads((FIXTURES / f"{name}.gold.json").read_text(encoding="utf-8"))
         for section in data["sections"]:
@@ -94,8 +106,13 @@ def _plan(rng: random.Random, municipality: str, as_of: date) -> dict:
     end = date.fromordinal(end.toordinal() - 1)
     kind = rng.random()  # the period in dates, in words, or not at all (then nothing is overdue)
     dated = kind < 0.85
-    period = (f"за период с {start:%d.%m.%Y} по {end:%d.%m.%Y}" if kind < 0.7
-              else f"за {quarter} квартал {year} года" if dated else "")
+    period = (
+        f"за период с {start:%d.%m.%Y} по {end:%d.%m.%Y}"
+        if kind < 0.7
+        else f"за {quarter} квартал {year} года"
+        if dated
+        else ""
+    )
     title = f"Мониторинг исполнения мероприятий муниципальной дорожной карты {phrase} {period}".strip()
     sections, number = [], 0
     reported = with_link = overdue = 0
@@ -117,8 +134,16 @@ def _plan(rng: random.Random, municipality: str, as_of: date) -> dict:
             else:
                 link, hyperlink = rng.choice(["", "-", "Протокол совещания"]), None
             has_link = "http" in link or "http" in info or hyperlink is not None
-            rows.append({"number": str(number), "activity": rng.choice(_ACTIVITIES), "info": info,
-                         "link": link, "hyperlink": hyperlink, "deadline": f"{quarter} квартал {year}"})
+            rows.append(
+                {
+                    "number": str(number),
+                    "activity": rng.choice(_ACTIVITIES),
+                    "info": info,
+                    "link": link,
+                    "hyperlink": hyperlink,
+                    "deadline": f"{quarter} квартал {year}",
+                }
+            )
             reported += bool(filled)
             with_link += has_link
             overdue += (not filled) and dated and end < as_of
@@ -162,9 +187,13 @@ def write_form_docx(path: Path, plan: dict, header: list) -> None:
 
     doc = Document()
     sender = plan["phrase"]
-    for text in (f"Управление образования {sender}", "ул. Ленина, д. 1, тел. (84157) 2-40-81",
-                 "E-mail: uo@example.ru", "ГАОУ ДПО ИРР ПО",
-                 "В соответствии с письмом направляем информацию о мероприятиях муниципальной дорожной карты."):
+    for text in (
+        f"Управление образования {sender}",
+        "ул. Ленина, д. 1, тел. (84157) 2-40-81",
+        "E-mail: uo@example.ru",
+        "ГАОУ ДПО ИРР ПО",
+        "В соответствии с письмом направляем информацию о мероприятиях муниципальной дорожной карты.",
+    ):
         doc.add_paragraph(text)
     doc.add_page_break()
     doc.add_paragraph(plan["title"].replace(f" {sender}", "", 1))  # the title often names no one
@@ -185,8 +214,9 @@ def write_form_docx(path: Path, plan: dict, header: list) -> None:
     doc.save(path)
 
 
-def generate_forms(folder: Path, count: int, seed: int = 1, docx_every: int = 25,
-                   as_of: Optional[date] = None) -> List[Expected]:
+def generate_forms(
+    folder: Path, count: int, seed: int = 1, docx_every: int = 25, as_of: Optional[date] = None
+) -> List[Expected]:
     """Write ``count`` filled forms into ``folder``; return what each should count."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

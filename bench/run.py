@@ -21,6 +21,7 @@ between figures measured in the same run.
 - «Память»: peak resident memory of the largest process of ``roadmap-tools consolidate`` on
   5,000 forms. Target: under 300 MB.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -78,14 +79,14 @@ class Table:
 
     def ratio(self, job: str, seconds: float, floor: float, target: float) -> None:
         ratio = seconds / floor
-        self.rows.append((job, f"{seconds:.2f}", f"{floor:.2f}", f"{ratio:.2f}x", f"<= {target:g}x",
-                          ratio <= target))
+        self.rows.append((job, f"{seconds:.2f}", f"{floor:.2f}", f"{ratio:.2f}x", f"<= {target:g}x", ratio <= target))
         print(f"  {job}: {seconds:.2f} s, floor {floor:.2f} s, {ratio:.2f}x", file=sys.stderr)
 
     def absolute(self, job: str, value: float, floor: str, target: float, unit: str, strict: bool = False) -> None:
         ok = value < target if strict else value <= target
-        self.rows.append((job, f"{value:.2f} {unit}".strip(), floor, "", f"{'<' if strict else '<='} {target:g} {unit}",
-                          ok))
+        self.rows.append(
+            (job, f"{value:.2f} {unit}".strip(), floor, "", f"{'<' if strict else '<='} {target:g} {unit}", ok)
+        )
         print(f"  {job}: {value:.2f} {unit}", file=sys.stderr)
 
     def print(self) -> None:
@@ -93,7 +94,9 @@ class Table:
         rows = [header] + [r[:5] + ("PASS" if r[5] else "FAIL",) for r in self.rows]
         widths = [max(len(str(r[i])) for r in rows) for i in range(6)]
         for index, row in enumerate(rows):
-            print("  ".join(str(v).ljust(w) if i == 0 else str(v).rjust(w) for i, (v, w) in enumerate(zip(row, widths))))
+            print(
+                "  ".join(str(v).ljust(w) if i == 0 else str(v).rjust(w) for i, (v, w) in enumerate(zip(row, widths)))
+            )
             if index == 0:
                 print("  ".join("-" * w for w in widths))
 
@@ -110,12 +113,19 @@ def bench_cli(table: Table, book: Path, work: Path, repeat: int) -> None:
 
     copy = work / "job.xlsx"
     fresh = lambda: shutil.copyfile(book, copy)  # noqa: E731 - every run starts from the same book
-    best = interleaved({"floor": lambda: openpyxl_load_and_save(copy, work / "saved.xlsx"),
-                        "check": lambda: run_check(copy, today=date(2022, 12, 31)),
-                        "overdue": lambda: run_overdue(copy, as_of=date(2022, 6, 1))}, repeat, fresh)
+    best = interleaved(
+        {
+            "floor": lambda: openpyxl_load_and_save(copy, work / "saved.xlsx"),
+            "check": lambda: run_check(copy, today=date(2022, 12, 31)),
+            "overdue": lambda: run_overdue(copy, as_of=date(2022, 6, 1)),
+        },
+        repeat,
+        fresh,
+    )
     for label in ("check", "overdue"):
-        table.ratio(f"Командная строка: {label}, 20 000 мероприятий / openpyxl load+save", best[label],
-                    best["floor"], 1.1)
+        table.ratio(
+            f"Командная строка: {label}, 20 000 мероприятий / openpyxl load+save", best[label], best["floor"], 1.1
+        )
 
 
 # --- the ribbon through xlwings' remote engine --------------------------------------------
@@ -135,19 +145,30 @@ def bench_ribbon(table: Table, book: Path, repeat: int) -> None:
     data = book_json_from_xlsx(book)
     roadmap, settings = read_roadmap_workbook(book)
     jobs = [
-        ("check", lambda: excel.check_entries(xw.Book(json=data)),
-         lambda: plans.check_job(roadmap, settings, [], {}, date(2022, 12, 31))),
-        ("overdue", lambda: excel.flag_overdue(xw.Book(json=data), as_of=date(2022, 6, 1)),
-         lambda: plans.overdue_job(roadmap, settings, date(2022, 6, 1))),
-        ("form", lambda: excel.monitoring_form(xw.Book(json=data), period_from=date(2022, 4, 1),
-                                               period_to=date(2022, 6, 30)),
-         lambda: plans.form_job(roadmap, settings, date(2022, 4, 1), date(2022, 6, 30))),
+        (
+            "check",
+            lambda: excel.check_entries(xw.Book(json=data)),
+            lambda: plans.check_job(roadmap, settings, [], {}, date(2022, 12, 31)),
+        ),
+        (
+            "overdue",
+            lambda: excel.flag_overdue(xw.Book(json=data), as_of=date(2022, 6, 1)),
+            lambda: plans.overdue_job(roadmap, settings, date(2022, 6, 1)),
+        ),
+        (
+            "form",
+            lambda: excel.monitoring_form(
+                xw.Book(json=data), period_from=date(2022, 4, 1), period_to=date(2022, 6, 30)
+            ),
+            lambda: plans.form_job(roadmap, settings, date(2022, 4, 1), date(2022, 6, 30)),
+        ),
     ]
     for label, button, core in jobs:
         best = interleaved({"button": button, "core": core}, repeat)
         seconds, core_seconds = best["button"], best["core"]
-        table.absolute(f"Лента (xlwings remote): {label}, 20 000 мероприятий", seconds,
-                       f"ядро {core_seconds:.2f}", 1.0, "s")
+        table.absolute(
+            f"Лента (xlwings remote): {label}, 20 000 мероприятий", seconds, f"ядро {core_seconds:.2f}", 1.0, "s"
+        )
 
 
 # --- consolidation ------------------------------------------------------------------------
@@ -162,8 +183,11 @@ def floor_read(path: str) -> int:
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(path)
-    cells = sum(len(row) for name in workbook.sheet_names
-                for row in workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+    cells = sum(
+        len(row)
+        for name in workbook.sheet_names
+        for row in workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    )
     workbook.close()
     return cells
 
@@ -174,8 +198,13 @@ def floor_read_all(files: list, workers: int) -> None:
 
 
 def run_command(args: list) -> None:
-    subprocess.run([sys.executable, "-m", "roadmap_tools", *args], check=True, cwd=str(ROOT),
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "roadmap_tools", *args],
+        check=True,
+        cwd=str(ROOT),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def bench_consolidation(table: Table, forms: Path, work: Path, repeat: int, workers: int = 2) -> None:
@@ -183,13 +212,17 @@ def bench_consolidation(table: Table, forms: Path, work: Path, repeat: int, work
 
     files = [str(p) for p in find_report_files([forms])]
     output = work / "Сводка.xlsx"
-    best = interleaved({
-        "floor": lambda: floor_read_all(files, workers),
-        "reading": lambda: consolidate([forms], workers=workers, as_of=AS_OF),
-        "whole": lambda: run_command(["consolidate", str(forms), "-o", str(output), "--workers", str(workers),
-                                      "--as-of", AS_OF.isoformat()])}, repeat)
-    table.ratio(f"Сводка, чтение: {len(files)} форм, {workers} процесса / calamine", best["reading"],
-                best["floor"], 3)
+    best = interleaved(
+        {
+            "floor": lambda: floor_read_all(files, workers),
+            "reading": lambda: consolidate([forms], workers=workers, as_of=AS_OF),
+            "whole": lambda: run_command(
+                ["consolidate", str(forms), "-o", str(output), "--workers", str(workers), "--as-of", AS_OF.isoformat()]
+            ),
+        },
+        repeat,
+    )
+    table.ratio(f"Сводка, чтение: {len(files)} форм, {workers} процесса / calamine", best["reading"], best["floor"], 3)
     table.ratio(f"Сводка, вся команда: {len(files)} форм / calamine", best["whole"], best["floor"], 6)
 
 
@@ -204,12 +237,27 @@ print(peak)
 
 def bench_memory(table: Table, forms: Path, work: Path, workers: int = 2) -> None:
     count = sum(1 for _ in forms.rglob("form_*"))
-    out = subprocess.run([sys.executable, "-c", _PEAK, "consolidate", str(forms), "-o", str(work / "Сводка5000.xlsx"),
-                          "--workers", str(workers), "--as-of", AS_OF.isoformat()],
-                         check=True, cwd=str(ROOT), capture_output=True, text=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _PEAK,
+            "consolidate",
+            str(forms),
+            "-o",
+            str(work / "Сводка5000.xlsx"),
+            "--workers",
+            str(workers),
+            "--as-of",
+            AS_OF.isoformat(),
+        ],
+        check=True,
+        cwd=str(ROOT),
+        capture_output=True,
+        text=True,
+    )
     peak_mb = int(out.stdout.strip().splitlines()[-1]) / 1024  # ru_maxrss is in KiB on Linux
-    table.absolute(f"Память: сводка {count} форм, пик RSS крупнейшего процесса", peak_mb, "", 300, "MB",
-                   strict=True)
+    table.absolute(f"Память: сводка {count} форм, пик RSS крупнейшего процесса", peak_mb, "", 300, "MB", strict=True)
 
 
 # --- the run ---------------------------------------------------------------------------
@@ -231,8 +279,10 @@ def main(argv=None) -> int:
             book = work / "roadmap.xlsx"
             started = time.perf_counter()
             write_roadmap_workbook(generated_roadmap(args.activities), book)
-            print(f"roadmap of {args.activities} activities written in {time.perf_counter() - started:.0f} s",
-                  file=sys.stderr)
+            print(
+                f"roadmap of {args.activities} activities written in {time.perf_counter() - started:.0f} s",
+                file=sys.stderr,
+            )
             if "cli" not in args.skip:
                 bench_cli(table, book, work, args.repeat)
             if "ribbon" not in args.skip:

@@ -1,8 +1,9 @@
 """Write docs/commands.md, the command reference, from the commands' own ``--help``.
 
-    python docs/make_reference.py          # rewrite docs/commands.md
-    python docs/make_reference.py --check  # exit 1 if docs/commands.md is not current (CI)
+python docs/make_reference.py          # rewrite docs/commands.md
+python docs/make_reference.py --check  # exit 1 if docs/commands.md is not current (CI)
 """
+
 from __future__ import annotations
 
 import os
@@ -18,10 +19,17 @@ def reference() -> str:
     from roadmap_tools.cli import build_parser, command_modules
 
     parser = build_parser()
-    parts = ["# Команды roadmap-tools", "",
-             "Справочник собран из `--help` самих команд (`python docs/make_reference.py`); "
-             "тест проверяет, что он не отстал от кода.", "",
-             "```text", parser.format_help().rstrip(), "```", ""]
+    parts = [
+        "# Команды roadmap-tools",
+        "",
+        "Справочник собран из `--help` самих команд (`python docs/make_reference.py`); "
+        "тест проверяет, что он не отстал от кода.",
+        "",
+        "```text",
+        parser.format_help().rstrip(),
+        "```",
+        "",
+    ]
     subparsers = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
     for name in command_modules():
         parts += [f"## {name}", "", "```text", subparsers.choices[name].format_help().rstrip(), "```", ""]

@@ -17,6 +17,7 @@ them is one call here::
 The names load their modules on first use, so ``import roadmap_tools`` stays light for
 the Excel door. The layout of the package is described in docs/development.md.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -49,7 +50,23 @@ PUBLIC_API = {
     "export_word": ("roadmap_tools.reports.word_export", "write_roadmap_docx"),
 }
 
-__all__ = ["Activity", "Deadline", "Roadmap", "RoadmapError", "Section", "Source", *PUBLIC_API]
+__all__ = [
+    "Activity",
+    "Deadline",
+    "Roadmap",
+    "RoadmapError",
+    "Section",
+    "Source",
+    "check",
+    "consolidate",
+    "email",
+    "export_word",
+    "form",
+    "import_roadmap",
+    "letter",
+    "overdue",
+    "parse_deadline",
+]
 __version__ = "0.1.0"
 
 

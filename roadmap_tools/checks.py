@@ -4,6 +4,7 @@ Pure: a ``Roadmap`` in, a list of ``Finding`` out. Every finding names the sheet
 cell (A1), the activity's number and says in Russian what to fix. The texts, the
 severities and the duplicate rules are data (``RULES``, ``STEM_LENGTH``, ``NEAR_DUPLICATE_*``).
 """
+
 from __future__ import annotations
 
 import functools
@@ -14,13 +15,19 @@ from datetime import date
 from typing import Iterable, Optional, Sequence
 from urllib.parse import urlsplit
 
-from roadmap_tools.workbook.schema import ROADMAP_FIELDS, SHEET_ROADMAP
-from roadmap_tools.model import Activity, Roadmap
-from roadmap_tools.sheetplan.operations import address
 from roadmap_tools.control import normalize_status
 from roadmap_tools.lexicon import vocab
-from roadmap_tools.lexicon.vocab import (DECISION_REWORK, MONTH_STEMS, MONTHS_PREPOSITIONAL, REPORT_STATUSES, RULE_NAMES,
-                                 STATUS_DONE)
+from roadmap_tools.lexicon.vocab import (
+    DECISION_REWORK,
+    MONTH_STEMS,
+    MONTHS_PREPOSITIONAL,
+    REPORT_STATUSES,
+    RULE_NAMES,
+    STATUS_DONE,
+)
+from roadmap_tools.model import Activity, Roadmap
+from roadmap_tools.sheetplan.operations import address
+from roadmap_tools.workbook.schema import ROADMAP_FIELDS, SHEET_ROADMAP
 
 ERROR = "error"
 WARNING = "warning"
@@ -29,44 +36,131 @@ SEVERITY_RU = {ERROR: "ошибка", WARNING: "предупреждение"}
 #: code -> (severity, field whose cell is marked, message template). A template may
 #: use the names passed to ``_finding`` (``{text}``, ``{other}``, ``{expected}`` ...).
 RULES: dict = {
-    "missing_activity": (ERROR, "activity", "не указано мероприятие: впишите его содержание или удалите пустую строку."),
+    "missing_activity": (
+        ERROR,
+        "activity",
+        "не указано мероприятие: впишите его содержание или удалите пустую строку.",
+    ),
     "missing_deadline": (ERROR, "deadline", "не указан срок: впишите срок исполнения (например, «март 2022 г.»)."),
     "missing_executor": (ERROR, "executor", "не указан ответственный исполнитель: впишите, кто выполняет мероприятие."),
     "missing_result": (ERROR, "result", "не указан ожидаемый результат: впишите результат или показатель."),
-    "no_executors": (WARNING, "executor", "столбец исполнителей не заполнен ни у одного мероприятия ({count} шт.): "
-                                          "впишите ответственных, если их требует форма дорожной карты."),
-    "no_results": (WARNING, "result", "столбец ожидаемых результатов не заполнен ни у одного мероприятия "
-                                      "({count} шт.): впишите результаты, если их требует форма."),
-    "bad_deadline": (ERROR, "deadline", "срок «{text}» не распознан{reason}: запишите его как «март 2022 г.», «до 15.03.2022», «II квартал 2022 г.»."),
-    "deadline_outside_years": (WARNING, "deadline", "срок «{text}» выходит за годы дорожной карты ({years}): проверьте год."),
-    "deadline_far_outside_years": (ERROR, "deadline", "срок «{text}» далеко за годами дорожной карты ({years}): вероятно, опечатка в годе."),
-    "start_after_end": (ERROR, "deadline", "в сроке «{text}» начало позже окончания: поменяйте даты местами или исправьте."),
-    "no_numbering": (WARNING, "number", "мероприятия не пронумерованы ({count} шт.): пронумеруйте их, чтобы на них можно было ссылаться в отчёте."),
+    "no_executors": (
+        WARNING,
+        "executor",
+        "столбец исполнителей не заполнен ни у одного мероприятия ({count} шт.): "
+        "впишите ответственных, если их требует форма дорожной карты.",
+    ),
+    "no_results": (
+        WARNING,
+        "result",
+        "столбец ожидаемых результатов не заполнен ни у одного мероприятия "
+        "({count} шт.): впишите результаты, если их требует форма.",
+    ),
+    "bad_deadline": (
+        ERROR,
+        "deadline",
+        "срок «{text}» не распознан{reason}: запишите его как «март 2022 г.», «до 15.03.2022», «II квартал 2022 г.».",
+    ),
+    "deadline_outside_years": (
+        WARNING,
+        "deadline",
+        "срок «{text}» выходит за годы дорожной карты ({years}): проверьте год.",
+    ),
+    "deadline_far_outside_years": (
+        ERROR,
+        "deadline",
+        "срок «{text}» далеко за годами дорожной карты ({years}): вероятно, опечатка в годе.",
+    ),
+    "start_after_end": (
+        ERROR,
+        "deadline",
+        "в сроке «{text}» начало позже окончания: поменяйте даты местами или исправьте.",
+    ),
+    "no_numbering": (
+        WARNING,
+        "number",
+        "мероприятия не пронумерованы ({count} шт.): пронумеруйте их, чтобы на них можно было ссылаться в отчёте.",
+    ),
     "unnumbered": (ERROR, "number", "у мероприятия нет номера, хотя остальные пронумерованы: впишите номер{expected}."),
-    "duplicate_number": (ERROR, "number", "номер «{text}» повторяется (уже есть в строке {other}): исправьте нумерацию."),
+    "duplicate_number": (
+        ERROR,
+        "number",
+        "номер «{text}» повторяется (уже есть в строке {other}): исправьте нумерацию.",
+    ),
     "numbering_gap": (WARNING, "number", "пропуск в нумерации: после «{previous}» идёт «{text}», нет {missing}."),
     "numbering_order": (WARNING, "number", "нарушен порядок нумерации: после «{previous}» идёт «{text}»."),
     "mixed_numbering": (WARNING, "number", "номер «{text}» записан не так, как остальные: запишите «{expected}»."),
-    "bad_number": (WARNING, "number", "номер «{text}» не похож на номер пункта: запишите его как «1», «1.1» или «1.10»."),
-    "number_section_mismatch": (WARNING, "number", "пункт «{text}» стоит в разделе «{section}»: номер должен начинаться с «{expected}»."),
-    "duplicate_activity": (ERROR, "activity", "мероприятие повторяет мероприятие {other} с тем же сроком: удалите повтор или объедините строки."),
-    "duplicate_in_other_section": (WARNING, "activity", "мероприятие с тем же текстом и сроком уже есть в другом разделе ({other}): "
-                                                         "если это повтор, удалите его; если разные, уточните формулировку."),
-    "near_duplicate_activity": (WARNING, "activity", "мероприятие почти совпадает с мероприятием {other} с тем же сроком: проверьте, не повтор ли это."),
+    "bad_number": (
+        WARNING,
+        "number",
+        "номер «{text}» не похож на номер пункта: запишите его как «1», «1.1» или «1.10».",
+    ),
+    "number_section_mismatch": (
+        WARNING,
+        "number",
+        "пункт «{text}» стоит в разделе «{section}»: номер должен начинаться с «{expected}».",
+    ),
+    "duplicate_activity": (
+        ERROR,
+        "activity",
+        "мероприятие повторяет мероприятие {other} с тем же сроком: удалите повтор или объедините строки.",
+    ),
+    "duplicate_in_other_section": (
+        WARNING,
+        "activity",
+        "мероприятие с тем же текстом и сроком уже есть в другом разделе ({other}): "
+        "если это повтор, удалите его; если разные, уточните формулировку.",
+    ),
+    "near_duplicate_activity": (
+        WARNING,
+        "activity",
+        "мероприятие почти совпадает с мероприятием {other} с тем же сроком: проверьте, не повтор ли это.",
+    ),
     "bad_status": (ERROR, "status", "статус «{text}» не из списка: выберите один из: {expected}."),
     "status_synonym": (WARNING, "status", "статус «{text}» записан не по списку: выберите «{expected}»."),
-    "done_without_evidence": (ERROR, "info", "мероприятие отмечено «Выполнено», но нет ни информации о проведении, ни ссылки: заполните их."),
-    "done_without_info": (WARNING, "info", "мероприятие отмечено «Выполнено», но нет информации о проведении: опишите, что сделано и когда."),
-    "done_without_link": (WARNING, "link", "мероприятие отмечено «Выполнено», но нет ссылки на документ или новость: добавьте ссылку."),
-    "done_date_future": (ERROR, "done_date", "дата выполнения {text} ещё не наступила (сегодня {today}): исправьте дату."),
-    "done_date_before_start": (ERROR, "done_date", "дата выполнения {text} раньше начала дорожной карты ({expected}): исправьте дату."),
+    "done_without_evidence": (
+        ERROR,
+        "info",
+        "мероприятие отмечено «Выполнено», но нет ни информации о проведении, ни ссылки: заполните их.",
+    ),
+    "done_without_info": (
+        WARNING,
+        "info",
+        "мероприятие отмечено «Выполнено», но нет информации о проведении: опишите, что сделано и когда.",
+    ),
+    "done_without_link": (
+        WARNING,
+        "link",
+        "мероприятие отмечено «Выполнено», но нет ссылки на документ или новость: добавьте ссылку.",
+    ),
+    "done_date_future": (
+        ERROR,
+        "done_date",
+        "дата выполнения {text} ещё не наступила (сегодня {today}): исправьте дату.",
+    ),
+    "done_date_before_start": (
+        ERROR,
+        "done_date",
+        "дата выполнения {text} раньше начала дорожной карты ({expected}): исправьте дату.",
+    ),
     "bad_done_date": (ERROR, "done_date", "дата выполнения «{text}» не распознана: введите дату как ДД.ММ.ГГГГ."),
-    "done_date_without_done": (WARNING, "status", "указана дата выполнения, но статус не «Выполнено»: поставьте статус или уберите дату."),
+    "done_date_without_done": (
+        WARNING,
+        "status",
+        "указана дата выполнения, но статус не «Выполнено»: поставьте статус или уберите дату.",
+    ),
     "cell_error": (ERROR, "activity", "в ячейке ошибка формулы {text}: исправьте формулу или впишите значение."),
     "bad_link": (ERROR, "link", "«{text}» не является ссылкой http(s): вставьте полный адрес, начинающийся с https://"),
-    "returned_for_rework": (WARNING, "decision", "куратор вернул мероприятие на доработку{comment}: доработайте "
-                                                 "информацию или ссылку и отправьте отчёт снова."),
-    "info_without_date": (WARNING, "info", "в информации о проведении не указана дата: добавьте, когда мероприятие проведено (например, «15.03.2022»)."),
+    "returned_for_rework": (
+        WARNING,
+        "decision",
+        "куратор вернул мероприятие на доработку{comment}: доработайте информацию или ссылку и отправьте отчёт снова.",
+    ),
+    "info_without_date": (
+        WARNING,
+        "info",
+        "в информации о проведении не указана дата: добавьте, когда мероприятие проведено (например, «15.03.2022»).",
+    ),
 }
 
 #: Rules reported under another rule's code: one kind of defect, told apart by severity.
@@ -75,8 +169,18 @@ RULES: dict = {
 REPORTED_AS = {"duplicate_in_other_section": "duplicate_activity"}
 
 #: Error values a cell shows when its formula fails (stored in English whatever Excel's language).
-EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
-                "#CALC!")
+EXCEL_ERRORS = (
+    "#NULL!",
+    "#DIV/0!",
+    "#VALUE!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#N/A",
+    "#GETTING_DATA",
+    "#SPILL!",
+    "#CALC!",
+)
 #: Fields of an activity whose cells are checked for error values.
 CELL_FIELDS = ("number", "activity", "deadline", "executor", "result", "status", "done_date", "info", "link", "note")
 
@@ -93,14 +197,23 @@ NEAR_DUPLICATE_MIN_WORDS = 6
 
 _MONTH = "(?:" + "|".join(MONTH_STEMS) + r")[а-яё]*"
 _DATE_IN_TEXT = re.compile(
-    r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"     # 15.03.2022, 15/03/22
-    r"|\b\d{4}-\d{2}-\d{2}\b"                        # 2022-03-15
-    r"|\b\d{1,2}\s*(?:-|–)?\s*" + _MONTH +           # 15 марта
-    r"|" + _MONTH + r"(?:\s*[-–]\s*" + _MONTH + r")?\s+\d{4}"  # в апреле 2023, апреле-мае 2023
-    r"|\b(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b"                   # 03.2023
-    r"|" + vocab.TEXT_PATTERNS["month_in_preposition"]
-    + r"(?:" + "|".join(MONTHS_PREPOSITIONAL) + r")\b",      # в декабре (the report's year)
-    re.IGNORECASE)
+    r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"  # 15.03.2022, 15/03/22
+    r"|\b\d{4}-\d{2}-\d{2}\b"  # 2022-03-15
+    r"|\b\d{1,2}\s*(?:-|–)?\s*"
+    + _MONTH  # 15 марта
+    + r"|"
+    + _MONTH
+    + r"(?:\s*[-–]\s*"
+    + _MONTH
+    + r")?\s+\d{4}"  # в апреле 2023, апреле-мае 2023
+    r"|\b(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b"  # 03.2023
+    r"|"
+    + vocab.TEXT_PATTERNS["month_in_preposition"]
+    + r"(?:"
+    + "|".join(MONTHS_PREPOSITIONAL)
+    + r")\b",  # в декабре (the report's year)
+    re.IGNORECASE,
+)
 
 _URL_TOKEN = re.compile(r"(?:[a-z][a-z0-9+.-]*:/+|www\.)\S+", re.IGNORECASE)
 _NUMBER = re.compile(r"^(\d+(?:\s*\.\s*\d+)*)\s*(\.)?$")
@@ -108,12 +221,12 @@ _NUMBER = re.compile(r"^(\d+(?:\s*\.\s*\d+)*)\s*(\.)?$")
 
 @dataclass(frozen=True)
 class Finding:
-    severity: str           # "error" | "warning"
+    severity: str  # "error" | "warning"
     code: str
-    message: str            # Russian: what is wrong and what to do
+    message: str  # Russian: what is wrong and what to do
     sheet: str = SHEET_ROADMAP
-    cell: str = ""          # A1 address, "" when unknown
-    number: str = ""        # the activity's number as written
+    cell: str = ""  # A1 address, "" when unknown
+    number: str = ""  # the activity's number as written
     row: Optional[int] = None
 
     @property
@@ -128,8 +241,14 @@ class Finding:
     def to_json(self) -> dict:
         data = asdict(self)
         data.pop("row")
-        return {"severity": data["severity"], "sheet": data["sheet"], "cell": data["cell"],
-                "number": data["number"], "code": data["code"], "message": data["message"]}
+        return {
+            "severity": data["severity"],
+            "sheet": data["sheet"],
+            "cell": data["cell"],
+            "number": data["number"],
+            "code": data["code"],
+            "message": data["message"],
+        }
 
 
 class _Checker:
@@ -151,10 +270,17 @@ class _Checker:
 
     def add(self, rule: str, activity: Activity, field: Optional[str] = None, **values) -> None:
         severity, default_field, template = RULES[rule]
-        self.findings.append(Finding(
-            severity=severity, code=REPORTED_AS.get(rule, rule), message=template.format(**values), sheet=self.sheet,
-            cell=self.cell(activity, field or default_field), number=activity.number,
-            row=activity.source.row))
+        self.findings.append(
+            Finding(
+                severity=severity,
+                code=REPORTED_AS.get(rule, rule),
+                message=template.format(**values),
+                sheet=self.sheet,
+                cell=self.cell(activity, field or default_field),
+                number=activity.number,
+                row=activity.source.row,
+            )
+        )
 
     def has_column(self, field: str) -> bool:
         return not self.roadmap.column_index or field in self.roadmap.column_index
@@ -165,8 +291,11 @@ def check_roadmap(roadmap: Roadmap, settings: Optional[dict] = None, today: Opti
     checker = _Checker(roadmap, today or date.today())
     activities = list(roadmap.activities())
     # a column empty in every row is one finding, not one per row
-    empty_columns = {name for name in ("executor", "result")
-                     if len(activities) >= EMPTY_COLUMN_MIN_ROWS and all(_blank(getattr(a, name)) for a in activities)}
+    empty_columns = {
+        name
+        for name in ("executor", "result")
+        if len(activities) >= EMPTY_COLUMN_MIN_ROWS and all(_blank(getattr(a, name)) for a in activities)
+    }
     if "executor" in empty_columns and roadmap.has_executor_column and checker.has_column("executor"):
         checker.add("no_executors", activities[0], count=len(activities))
     if "result" in empty_columns and checker.has_column("result"):
@@ -217,8 +346,12 @@ def _check_required(c: _Checker, a: Activity, empty_columns: set) -> None:
         c.add("missing_activity", a)
     if _blank(a.deadline):
         c.add("missing_deadline", a)
-    if c.roadmap.has_executor_column and c.has_column("executor") and _blank(a.executor) \
-            and "executor" not in empty_columns:
+    if (
+        c.roadmap.has_executor_column
+        and c.has_column("executor")
+        and _blank(a.executor)
+        and "executor" not in empty_columns
+    ):
         c.add("missing_executor", a)
     if c.has_column("result") and _blank(a.result) and "result" not in empty_columns:
         c.add("missing_result", a)
@@ -341,9 +474,9 @@ def _shorten(text: str, limit: int = 60) -> str:
 # --- numbering -----------------------------------------------------------------
 @dataclass(frozen=True)
 class Number:
-    parts: tuple            # (1, 10) for «1.10.»
+    parts: tuple  # (1, 10) for «1.10.»
     trailing_dot: bool
-    spaced: bool            # «4. 8»
+    spaced: bool  # «4. 8»
 
     def canonical(self, trailing_dot: bool) -> str:
         return ".".join(map(str, self.parts)) + ("." if trailing_dot else "")
@@ -396,7 +529,7 @@ def _check_numbering(c: _Checker, roadmap: Roadmap) -> None:
     unnumbered_before: dict = {}
     used = {n.parts for _, _, n in good}
     previous, blanks = None, 0
-    for si, a in rows:
+    for _, a in rows:
         if _blank(a.number):
             blanks += 1
             expected = ""
@@ -431,8 +564,13 @@ def _check_sequence(c: _Checker, roadmap: Roadmap, good: list, unnumbered_before
             title = roadmap.sections[si].title
             match = _SECTION_NUMBER.match(title or "")
             if match and int(match.group(1)) != n.parts[0]:
-                c.add("number_section_mismatch", a, text=a.number.strip(), section=_shorten(title, 50),
-                      expected=match.group(1) + ".")
+                c.add(
+                    "number_section_mismatch",
+                    a,
+                    text=a.number.strip(),
+                    section=_shorten(title, 50),
+                    expected=match.group(1) + ".",
+                )
         key = ("deep" if len(n.parts) > 1 else "flat", scope if len(n.parts) == 1 else (), n.parts)
         if key in seen:
             c.add("duplicate_number", a, text=a.number.strip(), other=seen[key].source.row or seen[key].number)
@@ -445,9 +583,13 @@ def _check_sequence(c: _Checker, roadmap: Roadmap, good: list, unnumbered_before
         if value > prev_value + 1 + unnumbered_before.get(id(a), 0):
             missing = [".".join(map(str, scope + (v,))) for v in range(prev_value + 1, value)]
             shown = ", ".join(f"«{m}»" for m in missing[:3]) + (" и др." if len(missing) > 3 else "")
-            c.add("numbering_gap", a, text=a.number.strip(),
-                  previous=previous[0].number.strip() if previous else "начала",
-                  missing=("пункта " if len(missing) == 1 else "пунктов ") + shown)
+            c.add(
+                "numbering_gap",
+                a,
+                text=a.number.strip(),
+                previous=previous[0].number.strip() if previous else "начала",
+                missing=("пункта " if len(missing) == 1 else "пунктов ") + shown,
+            )
         elif value <= prev_value:
             c.add("numbering_order", a, text=a.number.strip(), previous=previous[0].number.strip())
         if previous is None or value > prev_value:

@@ -4,6 +4,7 @@ Each command is one module in ``roadmap_tools/commands/`` with ``add_arguments(p
 and ``run(args) -> int``; its docstring is its ``--help``. Exit codes: 0 success,
 1 a problem with the input (explained in Russian), 2 bad arguments, 3 an internal error.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -65,8 +66,10 @@ def _dash_hint(argv: Sequence[str]) -> str:
     named = [a for a in argv if a.startswith("-") and len(a) > 1 and os.path.lexists(a)]
     if not named:
         return ""
-    return (f"Имя файла «{named[0]}» начинается с «-» и читается как параметр: укажите его как "
-            f"«./{named[0]}» или после «--».")
+    return (
+        f"Имя файла «{named[0]}» начинается с «-» и читается как параметр: укажите его как "
+        f"«./{named[0]}» или после «--»."
+    )
 
 
 def command_modules():
@@ -91,8 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=RussianArgumentParser)
     for name, module in command_modules().items():
         doc = (module.__doc__ or "").strip()
-        p = sub.add_parser(name, help=doc.splitlines()[0] if doc else "", description=doc,
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = sub.add_parser(
+            name,
+            help=doc.splitlines()[0] if doc else "",
+            description=doc,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         module.add_arguments(p)
         p.set_defaults(_run=module.run)
     return parser
@@ -134,9 +141,11 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Ошибка: {exc}", file=sys.stderr)
         return exc.exit_code
     except MemoryError:
-        print("Ошибка: не хватило памяти: файл слишком велик для обработки; ничего не записано. "
-              "Удалите из книги лишние листы и строки (или закройте другие программы) и повторите.",
-              file=sys.stderr)
+        print(
+            "Ошибка: не хватило памяти: файл слишком велик для обработки; ничего не записано. "
+            "Удалите из книги лишние листы и строки (или закройте другие программы) и повторите.",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         print("Прервано пользователем.", file=sys.stderr)
@@ -144,8 +153,11 @@ def _run(args: argparse.Namespace) -> int:
     except Exception as exc:  # our own bug: say so plainly, no traceback for the user
         if os.environ.get("ROADMAP_TOOLS_DEBUG"):
             raise
-        print(f"Внутренняя ошибка программы ({type(exc).__name__}: {exc}). "
-              "Сообщите разработчикам; для подробностей задайте ROADMAP_TOOLS_DEBUG=1.", file=sys.stderr)
+        print(
+            f"Внутренняя ошибка программы ({type(exc).__name__}: {exc}). "
+            "Сообщите разработчикам; для подробностей задайте ROADMAP_TOOLS_DEBUG=1.",
+            file=sys.stderr,
+        )
         return 3
 
 

@@ -7,6 +7,7 @@ covers the occurrences that had begun by that date; an occurrence whose due date
 passed and that no report covers is missed, and a missed occurrence makes the
 activity «Просрочено» even when an earlier one was reported.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -14,10 +15,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Optional
 
+from roadmap_tools.lexicon.vocab import (
+    CONTROL_DONE,
+    CONTROL_DONE_LATE,
+    CONTROL_DUE_SOON,
+    CONTROL_NO_DATE,
+    CONTROL_ON_TIME,
+    CONTROL_OVERDUE,
+    CONTROL_STATUSES,
+    REPORT_STATUSES,
+    STATUS_DONE,
+    STATUS_SYNONYMS,
+)
 from roadmap_tools.model import Activity
-from roadmap_tools.lexicon.vocab import (CONTROL_DONE, CONTROL_DONE_LATE, CONTROL_DUE_SOON, CONTROL_NO_DATE,
-                                 CONTROL_ON_TIME, CONTROL_OVERDUE, CONTROL_STATUSES, REPORT_STATUSES,
-                                 STATUS_DONE, STATUS_SYNONYMS)
 
 DEFAULT_DUE_SOON_DAYS = 14
 
@@ -38,14 +48,17 @@ def normalize_status(text) -> Optional[str]:
 
 @dataclass(frozen=True)
 class ControlStatus:
-    status: str                        # one of vocab.CONTROL_STATUSES
-    due: Optional[date] = None         # the due date the status is about
-    days_overdue: Optional[int] = None # for «Просрочено»: days since ``due``
-    missed_occurrences: int = 0        # occurrences past due and not reported
+    status: str  # one of vocab.CONTROL_STATUSES
+    due: Optional[date] = None  # the due date the status is about
+    days_overdue: Optional[int] = None  # for «Просрочено»: days since ``due``
+    missed_occurrences: int = 0  # occurrences past due and not reported
 
     def to_json(self) -> dict:
-        return {"status": self.status, "due": self.due.isoformat() if self.due else None,
-                "days_overdue": self.days_overdue}
+        return {
+            "status": self.status,
+            "due": self.due.isoformat() if self.due else None,
+            "days_overdue": self.days_overdue,
+        }
 
 
 def is_done(activity: Activity) -> bool:
@@ -76,8 +89,9 @@ def deadline_status(activity: Activity, as_of: date, due_soon_days: int = DEFAUL
     upcoming = open_[0] if open_ else None
     if done:
         # an occurrence still ahead: remind only when it has begun or is about to fall due
-        if upcoming is not None and ((upcoming[0] or upcoming[1]) <= as_of
-                                     or (upcoming[1] - as_of).days <= due_soon_days):
+        if upcoming is not None and (
+            (upcoming[0] or upcoming[1]) <= as_of or (upcoming[1] - as_of).days <= due_soon_days
+        ):
             return _pending(upcoming[1], as_of, due_soon_days)
         due = covered[-1][1]
         late = done_date is not None and done_date > due

@@ -58,6 +58,7 @@ Judgement calls:
   span its first or middle month(s). A bracket of unknown words is a comment: «май (педсовет)»
   is May. See docs/deadlines.md.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -78,7 +79,7 @@ __all__ = ["parse_deadline", "normalize", "MIN_YEAR", "MAX_YEAR"]
 # ---------------------------------------------------------------------------
 # Normalisation and tokens
 # ---------------------------------------------------------------------------
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\n\r\v\f"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _TRANSLATE = {ord(c): "-" for c in _DASHES}
@@ -105,7 +106,7 @@ def normalize(text: str) -> str:
 
 
 class _Tok(NamedTuple):
-    kind: str     # month, num, date, due, sep, dash, word (unknown), ...: see _build_phrases
+    kind: str  # month, num, date, due, sep, dash, word (unknown), ...: see _build_phrases
     value: object
     text: str
 
@@ -118,8 +119,13 @@ def _raw_tokens(text: str) -> List[Tuple[str, str]]:
     i = 0
     while i < len(raw):
         out.append(raw[i])
-        if (raw[i][0] == "num" and i + 2 < len(raw) and raw[i + 1] == ("dash", "-")
-                and raw[i + 2][0] == "word" and raw[i + 2][1] in _ORDINAL_SUFFIXES):
+        if (
+            raw[i][0] == "num"
+            and i + 2 < len(raw)
+            and raw[i + 1] == ("dash", "-")
+            and raw[i + 2][0] == "word"
+            and raw[i + 2][1] in _ORDINAL_SUFFIXES
+        ):
             i += 3
         else:
             i += 1
@@ -200,8 +206,11 @@ def vocabulary_conflicts() -> List[str]:
     for kind, value, phrases in _vocabulary_entries():
         for phrase in phrases:
             meanings.setdefault(_phrase_key(phrase), set()).add((kind, repr(value)))
-    return [" ".join(key) + ": " + ", ".join(f"{k} {v}" for k, v in sorted(found))
-            for key, found in meanings.items() if len(found) > 1]
+    return [
+        " ".join(key) + ": " + ", ".join(f"{k} {v}" for k, v in sorted(found))
+        for key, found in meanings.items()
+        if len(found) > 1
+    ]
 
 
 def _tokens(norm: str) -> List[_Tok]:
@@ -211,11 +220,11 @@ def _tokens(norm: str) -> List[_Tok]:
     i, n = 0, len(raw)
     while i < n:
         for length in _PHRASE_LENGTHS.get(texts[i], ()):
-            hit = _PHRASES.get(tuple(texts[i:i + length])) if i + length <= n else None
+            hit = _PHRASES.get(tuple(texts[i : i + length])) if i + length <= n else None
             if hit:
                 kind, value = hit
                 if kind != "skip":
-                    out.append(_Tok(kind, value, " ".join(texts[i:i + length])))
+                    out.append(_Tok(kind, value, " ".join(texts[i : i + length])))
                 i += length
                 break
         else:
@@ -257,8 +266,8 @@ class _NotParsed(Exception):
 
 @dataclass
 class _Piece:
-    unit: str                   # day, month, season, quarter, half, year, acad, acad_half, squarter, holiday, num
-    n: Optional[int] = None     # day of month, quarter or half number, bare number, season's first month
+    unit: str  # day, month, season, quarter, half, year, acad, acad_half, squarter, holiday, num
+    n: Optional[int] = None  # day of month, quarter or half number, bare number, season's first month
     month: Optional[int] = None  # month of a day; last month of a season
     year: Optional[int] = None  # a school quarter's or holiday's: the calendar year it starts in
     name: Optional[str] = None  # a holiday's key in vocab.SCHOOL_HOLIDAYS
@@ -267,10 +276,10 @@ class _Piece:
 @dataclass
 class _Item:
     first: _Piece
-    last: Optional[_Piece] = None   # end of a range
-    due: Optional[str] = None       # "start" / "end": a due date
-    open_from: bool = False         # «с 1 сентября» and no end
-    part: Optional[str] = None      # «начало марта», «середина года»: a key of vocab.SPAN_PART_WORDS
+    last: Optional[_Piece] = None  # end of a range
+    due: Optional[str] = None  # "start" / "end": a due date
+    open_from: bool = False  # «с 1 сентября» and no end
+    part: Optional[str] = None  # «начало марта», «середина года»: a key of vocab.SPAN_PART_WORDS
 
     def pieces(self) -> List[_Piece]:
         return [self.first] + ([self.last] if self.last else [])
@@ -393,8 +402,7 @@ def _part_of(span: Tuple[date, date], part: str) -> Tuple[date, date]:
         first_index, last_index = (months - 1) // 2, months // 2
     y1, m1 = divmod(start.year * 12 + start.month - 1 + first_index, 12)
     y2, m2 = divmod(start.year * 12 + start.month - 1 + last_index, 12)
-    return (max(start, date(y1, m1 + 1, 1)),
-            min(end, date(y2, m2 + 1, calendar.monthrange(y2, m2 + 1)[1])))
+    return (max(start, date(y1, m1 + 1, 1)), min(end, date(y2, m2 + 1, calendar.monthrange(y2, m2 + 1)[1])))
 
 
 class _Reader:
@@ -506,14 +514,26 @@ class _Reader:
             raise _NotParsed(f"непонятно, к чему относится «{t.text}»")
         # the piece's own year: «март 2022», «1 марта, 2022 г.»
         if p.year is None:
-            ahead = 1 if (self.kind() == "sep" and self.peek().text == ","
-                          and self.kind(1) == "num" and self.peek(1).value[1] == 4) else 0
+            ahead = (
+                1
+                if (
+                    self.kind() == "sep"
+                    and self.peek().text == ","
+                    and self.kind(1) == "num"
+                    and self.peek(1).value[1] == 4
+                )
+                else 0
+            )
             year_tok = self.peek(ahead)
             if year_tok is not None and year_tok.kind == "num" and year_tok.value[1] == 4:
                 p.year = year_tok.value[0]
                 self.i += ahead + 1
-            elif year_tok is not None and year_tok.kind == "num" and year_tok.value[1] == 2 \
-                    and self.kind(ahead + 1) == "yw":  # «март 22 г.»
+            elif (
+                year_tok is not None
+                and year_tok.kind == "num"
+                and year_tok.value[1] == 2
+                and self.kind(ahead + 1) == "yw"
+            ):  # «март 22 г.»
                 p.year = 2000 + year_tok.value[0]
                 self.i += ahead + 1
         self.skip_year_words()
@@ -560,9 +580,14 @@ def _propagate_academic_years(items: List[_Item]) -> List[_Item]:
     out = list(items)
     for k in range(len(out) - 2, -1, -1):
         it, following = out[k], out[k + 1]
-        if (following.first.unit == "acad" and following.last is None and it.last is not None
-                and it.first.unit == it.last.unit == "year" and it.first.year is not None
-                and it.last.year == it.first.year + 1):
+        if (
+            following.first.unit == "acad"
+            and following.last is None
+            and it.last is not None
+            and it.first.unit == it.last.unit == "year"
+            and it.first.year is not None
+            and it.last.year == it.first.year + 1
+        ):
             out[k] = _Item(_Piece("acad", year=it.first.year), None, it.due, it.open_from)
     return out
 
@@ -584,9 +609,15 @@ def _repeat_for_bare_years(items: List[_Item]) -> List[_Item]:
     out: List[_Item] = []
     for it in items:
         prev = out[-1] if out else None
-        bare_year = (prev is not None and it.last is None and not it.due and not it.open_from
-                     and it.first.unit == "year" and it.first.year is not None
-                     and prev.first.unit not in ("year", "acad", "num"))
+        bare_year = (
+            prev is not None
+            and it.last is None
+            and not it.due
+            and not it.open_from
+            and it.first.unit == "year"
+            and it.first.year is not None
+            and prev.first.unit not in ("year", "acad", "num")
+        )
         if bare_year and _explicit_year(prev) is None:
             (prev.last or prev.first).year = it.first.year
             continue
@@ -637,6 +668,7 @@ def _resolve(item: _Item, default: Optional[int], school_year: Optional[int] = N
                 first, last = _span(replace(a, year=year))[0], _span(replace(b, year=year))[1]
                 first, last = max(first, school[0]), min(last, school[1])
                 return (last.year - first.year) * 12 + last.month - first.month + 1 if first <= last else 0
+
             a.year = b.year = max((school_year, school_year + 1), key=lambda y: (overlap(y), -y))
     elif a.year is None and b.year is None:
         a.year = b.year = _need_year(default)
@@ -663,8 +695,9 @@ def _explicit_year(item: _Item, last: bool = False) -> Optional[int]:
     return (years[-1] if last else years[0]) if years else None
 
 
-def _resolve_items(items: List[_Item], default: Optional[int],
-                   school_year: Optional[int] = None) -> List[Tuple[date, date]]:
+def _resolve_items(
+    items: List[_Item], default: Optional[int], school_year: Optional[int] = None
+) -> List[Tuple[date, date]]:
     """Spans of a list; an item without a year takes its neighbour's (right first).
 
     In a school year a list without years needs no running forward: each month has its place.
@@ -683,10 +716,11 @@ def _resolve_items(items: List[_Item], default: Optional[int],
         return spans
     spans = []
     for k, it in enumerate(items):
-        year = next((_explicit_year(x) for x in items[k + 1:] if _explicit_year(x) is not None), None)
+        year = next((_explicit_year(x) for x in items[k + 1 :] if _explicit_year(x) is not None), None)
         if year is None:
-            year = next((_explicit_year(x, last=True) for x in reversed(items[:k])
-                         if _explicit_year(x) is not None), None)
+            year = next(
+                (_explicit_year(x, last=True) for x in reversed(items[:k]) if _explicit_year(x) is not None), None
+            )
         spans.append(_resolve(it, default, school_year) if year is None else _resolve(it, year))
     return spans
 
@@ -727,10 +761,14 @@ def _school_year_span(school_year: int) -> Tuple[date, date]:
     return date(school_year, m1, d1), date(school_year + 1, m2, d2)
 
 
-def _recurring(freq: str, items: List[_Item], years: List[int],
-               after_period: bool = False, school_year: Optional[int] = None) -> List[Tuple[date, date]]:
-    year_items = [it for it in items if not it.open_from and not it.due
-                  and all(p.unit == "year" and p.year is not None for p in it.pieces())]
+def _recurring(
+    freq: str, items: List[_Item], years: List[int], after_period: bool = False, school_year: Optional[int] = None
+) -> List[Tuple[date, date]]:
+    year_items = [
+        it
+        for it in items
+        if not it.open_from and not it.due and all(p.unit == "year" and p.year is not None for p in it.pieces())
+    ]
     if year_items:  # «ежегодно до 1 июня (2022-2024 гг.)»: the years to repeat in
         covered = set()
         for start, end in _resolve_items(year_items, None):
@@ -740,18 +778,29 @@ def _recurring(freq: str, items: List[_Item], years: List[int],
         _check_year(school_year + 1)
         if freq == "half" and not items:  # «2 раза в год»: each half of the school year
             return [_span(_Piece("acad_half", n, year=school_year)) for n in sorted(vocab.ACADEMIC_HALVES)]
-        return _recurring_in(freq, items, [_school_year_span(school_year)], after_period,
-                             lambda its: _resolve_items(its, None, school_year))
+        return _recurring_in(
+            freq,
+            items,
+            [_school_year_span(school_year)],
+            after_period,
+            lambda its: _resolve_items(its, None, school_year),
+        )
     if not years:
         raise _NotParsed("не указано, в какие годы повторять: годы дорожной карты не заданы")
     for y in years:
         _check_year(y)
-    return _recurring_in(freq, items, [(date(y, 1, 1), date(y, 12, 31)) for y in years], after_period,
-                         lambda its: [s for y in years for s in _resolve_items(its, y)])
+    return _recurring_in(
+        freq,
+        items,
+        [(date(y, 1, 1), date(y, 12, 31)) for y in years],
+        after_period,
+        lambda its: [s for y in years for s in _resolve_items(its, y)],
+    )
 
 
-def _recurring_in(freq: str, items: List[_Item], windows: List[Tuple[date, date]], after_period: bool,
-                  resolve) -> List[Tuple[date, date]]:
+def _recurring_in(
+    freq: str, items: List[_Item], windows: List[Tuple[date, date]], after_period: bool, resolve
+) -> List[Tuple[date, date]]:
     """Occurrences within ``windows`` (calendar years, or one school year); ``resolve`` places items."""
     if len(items) == 1 and items[0].open_from:  # «ежемесячно с сентября 2022 года»
         start = resolve(items)[0][0]
@@ -761,8 +810,13 @@ def _recurring_in(freq: str, items: List[_Item], windows: List[Tuple[date, date]
         if freq == "year":
             return [(w_start, w_end) for w_start, w_end in windows if w_end >= start]
         return _chunks(start, end, freq)
-    day_of_month = (freq != "week" and len(items) == 1 and items[0].last is None
-                    and items[0].first.unit == "day" and items[0].first.month is None)
+    day_of_month = (
+        freq != "week"
+        and len(items) == 1
+        and items[0].last is None
+        and items[0].first.unit == "day"
+        and items[0].first.month is None
+    )
     if day_of_month:  # «ежемесячно до 5 числа», «ежеквартально до 5 числа»
         day = items[0].first.n
         if not 1 <= day <= 31:
@@ -793,8 +847,9 @@ def _trim_separators(toks: List[_Tok]) -> List[_Tok]:
     return toks
 
 
-def _parse_dated(toks: List[_Tok], years: List[int],
-                 school_year: Optional[int] = None) -> Tuple[str, List[Tuple[date, date]]]:
+def _parse_dated(
+    toks: List[_Tok], years: List[int], school_year: Optional[int] = None
+) -> Tuple[str, List[Tuple[date, date]]]:
     kinds = {t.kind for t in toks}
     freqs = {t.value for t in toks if t.kind == "recur"} if "recur" in kinds else set()
     if len(freqs) > 1:
@@ -827,8 +882,11 @@ def _parse_dated(toks: List[_Tok], years: List[int],
         raise _NotParsed("после «в течение» не указан срок" if cont else "в тексте нет даты")
     spans = _resolve_items(items, first_year, school_year)
     if len(items) == 1 and items[0].open_from:
-        last_day = _school_year_span(school_year)[1] if school_year is not None else \
-            (date(years[-1], 12, 31) if years else None)
+        last_day = (
+            _school_year_span(school_year)[1]
+            if school_year is not None
+            else (date(years[-1], 12, 31) if years else None)
+        )
         if last_day is None or last_day < spans[0][0]:
             raise _NotParsed("указано начало срока, но не его конец")
         return "continuous", [(spans[0][0], last_day)]
@@ -883,8 +941,7 @@ def _without_comments(toks: List[_Tok]) -> List[_Tok]:
     return out
 
 
-def _dated_rest(rest: List[_Tok], years: List[int],
-                school_year: Optional[int] = None) -> Optional[Tuple[str, tuple]]:
+def _dated_rest(rest: List[_Tok], years: List[int], school_year: Optional[int] = None) -> Optional[Tuple[str, tuple]]:
     """(kind, spans) of what is left beside a marker without a date of its own, if it is a date."""
     try:
         if any(t.kind not in ("dash", "sep") for t in rest):

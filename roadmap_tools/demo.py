@@ -5,6 +5,7 @@ example settings, check it, flag missed deadlines, make the monitoring form, the
 letter and the e-mail draft, and build a Roadmap.xlsm with the ribbon around it.
 Every step is the library call a button or a command makes; nothing here is special.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,9 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Optional
 
-from roadmap_tools.workbook.schema import SETTINGS_BY_KEY
-
 from roadmap_tools.resources import SAMPLE_ROADMAP, SAMPLE_SETTINGS
+from roadmap_tools.workbook.schema import SETTINGS_BY_KEY
 
 #: The workbooks the demo makes, checks and updates in its output folder.
 BOOK_NAME = "roadmap.xlsx"
@@ -38,11 +38,12 @@ class DemoResult:
     lines: list = field(default_factory=list)  # what each step said, in Russian
 
 
-def run_demo(output: Path, progress: Optional[Callable[[str], None]] = None,
-             sample: Path = SAMPLE_ROADMAP) -> DemoResult:
+def run_demo(
+    output: Path, progress: Optional[Callable[[str], None]] = None, sample: Path = SAMPLE_ROADMAP
+) -> DemoResult:
     from roadmap_tools.actions import on_file as jobs
-    from roadmap_tools.reports.email_draft import make_email
     from roadmap_tools.reading.importer import import_roadmap
+    from roadmap_tools.reports.email_draft import make_email
     from roadmap_tools.workbook.book import write_roadmap_workbook
     from roadmap_tools.xlsm.build import build_workbook
 
@@ -61,8 +62,7 @@ def run_demo(output: Path, progress: Optional[Callable[[str], None]] = None,
 
     say(f"[2/{steps}] Проверка записей")
     check = jobs.run_check(book, today=settings.get("as_of") or date.today())
-    result.lines.append(f"Проверка: ошибок — {check.errors}, предупреждений — {check.warnings} "
-                        f"(лист «Проверка»).")
+    result.lines.append(f"Проверка: ошибок — {check.errors}, предупреждений — {check.warnings} (лист «Проверка»).")
 
     say(f"[3/{steps}] Контроль сроков на {settings['as_of']:%d.%m.%Y}")
     overdue = jobs.run_overdue(book)
@@ -77,8 +77,11 @@ def run_demo(output: Path, progress: Optional[Callable[[str], None]] = None,
     say(f"[5/{steps}] Сопроводительное письмо и черновик e-mail")
     email = make_email(book, output / "письмо.eml", today=settings.get("letter_date"))
     result.lines.append(f"Приложение к письму: форма на {email.pages} л.")
-    result.files += [("Форма мониторинга", email.form), ("Сопроводительное письмо", email.letter),
-                     ("Черновик e-mail", email.eml)]
+    result.files += [
+        ("Форма мониторинга", email.form),
+        ("Сопроводительное письмо", email.letter),
+        ("Черновик e-mail", email.eml),
+    ]
 
     say(f"[6/{steps}] Книга Roadmap.xlsm с вкладкой «Дорожная карта» и диаграммой Ганта")
     from roadmap_tools.workbook.book import read_roadmap_workbook

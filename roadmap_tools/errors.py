@@ -1,4 +1,5 @@
 """Errors a user sees: one message in Russian that names the place and what to fix."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -13,8 +14,15 @@ class RoadmapError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, file: Optional[str] = None, sheet: Optional[str] = None,
-                 cell: Optional[str] = None, hint: str = ""):
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: Optional[str] = None,
+        sheet: Optional[str] = None,
+        cell: Optional[str] = None,
+        hint: str = "",
+    ):
         self.message = message
         self.file = file
         self.sheet = sheet

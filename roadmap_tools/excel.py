@@ -9,6 +9,7 @@ the book and the typed arguments of its form. Errors end in a Russian message bo
 Kept light on purpose: only xlwings is imported here; the library is imported inside
 the functions, so a click starts working at once.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -35,8 +36,7 @@ LITE_XLWINGS_FLOOR = "0.37.5"
 def internal_error_message(error: BaseException) -> str:
     what = str(error).strip().splitlines()[0] if str(error).strip() else ""
     detail = f"{type(error).__name__}: {what}" if what else type(error).__name__
-    return (f"Внутренняя ошибка программы ({detail}). "
-            "Сообщите разработчикам, какую кнопку нажали, и приложите книгу.")
+    return f"Внутренняя ошибка программы ({detail}). Сообщите разработчикам, какую кнопку нажали, и приложите книгу."
 
 
 def version_numbers(version: str) -> tuple:
@@ -59,8 +59,9 @@ def xlwings_too_old(version: str) -> Optional[RoadmapError]:
         f"для кнопок дорожной карты в xlwings Lite нужен xlwings {LITE_XLWINGS_FLOOR} или новее, "
         f"а в этой книге установлен xlwings {version}.",
         hint=f"Откройте в xlwings Lite вкладку requirements.txt, замените строку с xlwings на "
-             f"«xlwings>={LITE_XLWINGS_FLOOR}» (или добавьте её), дождитесь конца установки "
-             "и перезапустите xlwings Lite: меню ☰ → Restart. Затем запустите скрипт снова.")
+        f"«xlwings>={LITE_XLWINGS_FLOOR}» (или добавьте её), дождитесь конца установки "
+        "и перезапустите xlwings Lite: меню ☰ → Restart. Затем запустите скрипт снова.",
+    )
 
 
 def _is_remote(book) -> bool:
@@ -138,8 +139,11 @@ def find_sheet(book, name: str, required: bool = True):
         if sheet.name.casefold() == name.casefold():
             return sheet
     if required:
-        raise RoadmapError(f"в книге нет листа «{name}».", file=book.name,
-                           hint="Восстановите лист (или импортируйте дорожную карту заново).")
+        raise RoadmapError(
+            f"в книге нет листа «{name}».",
+            file=book.name,
+            hint="Восстановите лист (или импортируйте дорожную карту заново).",
+        )
     return None
 
 
@@ -179,13 +183,18 @@ def apply_plans(book, plans) -> None:
 def book_folder(book) -> Path:
     """The folder of the workbook, for the files a button writes next to it."""
     if sys.platform == "emscripten":
-        raise RoadmapError("в xlwings Lite у Python нет доступа к папкам компьютера, файл создать нельзя.",
-                           hint="Нажмите эту кнопку на вкладке «Дорожная карта» в настольном Excel "
-                                "или выполните команду roadmap-tools.")
+        raise RoadmapError(
+            "в xlwings Lite у Python нет доступа к папкам компьютера, файл создать нельзя.",
+            hint="Нажмите эту кнопку на вкладке «Дорожная карта» в настольном Excel "
+            "или выполните команду roadmap-tools.",
+        )
     folder = Path(book.fullname).parent
     if not str(book.fullname) or folder == Path(".") or not folder.is_dir():
-        raise RoadmapError("книга ещё не сохранена на диск, поэтому неизвестно, куда положить файл.",
-                           file=book.name, hint="Сохраните книгу (Файл → Сохранить как) и нажмите кнопку снова.")
+        raise RoadmapError(
+            "книга ещё не сохранена на диск, поэтому неизвестно, куда положить файл.",
+            file=book.name,
+            hint="Сохраните книгу (Файл → Сохранить как) и нажмите кнопку снова.",
+        )
     return folder
 
 
@@ -235,24 +244,28 @@ class RoadmapBook:
     """What the job buttons read from the calling workbook: settings and the roadmap."""
 
     def __init__(self, book):
-        from roadmap_tools.workbook.schema import SHEET_ROADMAP, SHEET_SETTINGS
         from roadmap_tools.model import Source
-        from roadmap_tools.workbook.settings import settings_from_rows
         from roadmap_tools.workbook.book import roadmap_from_rows
+        from roadmap_tools.workbook.schema import SHEET_ROADMAP, SHEET_SETTINGS
+        from roadmap_tools.workbook.settings import settings_from_rows
 
         show_status(book, "Дорожная карта: чтение книги…")
         self.book = book
         self.file = str(book.fullname)
         roadmap_sheet = find_sheet(book, SHEET_ROADMAP, required=False)
         if roadmap_sheet is None:
-            raise RoadmapError(f"в книге нет листа «{SHEET_ROADMAP}».", file=self.file,
-                               hint="Сначала импортируйте дорожную карту кнопкой «Импорт из Word».")
+            raise RoadmapError(
+                f"в книге нет листа «{SHEET_ROADMAP}».",
+                file=self.file,
+                hint="Сначала импортируйте дорожную карту кнопкой «Импорт из Word».",
+            )
         self.roadmap_sheet = roadmap_sheet
         settings_sheet = find_sheet(book, SHEET_SETTINGS, required=False)
         self.settings_rows = sheet_rows(settings_sheet) if settings_sheet is not None else []
         self.settings = settings_from_rows(self.settings_rows, file=self.file)
-        self.roadmap = roadmap_from_rows(sheet_rows(roadmap_sheet), self.settings,
-                                         Source(file=self.file, sheet=SHEET_ROADMAP))
+        self.roadmap = roadmap_from_rows(
+            sheet_rows(roadmap_sheet), self.settings, Source(file=self.file, sheet=SHEET_ROADMAP)
+        )
 
     def rows(self, name: str) -> list:
         sheet = find_sheet(self.book, name, required=False)
@@ -270,11 +283,13 @@ def import_from_word(book: xw.Book = None, path: str = None):
     сохраняются. В xlwings Lite недоступно: там нет доступа к файлам компьютера.
     """
     if sys.platform == "emscripten":  # said before importing the readers: Lite has no PDF reader installed
-        raise RoadmapError("в xlwings Lite у Python нет доступа к файлам компьютера, импорт из Word невозможен.",
-                           hint="Импортируйте кнопкой на вкладке «Дорожная карта» в настольном Excel "
-                                "или командой: roadmap-tools import ДОКУМЕНТ.docx -o КНИГА.xlsx")
-    from roadmap_tools.workbook import schema as layout
+        raise RoadmapError(
+            "в xlwings Lite у Python нет доступа к файлам компьютера, импорт из Word невозможен.",
+            hint="Импортируйте кнопкой на вкладке «Дорожная карта» в настольном Excel "
+            "или командой: roadmap-tools import ДОКУМЕНТ.docx -o КНИГА.xlsx",
+        )
     from roadmap_tools.reading.importer import import_plans, kept_columns_text
+    from roadmap_tools.workbook import schema as layout
     from roadmap_tools.workbook.settings import settings_from_rows
 
     existing = {}
@@ -286,52 +301,82 @@ def import_from_word(book: xw.Book = None, path: str = None):
     source = (path or base.get("import_file") or "").strip().strip('"')
     if not source:
         label = layout.SETTINGS_BY_KEY["import_file"].label
-        raise RoadmapError("не выбран документ для импорта.", sheet=layout.SHEET_SETTINGS,
-                           hint=f"Нажмите «Импорт из Word» и выберите документ (.docx, .doc, .pdf, .rtf, .odt) "
-                                f"или впишите путь "
-                                f"в параметр «{label}».")
+        raise RoadmapError(
+            "не выбран документ для импорта.",
+            sheet=layout.SHEET_SETTINGS,
+            hint=f"Нажмите «Импорт из Word» и выберите документ (.docx, .doc, .pdf, .rtf, .odt) "
+            f"или впишите путь "
+            f"в параметр «{label}».",
+        )
     show_status(book, "Дорожная карта: чтение документа…")
-    roadmap, plans = import_plans(source, existing, base,  # the command line's composition too
-                                  gantt=find_sheet(book, layout.SHEET_GANTT, required=False) is not None)
+    roadmap, plans = import_plans(
+        source,
+        existing,
+        base,  # the command line's composition too
+        gantt=find_sheet(book, layout.SHEET_GANTT, required=False) is not None,
+    )
     apply_plans(book, plans)
     activities = sum(len(section.activities) for section in roadmap.sections)
-    inform(book, " ".join(t for t in (f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}.",
-                                      kept_columns_text(roadmap)) if t))
+    inform(
+        book,
+        " ".join(
+            t
+            for t in (
+                f"Импортировано мероприятий: {activities}, разделов: {len(roadmap.sections)}.",
+                kept_columns_text(roadmap),
+            )
+            if t
+        ),
+    )
 
 
 @script(name="Проверить")
 @button
 def check_entries(book: xw.Book = None):
     """Проверка листа «Дорожная карта»: замечания на листе «Проверка», ячейки подсвечены."""
-    from roadmap_tools.workbook.schema import SHEET_CHECK, SHEET_GANTT, SHEET_ROADMAP
     from roadmap_tools.actions.jobs import check_job, marked_cells
+    from roadmap_tools.workbook.schema import SHEET_CHECK, SHEET_GANTT, SHEET_ROADMAP
 
     data = RoadmapBook(book)
     previous = data.rows(SHEET_CHECK)
     ours = {cell for sheet, cell in marked_cells(previous) if sheet == SHEET_ROADMAP}
     notes = roadmap_notes(data.roadmap_sheet, ours)
     show_status(book, "Дорожная карта: проверка…")
-    result = check_job(data.roadmap, data.settings, previous, notes, datetime.date.today(),
-                       gantt=find_sheet(book, SHEET_GANTT, required=False) is not None)
+    result = check_job(
+        data.roadmap,
+        data.settings,
+        previous,
+        notes,
+        datetime.date.today(),
+        gantt=find_sheet(book, SHEET_GANTT, required=False) is not None,
+    )
     apply_plans(book, result.plans)
     find_sheet(book, SHEET_CHECK).activate()
-    inform(book, f"Проверка закончена: ошибок — {result.errors}, предупреждений — {result.warnings}. "
-                 f"Подробности на листе «{SHEET_CHECK}».")
+    inform(
+        book,
+        f"Проверка закончена: ошибок — {result.errors}, предупреждений — {result.warnings}. "
+        f"Подробности на листе «{SHEET_CHECK}».",
+    )
 
 
 @script(name="Отметить просрочки")
 @button
 def flag_overdue(book: xw.Book = None, as_of: datetime.date = None):
     """Контроль сроков на дату контроля (пусто: из «Настроек», иначе сегодня)."""
-    from roadmap_tools.workbook.schema import SHEET_GANTT
     from roadmap_tools.actions.jobs import overdue_job
+    from roadmap_tools.workbook.schema import SHEET_GANTT
     from roadmap_tools.workbook.settings import resolve_as_of
 
     data = RoadmapBook(book)
     when = resolve_as_of(data.settings, as_of, datetime.date.today())
-    result = overdue_job(data.roadmap, data.settings, when, settings_rows=data.settings_rows,
-                         write_as_of=as_of is not None and as_of != data.settings.get("as_of"),
-                         gantt=find_sheet(book, SHEET_GANTT, required=False) is not None)
+    result = overdue_job(
+        data.roadmap,
+        data.settings,
+        when,
+        settings_rows=data.settings_rows,
+        write_as_of=as_of is not None and as_of != data.settings.get("as_of"),
+        gantt=find_sheet(book, SHEET_GANTT, required=False) is not None,
+    )
     apply_plans(book, result.plans)
 
 
@@ -339,8 +384,8 @@ def flag_overdue(book: xw.Book = None, as_of: datetime.date = None):
 @button
 def monitoring_form(book: xw.Book = None, period_from: datetime.date = None, period_to: datetime.date = None):
     """Форма мониторинга за отчётный период (пусто: из «Настроек», иначе текущий квартал)."""
-    from roadmap_tools.workbook.schema import SHEET_FORM
     from roadmap_tools.actions.jobs import form_job
+    from roadmap_tools.workbook.schema import SHEET_FORM
     from roadmap_tools.workbook.settings import explain_period
 
     data = RoadmapBook(book)
@@ -370,8 +415,11 @@ def cover_letter(book: xw.Book = None):
     show_status(book, "Дорожная карта: письмо…")
     job = prepare_letter(path)
     written = render_letter(job.context, default_letter_path(job.roadmap_path, job.settings, job.title))
-    inform(book, f"Книга сохранена. Сопроводительное письмо: {written} "
-                 f"(приложение на {job.pages} л., период: {job.context['period_words']}).")
+    inform(
+        book,
+        f"Книга сохранена. Сопроводительное письмо: {written} "
+        f"(приложение на {job.pages} л., период: {job.context['period_words']}).",
+    )
 
 
 @script(name="Письмо e-mail")
@@ -383,8 +431,11 @@ def email_draft(book: xw.Book = None):
     path = saved_book_path(book)
     show_status(book, "Дорожная карта: письмо e-mail…")
     result = make_email(path)
-    inform(book, f"Книга сохранена. Черновик письма: {result.eml}. Вложения: {result.form.name}, "
-                 f"{result.letter.name}. Откройте черновик в почтовой программе и отправьте.")
+    inform(
+        book,
+        f"Книга сохранена. Черновик письма: {result.eml}. Вложения: {result.form.name}, "
+        f"{result.letter.name}. Откройте черновик в почтовой программе и отправьте.",
+    )
 
 
 @script(name="Дорожная карта в Word")
@@ -397,8 +448,10 @@ def export_to_word(book: xw.Book = None):
     show_status(book, "Дорожная карта: документ Word…")
     roadmap, written = export_word(path)  # the command line's call
     activities = sum(len(section.activities) for section in roadmap.sections)
-    inform(book, f"Книга сохранена. Документ Word: {written} (мероприятий: {activities}, "
-                 f"разделов: {len(roadmap.sections)}).")
+    inform(
+        book,
+        f"Книга сохранена. Документ Word: {written} (мероприятий: {activities}, разделов: {len(roadmap.sections)}).",
+    )
 
 
 # --- requests to executors and the curator's review (issue 16) ------------------------------
@@ -410,11 +463,12 @@ FEEDBACK_PATTERN = "Замечания куратора*.xlsx"
 
 @script(name="Запрос исполнителям")
 @button
-def requests_to_executors(book: xw.Book = None, period_from: datetime.date = None, period_to: datetime.date = None,
-                          folder: str = None):
+def requests_to_executors(
+    book: xw.Book = None, period_from: datetime.date = None, period_to: datetime.date = None, folder: str = None
+):
     """Книги запросов исполнителям за отчётный период в папке «Запросы исполнителям» рядом с книгой."""
-    from roadmap_tools.workbook.schema import SHEET_LISTS
     from roadmap_tools.executors.requests import requests_job
+    from roadmap_tools.workbook.schema import SHEET_LISTS
     from roadmap_tools.workbook.settings import resolve_period
 
     data = RoadmapBook(book)
@@ -423,8 +477,7 @@ def requests_to_executors(book: xw.Book = None, period_from: datetime.date = Non
     show_status(book, "Дорожная карта: запросы исполнителям…")
     result = requests_job(data.roadmap, data.settings, data.rows(SHEET_LISTS), start, end, target)
     apply_plans(book, result.plans)
-    inform(book, f"Запросов: {len(result.files)} (папка {target}); писем: "
-                 f"{sum(1 for f in result.files if f.eml)}.")
+    inform(book, f"Запросов: {len(result.files)} (папка {target}); писем: {sum(1 for f in result.files if f.eml)}.")
 
 
 @script(name="Собрать ответы")
@@ -436,15 +489,21 @@ def collect_answers(book: xw.Book = None, folder: str = None):
     data = RoadmapBook(book)
     source = Path(folder) if folder else book_folder(book) / ANSWERS_FOLDER
     if not source.exists():
-        raise RoadmapError("нет папки с ответами исполнителей.", file=str(source),
-                           hint=f"Сложите вернувшиеся файлы запросов в папку «{ANSWERS_FOLDER}» рядом с книгой.")
+        raise RoadmapError(
+            "нет папки с ответами исполнителей.",
+            file=str(source),
+            hint=f"Сложите вернувшиеся файлы запросов в папку «{ANSWERS_FOLDER}» рядом с книгой.",
+        )
     show_status(book, "Дорожная карта: сбор ответов…")
     result = run_collect_files(data.roadmap, data.settings, [source])
     apply_plans(book, result.plans)
     find_sheet(book, SHEET_COLLECT).activate()
-    inform(book, f"Ответов: {len(result.files)}, заполнено ячеек: {len(result.filled)}, конфликтов: "
-                 f"{len(result.conflicts)}, без ответа: {len(result.unanswered)}. Подробности на листе "
-                 f"«{SHEET_COLLECT}».")
+    inform(
+        book,
+        f"Ответов: {len(result.files)}, заполнено ячеек: {len(result.filled)}, конфликтов: "
+        f"{len(result.conflicts)}, без ответа: {len(result.unanswered)}. Подробности на листе "
+        f"«{SHEET_COLLECT}».",
+    )
 
 
 @script(name="Замечания куратора")
@@ -459,14 +518,20 @@ def curator_feedback(book: xw.Book = None, path: str = None):
     else:
         found = sorted(book_folder(book).glob(FEEDBACK_PATTERN), key=lambda p: p.stat().st_mtime)
         if not found:
-            raise RoadmapError("рядом с книгой нет файла замечаний куратора.", file=str(book_folder(book)),
-                               hint="Сохраните присланный файл «Замечания куратора - ….xlsx» в папку книги.")
+            raise RoadmapError(
+                "рядом с книгой нет файла замечаний куратора.",
+                file=str(book_folder(book)),
+                hint="Сохраните присланный файл «Замечания куратора - ….xlsx» в папку книги.",
+            )
         chosen = found[-1]
     municipality, rows = read_feedback(chosen)
     result = apply_feedback_job(data.roadmap, data.settings, municipality, rows, file=str(chosen))
     apply_plans(book, result.plans)
-    inform(book, f"Замечания куратора загружены: строк {len(result.applied)}, на доработку "
-                 f"{len(result.rework)}. Нажмите «Проверить»: строки на доработку попадут на лист «Проверка».")
+    inform(
+        book,
+        f"Замечания куратора загружены: строк {len(result.applied)}, на доработку "
+        f"{len(result.rework)}. Нажмите «Проверить»: строки на доработку попадут на лист «Проверка».",
+    )
 
 
 # --- xlwings Lite with an xlwings older than the floor ------------------------------
@@ -478,6 +543,7 @@ def explain_old_xlwings(job: Callable) -> Callable:
     import annotations``): the real scripts would stop with an English error before
     ``button`` could say anything.
     """
+
     def explain(book):
         book.app.alert(str(xlwings_too_old(xw.__version__)), title=ALERT_TITLE, mode="critical")
         return book

@@ -2,6 +2,7 @@
 
 Plain dataclasses on plain data; nothing here knows of Excel, Word or xlwings.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,14 +13,14 @@ Span = tuple  # (date, date): first and last day, both inclusive
 
 #: Kinds of deadline the parser can return.
 DEADLINE_KINDS = (
-    "period",      # one span: month, months, days, quarter(s), half-year, year, academic year
-    "deadline",    # a due date: «до 5 марта 2022»; end is the due date
+    "period",  # one span: month, months, days, quarter(s), half-year, year, academic year
+    "deadline",  # a due date: «до 5 марта 2022»; end is the due date
     "milestones",  # several separate spans: «май, ноябрь 2022 г.»
-    "recurring",   # one span per occurrence within the roadmap's years: «ежегодно (июнь)»
+    "recurring",  # one span per occurrence within the roadmap's years: «ежегодно (июнь)»
     "continuous",  # «в течение 2022 года», «постоянно»
-    "on_demand",   # «по мере необходимости»: no date of its own
-    "missing",     # empty cell
-    "unparsed",    # anything else; ``reason`` says why, in Russian
+    "on_demand",  # «по мере необходимости»: no date of its own
+    "missing",  # empty cell
+    "unparsed",  # anything else; ``reason`` says why, in Russian
 )
 
 
@@ -75,16 +76,16 @@ class Source:
 class Activity:
     """One activity (мероприятие) of a roadmap, with its reporting fields."""
 
-    number: str = ""          # as written: «1.10.», «4. 8», ""
-    activity: str = ""        # the activity's text
-    deadline: str = ""        # the deadline as written
-    executor: str = ""        # responsible executors, as written
-    result: str = ""          # expected result or indicator
+    number: str = ""  # as written: «1.10.», «4. 8», ""
+    activity: str = ""  # the activity's text
+    deadline: str = ""  # the deadline as written
+    executor: str = ""  # responsible executors, as written
+    result: str = ""  # expected result or indicator
     # reporting fields, filled by the municipality
     status: str = ""
     done_date: Union[date, str, None] = None  # a str: what was typed, not a date (the check reports it)
-    info: str = ""            # information on how it was done
-    link: str = ""            # link to evidence
+    info: str = ""  # information on how it was done
+    link: str = ""  # link to evidence
     note: str = ""
     # the row's stable id and the curator's answer (columns the requests and the review add)
     row_id: str = ""
@@ -92,7 +93,7 @@ class Activity:
     curator_comment: str = ""
     # derived
     parsed: Optional[Deadline] = None  # the parse of ``deadline`` with the roadmap's years
-    section: str = ""         # title of the section it belongs to
+    section: str = ""  # title of the section it belongs to
     source: Source = field(default_factory=Source)
     #: the document's own columns we have no field for: their title -> this activity's text
     extra: dict = field(default_factory=dict)
@@ -157,8 +158,5 @@ class Roadmap:
             "years": list(self.years),
             "school_year": self.school_year,
             "columns": list(self.columns),
-            "sections": [
-                {"title": s.title, "activities": [a.to_json() for a in s.activities]}
-                for s in self.sections
-            ],
+            "sections": [{"title": s.title, "activities": [a.to_json() for a in s.activities]} for s in self.sections],
         }

@@ -10,6 +10,7 @@ a period (``touches_period``):
 - any activity reported done (date of completion) within the period, whatever its deadline;
 - an empty or unrecognised deadline: never (the check reports it); ``left_out`` counts them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -72,10 +73,13 @@ class MonitoringForm:
         return [r for s in self.sections for r in s.rows]
 
     def to_json(self) -> dict:
-        return {"period": [self.start.isoformat(), self.end.isoformat()],
-                "title": self.title, "roadmap": self.roadmap_title,
-                "sections": [{"title": s.title, "rows": [r.to_json() for r in s.rows]} for s in self.sections],
-                "left_out": self.left_out}
+        return {
+            "period": [self.start.isoformat(), self.end.isoformat()],
+            "title": self.title,
+            "roadmap": self.roadmap_title,
+            "sections": [{"title": s.title, "rows": [r.to_json() for r in s.rows]} for s in self.sections],
+            "left_out": self.left_out,
+        }
 
 
 def touches_period(activity: Activity, start: date, end: date) -> bool:
@@ -112,12 +116,15 @@ def select_for_period(roadmap: Roadmap, start: date, end: date, title: str = "")
                     form.left_out += 1
                 continue
             counter += 1
-            rows.append(FormRow(
-                number=_number(activity) if numbered else str(counter),
-                activity=" ".join(activity.activity.split()),
-                info=str(activity.info or "").strip(),
-                link=str(activity.link or "").strip(),
-                roadmap_row=activity.source.row))
+            rows.append(
+                FormRow(
+                    number=_number(activity) if numbered else str(counter),
+                    activity=" ".join(activity.activity.split()),
+                    info=str(activity.info or "").strip(),
+                    link=str(activity.link or "").strip(),
+                    roadmap_row=activity.source.row,
+                )
+            )
         if rows:
             form.sections.append(FormSection(section.title, rows))
     return form

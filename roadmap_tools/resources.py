@@ -6,6 +6,7 @@ in setup.cfg) carries the letter and e-mail templates. Both are found through
 ``importlib.resources``, so an installed wheel, an editable checkout and xlwings Lite
 read the same files and nothing depends on the current folder or the repository.
 """
+
 from __future__ import annotations
 
 from importlib.resources import files

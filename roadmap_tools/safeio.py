@@ -6,11 +6,13 @@ leaves the old file or the complete new one); the previous version is kept as
 ``NAME.bak.EXT``; a file open in Excel or LibreOffice, or marked read-only, is not
 touched; a second process writing the same file waits ``WRITE_WAIT_SECONDS`` and is
 then refused (``write_lock``). ``check_output`` refuses an output that is one of the
-inputs or has the wrong extension before anything is read or written. Every archive we read (.xlsx, .xlsm, .docx) is first checked by
+inputs or has the wrong extension before anything is read or written. Every archive we read (.xlsx, .xlsm,
+.docx) is first checked by
 ``check_archive`` (zip bombs, forged sizes, DTDs and entities in the XML, sheets too
 large to hold in memory), and every reader runs inside ``reading(path)``, which turns
 whatever a library throws on a broken file into one ``RoadmapError`` in Russian.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -86,7 +88,7 @@ def fit_name(stem: str, tail: str) -> str:
         return name
     mark = "~" + hashlib.sha1(name.encode("utf-8", "surrogateescape")).hexdigest()[:6]
     room = NAME_MAX_BYTES - _name_bytes(mark + tail)
-    cut = stem.encode("utf-8", "surrogateescape")[:max(room, 0)].decode("utf-8", "ignore")
+    cut = stem.encode("utf-8", "surrogateescape")[: max(room, 0)].decode("utf-8", "ignore")
     return cut + mark + tail
 
 
@@ -133,11 +135,16 @@ def check_name(path: PathLike) -> Path:
         if _name_bytes(part) > NAME_MAX_BYTES:
             raise RoadmapError(
                 f"имя «{part[:60]}…» слишком длинное ({_name_bytes(part)} байт, допустимо до {NAME_MAX_BYTES}).",
-                file=str(p), hint="Переименуйте файл или папку покороче и повторите.")
+                file=str(p),
+                hint="Переименуйте файл или папку покороче и повторите.",
+            )
     whole = str(p.absolute())
     if (_name_bytes(whole) if os.name == "posix" else len(whole)) > PATH_MAX:
-        raise RoadmapError(f"путь к файлу слишком длинный (допустимо до {PATH_MAX} знаков).", file=str(p),
-                           hint="Переместите файл в папку ближе к корню диска или сократите имена папок.")
+        raise RoadmapError(
+            f"путь к файлу слишком длинный (допустимо до {PATH_MAX} знаков).",
+            file=str(p),
+            hint="Переместите файл в папку ближе к корню диска или сократите имена папок.",
+        )
     return p
 
 
@@ -174,8 +181,9 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def check_output(output: PathLike, kinds: Sequence[OutputKind], inputs: Iterable[PathLike] = (),
-                 option: str = "-o") -> Path:
+def check_output(
+    output: PathLike, kinds: Sequence[OutputKind], inputs: Iterable[PathLike] = (), option: str = "-o"
+) -> Path:
     """Refuse, before anything is read or written, an output that cannot be right.
 
     ``kinds``: what the command writes (its extension must be one of theirs; a book with
@@ -190,23 +198,31 @@ def check_output(output: PathLike, kinds: Sequence[OutputKind], inputs: Iterable
         raise UsageError(f"{option}: укажите имя файла ({what}).")
     if p.suffix.lower() not in suffixes:
         other = _KIND_OF_SUFFIX.get(p.suffix.lower())
-        said = f"«{p.suffix}» — это {other.what}" if other else (
-            f"расширение «{p.suffix}»" if p.suffix else "нет расширения")
-        raise UsageError(f"{option} «{p}»: сюда записывается {what}, а у файла {said}; "
-                         "под чужим расширением файл не откроется.",
-                         hint=f"Укажите имя с расширением {' или '.join(suffixes)}.")
+        said = (
+            f"«{p.suffix}» — это {other.what}"
+            if other
+            else (f"расширение «{p.suffix}»" if p.suffix else "нет расширения")
+        )
+        raise UsageError(
+            f"{option} «{p}»: сюда записывается {what}, а у файла {said}; под чужим расширением файл не откроется.",
+            hint=f"Укажите имя с расширением {' или '.join(suffixes)}.",
+        )
     try:
         check_name(p)
     except RoadmapError as exc:
         raise UsageError(f"{option}: {exc.message}", file=exc.file, hint=exc.hint) from None
     if _exists(p) and p.is_dir():
-        raise UsageError(f"{option} «{p}»: это папка, а нужно имя файла.",
-                         hint=f"Укажите файл в этой папке, например «{p / ('Итог' + suffixes[0])}».")
+        raise UsageError(
+            f"{option} «{p}»: это папка, а нужно имя файла.",
+            hint=f"Укажите файл в этой папке, например «{p / ('Итог' + suffixes[0])}».",
+        )
     for source in inputs:
         if source is not None and same_file(p, Path(source)):
-            raise UsageError(f"{option} «{p}»: это тот же файл, что и входной «{source}»; "
-                             "результат не записывается поверх входного файла, ничего не изменено.",
-                             hint="Укажите для результата другое имя.")
+            raise UsageError(
+                f"{option} «{p}»: это тот же файл, что и входной «{source}»; "
+                "результат не записывается поверх входного файла, ничего не изменено.",
+                hint="Укажите для результата другое имя.",
+            )
     return p
 
 
@@ -227,7 +243,10 @@ def _check_written_kind(tmp: Path, target: Path) -> None:
         return
     raise RoadmapError(
         f"сюда записывается {found.what}, а расширение «{target.suffix}» — для вида «{expected.what}»; "
-        "файл не изменён.", file=str(target), hint="Укажите имя с расширением " + ", ".join(found.suffixes) + ".")
+        "файл не изменён.",
+        file=str(target),
+        hint="Укажите имя с расширением " + ", ".join(found.suffixes) + ".",
+    )
 
 
 # --- one writer at a time -------------------------------------------------------------
@@ -283,8 +302,10 @@ def _holder_text() -> str:
         command = " ".join(["roadmap-tools"] + sys.argv[1:2])
     else:  # the Excel door (xlwings) or a Python program using the library
         command = "кнопка в Excel или программа на Python"
-    return (f"pid={os.getpid()}\nhost={socket.gethostname()}\ncommand={command}\n"
-            f"since={time.strftime('%d.%m.%Y %H:%M:%S')}\n")
+    return (
+        f"pid={os.getpid()}\nhost={socket.gethostname()}\ncommand={command}\n"
+        f"since={time.strftime('%d.%m.%Y %H:%M:%S')}\n"
+    )
 
 
 def _holder_words(text: str) -> str:
@@ -292,8 +313,10 @@ def _holder_words(text: str) -> str:
     fields = dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
     if not fields.get("pid"):
         return "другая команда roadmap-tools или кнопка в Excel"
-    return (f"«{fields.get('command', 'roadmap-tools')}» (процесс {fields['pid']} на компьютере "
-            f"{fields.get('host', '?')}, с {fields.get('since', '?')})")
+    return (
+        f"«{fields.get('command', 'roadmap-tools')}» (процесс {fields['pid']} на компьютере "
+        f"{fields.get('host', '?')}, с {fields.get('since', '?')})"
+    )
 
 
 _held = threading.local()
@@ -340,8 +363,10 @@ def _acquire(lock: Path, target: Path, wait: float) -> Optional[int]:
         if time.monotonic() >= deadline:
             raise BookBusy(
                 f"файл сейчас записывает {_holder_words(holder)}; подождали {wait:g} с, он всё ещё занят. "
-                "Файл не изменён.", file=str(target),
-                hint="Дождитесь, пока та команда закончит (или закройте её окно), и повторите.")
+                "Файл не изменён.",
+                file=str(target),
+                hint="Дождитесь, пока та команда закончит (или закройте её окно), и повторите.",
+            )
         time.sleep(_POLL_SECONDS)
 
 
@@ -455,9 +480,11 @@ def _refuse_overwriting_an_input(target: Path) -> None:
     if not reads or write_lock_file(_lock_target(target)) in _held_locks() or not _exists(target):
         return
     if _identity(target) in reads:
-        raise RoadmapError("это входной файл команды, а сюда же пришлось бы записать результат; "
-                           "запись отменена, файл не изменён.", file=str(target),
-                           hint="Переименуйте входной файл или укажите для результата другое имя (-o).")
+        raise RoadmapError(
+            "это входной файл команды, а сюда же пришлось бы записать результат; запись отменена, файл не изменён.",
+            file=str(target),
+            hint="Переименуйте входной файл или укажите для результата другое имя (-o).",
+        )
 
 
 # --- writing ------------------------------------------------------------------------
@@ -467,14 +494,20 @@ def ensure_not_open_elsewhere(path: PathLike) -> None:
     if any(_exists(lock) for lock in _office_lock_files(p)):
         raise RoadmapError(
             "файл открыт в Excel, Word или LibreOffice (рядом лежит файл блокировки), запись невозможна; "
-            "файл не изменён.", file=str(p), hint="Закройте файл в той программе и повторите команду.")
+            "файл не изменён.",
+            file=str(p),
+            hint="Закройте файл в той программе и повторите команду.",
+        )
     try:
         mode = p.stat().st_mode
     except OSError:
         return
     if not mode & stat.S_IWUSR:
-        raise RoadmapError("файл только для чтения, запись невозможна; файл не изменён.", file=str(p),
-                           hint="Снимите атрибут «Только чтение» (Свойства файла) или укажите другой файл.")
+        raise RoadmapError(
+            "файл только для чтения, запись невозможна; файл не изменён.",
+            file=str(p),
+            hint="Снимите атрибут «Только чтение» (Свойства файла) или укажите другой файл.",
+        )
 
 
 #: The file system's refusals in words (``strerror`` is English).
@@ -498,15 +531,23 @@ if hasattr(errno, "EDQUOT"):
 def _os_error(exc: OSError, target: Path) -> RoadmapError:
     if isinstance(exc, PermissionError):
         return RoadmapError(
-            "файл занят другой программой (возможно, открыт в Excel) или нет прав на запись; "
-            "файл не изменён.", file=str(target), hint="Закройте файл и проверьте права на папку, затем повторите.")
+            "файл занят другой программой (возможно, открыт в Excel) или нет прав на запись; файл не изменён.",
+            file=str(target),
+            hint="Закройте файл и проверьте права на папку, затем повторите.",
+        )
     code = getattr(exc, "errno", None)
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
-        return RoadmapError(f"{_ERRNO_WORDS[code]}, запись невозможна; файл не изменён.", file=str(target),
-                            hint="Освободите место на диске и повторите.")
+        return RoadmapError(
+            f"{_ERRNO_WORDS[code]}, запись невозможна; файл не изменён.",
+            file=str(target),
+            hint="Освободите место на диске и повторите.",
+        )
     words = _ERRNO_WORDS.get(code, f"ошибка файловой системы, код {code}" if code else type(exc).__name__)
-    return RoadmapError(f"запись не удалась ({words}); файл не изменён.",
-                        file=str(target), hint="Проверьте папку, имя файла и права на запись и повторите.")
+    return RoadmapError(
+        f"запись не удалась ({words}); файл не изменён.",
+        file=str(target),
+        hint="Проверьте папку, имя файла и права на запись и повторите.",
+    )
 
 
 def _io_failure(exc: BaseException) -> Optional[OSError]:
@@ -577,8 +618,9 @@ def _replace_keeping_backup(tmp: Path, target: Path, backup: bool) -> None:
 
 def _temporary_beside(target: Path) -> Path:
     """A new empty file beside ``target`` with a short name (a long target name still fits)."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f"{_OUR_PREFIX}{_digest(Path(target.name))}.", suffix=".tmp",
-                                    dir=str(target.parent))
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f"{_OUR_PREFIX}{_digest(Path(target.name))}.", suffix=".tmp", dir=str(target.parent)
+    )
     os.close(fd)
     return Path(tmp_name)
 
@@ -698,6 +740,7 @@ def quiet_cleanup() -> Iterator[None]:
         gc.collect()
         sys.unraisablehook = previous
 
+
 # --- reading ------------------------------------------------------------------------
 def check_readable(path: PathLike) -> Path:
     p = Path(path)
@@ -706,18 +749,25 @@ def check_readable(path: PathLike) -> Path:
     if p.is_dir():
         raise RoadmapError("указана папка, а нужен файл.", file=str(p))
     if not p.is_file():  # a named pipe or a device would block or never end
-        raise RoadmapError("это не обычный файл (канал, устройство или сокет).", file=str(p),
-                           hint="Укажите файл Excel или Word.")
+        raise RoadmapError(
+            "это не обычный файл (канал, устройство или сокет).", file=str(p), hint="Укажите файл Excel или Word."
+        )
     _remember_read(p)
     try:
         with open(p, "rb") as fh:
             fh.read(1)
     except PermissionError as exc:
-        raise RoadmapError("нет прав на чтение файла или он занят другой программой.", file=str(p),
-                           hint="Закройте файл в Excel и проверьте права доступа.") from exc
+        raise RoadmapError(
+            "нет прав на чтение файла или он занят другой программой.",
+            file=str(p),
+            hint="Закройте файл в Excel и проверьте права доступа.",
+        ) from exc
     except OSError as exc:
-        raise RoadmapError(f"файл не читается ({exc.strerror or type(exc).__name__}).", file=str(p),
-                           hint="Проверьте, что файл доступен, и повторите.") from exc
+        raise RoadmapError(
+            f"файл не читается ({exc.strerror or type(exc).__name__}).",
+            file=str(p),
+            hint="Проверьте, что файл доступен, и повторите.",
+        ) from exc
     return p
 
 
@@ -735,13 +785,18 @@ def _resave_hint(what: str) -> str:
 def _attack(p: Path, part: str) -> RoadmapError:
     return RoadmapError(
         f"файл содержит недопустимую XML-конструкцию (объявление DTD или сущности в части «{part}»; "
-        "возможна атака); чтение прервано.", file=str(p),
-        hint="Не открывайте файл; попросите отправителя прислать его заново, сохранив в Excel или Word.")
+        "возможна атака); чтение прервано.",
+        file=str(p),
+        hint="Не открывайте файл; попросите отправителя прислать его заново, сохранив в Excel или Word.",
+    )
 
 
 def _bomb(p: Path, detail: str) -> RoadmapError:
-    return RoadmapError(f"{detail}; чтение прервано (возможна «zip-бомба»).", file=str(p),
-                        hint="Попросите отправителя прислать файл заново.")
+    return RoadmapError(
+        f"{detail}; чтение прервано (возможна «zip-бомба»).",
+        file=str(p),
+        hint="Попросите отправителя прислать файл заново.",
+    )
 
 
 def check_archive(path: PathLike, what: Optional[str] = None) -> Path:
@@ -757,15 +812,23 @@ def check_archive(path: PathLike, what: Optional[str] = None) -> Path:
     with open(p, "rb") as fh:
         head = fh.read(8)
     if not head:
-        raise RoadmapError("файл пуст (0 байт).", file=str(p),
-                           hint="Возможно, он не докачался или не сохранился: получите или сохраните его заново.")
+        raise RoadmapError(
+            "файл пуст (0 байт).",
+            file=str(p),
+            hint="Возможно, он не докачался или не сохранился: получите или сохраните его заново.",
+        )
     if head.startswith(_OLE_SIGNATURE):
         raise RoadmapError(
-            "файл защищён паролем или сохранён в старом формате (.doc/.xls).", file=str(p),
-            hint=f"Снимите пароль или пересохраните файл как {what} и повторите.")
+            "файл защищён паролем или сохранён в старом формате (.doc/.xls).",
+            file=str(p),
+            hint=f"Снимите пароль или пересохраните файл как {what} и повторите.",
+        )
     if not head.startswith(b"PK"):
-        raise RoadmapError(f"файл не является документом Office, а ожидается {what}.", file=str(p),
-                           hint="Возможно, файл повреждён или имеет неверное расширение.")
+        raise RoadmapError(
+            f"файл не является документом Office, а ожидается {what}.",
+            file=str(p),
+            hint="Возможно, файл повреждён или имеет неверное расширение.",
+        )
     try:
         with zipfile.ZipFile(p) as zf:
             infos = zf.infolist()
@@ -779,10 +842,18 @@ def check_archive(path: PathLike, what: Optional[str] = None) -> Path:
             _check_part_size(p, part, scanner, sheet_names)
     except RoadmapError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error,
-            zlib.error, NotImplementedError, KeyError) as exc:
-        raise RoadmapError("файл повреждён: архив Office не читается.", file=str(p),
-                           hint=_resave_hint(what)) from exc
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        struct.error,
+        zlib.error,
+        NotImplementedError,
+        KeyError,
+    ) as exc:
+        raise RoadmapError("файл повреждён: архив Office не читается.", file=str(p), hint=_resave_hint(what)) from exc
     return p
 
 
@@ -791,18 +862,28 @@ def _check_directory(p: Path, infos: list) -> None:
         raise RoadmapError(f"в файле слишком много частей ({len(infos)}), чтение прервано.", file=str(p))
     total = sum(i.file_size for i in infos)
     if total > MAX_UNPACKED_BYTES:
-        raise _bomb(p, f"файл распаковывается в {total // (1024 * 1024)} МБ, это больше допустимых "
-                       f"{MAX_UNPACKED_BYTES // (1024 * 1024)} МБ")
+        raise _bomb(
+            p,
+            f"файл распаковывается в {total // (1024 * 1024)} МБ, это больше допустимых "
+            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} МБ",
+        )
     for info in infos:
         if info.file_size > MAX_PART_BYTES:
-            raise _bomb(p, f"часть «{info.filename}» распаковывается в {info.file_size // (1024 * 1024)} МБ, "
-                           f"это больше допустимых {MAX_PART_BYTES // (1024 * 1024)} МБ")
-        if info.file_size > RATIO_CHECK_MIN_BYTES and info.compress_size and \
-                info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
+            raise _bomb(
+                p,
+                f"часть «{info.filename}» распаковывается в {info.file_size // (1024 * 1024)} МБ, "
+                f"это больше допустимых {MAX_PART_BYTES // (1024 * 1024)} МБ",
+            )
+        if (
+            info.file_size > RATIO_CHECK_MIN_BYTES
+            and info.compress_size
+            and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO
+        ):
             raise _bomb(p, f"часть «{info.filename}» сжата подозрительно сильно")
         if info.flag_bits & 0x1:
-            raise RoadmapError("файл зашифрован, его нельзя прочитать.", file=str(p),
-                               hint="Снимите пароль и сохраните файл заново.")
+            raise RoadmapError(
+                "файл зашифрован, его нельзя прочитать.", file=str(p), hint="Снимите пароль и сохраните файл заново."
+            )
 
 
 def _check_kind(p: Path, zf: zipfile.ZipFile, what: str) -> None:
@@ -810,22 +891,35 @@ def _check_kind(p: Path, zf: zipfile.ZipFile, what: str) -> None:
     names = set(zf.namelist())
     is_word, is_excel = "word/document.xml" in names, "xl/workbook.xml" in names
     if not any(name.startswith(("xl/", "word/")) for name in names):
-        raise RoadmapError(f"это zip-архив, но не документ Office: в нём нет частей книги или документа, "
-                           f"а ожидается {what}.", file=str(p), hint="Проверьте, тот ли файл выбран.")
+        raise RoadmapError(
+            f"это zip-архив, но не документ Office: в нём нет частей книги или документа, а ожидается {what}.",
+            file=str(p),
+            hint="Проверьте, тот ли файл выбран.",
+        )
     if "Excel" in what and is_word and not is_excel:
-        raise RoadmapError("это документ Word, а ожидается книга Excel.", file=str(p),
-                           hint="Проверьте расширение файла: документ Word должен называться .docx.")
+        raise RoadmapError(
+            "это документ Word, а ожидается книга Excel.",
+            file=str(p),
+            hint="Проверьте расширение файла: документ Word должен называться .docx.",
+        )
     if "Word" in what and is_excel and not is_word:
-        raise RoadmapError("это книга Excel, а ожидается документ Word.", file=str(p),
-                           hint="Проверьте расширение файла: книга Excel должна называться .xlsx.")
+        raise RoadmapError(
+            "это книга Excel, а ожидается документ Word.",
+            file=str(p),
+            hint="Проверьте расширение файла: книга Excel должна называться .xlsx.",
+        )
 
 
 def _check_sheets_present(p: Path, zf: zipfile.ZipFile, sheet_names: dict, what: str) -> None:
     names = set(zf.namelist())
     for part, sheet in sheet_names.items():
         if part not in names:
-            raise RoadmapError("файл повреждён: лист указан в книге, но его данных в файле нет.", file=str(p),
-                               sheet=sheet, hint=_resave_hint(what))
+            raise RoadmapError(
+                "файл повреждён: лист указан в книге, но его данных в файле нет.",
+                file=str(p),
+                sheet=sheet,
+                hint=_resave_hint(what),
+            )
 
 
 def _sheet_names(zf: zipfile.ZipFile) -> dict:
@@ -920,9 +1014,12 @@ class _PartScanner:
         last_row = body.rfind(b"<row ")
         # every «<c» is a plain cell or another tag («<col», «<cfRule»), every «<row» a plain
         # row or another tag («<rowBreaks»), and no tag has a prefix
-        if body.count(b"<c") != len(refs) + len(self._OTHER_C_TAG.findall(body)) or \
-                body.count(b"<row") != len(rows) + len(self._OTHER_ROW_TAG.findall(body)) or \
-                last_row < 0 or self._PREFIXED.search(body):
+        if (
+            body.count(b"<c") != len(refs) + len(self._OTHER_C_TAG.findall(body))
+            or body.count(b"<row") != len(rows) + len(self._OTHER_ROW_TAG.findall(body))
+            or last_row < 0
+            or self._PREFIXED.search(body)
+        ):
             self._count_tags(body)
             return
         if refs:
@@ -1017,8 +1114,11 @@ def _scan_members(p: Path, infos: list) -> list:
                 size += len(chunk)
                 total += len(chunk)
                 if size > info.file_size or size > MAX_PART_BYTES or total > MAX_UNPACKED_BYTES:
-                    raise _bomb(p, f"часть «{info.filename}» распаковывается больше заявленного размера "
-                                   f"или допустимых {MAX_PART_BYTES // (1024 * 1024)} МБ")
+                    raise _bomb(
+                        p,
+                        f"часть «{info.filename}» распаковывается больше заявленного размера "
+                        f"или допустимых {MAX_PART_BYTES // (1024 * 1024)} МБ",
+                    )
                 crc = zlib.crc32(chunk, crc)
                 scanner.feed(chunk)
                 if scanner.dtd:
@@ -1040,12 +1140,17 @@ def _check_part_size(p: Path, part: str, scanner: _PartScanner, sheet_names: dic
             raise RoadmapError(
                 f"лист слишком большой ({rows} строк × {cols} столбцов, заполненных ячеек: {scanner.cells}); "
                 f"допустимо до {MAX_SHEET_ROWS} строк и {MAX_SHEET_CELLS} ячеек, чтение прервано.",
-                file=str(p), sheet=sheet,
-                hint="Удалите лишние строки и столбцы (или скопируйте дорожную карту в новую книгу) и повторите.")
+                file=str(p),
+                sheet=sheet,
+                hint="Удалите лишние строки и столбцы (или скопируйте дорожную карту в новую книгу) и повторите.",
+            )
     elif scanner.word_body and scanner.cells > MAX_DOCUMENT_CELLS:
         raise RoadmapError(
             f"в документе слишком много ячеек таблиц ({scanner.cells}, допустимо до {MAX_DOCUMENT_CELLS}); "
-            "чтение прервано.", file=str(p), hint="Оставьте в документе только таблицу дорожной карты.")
+            "чтение прервано.",
+            file=str(p),
+            hint="Оставьте в документе только таблицу дорожной карты.",
+        )
 
 
 @contextlib.contextmanager
@@ -1062,12 +1167,14 @@ def reading(path: PathLike, what: Optional[str] = None, sheet: Optional[str] = N
     except RoadmapError:
         raise
     except MemoryError:
-        raise RoadmapError("файл слишком велик: не хватило памяти, чтобы его прочитать.", file=str(p),
-                           sheet=sheet, hint="Удалите из файла лишние листы, строки и картинки и повторите.") \
-            from None
+        raise RoadmapError(
+            "файл слишком велик: не хватило памяти, чтобы его прочитать.",
+            file=str(p),
+            sheet=sheet,
+            hint="Удалите из файла лишние листы, строки и картинки и повторите.",
+        ) from None
     except Exception as exc:
-        raise RoadmapError(describe_read_error(exc, what), file=str(p), sheet=sheet,
-                           hint=_resave_hint(what)) from exc
+        raise RoadmapError(describe_read_error(exc, what), file=str(p), sheet=sheet, hint=_resave_hint(what)) from exc
 
 
 def describe_read_error(exc: BaseException, what: str = WHAT_EXCEL) -> str:
@@ -1082,8 +1189,9 @@ def describe_read_error(exc: BaseException, what: str = WHAT_EXCEL) -> str:
         return "файл повреждён: архив Office не читается."
     if isinstance(exc, KeyError):
         part = text.strip("'\"")
-        return (f"файл повреждён: в нём нет обязательной части ({part[:120]}), "
-                f"это не {what} или файл сохранён с ошибкой.")
+        return (
+            f"файл повреждён: в нём нет обязательной части ({part[:120]}), это не {what} или файл сохранён с ошибкой."
+        )
     if name in ("XMLSyntaxError", "ParseError", "ExpatError", "XmlError", "SAXParseException"):
         return f"файл повреждён: XML внутри файла не читается ({text[:150]})."
     if isinstance(exc, UnicodeError):

@@ -10,6 +10,7 @@ A4 portrait; margins 2 cm (right 1.5 cm); Times New Roman 14, the blocks 12.
 A user may edit the .docx in Word instead: every ``{{ field }}`` is listed in
 ``roadmap_tools.reports.letter.letter_context``.
 """
+
 from __future__ import annotations
 
 import sys
@@ -53,8 +54,16 @@ def _column_widths(table, widths) -> None:
         cell.width = width
 
 
-def _paragraph(container, text: str = "", *, size: int = BODY_PT, bold: bool = False, align=None,
-               first_line_cm: float = 0.0, first: bool = False):
+def _paragraph(
+    container,
+    text: str = "",
+    *,
+    size: int = BODY_PT,
+    bold: bool = False,
+    align=None,
+    first_line_cm: float = 0.0,
+    first: bool = False,
+):
     """Add a paragraph with one run (so docxtpl sees each tag whole)."""
     from docx.shared import Cm, Pt
 

@@ -1,4 +1,5 @@
 """Shared test helpers: fixture files, running the CLI in memory, LibreOffice."""
+
 from __future__ import annotations
 
 import io
@@ -126,9 +127,21 @@ def convert_with_libreoffice(soffice: str, src: Path, fmt: str, outdir: Path) ->
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
     try:
         proc = subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-             "--convert-to", fmt, "--outdir", str(outdir), str(src)],
-            capture_output=True, text=True, timeout=180)
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                fmt,
+                "--outdir",
+                str(outdir),
+                str(src),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     out = outdir / (src.stem + "." + fmt.split(":")[0])
@@ -140,6 +153,7 @@ def convert_with_libreoffice(soffice: str, src: Path, fmt: str, outdir: Path) ->
 def to_pdf(soffice, tmp_path):
     def convert(src: Path) -> Path:
         return convert_with_libreoffice(soffice, Path(src), "pdf", tmp_path / "pdf")
+
     return convert
 
 

@@ -6,6 +6,7 @@ where every write becomes an action. ``apply_actions`` plays those actions onto 
 openpyxl copy of the workbook the way Excel would, and ``assert_same_workbooks``
 compares the result with what the command line wrote.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 import openpyxl
+import xlwings
 from openpyxl.comments import Comment
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.formatting.rule import FormulaRule
@@ -24,8 +26,6 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.table import Table, TableStyleInfo
-
-import xlwings
 
 MAX_ROWS, MAX_COLUMNS = 1048576, 16384
 
@@ -85,8 +85,10 @@ def book_json_from_xlsx(path, name: Optional[str] = None) -> dict:
         if cells:
             max_row = max(c.row for c in cells)
             max_col = max(c.column for c in cells)
-            values = [[_json_value(v) for v in row]
-                      for row in vs.iter_rows(min_row=1, max_row=max_row, max_col=max_col, values_only=True)]
+            values = [
+                [_json_value(v) for v in row]
+                for row in vs.iter_rows(min_row=1, max_row=max_row, max_col=max_col, values_only=True)
+            ]
             used = _range_a1(1, 1, max_row, max_col, absolute=True)
         else:
             values, used = [[]], None
@@ -95,31 +97,51 @@ def book_json_from_xlsx(path, name: Optional[str] = None) -> dict:
             min_col, min_row, max_col, max_row = range_boundaries(table.ref)
             header = _range_a1(min_row, min_col, min_row, max_col, True)
             body = _range_a1(min_row + 1, min_col, max_row, max_col, True) if max_row > min_row else None
-            tables.append({
-                "name": table.displayName, "range_address": _range_a1(min_row, min_col, max_row, max_col, True),
-                "header_row_range_address": header, "data_body_range_address": body,
-                "total_row_range_address": None, "show_headers": True, "show_totals": False,
-                "table_style": table.tableStyleInfo.name if table.tableStyleInfo else "",
-                "show_autofilter": True, "show_table_style_first_column": False,
-                "show_table_style_last_column": False, "show_table_style_row_stripes": True,
-                "show_table_style_column_stripes": False,
-                "columns": [{"name": c.name} for c in table.tableColumns],
-                "row_count": max_row - min_row, "column_count": max_col - min_col + 1,
-            })
-        sheets.append({
-            "name": ws.title, "values": values, "used_range_address": used,
-            "visibility": "Visible" if ws.sheet_state == "visible" else "Hidden",
-            "pictures": [], "shapes": [], "charts": [], "pivot_tables": [], "tables": tables,
-            "notes": [{"address": _a1(c.row, c.column, True)} for row in ws.iter_rows() for c in row if c.comment],
-            "print_area": None, "show_gridlines": True,
-        })
+            tables.append(
+                {
+                    "name": table.displayName,
+                    "range_address": _range_a1(min_row, min_col, max_row, max_col, True),
+                    "header_row_range_address": header,
+                    "data_body_range_address": body,
+                    "total_row_range_address": None,
+                    "show_headers": True,
+                    "show_totals": False,
+                    "table_style": table.tableStyleInfo.name if table.tableStyleInfo else "",
+                    "show_autofilter": True,
+                    "show_table_style_first_column": False,
+                    "show_table_style_last_column": False,
+                    "show_table_style_row_stripes": True,
+                    "show_table_style_column_stripes": False,
+                    "columns": [{"name": c.name} for c in table.tableColumns],
+                    "row_count": max_row - min_row,
+                    "column_count": max_col - min_col + 1,
+                }
+            )
+        sheets.append(
+            {
+                "name": ws.title,
+                "values": values,
+                "used_range_address": used,
+                "visibility": "Visible" if ws.sheet_state == "visible" else "Hidden",
+                "pictures": [],
+                "shapes": [],
+                "charts": [],
+                "pivot_tables": [],
+                "tables": tables,
+                "notes": [{"address": _a1(c.row, c.column, True)} for row in ws.iter_rows() for c in row if c.comment],
+                "print_area": None,
+                "show_gridlines": True,
+            }
+        )
     names = []
     for defined in wb.defined_names.values():
         names.append(_name_json(wb, defined.name, "=" + defined.attr_text))
     return {
-        "client": "Office.js", "version": xlwings.__version__,
+        "client": "Office.js",
+        "version": xlwings.__version__,
         "book": {"name": name or path.name, "active_sheet_index": wb.worksheets.index(wb.active), "selection": "A1"},
-        "names": names, "sheets": sheets,
+        "names": names,
+        "sheets": sheets,
     }
 
 
@@ -134,8 +156,15 @@ def _name_json(wb, name: str, refers_to: str) -> dict:
         if sheet_name in wb.sheetnames:
             sheet_index = wb.sheetnames.index(sheet_name)
             address = match.group(3).replace("$", "")
-    return {"name": name, "refers_to": refers_to, "sheet_index": sheet_index, "address": address,
-            "book_scope": True, "scope_sheet_name": None, "scope_sheet_index": None}
+    return {
+        "name": name,
+        "refers_to": refers_to,
+        "sheet_index": sheet_index,
+        "address": address,
+        "book_scope": True,
+        "scope_sheet_name": None,
+        "scope_sheet_index": None,
+    }
 
 
 def remote_book(path, name: Optional[str] = None):
@@ -223,8 +252,11 @@ class ActionPlayer:
     # formats
     def do_setRangeColor(self, a):
         colour = _hex(a["args"][0])
-        fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour) if colour \
+        fill = (
+            PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+            if colour
             else PatternFill(fill_type=None)
+        )
         for cell in _cells(self.sheet(a), a):
             cell.fill = fill
 
@@ -505,8 +537,9 @@ def sheet_snapshot(ws) -> dict:
         "rules": _rules(ws),
         "merged": sorted(str(m) for m in ws.merged_cells.ranges),
         "tables": sorted((t.displayName, t.ref) for t in ws.tables.values()),
-        "validation": sorted((str(dv.sqref), dv.formula1.replace("$", "").replace("'", ""))
-                             for dv in ws.data_validations.dataValidation),
+        "validation": sorted(
+            (str(dv.sqref), dv.formula1.replace("$", "").replace("'", "")) for dv in ws.data_validations.dataValidation
+        ),
         "freeze": ws.freeze_panes,
     }
 
@@ -519,9 +552,11 @@ def assert_same_workbooks(expected, actual, sheets=None) -> None:
         want, got = sheet_snapshot(expected[name]), sheet_snapshot(actual[name])
         for key in want:
             if key == "cells":
-                diff = {k: (want["cells"].get(k), got["cells"].get(k))
-                        for k in set(want["cells"]) | set(got["cells"])
-                        if want["cells"].get(k) != got["cells"].get(k)}
+                diff = {
+                    k: (want["cells"].get(k), got["cells"].get(k))
+                    for k in set(want["cells"]) | set(got["cells"])
+                    if want["cells"].get(k) != got["cells"].get(k)
+                }
                 assert not diff, f"sheet «{name}»: cells differ (CLI, door): {dict(sorted(diff.items())[:10])}"
             else:
                 assert want[key] == got[key], f"sheet «{name}»: {key} differ: CLI {want[key]!r}, door {got[key]!r}"

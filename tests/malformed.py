@@ -4,6 +4,7 @@ Each maker writes one file at the path it is given; ``CORPUS`` lists them with w
 must happen to them (refused with a given phrase, or read and worked on). Used by
 ``test_robustness.py`` and by ``robustness_report.py`` (the table in the README).
 """
+
 from __future__ import annotations
 
 import os
@@ -47,16 +48,19 @@ class Bases:
     @property
     def workbook(self) -> Path:
         """The roadmap workbook ``import`` makes of a real roadmap (22 activities)."""
+
         def build(path):
             from roadmap_tools.reading.importer import import_to_workbook
 
             import_to_workbook(ROADMAP_DOCX, path)
+
         return self._once("base_roadmap.xlsx", build)
 
     @property
     def secret(self) -> Path:
         def build(path):
             path.write_text(SECRET + "\n", encoding="utf-8")
+
         return self._once("secret.txt", build)
 
     def big_roadmap(self) -> Path:
@@ -72,8 +76,11 @@ def rezip(src: Path, dst: Path, replace: Optional[dict] = None, order: Optional[
     replace = replace or {}
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
-            data = replace.get(info.filename, zin.read(info.filename)) if info.filename in replace \
+            data = (
+                replace.get(info.filename, zin.read(info.filename))
+                if info.filename in replace
                 else zin.read(info.filename)
+            )
             if data is not None:
                 zout.writestr(info.filename, data)
         for name, data in replace.items():
@@ -90,26 +97,49 @@ def write_roadmap(path: Path, activities: list, settings: Optional[dict] = None)
         if not sections or sections[-1].title != activity.section:
             sections.append(Section(title=activity.section))
         sections[-1].activities.append(activity)
-    roadmap = Roadmap(title="Дорожная карта (тест)", organisation="Управление образования", years=[2022],
-                      sections=sections, has_executor_column=True)
+    roadmap = Roadmap(
+        title="Дорожная карта (тест)",
+        organisation="Управление образования",
+        years=[2022],
+        sections=sections,
+        has_executor_column=True,
+    )
     write_roadmap_workbook(roadmap, path, settings)
 
 
 def _activity(n: int, deadline: str, text: str = "", section: str = "1. Организационные мероприятия", **extra):
     from roadmap_tools.model import Activity
 
-    return Activity(number=f"1.{n}", activity=text or f"Мероприятие номер {n}: совещание руководителей",
-                    deadline=deadline, executor="Управление образования", result="Протокол",
-                    section=section, **extra)
+    return Activity(
+        number=f"1.{n}",
+        activity=text or f"Мероприятие номер {n}: совещание руководителей",
+        deadline=deadline,
+        executor="Управление образования",
+        result="Протокол",
+        section=section,
+        **extra,
+    )
 
 
-_DEADLINES = ["январь 2022", "до 1 марта 2022 года", "II квартал", "в течение года", "ежегодно (июнь)",
-              "сентябрь-октябрь", "по мере необходимости", "31.12.2022", "", "когда-нибудь"]
+_DEADLINES = [
+    "январь 2022",
+    "до 1 марта 2022 года",
+    "II квартал",
+    "в течение года",
+    "ежегодно (июнь)",
+    "сентябрь-октябрь",
+    "по мере необходимости",
+    "31.12.2022",
+    "",
+    "когда-нибудь",
+]
 
 
 def _many_activities(count: int) -> list:
-    return [_activity(n, _DEADLINES[n % len(_DEADLINES)], section=f"{n // 500 + 1}. Раздел {n // 500 + 1}")
-            for n in range(1, count + 1)]
+    return [
+        _activity(n, _DEADLINES[n % len(_DEADLINES)], section=f"{n // 500 + 1}. Раздел {n // 500 + 1}")
+        for n in range(1, count + 1)
+    ]
 
 
 def _edit_workbook(base: Path, path: Path, edit: Callable) -> None:
@@ -121,8 +151,10 @@ def _edit_workbook(base: Path, path: Path, edit: Callable) -> None:
 
 
 def _sheet_xml(rows_xml: str, prolog: str = "") -> bytes:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
-            f'<worksheet xmlns="{_SS}"><sheetData>{rows_xml}</sheetData></worksheet>').encode("utf-8")
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
+        f'<worksheet xmlns="{_SS}"><sheetData>{rows_xml}</sheetData></worksheet>'
+    ).encode("utf-8")
 
 
 def _inline(ref: str, text: str) -> str:
@@ -133,8 +165,11 @@ def _header_row() -> str:
     return '<row r="1">' + _inline("A1", "№") + _inline("B1", "Мероприятие") + _inline("C1", "Сроки") + "</row>"
 
 
-_LAUGHS = ('<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-           + "".join(f'<!ENTITY lol{i} "' + f"&lol{i - 1};" * 10 + '">' for i in range(2, 10)) + "]>")
+_LAUGHS = (
+    '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    + "".join(f'<!ENTITY lol{i} "' + f"&lol{i - 1};" * 10 + '">' for i in range(2, 10))
+    + "]>"
+)
 
 
 def _xxe(secret: Path) -> str:
@@ -142,15 +177,18 @@ def _xxe(secret: Path) -> str:
 
 
 def _docx_body(table_xml: str, prolog: str = "") -> bytes:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
-            f'<w:document xmlns:w="{_W}"><w:body>'
-            '<w:p><w:r><w:t>ДОРОЖНАЯ КАРТА на 2022 год</w:t></w:r></w:p>'
-            f'{table_xml}<w:sectPr/></w:body></w:document>').encode("utf-8")
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
+        f'<w:document xmlns:w="{_W}"><w:body>'
+        "<w:p><w:r><w:t>ДОРОЖНАЯ КАРТА на 2022 год</w:t></w:r></w:p>"
+        f"{table_xml}<w:sectPr/></w:body></w:document>"
+    ).encode("utf-8")
 
 
 def _w_table(rows: list) -> str:
     def cell(text):
-        return f"<w:tc><w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p></w:tc>"
+        return f'<w:tc><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:tc>'
+
     return "<w:tbl>" + "".join("<w:tr>" + "".join(cell(t) for t in row) + "</w:tr>" for row in rows) + "</w:tbl>"
 
 
@@ -173,9 +211,11 @@ def _docx_table(path: Path, rows: list, nested_in: Optional[Tuple[int, int]] = N
     document.save(str(path))
 
 
-_ROADMAP_ROWS = [["№ п/п", "Наименование мероприятия", "Сроки", "Ответственный исполнитель"],
-                 ["1", "Совещание руководителей школ", "январь 2022", "Управление образования"],
-                 ["2", "Семинар для заместителей директоров", "II квартал", "Методический центр"]]
+_ROADMAP_ROWS = [
+    ["№ п/п", "Наименование мероприятия", "Сроки", "Ответственный исполнитель"],
+    ["1", "Совещание руководителей школ", "январь 2022", "Управление образования"],
+    ["2", "Семинар для заместителей директоров", "II квартал", "Методический центр"],
+]
 
 
 # --- the makers: one per kind ---------------------------------------------------------------
@@ -206,11 +246,14 @@ def scanned_pdf(path: Path, bases: Bases) -> None:
 def pdf_without_table(path: Path, bases: Bases) -> None:
     # a PDF of one text line and no ruling lines: written by hand, the smallest valid file
     text = "BT /F1 12 Tf 72 720 Td (Plan meropriyatiy) Tj ET"
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               "/Resources << /Font << /F1 5 0 R >> >> >>",
-               f"<< /Length {len(text)} >>\nstream\n{text}\nendstream",
-               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(text)} >>\nstream\n{text}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     out, offsets = b"%PDF-1.4\n", []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))
@@ -242,8 +285,10 @@ def xlsx_renamed_docx(path: Path, bases: Bases) -> None:
 
 def wrong_content_types(path: Path, bases: Bases) -> None:
     src = bases.workbook if path.suffix == ".xlsx" else bases.docx
-    types = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
-             b'2006/content-types"><Default Extension="xml" ContentType="text/plain"/></Types>')
+    types = (
+        b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+        b'2006/content-types"><Default Extension="xml" ContentType="text/plain"/></Types>'
+    )
     rezip(src, path, {"[Content_Types].xml": types})
 
 
@@ -285,6 +330,7 @@ def roadmap_sheet_without_header(path: Path, bases: Bases) -> None:
         wb["Дорожная карта"].delete_rows(1)
         for table in list(wb["Дорожная карта"].tables):
             del wb["Дорожная карта"].tables[table]
+
     _edit_workbook(bases.workbook, path, edit)
 
 
@@ -294,6 +340,7 @@ def empty_roadmap_sheet(path: Path, bases: Bases) -> None:
         ws.delete_rows(2, ws.max_row)
         for table in list(ws.tables):
             del ws.tables[table]
+
     _edit_workbook(bases.workbook, path, edit)
 
 
@@ -313,6 +360,7 @@ def merged_cells_everywhere(path: Path, bases: Bases) -> None:
                 ws.merge_cells(start_row=row, start_column=col, end_row=row + 1, end_column=col + 1)
         ws.merge_cells("A1:B1")
         wb["Настройки"].merge_cells("A2:C3")
+
     _edit_workbook(bases.workbook, path, edit)
 
 
@@ -331,6 +379,7 @@ def odd_spaces_in_headers_and_deadlines(path: Path, bases: Bases) -> None:
             cell = ws.cell(row, deadline)
             if isinstance(cell.value, str):
                 cell.value = "\u00a0" + cell.value.replace(" ", "\u00a0\u200b") + "\u200b"
+
     _edit_workbook(bases.workbook, path, edit)
 
 
@@ -341,16 +390,18 @@ def _dates_in_date_columns(path: Path, bases: Bases, kinds: list) -> None:
         for index, row in enumerate(range(2, ws.max_row + 1)):
             for title in ("Начало", "Окончание", "Дата выполнения"):
                 ws.cell(row, titles[title]).value = kinds[index % len(kinds)]
+
     _edit_workbook(bases.workbook, path, edit)
 
 
 def dates_as_text_numbers_and_serials(path: Path, bases: Bases) -> None:
-    _dates_in_date_columns(path, bases, ["01.03.2022", 44621, 44621.75, "2022-03-01", date(2022, 3, 1), "44621",
-                                         " 01.03.2022\u00a0"])
+    _dates_in_date_columns(
+        path, bases, ["01.03.2022", 44621, 44621.75, "2022-03-01", date(2022, 3, 1), "44621", " 01.03.2022\u00a0"]
+    )
 
 
 def nonsense_in_date_columns(path: Path, bases: Bases) -> None:
-    _dates_in_date_columns(path, bases, ["вчера", -5, 10 ** 9, "31.02.2022", True])
+    _dates_in_date_columns(path, bases, ["вчера", -5, 10**9, "31.02.2022", True])
 
 
 def invalid_date_in_settings(path: Path, bases: Bases) -> None:
@@ -359,6 +410,7 @@ def invalid_date_in_settings(path: Path, bases: Bases) -> None:
         for row in range(2, settings.max_row + 1):
             if "Дата" in str(settings.cell(row, 1).value or ""):
                 settings.cell(row, 2).value = "31.02.2022"
+
     _edit_workbook(bases.workbook, path, edit)
 
 
@@ -372,16 +424,19 @@ def absurd_numbers_in_deadlines(path: Path, bases: Bases) -> None:
         column = next(c for t, c in titles.items() if t.startswith("Срок"))
         for index, row in enumerate(range(2, ws.max_row + 1)):
             ws.cell(row, column).value = absurd[index % len(absurd)]
+
     _edit_workbook(bases.workbook, path, edit)
 
 
 def date_excel_cannot_hold_in_settings(path: Path, bases: Bases) -> None:
     """«Дата контроля» 01.01.0001 as text: what an earlier version wrote for --as-of 0001-01-01."""
+
     def edit(wb):
         settings = wb["Настройки"]
         for row in range(2, settings.max_row + 1):
             if str(settings.cell(row, 1).value or "").strip() == "Дата контроля":
                 settings.cell(row, 2).value = "01.01.0001"
+
     _edit_workbook(bases.workbook, path, edit)
 
 
@@ -396,18 +451,31 @@ def formulas_and_errors_in_cells(path: Path, bases: Bases) -> None:
                     ws.cell(row, col).value = ["#REF!", "#N/A", "#VALUE!", "#DIV/0!"][row % 4]
                     ws.cell(row, col).data_type = "e"
         wb["Настройки"]["B2"] = "=UNKNOWNFUNC(A1)"
+
     _edit_workbook(bases.workbook, path, edit)
 
 
 def control_characters_in_cells(path: Path, bases: Bases) -> None:
-    rows = _header_row() + '<row r="2">' + _inline("A2", "1") + _inline(
-        "B2", "Совещание_x0007_ с_x0000_ управлением_x001F_") + _inline("C2", "май_x000B_ 2022") + "</row>"
+    rows = (
+        _header_row()
+        + '<row r="2">'
+        + _inline("A2", "1")
+        + _inline("B2", "Совещание_x0007_ с_x0000_ управлением_x001F_")
+        + _inline("C2", "май_x000B_ 2022")
+        + "</row>"
+    )
     rezip(bases.workbook, path, {SHEET1: _sheet_xml(rows)})
 
 
 def billion_laughs_xlsx(path: Path, bases: Bases) -> None:
-    rows = _header_row() + '<row r="2">' + _inline("A2", "1") + _inline("B2", "&lol9;") + \
-        _inline("C2", "май 2022") + "</row>"
+    rows = (
+        _header_row()
+        + '<row r="2">'
+        + _inline("A2", "1")
+        + _inline("B2", "&lol9;")
+        + _inline("C2", "май 2022")
+        + "</row>"
+    )
     rezip(bases.workbook, path, {SHEET1: _sheet_xml(rows, _LAUGHS)})
 
 
@@ -417,8 +485,14 @@ def billion_laughs_docx(path: Path, bases: Bases) -> None:
 
 
 def external_entity_xlsx(path: Path, bases: Bases) -> None:
-    rows = _header_row() + '<row r="2">' + _inline("A2", "1") + _inline("B2", "&xxe;") + \
-        _inline("C2", "май 2022") + "</row>"
+    rows = (
+        _header_row()
+        + '<row r="2">'
+        + _inline("A2", "1")
+        + _inline("B2", "&xxe;")
+        + _inline("C2", "май 2022")
+        + "</row>"
+    )
     rezip(bases.workbook, path, {SHEET1: _sheet_xml(rows, _xxe(bases.secret))})
 
 
@@ -460,7 +534,7 @@ def zip_bomb_with_forged_sizes(path: Path, bases: Bases) -> None:
     position = data.find(b"PK\x01\x02")
     while position >= 0:  # central directory entries
         name_length = struct.unpack_from("<H", data, position + 28)[0]
-        if data[position + 46:position + 46 + name_length] == SHEET1.encode():
+        if data[position + 46 : position + 46 + name_length] == SHEET1.encode():
             struct.pack_into("<I", data, position + 24, forged)
         position = data.find(b"PK\x01\x02", position + 4)
     path.write_bytes(bytes(data))
@@ -472,8 +546,11 @@ def sheet_with_a_cell_far_away(path: Path, bases: Bases) -> None:
 
 
 def sheet_with_150000_rows(path: Path, bases: Bases) -> None:
-    rows = "".join(f'<row><c t="inlineStr"><is><t>{n}</t></is></c><c t="inlineStr"><is><t>Совещание {n * 7919 % 10007}'
-                   f'</t></is></c></row>' for n in range(150_000))
+    rows = "".join(
+        f'<row><c t="inlineStr"><is><t>{n}</t></is></c><c t="inlineStr"><is><t>Совещание {n * 7919 % 10007}'
+        f"</t></is></c></row>"
+        for n in range(150_000)
+    )
     rezip(bases.workbook, path, {SHEET1: _sheet_xml(_header_row() + rows)})
 
 
@@ -506,8 +583,9 @@ def docx_header_with_one_known_column(path: Path, bases: Bases) -> None:
 
 
 def docx_formula_like_text(path: Path, bases: Bases) -> None:
-    _docx_table(path, [_ROADMAP_ROWS[0]] + [[str(n), text, "май 2022", text] for n, text in enumerate(
-        FORMULA_LIKE, start=1)])
+    _docx_table(
+        path, [_ROADMAP_ROWS[0]] + [[str(n), text, "май 2022", text] for n, text in enumerate(FORMULA_LIKE, start=1)]
+    )
 
 
 def docx_merged_cells_everywhere(path: Path, bases: Bases) -> None:
@@ -550,8 +628,14 @@ def workbook_open_in_libreoffice(path: Path, bases: Bases) -> None:
     path.with_name(f".~lock.{path.name}#").write_text("Methodist,host,01.06.2022 10:00,", encoding="utf-8")
 
 
-FORMULA_LIKE = ['=HYPERLINK("http://evil.example","x")', "+7 (999) 123-45-67", "-5", "@SUM(A1)",
-                "=cmd|' /C calc'!A0", "=1+1"]
+FORMULA_LIKE = [
+    '=HYPERLINK("http://evil.example","x")',
+    "+7 (999) 123-45-67",
+    "-5",
+    "@SUM(A1)",
+    "=cmd|' /C calc'!A0",
+    "=1+1",
+]
 
 #: Commands that write into the workbook they are given.
 IN_PLACE = {"check", "overdue", "form", "requests", "collect", "apply-feedback"}
@@ -559,125 +643,237 @@ IN_PLACE = {"check", "overdue", "form", "requests", "collect", "apply-feedback"}
 
 @dataclass
 class Malformed:
-    kind: str                 # what it is, in the README's table
-    file: str                 # the name it is written under (extension and odd characters matter)
+    kind: str  # what it is, in the README's table
+    file: str  # the name it is written under (extension and odd characters matter)
     make: Callable[[Path, Bases], None]
-    refused: str = ""         # every command must fail with a message containing this
+    refused: str = ""  # every command must fail with a message containing this
     works: Tuple[str, ...] = ()  # commands that must succeed on it
-    group: str = ""           # for the README: broken archive, hostile, odd content, ...
+    group: str = ""  # for the README: broken archive, hostile, odd content, ...
     extra_files: Tuple[str, ...] = field(default=())
 
 
 WORKBOOK_COMMANDS = ("import", "check", "overdue", "form")
 CORPUS = [
     Malformed("zero bytes", "пустой.xlsx", zero_bytes, "пуст (0 байт)", group="broken"),
-    Malformed("random bytes named .xlsx", "шум.xlsx", random_bytes, "не является документом Office",
-              group="broken"),
-    Malformed("CSV text named .xlsx", "таблица.xlsx", text_with_office_name, "не является документом Office",
-              group="broken"),
+    Malformed("random bytes named .xlsx", "шум.xlsx", random_bytes, "не является документом Office", group="broken"),
+    Malformed(
+        "CSV text named .xlsx", "таблица.xlsx", text_with_office_name, "не является документом Office", group="broken"
+    ),
     Malformed("truncated zip (.xlsx)", "обрезанная книга.xlsx", truncated_zip, "повреждён", group="broken"),
     Malformed("truncated zip (.docx)", "обрезанный приказ.docx", truncated_zip, "повреждён", group="broken"),
-    Malformed("zip without Office parts", "архив.xlsx", zip_without_office_parts, "не документ Office",
-              group="broken"),
+    Malformed("zip without Office parts", "архив.xlsx", zip_without_office_parts, "не документ Office", group="broken"),
     Malformed(".docx renamed .xlsx", "приказ.xlsx", docx_renamed_xlsx, "документ Word", group="wrong type"),
     Malformed(".xlsx renamed .docx", "книга.docx", xlsx_renamed_docx, "Excel", group="wrong type"),
     Malformed("wrong [Content_Types].xml (.xlsx)", "типы.xlsx", wrong_content_types, group="broken"),
     Malformed("wrong [Content_Types].xml (.docx)", "типы.docx", wrong_content_types, group="broken"),
     Malformed("no [Content_Types].xml", "без типов.xlsx", missing_content_types, group="broken"),
-    Malformed("workbook.xml points at a missing sheet part", "без листа.xlsx", missing_sheet_part,
-              "его данных в файле нет", group="broken"),
+    Malformed(
+        "workbook.xml points at a missing sheet part",
+        "без листа.xlsx",
+        missing_sheet_part,
+        "его данных в файле нет",
+        group="broken",
+    ),
     Malformed("no word/document.xml", "без тела.docx", missing_document_part, group="broken"),
     Malformed("sheet XML cut off", "битый лист.xlsx", broken_sheet_xml, group="broken"),
     Malformed("document XML cut off", "битый документ.docx", broken_document_xml, group="broken"),
     Malformed("sheet XML declares UTF-16 but is UTF-8", "кодировка.xlsx", wrong_xml_encoding, group="broken"),
-    Malformed("password-protected (OLE/CFB)", "с паролем.xlsx", encrypted_office_file, "паролем",
-              group="wrong type"),
+    Malformed("password-protected (OLE/CFB)", "с паролем.xlsx", encrypted_office_file, "паролем", group="wrong type"),
     Malformed("old .xls", "старая.xls", old_binary_format, group="wrong type"),
     Malformed("old .doc", "старый.doc", old_binary_format, group="wrong type"),
     Malformed("random bytes named .pdf", "шум.pdf", random_bytes, group="broken"),
     Malformed("truncated PDF", "обрезанный приказ.pdf", truncated_pdf, group="broken"),
     Malformed("scanned PDF (pictures, no text)", "скан.pdf", scanned_pdf, group="odd content"),
     Malformed("PDF without a table", "без таблицы.pdf", pdf_without_table, group="odd content"),
-    Malformed("billion laughs in a sheet", "смех.xlsx", billion_laughs_xlsx, "недопустимую XML-конструкцию",
-              group="hostile"),
-    Malformed("billion laughs in a document", "смех.docx", billion_laughs_docx, "недопустимую XML-конструкцию",
-              group="hostile"),
-    Malformed("external entity (XXE) in a sheet", "xxe.xlsx", external_entity_xlsx,
-              "недопустимую XML-конструкцию", group="hostile"),
-    Malformed("external entity (XXE) in a document", "xxe.docx", external_entity_docx,
-              "недопустимую XML-конструкцию", group="hostile"),
-    Malformed("external entity in [Content_Types].xml", "xxe типы.xlsx", external_entity_in_content_types,
-              "недопустимую XML-конструкцию", group="hostile"),
+    Malformed(
+        "billion laughs in a sheet", "смех.xlsx", billion_laughs_xlsx, "недопустимую XML-конструкцию", group="hostile"
+    ),
+    Malformed(
+        "billion laughs in a document",
+        "смех.docx",
+        billion_laughs_docx,
+        "недопустимую XML-конструкцию",
+        group="hostile",
+    ),
+    Malformed(
+        "external entity (XXE) in a sheet",
+        "xxe.xlsx",
+        external_entity_xlsx,
+        "недопустимую XML-конструкцию",
+        group="hostile",
+    ),
+    Malformed(
+        "external entity (XXE) in a document",
+        "xxe.docx",
+        external_entity_docx,
+        "недопустимую XML-конструкцию",
+        group="hostile",
+    ),
+    Malformed(
+        "external entity in [Content_Types].xml",
+        "xxe типы.xlsx",
+        external_entity_in_content_types,
+        "недопустимую XML-конструкцию",
+        group="hostile",
+    ),
     Malformed("zip bomb: 600 MB of zeros in 2.7 MB", "бомба.xlsx", zip_bomb, "zip-бомба", group="hostile"),
-    Malformed("zip bomb with forged sizes (40 MB said to be 2 KB)", "бомба2.xlsx", zip_bomb_with_forged_sizes,
-              "zip-бомба", group="hostile"),
-    Malformed("one cell at XFD1048576", "далеко.xlsx", sheet_with_a_cell_far_away, "лист слишком большой",
-              group="too large"),
-    Malformed("150,000 rows without cell references", "длинный.xlsx", sheet_with_150000_rows,
-              "лист слишком большой", group="too large"),
+    Malformed(
+        "zip bomb with forged sizes (40 MB said to be 2 KB)",
+        "бомба2.xlsx",
+        zip_bomb_with_forged_sizes,
+        "zip-бомба",
+        group="hostile",
+    ),
+    Malformed(
+        "one cell at XFD1048576", "далеко.xlsx", sheet_with_a_cell_far_away, "лист слишком большой", group="too large"
+    ),
+    Malformed(
+        "150,000 rows without cell references",
+        "длинный.xlsx",
+        sheet_with_150000_rows,
+        "лист слишком большой",
+        group="too large",
+    ),
     Malformed("no sheet «Дорожная карта»", "без карты.xlsx", no_roadmap_sheet, group="odd content"),
-    Malformed("no sheet «Настройки»", "без настроек.xlsx", no_settings_sheet, works=WORKBOOK_COMMANDS,
-              group="odd content"),
-    Malformed("roadmap sheet without its header row", "без заголовка.xlsx", roadmap_sheet_without_header,
-              group="odd content"),
-    Malformed("roadmap sheet with a header and no rows", "пустая карта.xlsx", empty_roadmap_sheet,
-              group="odd content"),
+    Malformed(
+        "no sheet «Настройки»", "без настроек.xlsx", no_settings_sheet, works=WORKBOOK_COMMANDS, group="odd content"
+    ),
+    Malformed(
+        "roadmap sheet without its header row", "без заголовка.xlsx", roadmap_sheet_without_header, group="odd content"
+    ),
+    Malformed("roadmap sheet with a header and no rows", "пустая карта.xlsx", empty_roadmap_sheet, group="odd content"),
     Malformed("new empty workbook", "новая.xlsx", empty_workbook, group="odd content"),
-    Malformed("merged cells everywhere (.xlsx)", "объединения.xlsx", merged_cells_everywhere,
-              group="odd content"),
-    Malformed("merged cells everywhere (.docx)", "объединения.docx", docx_merged_cells_everywhere,
-              works=("import",), group="odd content"),
-    Malformed("10,000-row roadmap", "большая карта.xlsx", big_roadmap_10000_rows, works=WORKBOOK_COMMANDS,
-              group="large but fine"),
-    Malformed("non-breaking and zero-width spaces in headers and deadlines", "пробелы.xlsx",
-              odd_spaces_in_headers_and_deadlines, works=WORKBOOK_COMMANDS, group="odd content"),
-    Malformed("dates as text, numbers and Excel serials", "даты.xlsx", dates_as_text_numbers_and_serials,
-              works=WORKBOOK_COMMANDS, group="odd content"),
-    Malformed("nonsense in date columns («вчера», -5, 10^9, 31.02)", "не даты.xlsx", nonsense_in_date_columns,
-              works=WORKBOOK_COMMANDS, group="odd content"),
-    Malformed("31.02.2022 as a date in «Настройки»", "плохая настройка.xlsx", invalid_date_in_settings,
-              group="odd content"),
-    Malformed("a 5,000-digit number and a 10-digit day as deadlines", "числа.xlsx", absurd_numbers_in_deadlines,
-              works=WORKBOOK_COMMANDS, group="odd content"),
-    Malformed("01.01.0001 (a date Excel cannot hold) in «Настройки»", "дата до 1900.xlsx",
-              date_excel_cannot_hold_in_settings, group="odd content"),
-    Malformed("formulas and #REF!, #N/A in cells", "формулы.xlsx", formulas_and_errors_in_cells,
-              works=WORKBOOK_COMMANDS, group="odd content"),
-    Malformed("control characters (_x0007_) in cells", "управляющие.xlsx", control_characters_in_cells,
-              works=("import",), group="odd content"),
+    Malformed("merged cells everywhere (.xlsx)", "объединения.xlsx", merged_cells_everywhere, group="odd content"),
+    Malformed(
+        "merged cells everywhere (.docx)",
+        "объединения.docx",
+        docx_merged_cells_everywhere,
+        works=("import",),
+        group="odd content",
+    ),
+    Malformed(
+        "10,000-row roadmap",
+        "большая карта.xlsx",
+        big_roadmap_10000_rows,
+        works=WORKBOOK_COMMANDS,
+        group="large but fine",
+    ),
+    Malformed(
+        "non-breaking and zero-width spaces in headers and deadlines",
+        "пробелы.xlsx",
+        odd_spaces_in_headers_and_deadlines,
+        works=WORKBOOK_COMMANDS,
+        group="odd content",
+    ),
+    Malformed(
+        "dates as text, numbers and Excel serials",
+        "даты.xlsx",
+        dates_as_text_numbers_and_serials,
+        works=WORKBOOK_COMMANDS,
+        group="odd content",
+    ),
+    Malformed(
+        "nonsense in date columns («вчера», -5, 10^9, 31.02)",
+        "не даты.xlsx",
+        nonsense_in_date_columns,
+        works=WORKBOOK_COMMANDS,
+        group="odd content",
+    ),
+    Malformed(
+        "31.02.2022 as a date in «Настройки»", "плохая настройка.xlsx", invalid_date_in_settings, group="odd content"
+    ),
+    Malformed(
+        "a 5,000-digit number and a 10-digit day as deadlines",
+        "числа.xlsx",
+        absurd_numbers_in_deadlines,
+        works=WORKBOOK_COMMANDS,
+        group="odd content",
+    ),
+    Malformed(
+        "01.01.0001 (a date Excel cannot hold) in «Настройки»",
+        "дата до 1900.xlsx",
+        date_excel_cannot_hold_in_settings,
+        group="odd content",
+    ),
+    Malformed(
+        "formulas and #REF!, #N/A in cells",
+        "формулы.xlsx",
+        formulas_and_errors_in_cells,
+        works=WORKBOOK_COMMANDS,
+        group="odd content",
+    ),
+    Malformed(
+        "control characters (_x0007_) in cells",
+        "управляющие.xlsx",
+        control_characters_in_cells,
+        works=("import",),
+        group="odd content",
+    ),
     Malformed(".docx without a table", "без таблицы.docx", docx_without_table, group="odd content"),
-    Malformed(".docx with nested tables", "вложенные.docx", docx_nested_tables, works=("import",),
-              group="odd content"),
-    Malformed(".docx with a one-column table", "один столбец.docx", docx_one_column_table,
-              group="odd content"),
-    Malformed(".docx header with one known column", "чужие столбцы.docx", docx_header_with_one_known_column,
-              group="odd content"),
-    Malformed(".docx with formula-looking text", "формулы.docx", docx_formula_like_text, works=("import",),
-              group="hostile"),
-    Malformed("good workbook, name with spaces, quotes, Cyrillic", "Дорожная «карта» '№1' (копия).xlsx",
-              good_workbook, works=WORKBOOK_COMMANDS, group="fine"),
-    Malformed("good document, name with spaces and quotes", "Приказ «о карте» 'копия'.docx", good_document,
-              works=("import",), group="fine"),
-    Malformed("good workbook, a name of 245 bytes", "д" * 120 + ".xlsx", good_workbook, works=WORKBOOK_COMMANDS,
-              group="fine"),
-    Malformed("good workbook, a name starting with a dash", "-карта.xlsx", good_workbook,
-              works=WORKBOOK_COMMANDS, group="fine"),
-    Malformed("read-only workbook", "только чтение.xlsx", read_only_workbook, works=("import",),
-              group="locked"),
-    Malformed("workbook open in Excel (~$ owner file)", "открыта.xlsx", workbook_open_in_excel,
-              works=("import",), group="locked", extra_files=("~$открыта.xlsx",)),
-    Malformed("workbook open in LibreOffice (.~lock file)", "открыта в LO.xlsx", workbook_open_in_libreoffice,
-              works=("import",), group="locked", extra_files=(".~lock.открыта в LO.xlsx#",)),
+    Malformed(".docx with nested tables", "вложенные.docx", docx_nested_tables, works=("import",), group="odd content"),
+    Malformed(".docx with a one-column table", "один столбец.docx", docx_one_column_table, group="odd content"),
+    Malformed(
+        ".docx header with one known column",
+        "чужие столбцы.docx",
+        docx_header_with_one_known_column,
+        group="odd content",
+    ),
+    Malformed(
+        ".docx with formula-looking text", "формулы.docx", docx_formula_like_text, works=("import",), group="hostile"
+    ),
+    Malformed(
+        "good workbook, name with spaces, quotes, Cyrillic",
+        "Дорожная «карта» '№1' (копия).xlsx",
+        good_workbook,
+        works=WORKBOOK_COMMANDS,
+        group="fine",
+    ),
+    Malformed(
+        "good document, name with spaces and quotes",
+        "Приказ «о карте» 'копия'.docx",
+        good_document,
+        works=("import",),
+        group="fine",
+    ),
+    Malformed(
+        "good workbook, a name of 245 bytes", "д" * 120 + ".xlsx", good_workbook, works=WORKBOOK_COMMANDS, group="fine"
+    ),
+    Malformed(
+        "good workbook, a name starting with a dash",
+        "-карта.xlsx",
+        good_workbook,
+        works=WORKBOOK_COMMANDS,
+        group="fine",
+    ),
+    Malformed("read-only workbook", "только чтение.xlsx", read_only_workbook, works=("import",), group="locked"),
+    Malformed(
+        "workbook open in Excel (~$ owner file)",
+        "открыта.xlsx",
+        workbook_open_in_excel,
+        works=("import",),
+        group="locked",
+        extra_files=("~$открыта.xlsx",),
+    ),
+    Malformed(
+        "workbook open in LibreOffice (.~lock file)",
+        "открыта в LO.xlsx",
+        workbook_open_in_libreoffice,
+        works=("import",),
+        group="locked",
+        extra_files=(".~lock.открыта в LO.xlsx#",),
+    ),
 ]
 #: What a command that writes into the locked or read-only workbook must say.
-LOCKED_MESSAGES = {"read-only workbook": "только для чтения",
-                   "workbook open in Excel (~$ owner file)": "открыт в Excel",
-                   "workbook open in LibreOffice (.~lock file)": "открыт в Excel"}
+LOCKED_MESSAGES = {
+    "read-only workbook": "только для чтения",
+    "workbook open in Excel (~$ owner file)": "открыт в Excel",
+    "workbook open in LibreOffice (.~lock file)": "открыт в Excel",
+}
 
 
 # --- running a command as the user would, with limits ----------------------------------------
 ROOT = TESTS.parent
-MEMORY_LIMIT = 2 * 1024 ** 3
+MEMORY_LIMIT = 2 * 1024**3
 TIMEOUT = 120
 
 
@@ -705,9 +901,17 @@ def run_command(args: list, cwd: Path, timeout: float = TIMEOUT) -> Outcome:
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
     env.pop("ROADMAP_TOOLS_DEBUG", None)
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "roadmap_tools", *map(str, args)], cwd=str(cwd), env=env,
-                          capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=timeout,
-                          preexec_fn=_limit_memory if os.name == "posix" else None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "roadmap_tools", *map(str, args)],
+        cwd=str(cwd),
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=timeout,
+        preexec_fn=_limit_memory if os.name == "posix" else None,
+    )
     return Outcome([str(a) for a in args], proc.returncode, proc.stdout, proc.stderr, time.monotonic() - started)
 
 

@@ -1,4 +1,5 @@
 """Roadmap workbooks made from the fixture documents, for the tests of the three buttons."""
+
 from __future__ import annotations
 
 import shutil

@@ -5,6 +5,7 @@
 
 Runs the same cases as ``test_robustness.py`` (the same corpus, calls and limits).
 """
+
 from __future__ import annotations
 
 import sys
@@ -37,8 +38,12 @@ def main() -> int:
     available = [c for c in CALLS if c in command_modules()]
     with tempfile.TemporaryDirectory() as tmp:
         bases = Bases(Path(tmp) / "bases")
-        cases = [Case(item, command, Path(tmp), bases) for item in CORPUS for command in available
-                 if _selected(item, command)]
+        cases = [
+            Case(item, command, Path(tmp), bases)
+            for item in CORPUS
+            for command in available
+            if _selected(item, command)
+        ]
         started = time.monotonic()
         with ThreadPoolExecutor(max_workers=2) as pool:
             done = list(pool.map(Case.run, cases))
@@ -53,10 +58,12 @@ def main() -> int:
             print(f"| {item.kind} | " + " | ".join(cells) + " |")
         counts = Counter(_verdict(case).split(" (")[0] for case in done)
         groups = Counter(item.group for item in CORPUS)
-        print(f"\nВходов: {len(CORPUS)} ({', '.join(f'{g}: {n}' for g, n in sorted(groups.items()))}); "
-              f"запусков команд: {len(done)}; итог: {dict(counts)}; время: {elapsed:.0f} с на 2 процессах; "
-              f"наибольшая память одного запуска: {children_max_rss_mb():.0f} МБ; "
-              f"самый долгий запуск: {max(c.outcome.seconds for c in done):.1f} с.")
+        print(
+            f"\nВходов: {len(CORPUS)} ({', '.join(f'{g}: {n}' for g, n in sorted(groups.items()))}); "
+            f"запусков команд: {len(done)}; итог: {dict(counts)}; время: {elapsed:.0f} с на 2 процессах; "
+            f"наибольшая память одного запуска: {children_max_rss_mb():.0f} МБ; "
+            f"самый долгий запуск: {max(c.outcome.seconds for c in done):.1f} с."
+        )
         if messages:
             print()
             for case in done:

@@ -6,15 +6,17 @@ The demo (its roadmap.xlsx, Roadmap.xlsm with results, the form file), the workb
 its form written with ``-o``, a Word roadmap with columns of its own, and a
 consolidation summary.
 """
+
 from __future__ import annotations
 
 import shutil
 from datetime import date
 from pathlib import Path
 
-from bench.formgen import generate_forms
 from conftest import FIXTURES, REPORT_FIXTURE, run_cli
 from word_tables import new_document, paragraphs, roadmap_table, save
+
+from bench.formgen import generate_forms
 
 #: Columns of its own a Word roadmap may have, which we keep.
 FUNDING = "Объём финансирования, тыс. руб."
@@ -25,12 +27,15 @@ def roadmap_with_own_columns(path):
     """A Word roadmap with two columns we have no field for and a filled «Отметка о выполнении»."""
     document = new_document()
     paragraphs(document, "План мероприятий («дорожная карта») по повышению качества образования на 2023 год")
-    roadmap_table(document, [
-        ["№", "Мероприятие", "Сроки", "Ответственные", FUNDING, "Отметка о выполнении", AGREED],
-        ["1", "Семинар для заместителей директоров", "март 2023", "ИМЦ", "15,5", "Выполнено", "да"],
-        ["2", "Мониторинг результатов ВПР", "май 2023", "ЦОКО", "", "", ""],
-        ["3", "Совещание руководителей", "сентябрь 2023", "Управление", "1 200", "В работе", ""],
-    ])
+    roadmap_table(
+        document,
+        [
+            ["№", "Мероприятие", "Сроки", "Ответственные", FUNDING, "Отметка о выполнении", AGREED],
+            ["1", "Семинар для заместителей директоров", "март 2023", "ИМЦ", "15,5", "Выполнено", "да"],
+            ["2", "Мониторинг результатов ВПР", "май 2023", "ЦОКО", "", "", ""],
+            ["3", "Совещание руководителей", "сентябрь 2023", "Управление", "1 200", "В работе", ""],
+        ],
+    )
     return save(document, path)
 
 
@@ -85,8 +90,16 @@ def written_workbooks(folder: Path) -> dict:
     books["запрос исполнителю"] = sorted((region / "запросы").glob("*.xlsx"))[0]
     _ok("collect", roadmap, region / "запросы")  # «Сбор ответов» on the roadmap's book
     _ok("form", roadmap, "--from", "2022-01-01", "--to", "2022-06-30", "-o", region / "отчёты" / "форма.xlsx")
-    _ok("consolidate", region / "отчёты", "-o", region / "Сводка.xlsx", "--archive", region / "архив.sqlite",
-        "--expected", _expected(region / "муниципалитеты.txt"))
+    _ok(
+        "consolidate",
+        region / "отчёты",
+        "-o",
+        region / "Сводка.xlsx",
+        "--archive",
+        region / "архив.sqlite",
+        "--expected",
+        _expected(region / "муниципалитеты.txt"),
+    )
     books["сводка с архивом"] = region / "Сводка.xlsx"
     _ok("feedback", region / "Сводка.xlsx", "-o", region / "замечания")
     books["замечания куратора"] = sorted((region / "замечания").glob("*.xlsx"))[0]

@@ -2,6 +2,7 @@
 dynamics read back; the same code on SQLite and on a local PostgreSQL server (started here
 from Debian's ``postgresql`` binaries, skipped with a reason when they are absent); a locked
 or foreign archive file is refused in Russian with nothing written."""
+
 from __future__ import annotations
 
 import glob
@@ -15,11 +16,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from roadmap_tools.consolidation.archive import Archive, ArchiveRow
 from roadmap_tools.errors import RoadmapError
-
-from conftest import run_cli
 
 H1 = (date(2022, 1, 1), date(2022, 6, 30))
 H2 = (date(2022, 7, 1), date(2022, 12, 31))
@@ -44,8 +44,9 @@ def postgres_url():
     pytest.importorskip("psycopg", reason="psycopg is not installed (pip install -e '.[test]')")
     binaries = pg_binaries()
     if binaries is None:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are absent: apt-get install postgresql "
-                    "(.ci/run does it)")
+        pytest.skip(
+            "PostgreSQL server binaries (initdb, pg_ctl) are absent: apt-get install postgresql (.ci/run does it)"
+        )
     as_user: list = []
     if os.geteuid() == 0:  # initdb refuses to run as root
         if shutil.which("runuser") is None:
@@ -62,20 +63,36 @@ def postgres_url():
     if as_user:
         os.chown(folder, account.pw_uid, account.pw_gid)
     port = _free_port()
-    run = lambda *args: subprocess.run(as_user + [str(a) for a in args], check=True, capture_output=True,  # noqa: E731
-                                       timeout=120)
+
+    def run(*args):
+        return subprocess.run(as_user + [str(a) for a in args], check=True, capture_output=True, timeout=120)
+
     try:
         run(binaries / "initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8")
-        run(binaries / "pg_ctl", "-D", data, "-l", folder / "log", "-w", "-t", "60", "-o",
-            f"-k {folder} -h '' -p {port} -c fsync=off", "start")
+        run(
+            binaries / "pg_ctl",
+            "-D",
+            data,
+            "-l",
+            folder / "log",
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-k {folder} -h '' -p {port} -c fsync=off",
+            "start",
+        )
     except subprocess.CalledProcessError as exc:
         shutil.rmtree(folder, ignore_errors=True)
         pytest.fail(f"PostgreSQL did not start: {exc.stderr.decode(errors='replace')}")
     try:
         yield f"postgresql://postgres@/postgres?host={folder}&port={port}"
     finally:
-        subprocess.run(as_user + [str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, timeout=60)
+        subprocess.run(
+            as_user + [str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+            capture_output=True,
+            timeout=60,
+        )
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -93,10 +110,23 @@ def archive_target(request, tmp_path):
 
 
 def rows(municipality: str, n: int, reported: int, approved: int = 0) -> list:
-    return [ArchiveRow(municipality, "f.xlsx", "Раздел", str(i + 1), f"Мероприятие {i + 1}",
-                       "Проведено" if i < reported else "", "", i < reported, False, f"R{i}",
-                       "ОДОБРЕНО" if i < approved else "", "")
-            for i in range(n)]
+    return [
+        ArchiveRow(
+            municipality,
+            "f.xlsx",
+            "Раздел",
+            str(i + 1),
+            f"Мероприятие {i + 1}",
+            "Проведено" if i < reported else "",
+            "",
+            i < reported,
+            False,
+            f"R{i}",
+            "ОДОБРЕНО" if i < approved else "",
+            "",
+        )
+        for i in range(n)
+    ]
 
 
 def test_a_period_stored_again_replaces_itself_and_never_duplicates(archive_target):
@@ -106,15 +136,21 @@ def test_a_period_stored_again_replaces_itself_and_never_duplicates(archive_targ
         archive.store_period(*H1, rows("Пенза", 6, 6, approved=2))
         assert archive.periods() == ["2022-01-01..2022-06-30", "2022-07-01..2022-12-31"]
         assert archive.row_count() == 14
-        assert archive.dynamics() == [("Пенза", "2022-01-01..2022-06-30", 6, 6, 0, 2),
-                                      ("Пенза", "2022-07-01..2022-12-31", 8, 8, 0, 0)]
+        assert archive.dynamics() == [
+            ("Пенза", "2022-01-01..2022-06-30", 6, 6, 0, 2),
+            ("Пенза", "2022-07-01..2022-12-31", 8, 8, 0, 0),
+        ]
 
 
 def test_decisions_recorded_for_a_period_count_as_approved(archive_target):
     with Archive.open(archive_target) as archive:
         archive.store_period(*H1, rows("Кузнецк", 3, 3))
-        assert archive.record_decisions(*H1, [("Кузнецк", "R0", "ОДОБРЕНО", ""), ("Кузнецк", "R1", "На доработку",
-                                                                                 "Нет ссылки")]) == 2
+        assert (
+            archive.record_decisions(
+                *H1, [("Кузнецк", "R0", "ОДОБРЕНО", ""), ("Кузнецк", "R1", "На доработку", "Нет ссылки")]
+            )
+            == 2
+        )
         assert archive.dynamics() == [("Кузнецк", "2022-01-01..2022-06-30", 3, 3, 0, 1)]
 
 
@@ -188,5 +224,18 @@ def test_archive_without_a_known_period_asks_for_from_and_to(tmp_path, fixtures)
     assert run_cli("import", fixtures / "001_a470a32a4d39f39e.docx", "-o", roadmap).code == 0
     result = run_cli("consolidate", roadmap, "-o", tmp_path / "s.xlsx", "--archive", tmp_path / "a.sqlite")
     assert result.code == 1 and "--from" in result.err
-    assert run_cli("consolidate", roadmap, "-o", tmp_path / "s.xlsx", "--archive", tmp_path / "a.sqlite",
-                   "--from", "2022-01-01", "--to", "2022-06-30").code == 0
+    assert (
+        run_cli(
+            "consolidate",
+            roadmap,
+            "-o",
+            tmp_path / "s.xlsx",
+            "--archive",
+            tmp_path / "a.sqlite",
+            "--from",
+            "2022-01-01",
+            "--to",
+            "2022-06-30",
+        ).code
+        == 0
+    )

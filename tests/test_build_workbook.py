@@ -1,24 +1,21 @@
 """The build of workbook/Roadmap.xlsm: sheets, VBA project, ribbon, and what is committed."""
-import io
+
 import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
 
-import olefile
 import openpyxl
 import pytest
-
 from conftest import convert_with_libreoffice, run_cli
-from roadmap_tools.workbook import schema as layout
-from roadmap_tools.xlsm import vba_project as vp
-from roadmap_tools.lexicon import vocab
-from roadmap_tools.xlsm.buttons import BUTTONS
-from roadmap_tools.sheetplan.operations import column_letter
-from roadmap_tools.workbook.sheets import GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW, SHEET_ORDER, SHEET_XLWINGS_CONF
-from roadmap_tools.xlsm.build import (CUSTOMUI_PART, MACRO_WORKBOOK_TYPE, VBA_PART,
-                                      WORKBOOK_SOURCES)
 
+from roadmap_tools.lexicon import vocab
+from roadmap_tools.sheetplan.operations import column_letter
+from roadmap_tools.workbook import schema as layout
+from roadmap_tools.workbook.sheets import GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW, SHEET_ORDER, SHEET_XLWINGS_CONF
+from roadmap_tools.xlsm import vba_project as vp
+from roadmap_tools.xlsm.build import CUSTOMUI_PART, MACRO_WORKBOOK_TYPE, VBA_PART, WORKBOOK_SOURCES
+from roadmap_tools.xlsm.buttons import BUTTONS
 
 COMMITTED_WORKBOOK = Path(__file__).parent.parent / "workbook" / "Roadmap.xlsm"
 ROADMAP_LETTER = {c.field: column_letter(i) for i, c in enumerate(layout.ROADMAP_COLUMNS, start=1)}
@@ -103,8 +100,13 @@ def test_gantt_rows_follow_the_roadmap_rows_and_are_coloured_by_deadline_control
 def _roadmap_rules(path: Path) -> list:
     """(range, formula, colour, stop) of every rule on «Дорожная карта», in priority order."""
     ws = openpyxl.load_workbook(path)[layout.SHEET_ROADMAP]
-    rules = sorted(((rule.priority, str(cf.sqref), rule.formula[0], rule.dxf.fill.bgColor.rgb[-6:],
-                     bool(rule.stopIfTrue)) for cf in ws.conditional_formatting for rule in cf.rules))
+    rules = sorted(
+        (
+            (rule.priority, str(cf.sqref), rule.formula[0], rule.dxf.fill.bgColor.rgb[-6:], bool(rule.stopIfTrue))
+            for cf in ws.conditional_formatting
+            for rule in cf.rules
+        )
+    )
     return [rule[1:] for rule in rules]
 
 
@@ -116,8 +118,11 @@ def test_the_build_installs_the_colour_rules_of_deadline_control_which_replaces_
     book = tmp_path / "Roadmap.xlsm"
     book.write_bytes(built.read_bytes())
     roadmap, _ = read_roadmap_workbook(book)
-    expected = [(op.range, op.formula.lstrip("="), op.colour, op.stop)
-                for op in control_colour_plan(roadmap).ops if isinstance(op, ConditionalFill)]
+    expected = [
+        (op.range, op.formula.lstrip("="), op.colour, op.stop)
+        for op in control_colour_plan(roadmap).ops
+        if isinstance(op, ConditionalFill)
+    ]
     assert len(expected) == len(CONTROL_RULES)
     assert _roadmap_rules(book) == expected
     for _ in range(2):
@@ -135,12 +140,19 @@ def _content(path: Path) -> dict:
     wb = openpyxl.load_workbook(path)
     cells = {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in wb.worksheets}
     parts = _parts(path)
-    return {"sheets": wb.sheetnames, "cells": cells, "names": sorted(wb.defined_names),
-            "vba": vp.module_sources(parts[VBA_PART]), "ribbon": parts[CUSTOMUI_PART]}
+    return {
+        "sheets": wb.sheetnames,
+        "cells": cells,
+        "names": sorted(wb.defined_names),
+        "vba": vp.module_sources(parts[VBA_PART]),
+        "ribbon": parts[CUSTOMUI_PART],
+    }
 
 
 def test_committed_workbook_is_what_the_build_makes(built):
-    assert COMMITTED_WORKBOOK.exists(), "workbook/Roadmap.xlsm is not committed: roadmap-tools build-workbook -o workbook/Roadmap.xlsm"
+    assert COMMITTED_WORKBOOK.exists(), (
+        "workbook/Roadmap.xlsm is not committed: roadmap-tools build-workbook -o workbook/Roadmap.xlsm"
+    )
     committed, rebuilt = _content(COMMITTED_WORKBOOK), _content(built)
     for key in ("sheets", "names", "vba", "ribbon", "cells"):
         assert committed[key] == rebuilt[key], f"{key} differ: roadmap-tools build-workbook -o workbook/Roadmap.xlsm"

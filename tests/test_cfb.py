@@ -1,4 +1,5 @@
 """The compound-file writer: olefile reads every stream back, and output is deterministic."""
+
 import io
 import os
 

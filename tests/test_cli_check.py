@@ -1,6 +1,6 @@
 """`roadmap-tools check`: JSON shape, exit codes, the «Проверка» sheet and the marks."""
-from openpyxl import load_workbook
 
+from openpyxl import load_workbook
 from roadmap_books import header_columns, roadmap_book, set_cells
 
 

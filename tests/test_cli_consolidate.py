@@ -1,4 +1,5 @@
 """The ``consolidate`` command: exit codes, the summary file, JSON."""
+
 from __future__ import annotations
 
 import shutil
@@ -28,7 +29,8 @@ def test_json_prints_municipalities_and_unreadable_files(cli, tmp_path):
     assert result.code == 0, result.err
     data = result.json()
     assert [(m["name"], m["activities"], m["reported"], m["with_link"]) for m in data["municipalities"]] == [
-        ("Кузнецк", 13, 13, 12)]
+        ("Кузнецк", 13, 13, 12)
+    ]
     assert [u["reason"][:9] for u in data["unreadable"]] == ["файл пуст"]
     assert not (tmp_path / "Сводка по региону.xlsx").exists()  # --json alone writes no file
 

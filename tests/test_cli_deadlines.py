@@ -1,4 +1,5 @@
 """The ``deadlines`` command: JSON lines in input order, stdin, the Russian table, exit codes."""
+
 from __future__ import annotations
 
 import json
@@ -11,19 +12,28 @@ def test_json_gives_one_object_per_phrase_in_input_order(cli):
     assert res.code == 0, res.err
     lines = res.json_lines()
     assert [o["text"] for o in lines] == ["до 5 марта 2022", "Январь-февраль 2022 года", "4 квартал"]
-    assert lines[1] == {"text": "Январь-февраль 2022 года", "kind": "period", "start": "2022-01-01",
-                        "end": "2022-02-28", "spans": [["2022-01-01", "2022-02-28"]], "reason": None}
+    assert lines[1] == {
+        "text": "Январь-февраль 2022 года",
+        "kind": "period",
+        "start": "2022-01-01",
+        "end": "2022-02-28",
+        "spans": [["2022-01-01", "2022-02-28"]],
+        "reason": None,
+    }
     assert lines[2]["start"] == "2022-10-01"
     assert len(res.out.splitlines()) == 3
 
 
 def test_phrases_are_read_from_stdin_one_per_line(cli):
-    res = cli("deadlines", "--years", "2021-2022", "--json",
-              stdin="Сентябрь – октябрь ежегодно\r\nВ течение всего периода\n")
+    res = cli(
+        "deadlines", "--years", "2021-2022", "--json", stdin="Сентябрь – октябрь ежегодно\r\nВ течение всего периода\n"
+    )
     assert res.code == 0, res.err
     first, second = res.json_lines()
-    assert first["kind"] == "recurring" and first["spans"] == [["2021-09-01", "2021-10-31"],
-                                                                 ["2022-09-01", "2022-10-31"]]
+    assert first["kind"] == "recurring" and first["spans"] == [
+        ["2021-09-01", "2021-10-31"],
+        ["2022-09-01", "2022-10-31"],
+    ]
     assert (second["kind"], second["start"], second["end"]) == ("continuous", "2021-01-01", "2022-12-31")
 
 

@@ -1,13 +1,13 @@
 """The curator's side: «Строки отчётов» keeps decisions typed before when a period is
 consolidated again, «Не отчитались» names the missing municipalities, and feedback files
 for another municipality or that are not feedback files are refused in Russian."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import run_cli
 
 H1 = ("2022-01-01", "2022-06-30")
@@ -38,8 +38,9 @@ def test_decisions_typed_into_the_summary_survive_a_new_consolidation_of_the_per
     ids = before["L4"].value, before["L5"].value
     assert run_cli("consolidate", tmp_path / "region", "-o", summary).code == 0
     after = openpyxl.load_workbook(summary)["Строки отчётов"]
-    found = {after.cell(r, 12).value: (after.cell(r, 10).value, after.cell(r, 11).value)
-             for r in range(4, after.max_row + 1)}
+    found = {
+        after.cell(r, 12).value: (after.cell(r, 10).value, after.cell(r, 11).value) for r in range(4, after.max_row + 1)
+    }
     assert found[ids[0]] == ("ОДОБРЕНО", None) and found[ids[1]] == ("На доработку", "Нет даты")
 
 

@@ -1,10 +1,11 @@
 """`roadmap-tools form`: JSON shape, the separate form file and the sheet in the workbook."""
+
 from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-
 from roadmap_books import header_columns, roadmap_book, set_cells
+
 from roadmap_tools.monitoring_form import FORM_COLUMNS
 
 
@@ -15,9 +16,11 @@ def test_form_json_shape_for_a_period(cli, tmp_path):
     data = result.json()
     assert data["period"] == ["2022-10-01", "2022-12-31"]
     assert [s["title"] for s in data["sections"]][1:] == [
-        "2. Информационное сопровождение Проекта 500+", "3. Методическое сопровождение Проекта 500+",
+        "2. Информационное сопровождение Проекта 500+",
+        "3. Методическое сопровождение Проекта 500+",
         "4. Проведение дополнительных мониторинговых исследований/экспертиз",
-        "5. Наличие уникальных региональных практик в рамках реализации Проекта"]
+        "5. Наличие уникальных региональных практик в рамках реализации Проекта",
+    ]
     numbers = [r["number"] for s in data["sections"] for r in s["rows"]]
     assert "1.17" in numbers and "4.10" in numbers and "5.4" in numbers  # «4 квартал» without a year
     assert "1.1" not in numbers and "5.5" not in numbers  # January; no deadline at all
@@ -28,12 +31,21 @@ def test_form_json_shape_for_a_period(cli, tmp_path):
 def test_form_is_prefilled_from_the_reporting_columns(cli, tmp_path):
     book = roadmap_book("003_1231fe5c55c4aab0", tmp_path)
     col = header_columns(book)
-    set_cells(book, "Дорожная карта", {f"{col['Информация о проведении']}2": "12 января 2022 г. сформирован список",
-                                       f"{col['Ссылка на документ']}2": "https://karpinsk.example.ru/1"})
+    set_cells(
+        book,
+        "Дорожная карта",
+        {
+            f"{col['Информация о проведении']}2": "12 января 2022 г. сформирован список",
+            f"{col['Ссылка на документ']}2": "https://karpinsk.example.ru/1",
+        },
+    )
     data = cli("form", book, "--from", "2022-01-01", "--to", "2022-03-31", "--json").json()
     first = data["sections"][0]["rows"][0]
     assert (first["number"], first["info"], first["link"]) == (
-        "1.1", "12 января 2022 г. сформирован список", "https://karpinsk.example.ru/1")
+        "1.1",
+        "12 января 2022 г. сформирован список",
+        "https://karpinsk.example.ru/1",
+    )
 
 
 def test_form_file_and_sheet(cli, tmp_path):
@@ -87,12 +99,16 @@ def test_a_period_given_by_its_start_takes_its_end_from_the_settings_and_says_so
     assert data["period"] == ["2022-04-01", "2022-06-30"] and "Конец периода" in data["period_note"]
 
 
-@pytest.mark.parametrize("given, missing", [
-    (("--from", "2022-04-01"), "--to"),
-    (("--to", "2022-06-30"), "--from"),
-])
+@pytest.mark.parametrize(
+    "given, missing",
+    [
+        (("--from", "2022-04-01"), "--to"),
+        (("--to", "2022-06-30"), "--from"),
+    ],
+)
 def test_a_period_given_by_one_end_without_the_other_in_the_settings_is_an_argument_error(
-        cli, tmp_path, given, missing):
+    cli, tmp_path, given, missing
+):
     book = roadmap_book("000_9d9fda70d4b7cb08", tmp_path)
     before = book.read_bytes()
     result = cli("form", book, *given)

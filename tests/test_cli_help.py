@@ -1,20 +1,31 @@
 """Every command is documented: its --help is Russian, has an example and the README names it."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from roadmap_tools.cli import command_modules
-from conftest import run_cli
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(command_modules())
 
 
 def test_there_are_commands_to_document():
-    assert {"import", "deadlines", "check", "overdue", "form", "letter", "email", "consolidate",
-            "build-workbook", "demo"} <= set(COMMANDS)
+    assert {
+        "import",
+        "deadlines",
+        "check",
+        "overdue",
+        "form",
+        "letter",
+        "email",
+        "consolidate",
+        "build-workbook",
+        "demo",
+    } <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("name", COMMANDS)

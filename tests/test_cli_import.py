@@ -1,9 +1,9 @@
 """roadmap-tools import: the workbook, the JSON, the default output, the help."""
+
 from __future__ import annotations
 
-import json
-
 from conftest import FIXTURES, gold
+
 from roadmap_tools.workbook import schema as layout
 
 
@@ -14,8 +14,11 @@ def test_import_writes_the_workbook_and_says_what_it_did(cli, tmp_path):
     assert "Импортировано мероприятий: 40, разделов: 5, годы: 2022." in result.out
     import openpyxl
 
-    assert openpyxl.load_workbook(output).sheetnames == [layout.SHEET_ROADMAP, layout.SHEET_LISTS,
-                                                         layout.SHEET_SETTINGS]
+    assert openpyxl.load_workbook(output).sheetnames == [
+        layout.SHEET_ROADMAP,
+        layout.SHEET_LISTS,
+        layout.SHEET_SETTINGS,
+    ]
 
 
 def test_json_has_the_gold_shape_and_writes_nothing_without_output(cli, tmp_path):
@@ -24,8 +27,16 @@ def test_json_has_the_gold_shape_and_writes_nothing_without_output(cli, tmp_path
     result = cli("import", source, "--json")
     assert result.code == 0, result.err
     data = result.json()
-    assert list(data) == ["title", "organisation", "years", "school_year", "columns", "sections", "kept_columns",
-                          "report_columns"]
+    assert list(data) == [
+        "title",
+        "organisation",
+        "years",
+        "school_year",
+        "columns",
+        "sections",
+        "kept_columns",
+        "report_columns",
+    ]
     assert (data["kept_columns"], data["report_columns"]) == ([], {})  # the document has only our columns
     assert data["columns"] == gold("001_a470a32a4d39f39e")["columns"]
     assert list(tmp_path.iterdir()) == [source]
@@ -58,10 +69,21 @@ def test_an_excel_roadmap_of_someone_else_is_imported(cli, tmp_path):
     assert result.code == 0, result.err
     data = result.json()
     assert data["title"] == "Дорожная карта по поддержке школ на 2023 год" and data["years"] == [2023]
-    assert data["sections"] == [{"title": "Организационные мероприятия", "activities": [
-        {"number": "1", "activity": "Совещание", "deadline": "март 2023", "executor": "Отдел образования",
-         "result": ""},
-        {"number": "2", "activity": "Семинар", "deadline": "апрель 2023", "executor": "ИМЦ", "result": ""}]}]
+    assert data["sections"] == [
+        {
+            "title": "Организационные мероприятия",
+            "activities": [
+                {
+                    "number": "1",
+                    "activity": "Совещание",
+                    "deadline": "март 2023",
+                    "executor": "Отдел образования",
+                    "result": "",
+                },
+                {"number": "2", "activity": "Семинар", "deadline": "апрель 2023", "executor": "ИМЦ", "result": ""},
+            ],
+        }
+    ]
 
 
 def test_help_names_the_command_import_with_an_example(cli):

@@ -1,4 +1,5 @@
 """The commands ``letter`` and ``email`` on a roadmap workbook made from the sample roadmap."""
+
 from __future__ import annotations
 
 import email
@@ -12,16 +13,21 @@ from email import policy
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLE_DOCX
-from roadmap_tools.workbook.book import write_roadmap_workbook
 from test_letter import KUZNETSK, document_text
 
+from roadmap_tools.workbook.book import write_roadmap_workbook
+
 SETTINGS = {
-    **KUZNETSK, "title": "", "organisation": "", "letter_about": "",
-    "period_from": date(2022, 1, 1), "period_to": date(2022, 3, 31),
+    **KUZNETSK,
+    "title": "",
+    "organisation": "",
+    "letter_about": "",
+    "period_from": date(2022, 1, 1),
+    "period_to": date(2022, 3, 31),
     "attachment_pages": 3,  # counting pages with LibreOffice is tested in test_letter_libreoffice
-    "email_to": "ГАОУ ДПО ИРР ПО <irr@pnzirr.ru>", "email_from": "kuzg_adm@sura.ru",
+    "email_to": "ГАОУ ДПО ИРР ПО <irr@pnzirr.ru>",
+    "email_from": "kuzg_adm@sura.ru",
 }
 
 
@@ -46,6 +52,7 @@ def penza_roadmap():
 def workbook(tmp_path, penza_roadmap):
     def make(**changes) -> Path:
         return write_roadmap_workbook(penza_roadmap, tmp_path / "Пенза 2022.xlsx", {**SETTINGS, **changes})
+
     return make
 
 
@@ -122,9 +129,21 @@ def smtp_process(tmp_path):
     pytest.importorskip("aiosmtpd")
     port = free_port()
     maildir = tmp_path / "maildir"
-    server = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
-                               "-c", "aiosmtpd.handlers.Mailbox", str(maildir)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            f"127.0.0.1:{port}",
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+            str(maildir),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 20
         while True:

@@ -1,6 +1,6 @@
 """`roadmap-tools overdue`: statuses at a fixed date, JSON shape, the columns and their colour rules."""
-from openpyxl import load_workbook
 
+from openpyxl import load_workbook
 from roadmap_books import header_columns, roadmap_book, set_cells
 
 STATUSES = ["Выполнено", "Выполнено с опозданием", "В срок", "Скоро срок", "Просрочено", "Без срока"]
@@ -28,8 +28,17 @@ def test_reported_activities_count_as_done_and_done_late(cli, tmp_path):
     col = header_columns(book)
     status, done = col["Статус"], col["Дата выполнения"]
     from datetime import date
-    set_cells(book, "Дорожная карта", {f"{status}2": "Выполнено", f"{done}2": date(2021, 10, 20),
-                                       f"{status}4": "Выполнено", f"{done}4": date(2022, 2, 10)})
+
+    set_cells(
+        book,
+        "Дорожная карта",
+        {
+            f"{status}2": "Выполнено",
+            f"{done}2": date(2021, 10, 20),
+            f"{status}4": "Выполнено",
+            f"{done}4": date(2022, 2, 10),
+        },
+    )
     data = cli("overdue", book, "--as-of", "2022-06-01", "--json").json()
     by_row = {a["row"]: a for a in data["activities"]}
     assert by_row[2]["status"] == "Выполнено"
@@ -56,8 +65,10 @@ def test_status_column_written_and_coloured_by_rules(cli, tmp_path):
 def test_explicit_date_becomes_the_control_date_of_the_workbook(cli, tmp_path):
     book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
     cli("overdue", book, "--as-of", "2022-06-01")
-    from roadmap_tools.workbook.book import read_settings
     from datetime import date
+
+    from roadmap_tools.workbook.book import read_settings
+
     assert read_settings(book)["as_of"] == date(2022, 6, 1)
     # and without --as-of the date comes from «Настройки»
     assert cli("overdue", book, "--json").json()["as_of"] == "2022-06-01"
@@ -71,9 +82,9 @@ def test_bad_date_is_a_usage_error(cli, tmp_path):
 
 def test_every_text_on_deadline_control_says_it_colours_the_two_cells_not_the_rows():
     # the rules above cover «Контроль срока»..«Просрочка, дн.» only: no text may promise whole rows
-    from roadmap_tools.xlsm.buttons import BUTTONS
     from roadmap_tools.commands import overdue
     from roadmap_tools.workbook.sheets import STEPS
+    from roadmap_tools.xlsm.buttons import BUTTONS
 
     texts = [b.supertip for b in BUTTONS if b.function == "flag_overdue"] + [STEPS[1][1], overdue.__doc__]
     assert len(texts) == 3

@@ -1,17 +1,17 @@
 """requests and collect on their own: what goes to whom, the ids that stay, answers that
 disagree, and the Russian messages on bad input (an answer to another roadmap, a period
 with nobody to ask, a bad e-mail in «Справочники»)."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import openpyxl
 import pytest
-
-from roadmap_tools.workbook import schema as layout
-from roadmap_tools.executors.requests import REQUEST_HEADER_ROW, SHEET_REQUEST
-
 from conftest import SAMPLE_DOCX, run_cli
+
+from roadmap_tools.executors.requests import REQUEST_HEADER_ROW, SHEET_REQUEST
+from roadmap_tools.workbook import schema as layout
 
 H1 = ("2022-01-01", "2022-06-30")
 
@@ -43,8 +43,11 @@ def fill(path: Path, target: Path, text) -> Path:
 def ids_in_sheet(book: Path) -> dict:
     ws = openpyxl.load_workbook(book)[layout.SHEET_ROADMAP]
     header = [c.value for c in ws[1]]
-    return {row[header.index("Мероприятие")]: row[header.index("Код строки")]
-            for row in ws.iter_rows(min_row=2, values_only=True) if row[header.index("Мероприятие")]}
+    return {
+        row[header.index("Мероприятие")]: row[header.index("Код строки")]
+        for row in ws.iter_rows(min_row=2, values_only=True)
+        if row[header.index("Мероприятие")]
+    }
 
 
 def test_each_executor_gets_only_the_activities_of_the_period_where_they_are_named(book, tmp_path):
@@ -84,16 +87,18 @@ def test_two_executors_who_disagree_are_a_conflict_and_nothing_is_written(book, 
     files = requests_of(book, tmp_path / "req")
     uo = files["Управление образования города Пензы"]
     mku = next(p for name, p in files.items() if name.startswith("МКУ"))
-    shared = set(c.value for c in openpyxl.load_workbook(uo)[SHEET_REQUEST]["F"][REQUEST_HEADER_ROW:]) & \
-        set(c.value for c in openpyxl.load_workbook(mku)[SHEET_REQUEST]["F"][REQUEST_HEADER_ROW:])
+    shared = set(c.value for c in openpyxl.load_workbook(uo)[SHEET_REQUEST]["F"][REQUEST_HEADER_ROW:]) & set(
+        c.value for c in openpyxl.load_workbook(mku)[SHEET_REQUEST]["F"][REQUEST_HEADER_ROW:]
+    )
     assert shared
     fill(uo, tmp_path / "answers" / uo.name, lambda i: f"Управление: сделано ({i})")
     fill(mku, tmp_path / "answers" / mku.name, lambda i: f"МКУ: сделано ({i})")
     data = run_cli("collect", book, tmp_path / "answers", "--json").json()
     conflicted = {c["activity"] for c in data["conflicts"]}
     assert len(conflicted) == len(shared) and all(c["in_roadmap"] == "" for c in data["conflicts"])
-    by_text = {row[2]: row for row in openpyxl.load_workbook(book)[layout.SHEET_ROADMAP].iter_rows(
-        min_row=2, values_only=True)}
+    by_text = {
+        row[2]: row for row in openpyxl.load_workbook(book)[layout.SHEET_ROADMAP].iter_rows(min_row=2, values_only=True)
+    }
     header = [c.value for c in openpyxl.load_workbook(book)[layout.SHEET_ROADMAP][1]]
     for text in conflicted:
         assert by_text[text][header.index("Информация о проведении")] is None
@@ -171,12 +176,18 @@ def test_a_roadmap_without_executors_is_told_to_fill_the_column(tmp_path, fixtur
     assert "Ответственные исполнители" in result.err and not (tmp_path / "req").exists()
 
 
-@pytest.mark.parametrize("cell, expected", [
-    ("Управление образования города Пензы, МКУ «ЦКО» г. Пензы", ["Управление образования города Пензы", "МКУ «ЦКО» г. Пензы"]),
-    ("МБОУ ДПО МЦ ОбОО, в т.ч. школы с низкими результатами", ["МБОУ ДПО МЦ ОбОО", "школы с низкими результатами"]),
-    ("ОО;\nМЦ", ["ОО", "МЦ"]),
-    ("  -  ", []),
-])
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        (
+            "Управление образования города Пензы, МКУ «ЦКО» г. Пензы",
+            ["Управление образования города Пензы", "МКУ «ЦКО» г. Пензы"],
+        ),
+        ("МБОУ ДПО МЦ ОбОО, в т.ч. школы с низкими результатами", ["МБОУ ДПО МЦ ОбОО", "школы с низкими результатами"]),
+        ("ОО;\nМЦ", ["ОО", "МЦ"]),
+        ("  -  ", []),
+    ],
+)
 def test_an_executor_cell_is_split_into_its_parts(cell, expected):
     from roadmap_tools.executors.names import executor_parts
 
@@ -184,12 +195,13 @@ def test_an_executor_cell_is_split_into_its_parts(cell, expected):
 
 
 def test_two_names_written_on_one_line_give_both_and_a_short_name_is_matched_as_a_word(tmp_path):
-    from roadmap_tools.model import Activity, Roadmap, Section
     from roadmap_tools.executors.names import executor_names, executors_of
+    from roadmap_tools.model import Activity, Roadmap, Section
 
     cells = ["МБОУ ДПО МЦ", "ОбОО", "МБОУ ДПО МЦ ОбОО", "ОО, МБОУ ДПО МЦ", "ОбОО с высокими результатами"]
-    roadmap = Roadmap(sections=[Section("", [Activity(activity=f"Мероприятие {i}", executor=c)
-                                             for i, c in enumerate(cells)])])
+    roadmap = Roadmap(
+        sections=[Section("", [Activity(activity=f"Мероприятие {i}", executor=c) for i, c in enumerate(cells)])]
+    )
     names = executor_names(roadmap)
     assert names == ["МБОУ ДПО МЦ", "ОбОО", "ОО", "ОбОО с высокими результатами"]
     activities = list(roadmap.activities())
@@ -254,8 +266,9 @@ def test_ten_thousand_schools_are_named_in_a_moment():
     from roadmap_tools.executors.names import executor_names
     from roadmap_tools.model import Activity, Roadmap, Section
 
-    activities = [Activity(activity=f"Мероприятие {i}", executor=f"МБОУ СОШ № {i}, Управление образования")
-                  for i in range(10000)]
+    activities = [
+        Activity(activity=f"Мероприятие {i}", executor=f"МБОУ СОШ № {i}, Управление образования") for i in range(10000)
+    ]
     started = time.perf_counter()
     names = executor_names(Roadmap(sections=[Section("", activities)]))
     assert len(names) == 10001 and time.perf_counter() - started < 10  # pairwise comparison took minutes

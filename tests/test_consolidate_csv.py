@@ -1,10 +1,12 @@
 """The region's own analysis: every report row as a pandas table and as CSV for Russian Excel."""
+
 from __future__ import annotations
 
 import csv
 
-from roadmap_tools.consolidation.consolidate import ROW_COLUMNS, consolidate, write_rows_csv
 from conftest import FIXTURES, REPORT_FIXTURE, gold, run_cli
+
+from roadmap_tools.consolidation.consolidate import ROW_COLUMNS, consolidate, write_rows_csv
 
 REPORT = FIXTURES / f"{REPORT_FIXTURE}.docx"
 
@@ -23,7 +25,7 @@ def test_rows_frame_has_one_row_per_activity_of_the_word_report():
 
 def test_csv_opens_in_russian_excel_and_keeps_formula_looking_text_inert(tmp_path):
     summary = consolidate([REPORT], workers=1)
-    summary.reports[0].rows[0].info = "=HYPERLINK(\"http://evil\",\"x\")"
+    summary.reports[0].rows[0].info = '=HYPERLINK("http://evil","x")'
     path = write_rows_csv(summary, tmp_path / "rows.csv")
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads it as UTF-8

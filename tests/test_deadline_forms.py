@@ -2,15 +2,16 @@
 
 One line per phrase: (phrase, roadmap years, kind, start, end). A new form is one more line.
 """
+
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-
 from conftest import SchoolYear, parse_in
-from roadmap_tools.lexicon import vocab
+
 from roadmap_tools.deadlines import parse_deadline, vocabulary_conflicts
+from roadmap_tools.lexicon import vocab
 
 Y22 = (2022,)
 Y21_22 = (2021, 2022)
@@ -275,8 +276,10 @@ def test_impossible_date_is_named_in_the_reason():
 
 
 def test_a_term_before_an_event_names_the_event_word_in_its_reason():
-    assert parse_deadline("за 10 дней до начала учебного года", [], 2023).reason == \
-        "срок отсчитывается от события («за …»), а не задан датой"
+    assert (
+        parse_deadline("за 10 дней до начала учебного года", [], 2023).reason
+        == "срок отсчитывается от события («за …»), а не задан датой"
+    )
 
 
 def test_a_school_year_makes_the_yearless_february_29_of_its_leap_year_valid():
@@ -321,7 +324,9 @@ def test_weekly_spans_are_monday_to_sunday_within_the_years():
 
 def test_milestones_keep_each_span():
     assert parse_deadline("май, ноябрь 2022 г.", [2022]).spans == (
-        (date(2022, 5, 1), date(2022, 5, 31)), (date(2022, 11, 1), date(2022, 11, 30)))
+        (date(2022, 5, 1), date(2022, 5, 31)),
+        (date(2022, 11, 1), date(2022, 11, 30)),
+    )
 
 
 def test_vocabulary_gives_each_phrase_one_meaning():
@@ -335,5 +340,10 @@ def test_a_phrase_with_two_meanings_is_reported(monkeypatch):
 
 def test_json_shape_of_a_parse():
     assert parse_deadline("до 5 марта 2022", [2022]).to_json() == {
-        "text": "до 5 марта 2022", "kind": "deadline", "start": "2022-03-05", "end": "2022-03-05",
-        "spans": [["2022-03-05", "2022-03-05"]], "reason": None}
+        "text": "до 5 марта 2022",
+        "kind": "deadline",
+        "start": "2022-03-05",
+        "end": "2022-03-05",
+        "spans": [["2022-03-05", "2022-03-05"]],
+        "reason": None,
+    }

@@ -1,23 +1,34 @@
 """Properties of the deadline parser on any text (hypothesis)."""
+
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roadmap_tools.lexicon import vocab
 from roadmap_tools.deadlines import parse_deadline
+from roadmap_tools.lexicon import vocab
 from roadmap_tools.model import DEADLINE_KINDS
 
 YEARS = st.sampled_from([(), (2022,), (2021, 2022), (2021, 2022, 2023, 2024), (2099, 2100)])
 
 # Deadline-like text: the vocabulary's own words mixed with numbers, dashes, spaces and punctuation.
-_WORDS = sorted({w for forms in vocab.MONTH_FORMS.values() for w in forms}
-                | {w for words in vocab.ORDINAL_WORDS.values() for w in words}
-                | set(vocab.QUARTER_WORDS) | set(vocab.HALF_YEAR_WORDS) | set(vocab.YEAR_WORDS)
-                | set(vocab.ACADEMIC_YEAR_WORDS) | set(vocab.DUE_BY_START) | set(vocab.DUE_BY_END)
-                | set(vocab.RANGE_FROM) | set(vocab.RANGE_TO) | set(vocab.CONTINUOUS_MARKERS)
-                | set(vocab.WHOLE_PERIOD_MARKERS) | set(vocab.ON_DEMAND_MARKERS)
-                | {m for ms in vocab.RECURRING_MARKERS.values() for m in ms} | {"числа", "после", "IV"})
+_WORDS = sorted(
+    {w for forms in vocab.MONTH_FORMS.values() for w in forms}
+    | {w for words in vocab.ORDINAL_WORDS.values() for w in words}
+    | set(vocab.QUARTER_WORDS)
+    | set(vocab.HALF_YEAR_WORDS)
+    | set(vocab.YEAR_WORDS)
+    | set(vocab.ACADEMIC_YEAR_WORDS)
+    | set(vocab.DUE_BY_START)
+    | set(vocab.DUE_BY_END)
+    | set(vocab.RANGE_FROM)
+    | set(vocab.RANGE_TO)
+    | set(vocab.CONTINUOUS_MARKERS)
+    | set(vocab.WHOLE_PERIOD_MARKERS)
+    | set(vocab.ON_DEMAND_MARKERS)
+    | {m for ms in vocab.RECURRING_MARKERS.values() for m in ms}
+    | {"числа", "после", "IV"}
+)
 _PARTS = st.one_of(
     st.sampled_from(_WORDS),
     st.integers(0, 3000).map(str),

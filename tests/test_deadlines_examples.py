@@ -1,4 +1,5 @@
 """Every deadline phrase of the sample roadmaps gives its expected kind, start and end."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,8 +40,7 @@ def test_examples_file_is_read_whole():
     assert len(EXAMPLE_ROWS) == 65
 
 
-@pytest.mark.parametrize("ident, years, text, kinds, starts, ends", EXAMPLE_ROWS,
-                         ids=[row[0] for row in EXAMPLE_ROWS])
+@pytest.mark.parametrize("ident, years, text, kinds, starts, ends", EXAMPLE_ROWS, ids=[row[0] for row in EXAMPLE_ROWS])
 def test_example_phrase_gives_expected_kind_start_and_end(ident, years, text, kinds, starts, ends):
     parsed = parse_deadline(text, years)
     assert parsed.kind in kinds, parsed.reason

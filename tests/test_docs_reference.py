@@ -1,4 +1,5 @@
 """docs/commands.md is the commands' own --help: regenerated, it does not change."""
+
 from __future__ import annotations
 
 import runpy
@@ -9,8 +10,9 @@ DOCS = Path(__file__).parent.parent / "docs"
 
 def test_command_reference_is_current_with_every_commands_help():
     make = runpy.run_path(str(DOCS / "make_reference.py"))
-    assert (DOCS / "commands.md").read_text(encoding="utf-8") == make["reference"](), \
+    assert (DOCS / "commands.md").read_text(encoding="utf-8") == make["reference"](), (
         "docs/commands.md устарел: python docs/make_reference.py"
+    )
 
 
 def test_command_reference_documents_every_command():

@@ -1,4 +1,5 @@
 """The e-mail draft: an .eml that mail programs open as a new message with both files."""
+
 from __future__ import annotations
 
 import email
@@ -7,15 +8,25 @@ from email import policy
 from pathlib import Path
 
 import pytest
-
-from roadmap_tools.reports.email_draft import (build_message, default_subject, parse_addresses, render_email_body,
-                                      smtp_password, write_eml)
-from roadmap_tools.errors import RoadmapError
-from roadmap_tools.reports.letter import letter_context, render_letter
 from test_letter import KUZNETSK, PERIOD
 
-MAIL = {**KUZNETSK, "email_to": "ГАОУ ДПО ИРР ПО <irr@pnzirr.ru>; metod@pnzirr.ru",
-        "email_from": "kuzg_adm@sura.ru", "email_subject": ""}
+from roadmap_tools.errors import RoadmapError
+from roadmap_tools.reports.email_draft import (
+    build_message,
+    default_subject,
+    parse_addresses,
+    render_email_body,
+    smtp_password,
+    write_eml,
+)
+from roadmap_tools.reports.letter import letter_context, render_letter
+
+MAIL = {
+    **KUZNETSK,
+    "email_to": "ГАОУ ДПО ИРР ПО <irr@pnzirr.ru>; metod@pnzirr.ru",
+    "email_from": "kuzg_adm@sura.ru",
+    "email_subject": "",
+}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -35,7 +46,9 @@ def make_form(path: Path) -> Path:
 @pytest.fixture
 def attachments(tmp_path) -> list:
     form = make_form(tmp_path / "Равенство 2023 - форма мониторинга.xlsx")
-    letter = render_letter(letter_context(MAIL, "", PERIOD, 1), tmp_path / "Равенство 2023 - сопроводительное письмо.docx")
+    letter = render_letter(
+        letter_context(MAIL, "", PERIOD, 1), tmp_path / "Равенство 2023 - сопроводительное письмо.docx"
+    )
     return [form, letter]
 
 
@@ -65,8 +78,9 @@ def test_russian_headers_and_filenames_are_encoded_and_decode_back(eml):
     assert raw.isascii(), "an .eml travels as 7-bit text: Russian only in encoded words and RFC 2231"
     assert b"filename*" in raw  # RFC 2231
     message = read(eml)
-    assert message["Subject"] == ("Мониторинг дорожной карты за февраль–май 2023 г. — "
-                                  "Управление образования города Кузнецка")
+    assert message["Subject"] == (
+        "Мониторинг дорожной карты за февраль–май 2023 г. — Управление образования города Кузнецка"
+    )
     assert message["From"].addresses[0].display_name == "Управление образования города Кузнецка"
     assert message["From"].addresses[0].addr_spec == "kuzg_adm@sura.ru"
     assert [a.addr_spec for a in message["To"].addresses] == ["irr@pnzirr.ru", "metod@pnzirr.ru"]
@@ -101,13 +115,16 @@ def test_a_draft_may_leave_addresses_to_the_mail_program(attachments):
     assert message["X-Unsent"] == "1"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("a@x.ru", ["a@x.ru"]),
-    ("a@x.ru, b@y.ru", ["a@x.ru", "b@y.ru"]),
-    ("a@x.ru; b@y.ru;", ["a@x.ru", "b@y.ru"]),
-    ("Иванов И.И. <a@x.ru>\nb@y.ru", ["a@x.ru", "b@y.ru"]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a@x.ru", ["a@x.ru"]),
+        ("a@x.ru, b@y.ru", ["a@x.ru", "b@y.ru"]),
+        ("a@x.ru; b@y.ru;", ["a@x.ru", "b@y.ru"]),
+        ("Иванов И.И. <a@x.ru>\nb@y.ru", ["a@x.ru", "b@y.ru"]),
+        ("", []),
+    ],
+)
 def test_recipients_separated_by_commas_semicolons_or_lines(text, expected):
     assert [a.addr_spec for a in parse_addresses(text, "email_to")] == expected
 

@@ -5,6 +5,7 @@ address, every attachment's file name, with no word glued to the next or split.
 Node's parser is installed by .ci/run (``npm ci`` in tests/email); without it those
 comparisons are skipped with the reason, Python's are still made.
 """
+
 from __future__ import annotations
 
 import email
@@ -18,10 +19,10 @@ from email.utils import getaddresses
 from pathlib import Path
 
 import pytest
+from test_letter import KUZNETSK, PERIOD
 
 from roadmap_tools.reports.email_draft import build_message, default_subject, make_email, write_eml
 from roadmap_tools.reports.mailheaders import MAX_LINE, one_line
-from test_letter import KUZNETSK, PERIOD
 
 NODE_DIR = Path(__file__).parent / "email"
 NODE_READY = shutil.which("node") is not None and (NODE_DIR / "node_modules" / "mailparser").is_dir()
@@ -39,8 +40,12 @@ def read_policy_default(path: Path) -> dict:
         header = message[name]
         return [] if header is None else [[a.display_name, a.addr_spec] for a in header.addresses]
 
-    return {"subject": str(message["Subject"] or ""), "from": people("From"), "to": people("To"),
-            "attachments": [part.get_filename() for part in message.iter_attachments()]}
+    return {
+        "subject": str(message["Subject"] or ""),
+        "from": people("From"),
+        "to": people("To"),
+        "attachments": [part.get_filename() for part in message.iter_attachments()],
+    }
 
 
 def read_compat32(path: Path) -> dict:
@@ -49,19 +54,33 @@ def read_compat32(path: Path) -> dict:
     def people(name):
         return [[_decoded(display), address] for display, address in getaddresses(message.get_all(name, []))]
 
-    attachments = [str(make_header(decode_header(part.get_filename())))
-                   for part in message.walk() if part.get_content_disposition() == "attachment"]
-    return {"subject": _decoded(message["Subject"]), "from": people("From"), "to": people("To"),
-            "attachments": attachments}
+    attachments = [
+        str(make_header(decode_header(part.get_filename())))
+        for part in message.walk()
+        if part.get_content_disposition() == "attachment"
+    ]
+    return {
+        "subject": _decoded(message["Subject"]),
+        "from": people("From"),
+        "to": people("To"),
+        "attachments": attachments,
+    }
 
 
 def read_node(paths: list) -> list:
-    done = subprocess.run(["node", str(NODE_DIR / "read_eml.js"), *map(str, paths)], capture_output=True,
-                          cwd=NODE_DIR, timeout=120)
+    done = subprocess.run(
+        ["node", str(NODE_DIR / "read_eml.js"), *map(str, paths)], capture_output=True, cwd=NODE_DIR, timeout=120
+    )
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
-    return [{"subject": m["subject"], "from": [[a["name"], a["address"]] for a in m["from"]],
-             "to": [[a["name"], a["address"]] for a in m["to"]], "attachments": m["attachments"]}
-            for m in json.loads(done.stdout.decode("utf-8"))]
+    return [
+        {
+            "subject": m["subject"],
+            "from": [[a["name"], a["address"]] for a in m["from"]],
+            "to": [[a["name"], a["address"]] for a in m["to"]],
+            "attachments": m["attachments"],
+        }
+        for m in json.loads(done.stdout.decode("utf-8"))
+    ]
 
 
 READERS = [
@@ -94,13 +113,17 @@ def expected_of(settings: dict, subject: str, attachments: list) -> dict:
     from roadmap_tools.reports.email_draft import parse_addresses
 
     def people(key, fallback_name=""):
-        return [[a.display_name or fallback_name, a.addr_spec]
-                for a in parse_addresses(str(settings.get(key) or ""), key)]
+        return [
+            [a.display_name or fallback_name, a.addr_spec] for a in parse_addresses(str(settings.get(key) or ""), key)
+        ]
 
     sender = one_line(settings.get("sender_name") or settings.get("organisation") or "")
-    return {"subject": one_line(settings.get("email_subject") or subject),
-            "from": people("email_from", sender), "to": people("email_to"),
-            "attachments": [Path(a).name for a in attachments]}
+    return {
+        "subject": one_line(settings.get("email_subject") or subject),
+        "from": people("email_from", sender),
+        "to": people("email_to"),
+        "attachments": [Path(a).name for a in attachments],
+    }
 
 
 def attachment(folder: Path, name: str, data: bytes = b"PK\x03\x04 test") -> Path:
@@ -110,29 +133,49 @@ def attachment(folder: Path, name: str, data: bytes = b"PK\x03\x04 test") -> Pat
     return path
 
 
-LONG_ORGANISATION = ("Муниципальное казённое учреждение «Центр методического, информационно-технического "
-                     "и финансового обеспечения образовательных организаций» Нижнеломовского района")
+LONG_ORGANISATION = (
+    "Муниципальное казённое учреждение «Центр методического, информационно-технического "
+    "и финансового обеспечения образовательных организаций» Нижнеломовского района"
+)
 #: Settings a person might type; each is written, then read back by every parser.
 CASES = {
-    "Kuznetsk's settings": {**KUZNETSK, "email_to": "ГАОУ ДПО ИРР ПО <irr@pnzirr.ru>; metod@pnzirr.ru",
-                            "email_from": "kuzg_adm@sura.ru"},
+    "Kuznetsk's settings": {
+        **KUZNETSK,
+        "email_to": "ГАОУ ДПО ИРР ПО <irr@pnzirr.ru>; metod@pnzirr.ru",
+        "email_from": "kuzg_adm@sura.ru",
+    },
     "a long organisation as sender and subject": {
-        **KUZNETSK, "organisation": LONG_ORGANISATION, "sender_name": LONG_ORGANISATION,
-        "email_from": "cmio-nlomov@example.ru", "email_to": "irr@example.ru"},
+        **KUZNETSK,
+        "organisation": LONG_ORGANISATION,
+        "sender_name": LONG_ORGANISATION,
+        "email_from": "cmio-nlomov@example.ru",
+        "email_to": "irr@example.ru",
+    },
     "quotes and commas in display names": {
-        **KUZNETSK, "email_from": "\"Иванова, И. И.\" <ivanova@example.ru>",
-        "email_to": "\"Петров, П. П. (ИРР)\" <petrov@example.ru>, ГАОУ ДПО «ИРР ПО» <irr@example.ru>, "
-                    "\"O'Brien, J.\" <obrien@example.com>"},
+        **KUZNETSK,
+        "email_from": '"Иванова, И. И." <ivanova@example.ru>',
+        "email_to": '"Петров, П. П. (ИРР)" <petrov@example.ru>, ГАОУ ДПО «ИРР ПО» <irr@example.ru>, '
+        '"O\'Brien, J." <obrien@example.com>',
+    },
     "ASCII names with specials": {
-        **KUZNETSK, "sender_name": "Otdel obrazovaniya, Kuznetsk", "email_from": "uo@example.ru",
-        "email_to": "Monitoring Team <m@example.ru>; \"Smith, J. \\\"Jr\\\"\" <smith@example.com>"},
+        **KUZNETSK,
+        "sender_name": "Otdel obrazovaniya, Kuznetsk",
+        "email_from": "uo@example.ru",
+        "email_to": 'Monitoring Team <m@example.ru>; "Smith, J. \\"Jr\\"" <smith@example.com>',
+    },
     "a subject of one very long word and of every kind of space": {
-        **KUZNETSK, "email_from": "a@example.ru", "email_to": "b@example.ru",
+        **KUZNETSK,
+        "email_from": "a@example.ru",
+        "email_to": "b@example.ru",
         "email_subject": "Очень-очень-длинноесловобезединогопробеладлиннеечемодноэнкодированноеслово "
-                         "и\tтабуляция,\nперевод строки  и  двойные  пробелы"},
+        "и\tтабуляция,\nперевод строки  и  двойные  пробелы",
+    },
     "an ASCII subject longer than a line": {
-        **KUZNETSK, "email_from": "a@example.ru", "email_to": "b@example.ru",
-        "email_subject": "Monitoring of the roadmap " * 6},
+        **KUZNETSK,
+        "email_from": "a@example.ru",
+        "email_to": "b@example.ru",
+        "email_subject": "Monitoring of the roadmap " * 6,
+    },
 }
 ATTACHMENT_NAMES = [
     "Управление образования города Кузнецка - форма мониторинга.xlsx",
@@ -155,11 +198,14 @@ def test_headers_and_file_names_read_back_exactly_in_every_parser(tmp_path, case
 
 
 @pytest.mark.parametrize("reader", READERS)
-@pytest.mark.parametrize("organisation", [
-    "Отдел образования администрации Сосновоборского района",
-    LONG_ORGANISATION,
-    "Управление образования г. Пензы",
-])
+@pytest.mark.parametrize(
+    "organisation",
+    [
+        "Отдел образования администрации Сосновоборского района",
+        LONG_ORGANISATION,
+        "Управление образования г. Пензы",
+    ],
+)
 def test_subjects_we_make_read_back_with_every_space(tmp_path, organisation, reader):
     settings = {**KUZNETSK, "organisation": organisation, "email_from": "a@example.ru", "email_to": "b@example.ru"}
     subject = default_subject(settings, "Равенство", (date(2022, 4, 1), date(2022, 6, 30)))
@@ -227,5 +273,6 @@ def test_older_mail_programs_find_the_file_name_in_content_type_too(tmp_path):
     message = email.message_from_bytes(eml.read_bytes())
     parts = [p for p in message.walk() if p.get_content_disposition() == "attachment"]
     assert [_decoded(p.get_param("name")) for p in parts] == ATTACHMENT_NAMES
-    assert [p.get_content_type() for p in parts][0] == \
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert [p.get_content_type() for p in parts][
+        0
+    ] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -6,6 +6,7 @@ button: one copy goes through the command, the other is sent as Office.js would 
 it to the button's function; the actions it returns are played onto that copy, and
 the two workbooks are compared sheet by sheet (values, fills, notes, rules, links).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -14,14 +15,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import SAMPLE_DOCX, run_cli
+from excel_harness import apply_actions, assert_same_workbooks, book_json_from_xlsx, enable_remote_engine, remote_book
 
 import roadmap_tools.excel as rt
 from roadmap_tools.workbook import schema as layout
-
-from conftest import SAMPLE_DOCX, run_cli
-from excel_harness import (apply_actions, assert_same_workbooks, book_json_from_xlsx, enable_remote_engine,
-                           remote_book)
-
 
 
 @pytest.fixture(autouse=True)
@@ -153,8 +151,11 @@ def test_buttons_are_lite_scripts_with_typed_arguments(monkeypatch, sample_workb
         assert set(meta) >= {"import_from_word", "check_entries", "flag_overdue", "monitoring_form"}
         assert meta["flag_overdue"]["name"] == "Отметить просрочки"
         book = remote_book(sample_workbook)
-        returned = asyncio.run(udfs_officejs.custom_scripts_call(
-            lite, "flag_overdue", typehint_to_value={xlwings.Book: book}, args=["2022-06-30"]))
+        returned = asyncio.run(
+            udfs_officejs.custom_scripts_call(
+                lite, "flag_overdue", typehint_to_value={xlwings.Book: book}, args=["2022-06-30"]
+            )
+        )
         assert returned is book
         values = [a for a in book.json()["actions"] if a["func"] == "setValues"]
         assert values and not [a for a in book.json()["actions"] if a["func"] == "alert"]
@@ -172,11 +173,17 @@ def test_the_json_a_client_sends_opens_in_the_remote_engine(sample_workbook):
 
 
 LETTER_SETTINGS = {
-    "sender_name": "Управление образования г. Пензы", "addressee_org": "Институт регионального развития",
-    "addressee": "Директору Иванову И.И.", "signatory_position": "Начальник управления",
-    "signatory_name": "П.П. Петров", "letter_number": "01-15/123", "attachment_pages": 3,
-    "period_from": date(2022, 1, 1), "period_to": date(2022, 6, 30),
-    "email_to": "irr@example.ru", "email_from": "uo@example.ru",
+    "sender_name": "Управление образования г. Пензы",
+    "addressee_org": "Институт регионального развития",
+    "addressee": "Директору Иванову И.И.",
+    "signatory_position": "Начальник управления",
+    "signatory_name": "П.П. Петров",
+    "letter_number": "01-15/123",
+    "attachment_pages": 3,
+    "period_from": date(2022, 1, 1),
+    "period_to": date(2022, 6, 30),
+    "email_to": "irr@example.ru",
+    "email_from": "uo@example.ru",
 }
 
 
@@ -228,8 +235,7 @@ def test_email_button_writes_the_same_draft_as_the_email_command(with_letter_set
     def draft(folder):
         (eml,) = folder.glob("*.eml")
         message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
-        return (message["To"], message["Subject"],
-                sorted(part.get_filename() for part in message.iter_attachments()))
+        return (message["To"], message["Subject"], sorted(part.get_filename() for part in message.iter_attachments()))
 
     assert draft(twins.door.parent) == draft(twins.cli.parent)
     assert draft(twins.door.parent)[0] == "irr@example.ru"

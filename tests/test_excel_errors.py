@@ -1,18 +1,17 @@
 """Errors inside a button reach the user as one Russian message box, never a traceback,
 and (with the remote engine) leave the workbook as it was."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import openpyxl
 import pytest
-
-import roadmap_tools.excel as rt
-from roadmap_tools.workbook import schema as layout
-
 from conftest import SAMPLE_DOCX
 from excel_harness import enable_remote_engine, remote_book
 
+import roadmap_tools.excel as rt
+from roadmap_tools.workbook import schema as layout
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +32,7 @@ def set_setting(key, value, **more):
         for name, text in {key: value, **more}.items():
             row = next(c.row for c in ws["A"] if c.value == layout.SETTINGS_BY_KEY[name].label)
             ws.cell(row=row, column=2).value = text
+
     return edit
 
 
@@ -43,7 +43,7 @@ def the_alert(book) -> dict:
     assert actions == alerts, "the workbook must be left as it was"
     prompt, title, _buttons, mode, _callback = alerts[0]["args"]
     assert title == "Дорожная карта" and mode == "critical"
-    assert "Traceback" not in prompt and "File \"" not in prompt
+    assert "Traceback" not in prompt and 'File "' not in prompt
     return prompt
 
 
@@ -51,15 +51,18 @@ def no_sheet(name):
     return lambda wb: wb.remove(wb[name])
 
 
-@pytest.mark.parametrize("button, args, edit, expected", [
-    (rt.check_entries, (), no_sheet(layout.SHEET_ROADMAP), "нет листа «Дорожная карта»"),
-    (rt.flag_overdue, (), no_sheet(layout.SHEET_ROADMAP), "Импорт из Word"),
-    (rt.monitoring_form, (), set_setting("period_from", "31.13.2022"), "ячейка B"),
-    (rt.flag_overdue, (), set_setting("as_of", "вчера"), "«вчера» параметра «Дата контроля» не распознано"),
-    (rt.monitoring_form, (), set_setting("period_from", "01.10.2022", period_to="30.06.2022"), "позже его конца"),
-    (rt.import_from_word, (), lambda wb: None, "не выбран документ для импорта"),
-    (rt.import_from_word, ("нет_такого.docx",), lambda wb: None, "файл не найден"),
-])
+@pytest.mark.parametrize(
+    "button, args, edit, expected",
+    [
+        (rt.check_entries, (), no_sheet(layout.SHEET_ROADMAP), "нет листа «Дорожная карта»"),
+        (rt.flag_overdue, (), no_sheet(layout.SHEET_ROADMAP), "Импорт из Word"),
+        (rt.monitoring_form, (), set_setting("period_from", "31.13.2022"), "ячейка B"),
+        (rt.flag_overdue, (), set_setting("as_of", "вчера"), "«вчера» параметра «Дата контроля» не распознано"),
+        (rt.monitoring_form, (), set_setting("period_from", "01.10.2022", period_to="30.06.2022"), "позже его конца"),
+        (rt.import_from_word, (), lambda wb: None, "не выбран документ для импорта"),
+        (rt.import_from_word, ("нет_такого.docx",), lambda wb: None, "файл не найден"),
+    ],
+)
 def test_bad_input_is_a_russian_message_box(sample_workbook, tmp_path, button, args, edit, expected):
     book = remote_book(edited(sample_workbook, tmp_path / "book.xlsx", edit))
     prompt = the_alert(button(book, *args))
@@ -71,6 +74,7 @@ def test_a_roadmap_sheet_without_its_header_names_the_cell(sample_workbook, tmp_
         ws = wb[layout.SHEET_ROADMAP]
         for cell in ws[1]:
             cell.value = None
+
     book = remote_book(edited(sample_workbook, tmp_path / "book.xlsx", edit))
     prompt = the_alert(rt.check_entries(book))
     assert "лист «Дорожная карта», ячейка A1" in prompt and "Мероприятие" in prompt
@@ -81,6 +85,7 @@ def test_an_unexpected_error_is_one_russian_line_asking_to_tell_the_developers(s
 
     def broken(*args, **kwargs):
         raise KeyError("column")
+
     monkeypatch.setattr(roadmap_tools.actions.jobs, "form_job", broken)
     book = remote_book(sample_workbook)
     prompt = the_alert(rt.monitoring_form(book))
@@ -89,8 +94,8 @@ def test_an_unexpected_error_is_one_russian_line_asking_to_tell_the_developers(s
 
 
 def test_writes_queued_before_an_error_are_dropped(sample_workbook, monkeypatch):
-    from roadmap_tools.sheetplan import xlwings_applier as _apply_xlwings
     from roadmap_tools.errors import RoadmapError
+    from roadmap_tools.sheetplan import xlwings_applier as _apply_xlwings
 
     real_apply = _apply_xlwings.apply
     calls = []
@@ -100,6 +105,7 @@ def test_writes_queued_before_an_error_are_dropped(sample_workbook, monkeypatch)
         if len(calls) == 2:
             raise RoadmapError("имя таблицы уже занято.")
         real_apply(book, plan)
+
     monkeypatch.setattr(_apply_xlwings, "apply", apply_then_fail)
     book = remote_book(sample_workbook)
     assert "имя таблицы уже занято" in the_alert(rt.check_entries(book))
@@ -114,8 +120,9 @@ def test_files_cannot_be_written_next_to_a_book_never_saved(sample_workbook):
         rt.book_folder(book)
 
 
-@pytest.mark.parametrize("button, args", [
-    (rt.import_from_word, (str(SAMPLE_DOCX),)), (rt.cover_letter, ()), (rt.email_draft, ())])
+@pytest.mark.parametrize(
+    "button, args", [(rt.import_from_word, (str(SAMPLE_DOCX),)), (rt.cover_letter, ()), (rt.email_draft, ())]
+)
 def test_in_xlwings_lite_the_file_buttons_say_to_use_desktop_excel(sample_workbook, monkeypatch, button, args):
     import sys
 

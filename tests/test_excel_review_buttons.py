@@ -1,6 +1,7 @@
 """The buttons «Запрос исполнителям», «Собрать ответы» and «Замечания куратора», run through
 xlwings' remote engine, give the same workbook and the same files as the commands
 ``requests``, ``collect`` and ``apply-feedback`` on the same roadmap."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -8,13 +9,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
-import roadmap_tools.excel as rt
-from roadmap_tools.executors.requests import REQUEST_HEADER_ROW, SHEET_REQUEST
-
 from conftest import run_cli
 from excel_harness import assert_same_workbooks, enable_remote_engine
 from test_excel_door import Twins, errors_in
+
+import roadmap_tools.excel as rt
+from roadmap_tools.executors.requests import REQUEST_HEADER_ROW, SHEET_REQUEST
 
 PERIOD = (date(2022, 1, 1), date(2022, 6, 30))
 
@@ -97,8 +97,7 @@ def test_feedback_button_writes_the_same_decisions_as_apply_feedback(sample_work
     assert "на доработку 1" in alerts[0]["prompt"]
 
 
-def test_feedback_button_for_another_municipality_shows_a_russian_message_and_writes_nothing(sample_workbook,
-                                                                                              tmp_path):
+def test_feedback_button_for_another_municipality_shows_a_russian_message_and_writes_nothing(sample_workbook, tmp_path):
     base = tmp_path / "Roadmap.xlsx"
     base.write_bytes(sample_workbook.read_bytes())
     assert run_cli("form", base, "--from", PERIOD[0], "--to", PERIOD[1], "-o", tmp_path / "region" / "f.xlsx").code == 0

@@ -1,16 +1,16 @@
 """The roadmap back to Word: an appendix that imports to the same roadmap."""
+
 from __future__ import annotations
 
 import docx
 import pytest
+from conftest import FIXTURES, ROADMAP_FIXTURES, collapsed
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
-from docx.shared import Mm
 
-from conftest import FIXTURES, ROADMAP_FIXTURES, collapsed
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.reading.importer import import_roadmap, import_to_workbook
 from roadmap_tools.model import Activity, Roadmap, Section
+from roadmap_tools.reading.importer import import_roadmap, import_to_workbook
 from roadmap_tools.reports.word_export import default_word_path, export_word, write_roadmap_docx
 from roadmap_tools.workbook.book import read_roadmap_workbook
 
@@ -24,8 +24,9 @@ def test_word_to_workbook_to_word_to_workbook_gives_the_same_roadmap(name, varia
     assert collapsed(again.to_json()) == collapsed(first.to_json())
     assert again.has_executor_column == first.has_executor_column
     # and the two workbooks hold the same roadmap
-    assert collapsed(read_roadmap_workbook(book_again)[0].to_json()) == \
-        collapsed(read_roadmap_workbook(book)[0].to_json())
+    assert collapsed(read_roadmap_workbook(book_again)[0].to_json()) == collapsed(
+        read_roadmap_workbook(book)[0].to_json()
+    )
 
 
 @pytest.fixture
@@ -40,8 +41,14 @@ def test_appendix_is_a4_landscape_in_times_new_roman(karpinsk_appendix):
     assert section.orientation == WD_ORIENT.LANDSCAPE
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
     fonts = {run.font.name for p in karpinsk_appendix.paragraphs for run in p.runs}
-    fonts |= {run.font.name for t in karpinsk_appendix.tables for row in t.rows for c in row.cells
-              for p in c.paragraphs for run in p.runs}
+    fonts |= {
+        run.font.name
+        for t in karpinsk_appendix.tables
+        for row in t.rows
+        for c in row.cells
+        for p in c.paragraphs
+        for run in p.runs
+    }
     assert fonts == {"Times New Roman"}
     assert karpinsk_appendix.styles["Normal"].font.name == "Times New Roman"
 
@@ -67,9 +74,12 @@ def test_appendix_sections_are_rows_merged_across_the_table_and_numbers_stay(kar
 
 
 def test_lines_of_a_cell_are_paragraphs_and_import_back_as_lines(tmp_path):
-    roadmap = Roadmap(title="План мероприятий на 2024 год", years=[2024],
-                      columns=["№", "Мероприятие", "Срок", "Ответственный"],
-                      sections=[Section("", [Activity("1", "Совещание", "май 2024", "Отдел образования\nМКУ «ИМЦ»")])])
+    roadmap = Roadmap(
+        title="План мероприятий на 2024 год",
+        years=[2024],
+        columns=["№", "Мероприятие", "Срок", "Ответственный"],
+        sections=[Section("", [Activity("1", "Совещание", "май 2024", "Отдел образования\nМКУ «ИМЦ»")])],
+    )
     path = write_roadmap_docx(roadmap, tmp_path / "plan.docx")
     again = import_roadmap(path)
     assert next(again.activities()).executor == "Отдел образования\nМКУ «ИМЦ»"
@@ -102,8 +112,12 @@ def test_a_file_that_is_not_a_roadmap_workbook_is_refused_in_russian(tmp_path):
 def test_a_roadmap_without_its_source_columns_gets_the_usual_ones_and_imports_back(tmp_path):
     from roadmap_tools.lexicon import vocab
 
-    roadmap = Roadmap(title="План мероприятий на 2024 год", years=[2024], columns=[],
-                      sections=[Section("1. Кадры", [Activity("1.1", "Семинар", "март 2024", "ИМЦ", "Протокол")])])
+    roadmap = Roadmap(
+        title="План мероприятий на 2024 год",
+        years=[2024],
+        columns=[],
+        sections=[Section("1. Кадры", [Activity("1.1", "Семинар", "март 2024", "ИМЦ", "Протокол")])],
+    )
     path = write_roadmap_docx(roadmap, tmp_path / "plan.docx")
     assert [c.text for c in docx.Document(str(path)).tables[0].rows[0].cells] == vocab.APPENDIX_DEFAULT_COLUMNS
     again = import_roadmap(path)
@@ -118,8 +132,10 @@ def test_the_documents_own_and_reporting_columns_go_back_to_word_with_their_valu
     titles = ["№", "Мероприятие", "Сроки", "Ответственные", "Куратор", "Отметка о выполнении"]
     for cell, title in zip(table.rows[0].cells, titles):
         cell.text = title
-    for values in (["1", "Семинар", "март 2024", "ИМЦ", "Иванова А. А.", "Выполнено"],
-                   ["2", "Совещание", "май 2024", "Отдел", "Петров Б. Б.", ""]):
+    for values in (
+        ["1", "Семинар", "март 2024", "ИМЦ", "Иванова А. А.", "Выполнено"],
+        ["2", "Совещание", "май 2024", "Отдел", "Петров Б. Б.", ""],
+    ):
         for cell, text in zip(table.add_row().cells, values):
             cell.text = text
     source = tmp_path / "plan.docx"
@@ -128,7 +144,10 @@ def test_the_documents_own_and_reporting_columns_go_back_to_word_with_their_valu
     _, exported = export_word(book, tmp_path / "back.docx")
     assert [c.text for c in docx.Document(str(exported)).tables[0].rows[0].cells] == titles
     again = import_roadmap(exported)
-    assert [a.extra for a in again.activities()] == [a.extra for a in first.activities()] == \
-        [{"Куратор": "Иванова А. А."}, {"Куратор": "Петров Б. Б."}]
+    assert (
+        [a.extra for a in again.activities()]
+        == [a.extra for a in first.activities()]
+        == [{"Куратор": "Иванова А. А."}, {"Куратор": "Петров Б. Б."}]
+    )
     assert [a.status for a in again.activities()] == [a.status for a in first.activities()]
     assert collapsed(again.to_json()) == collapsed(first.to_json())

@@ -1,13 +1,14 @@
 """The monitoring form: which activities a period lists, and the layout of the filled report (002)."""
+
 from datetime import date
 
 import pytest
-
 from conftest import REPORT_FIXTURE, gold
-from roadmap_tools.sheetplan import operations as sp
-from roadmap_tools.monitoring_form import FORM_COLUMNS, FORM_TITLE, select_for_period, touches_period
-from roadmap_tools.model import Activity, Deadline, Roadmap, Section, Source
+
 from roadmap_tools.actions.jobs import form_plans
+from roadmap_tools.model import Activity, Deadline, Roadmap, Section, Source
+from roadmap_tools.monitoring_form import FORM_COLUMNS, FORM_TITLE, select_for_period, touches_period
+from roadmap_tools.sheetplan import operations as sp
 
 D = date
 Q2 = (D(2022, 4, 1), D(2022, 6, 30))
@@ -24,12 +25,24 @@ CASES = [
     ("period after", dl("period", (D(2022, 7, 1), D(2022, 7, 31))), None, False),
     ("due date inside", dl("deadline", (D(2022, 6, 30), D(2022, 6, 30))), None, True),
     ("due date a day after", dl("deadline", (D(2022, 7, 1), D(2022, 7, 1))), None, False),
-    ("milestone in the period", dl("milestones", (D(2022, 1, 1), D(2022, 1, 31)), (D(2022, 5, 1), D(2022, 5, 31))),
-     None, True),
-    ("milestones around the period", dl("milestones", (D(2022, 1, 1), D(2022, 1, 31)),
-                                        (D(2022, 11, 1), D(2022, 11, 30))), None, False),
-    ("recurring occurrence in the period", dl("recurring", (D(2021, 6, 1), D(2021, 6, 30)),
-                                              (D(2022, 6, 1), D(2022, 6, 30))), None, True),
+    (
+        "milestone in the period",
+        dl("milestones", (D(2022, 1, 1), D(2022, 1, 31)), (D(2022, 5, 1), D(2022, 5, 31))),
+        None,
+        True,
+    ),
+    (
+        "milestones around the period",
+        dl("milestones", (D(2022, 1, 1), D(2022, 1, 31)), (D(2022, 11, 1), D(2022, 11, 30))),
+        None,
+        False,
+    ),
+    (
+        "recurring occurrence in the period",
+        dl("recurring", (D(2021, 6, 1), D(2021, 6, 30)), (D(2022, 6, 1), D(2022, 6, 30))),
+        None,
+        True,
+    ),
     ("during the year", dl("continuous", (D(2022, 1, 1), D(2022, 12, 31))), None, True),
     ("always, no dates", dl("continuous"), None, True),
     ("on demand", dl("on_demand"), None, True),
@@ -50,13 +63,23 @@ def _roadmap(numbers=("1.1", "1.2", "2.1")):
     may = dl("period", (D(2022, 5, 1), D(2022, 5, 31)), text="май 2022")
     january = dl("period", (D(2022, 1, 1), D(2022, 1, 31)), text="январь 2022")
     acts = [
-        Activity(number=numbers[0], activity="Семинар  для\nучителей", deadline="май 2022", parsed=may,
-                 info="15 мая 2022 г. проведён семинар", link="https://mc.example.ru/1", source=Source(row=2)),
+        Activity(
+            number=numbers[0],
+            activity="Семинар  для\nучителей",
+            deadline="май 2022",
+            parsed=may,
+            info="15 мая 2022 г. проведён семинар",
+            link="https://mc.example.ru/1",
+            source=Source(row=2),
+        ),
         Activity(number=numbers[1], activity="Приказ", deadline="январь 2022", parsed=january, source=Source(row=3)),
         Activity(number=numbers[2], activity="Анализ", deadline="май 2022", parsed=may, source=Source(row=4)),
     ]
-    return Roadmap(title="Дорожная карта города N", years=[2022],
-                   sections=[Section("Организация", acts[:2]), Section("Анализ", acts[2:])])
+    return Roadmap(
+        title="Дорожная карта города N",
+        years=[2022],
+        sections=[Section("Организация", acts[:2]), Section("Анализ", acts[2:])],
+    )
 
 
 def test_form_keeps_sections_in_order_and_drops_empty_ones():
@@ -65,7 +88,11 @@ def test_form_keeps_sections_in_order_and_drops_empty_ones():
     assert [[r.number for r in s.rows] for s in form.sections] == [["1.1"], ["2.1"]]
     first = form.sections[0].rows[0]
     assert (first.activity, first.info, first.link, first.roadmap_row) == (
-        "Семинар для учителей", "15 мая 2022 г. проведён семинар", "https://mc.example.ru/1", 2)
+        "Семинар для учителей",
+        "15 мая 2022 г. проведён семинар",
+        "https://mc.example.ru/1",
+        2,
+    )
     assert form.sections[1].rows[0].to_fill == ["info", "link"]
 
 
@@ -82,9 +109,17 @@ def test_trailing_dot_of_a_number_is_dropped():
 def test_form_json_shape():
     data = select_for_period(_roadmap(), *Q2).to_json()
     assert data["period"] == ["2022-04-01", "2022-06-30"]
-    assert data["sections"][0] == {"title": "Организация", "rows": [
-        {"number": "1.1", "activity": "Семинар для учителей", "info": "15 мая 2022 г. проведён семинар",
-         "link": "https://mc.example.ru/1"}]}
+    assert data["sections"][0] == {
+        "title": "Организация",
+        "rows": [
+            {
+                "number": "1.1",
+                "activity": "Семинар для учителей",
+                "info": "15 мая 2022 г. проведён семинар",
+                "link": "https://mc.example.ru/1",
+            }
+        ],
+    }
 
 
 def test_form_columns_are_those_of_the_filled_report():
@@ -107,7 +142,11 @@ def test_form_sheet_is_laid_out_like_the_filled_report():
     assert [ws.cell(4, c).value for c in range(1, 5)] == FORM_COLUMNS
     assert ws["A5"].value == "Организация" and ws["A5"].font.bold and "A5:D5" in ws.merged_cells
     assert [ws.cell(6, c).value for c in range(1, 5)] == [
-        "1.1", "Семинар для учителей", "15 мая 2022 г. проведён семинар", "https://mc.example.ru/1"]
+        "1.1",
+        "Семинар для учителей",
+        "15 мая 2022 г. проведён семинар",
+        "https://mc.example.ru/1",
+    ]
     assert ws["A7"].value == "Анализ" and "A7:D7" in ws.merged_cells
     assert ws["A8"].value == "2.1"
 

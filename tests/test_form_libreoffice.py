@@ -1,11 +1,12 @@
 """The form and the roadmap workbook open in LibreOffice Calc and print in the expected layout."""
+
 import re
 import subprocess
 from datetime import date
 
 import pytest
-
 from roadmap_books import roadmap_book
+
 from roadmap_tools.actions.on_file import run_check, run_form, run_overdue
 
 pytestmark = pytest.mark.libreoffice
@@ -60,6 +61,11 @@ def test_roadmap_workbook_with_all_three_sheets_converts(tmp_path, to_pdf):
         on = [i for i in range(1, len(sizes) + 1) if marker in text_of(pdf, i)]
         assert on and all(sizes[i - 1][0] > sizes[i - 1][1] for i in on), marker
     text = text_of(pdf)
-    for phrase in ("Проверка дорожной карты: ошибок — 2", "Контроль срока", "Просрочено",
-                   "Мониторинг исполнения мероприятий", "Корректировка «дорожных карт» школьных проектов"):
+    for phrase in (
+        "Проверка дорожной карты: ошибок — 2",
+        "Контроль срока",
+        "Просрочено",
+        "Мониторинг исполнения мероприятий",
+        "Корректировка «дорожных карт» школьных проектов",
+    ):
         assert phrase in text, phrase

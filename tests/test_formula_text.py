@@ -1,13 +1,13 @@
 """Text that looks like a formula (=, +, -, @ first) is written as text in every workbook we write."""
+
 from __future__ import annotations
 
 import re
 import zipfile
 from pathlib import Path
 
-import pytest
-
 import malformed
+import pytest
 from malformed import FORMULA_LIKE
 
 
@@ -92,7 +92,12 @@ def test_the_form_file_keeps_them_text(imported, tmp_path):
     jobs.run_form(book, date(2022, 1, 1), date(2022, 12, 31), output=form)
     import openpyxl
 
-    cells = [c for ws in openpyxl.load_workbook(form).worksheets for row in ws.iter_rows() for c in row
-             if c.value in FORMULA_LIKE]
+    cells = [
+        c
+        for ws in openpyxl.load_workbook(form).worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value in FORMULA_LIKE
+    ]
     assert cells and all(c.data_type == "s" for c in cells)
     assert not [f for f in _formula_texts(form) if "HYPERLINK" in f or "SUM" in f]

@@ -1,37 +1,40 @@
 """«Диаграмма Ганта»: a deadline of several separate spans is drawn as its spans, not as one bar."""
+
 import re
 from datetime import date
 
 import openpyxl
 import pytest
+from conftest import FIXTURES, convert_with_libreoffice
 
-from conftest import FIXTURES, convert_with_libreoffice, run_cli
-from roadmap_tools.workbook import schema as layout
 from roadmap_tools.deadlines import parse_deadline
+from roadmap_tools.model import Activity, Roadmap, Section
 from roadmap_tools.reading.importer import import_roadmap
-from roadmap_tools.model import Roadmap, Section, Activity
 from roadmap_tools.sheetplan.operations import column_letter
+from roadmap_tools.workbook import schema as layout
 from roadmap_tools.workbook.book import chart_months, write_roadmap_workbook
-from roadmap_tools.workbook.sheets import (GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW, GANTT_HEADER_ROW,
-                                           GANTT_MONTHS_COL)
+from roadmap_tools.workbook.sheets import GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW, GANTT_HEADER_ROW, GANTT_MONTHS_COL
 
 YEARS = [2021, 2022]
 
 
-@pytest.mark.parametrize("text, months", [
-    ("Май 2022 года Ноябрь 2022 года", ";202205;202211;"),
-    ("Сентябрь – октябрь ежегодно", ";202109;202110;202209;202210;"),
-    ("ежегодно (июнь)", ";202106;202206;"),
-    ("I квартал, III квартал 2022", ";202201;202202;202203;202207;202208;202209;"),
-    # spans that fill every month between start and end: one bar says it all
-    ("январь, февраль 2022", ""),
-    ("ежегодно", ""),
-    # one span, no dates
-    ("май 2022", ""),
-    ("в течение 2022 года", ""),
-    ("по мере необходимости", ""),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "text, months",
+    [
+        ("Май 2022 года Ноябрь 2022 года", ";202205;202211;"),
+        ("Сентябрь – октябрь ежегодно", ";202109;202110;202209;202210;"),
+        ("ежегодно (июнь)", ";202106;202206;"),
+        ("I квартал, III квартал 2022", ";202201;202202;202203;202207;202208;202209;"),
+        # spans that fill every month between start and end: one bar says it all
+        ("январь, февраль 2022", ""),
+        ("ежегодно", ""),
+        # one span, no dates
+        ("май 2022", ""),
+        ("в течение 2022 года", ""),
+        ("по мере необходимости", ""),
+        ("", ""),
+    ],
+)
 def test_months_column_lists_the_months_of_separate_spans_only(text, months):
     assert chart_months(parse_deadline(text, YEARS)) == months
 
@@ -75,8 +78,9 @@ def _probe_bars(built, rows: list, columns: list):
     workbook = openpyxl.load_workbook(built)
     gantt = workbook[layout.SHEET_GANTT]
     origin = f"{column_letter(GANTT_FIRST_MONTH_COL)}{GANTT_FIRST_ROW}"
-    bars = [rule.formula[0] for cf in gantt.conditional_formatting for rule in cf.rules
-            if str(cf.sqref).startswith(origin)]
+    bars = [
+        rule.formula[0] for cf in gantt.conditional_formatting for rule in cf.rules if str(cf.sqref).startswith(origin)
+    ]
     assert len(bars) >= 2
     probe = workbook.create_sheet("Probe")
     quoted = "'" + layout.SHEET_GANTT + "'!"
@@ -97,10 +101,19 @@ _REFERENCE = re.compile(r'("[^"]*"|[^A-Za-z_$"]|^)(\$?[A-Z]{1,3}\$?\d+)(?![\d(])
 
 @pytest.mark.libreoffice
 def test_milestones_are_coloured_in_their_months_only_after_libreoffice_recalculates(soffice, tmp_path):
-    roadmap = Roadmap(title="Проба", years=YEARS, sections=[Section("Раздел", [
-        Activity(number="1", activity="Этапы в мае и ноябре", deadline="Май 2022 года Ноябрь 2022 года"),
-        Activity(number="2", activity="Весь год", deadline="в течение 2022 года"),
-    ])])
+    roadmap = Roadmap(
+        title="Проба",
+        years=YEARS,
+        sections=[
+            Section(
+                "Раздел",
+                [
+                    Activity(number="1", activity="Этапы в мае и ноябре", deadline="Май 2022 года Ноябрь 2022 года"),
+                    Activity(number="2", activity="Весь год", deadline="в течение 2022 года"),
+                ],
+            )
+        ],
+    )
     built = tmp_path / "Roadmap.xlsm"
     from roadmap_tools.xlsm.build import build_workbook
 

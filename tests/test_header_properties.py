@@ -1,4 +1,5 @@
 """Properties of the header recogniser on any row of cells (hypothesis)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -9,12 +10,21 @@ from hypothesis import strategies as st
 from roadmap_tools.lexicon import vocab
 from roadmap_tools.reading.headers import field_of_title, missing_required, normalise_title, recognise_header
 
-_TITLES = sorted({t for titles in vocab.HEADER_SYNONYMS.values() for t in titles}
-                 | {s for _, stems in vocab.HEADER_STEMS for s in stems})
+_TITLES = sorted(
+    {t for titles in vocab.HEADER_SYNONYMS.values() for t in titles}
+    | {s for _, stems in vocab.HEADER_STEMS for s in stems}
+)
 _SPACES = st.sampled_from(["", " ", "\u00a0", "\u200b", "\n", "\t", "  "])
 TITLE_LIKE = st.builds(lambda a, t, b: a + t + b, _SPACES, st.sampled_from(_TITLES), _SPACES)
-CELL = st.one_of(st.none(), st.text(max_size=60), TITLE_LIKE, st.integers(), st.floats(allow_nan=True),
-                 st.booleans(), st.dates(min_value=date(1900, 1, 1)))
+CELL = st.one_of(
+    st.none(),
+    st.text(max_size=60),
+    TITLE_LIKE,
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.dates(min_value=date(1900, 1, 1)),
+)
 ROWS = st.lists(CELL, max_size=30)
 
 

@@ -1,12 +1,13 @@
 """Running a button twice changes nothing the second time; the user's own work survives."""
+
 from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
-
 from roadmap_books import roadmap_book
+
 from roadmap_tools.actions.on_file import run_check, run_form, run_overdue
 
 
@@ -19,10 +20,18 @@ def snapshot(path):
         for row in ws.iter_rows():
             for c in row:
                 if c.value is not None or c.comment or c.fill.fill_type or c.font.bold:
-                    cells[c.coordinate] = (c.value, c.fill.fill_type, c.fill.fgColor.rgb, c.font.bold,
-                                           c.comment.text if c.comment else None)
-        rules = sorted((str(cf.sqref), r.priority, tuple(r.formula), r.dxf.fill.bgColor.rgb if r.dxf else None)
-                       for cf in ws.conditional_formatting for r in cf.rules)
+                    cells[c.coordinate] = (
+                        c.value,
+                        c.fill.fill_type,
+                        c.fill.fgColor.rgb,
+                        c.font.bold,
+                        c.comment.text if c.comment else None,
+                    )
+        rules = sorted(
+            (str(cf.sqref), r.priority, tuple(r.formula), r.dxf.fill.bgColor.rgb if r.dxf else None)
+            for cf in ws.conditional_formatting
+            for r in cf.rules
+        )
         sheets[ws.title] = (cells, sorted(map(str, ws.merged_cells.ranges)), rules)
     names = sorted((n, d.attr_text) for n, d in wb.defined_names.items())
     return wb.sheetnames, sheets, names

@@ -1,9 +1,10 @@
 """Importing Word roadmaps: the fixtures to their gold files, and new wordings and orders."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES, ROADMAP_FIXTURES, collapsed, gold
+
 from roadmap_tools.reading.importer import import_roadmap
 
 
@@ -19,11 +20,14 @@ def test_fixture_imports_to_its_gold(name, variant):
     assert got["title"] == expected["title"]
 
 
-@pytest.mark.parametrize("name, years, organisation", [
-    ("000_9d9fda70d4b7cb08", [2022], ""),
-    ("001_a470a32a4d39f39e", [2021, 2022], ""),
-    ("003_1231fe5c55c4aab0", [2022], "ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ГОРОДСКОГО ОКРУГА КАРПИНСК"),
-])
+@pytest.mark.parametrize(
+    "name, years, organisation",
+    [
+        ("000_9d9fda70d4b7cb08", [2022], ""),
+        ("001_a470a32a4d39f39e", [2021, 2022], ""),
+        ("003_1231fe5c55c4aab0", [2022], "ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ГОРОДСКОГО ОКРУГА КАРПИНСК"),
+    ],
+)
 def test_years_and_organisation_come_from_the_document_text(name, years, organisation):
     roadmap = import_roadmap(FIXTURES / f"{name}_split.docx")
     assert roadmap.years == years
@@ -60,15 +64,14 @@ def make_variant_docx(path, *, split_table=True):
     document.add_paragraph("Приложение к приказу от 15.01.2023 № 12")
     document.add_paragraph("План мероприятий")
     document.add_paragraph("по повышению качества образования на 2023-2024 годы")
-    header = ["Ответственные", "Срок исполнения", "Мероприятие (содержание деятельности)",
-              "Ожидаемый результат", "№"]
+    header = ["Ответственные", "Срок исполнения", "Мероприятие (содержание деятельности)", "Ожидаемый результат", "№"]
     table = document.add_table(rows=1, cols=5)
     for cell, title in zip(table.rows[0].cells, header):
         cell.text = title
     _cell_merge_row(table, "1. Нормативно-правовое обеспечение")
     rows = [
         ["Директор ОО", "январь 2023", "=Разработка положения", "Положение", "1.1"],
-        ["", "", "о мониторинге", "утверждено", ""],       # broken by a page break
+        ["", "", "о мониторинге", "утверждено", ""],  # broken by a page break
         ["Методист", "до 1 марта 2023", "-Совещание с руководителями", "Протокол", "1.2"],
     ]
     for values in rows:
@@ -78,8 +81,10 @@ def make_variant_docx(path, *, split_table=True):
         document.add_paragraph("")
         table = document.add_table(rows=0, cols=5)  # continues the first, no header
     _cell_merge_row(table, "2. Кадровое обеспечение")
-    for values in [["", "", "", "", ""],
-                   ["ЦОКО", "II квартал 2024", "Курсы повышения квалификации", "Удостоверения", "2.1"]]:
+    for values in [
+        ["", "", "", "", ""],
+        ["ЦОКО", "II квартал 2024", "Курсы повышения квалификации", "Удостоверения", "2.1"],
+    ]:
         for cell, text in zip(table.add_row().cells, values):
             cell.text = text
     document.save(str(path))
@@ -91,8 +96,13 @@ def test_other_column_order_and_wordings_are_recognised(tmp_path):
     assert roadmap.columns[:3] == ["Ответственные", "Срок исполнения", "Мероприятие (содержание деятельности)"]
     assert [s.title for s in roadmap.sections] == ["1. Нормативно-правовое обеспечение", "2. Кадровое обеспечение"]
     first, second, third = roadmap.activities()
-    assert (first.number, first.activity, first.result, first.executor, first.deadline) == \
-        ("1.1", "=Разработка положения о мониторинге", "Положение утверждено", "Директор ОО", "январь 2023")
+    assert (first.number, first.activity, first.result, first.executor, first.deadline) == (
+        "1.1",
+        "=Разработка положения о мониторинге",
+        "Положение утверждено",
+        "Директор ОО",
+        "январь 2023",
+    )
     assert second.activity == "-Совещание с руководителями"
     assert (third.number, third.deadline, third.executor) == ("2.1", "II квартал 2024", "ЦОКО")
     assert roadmap.title == "План мероприятий по повышению качества образования на 2023-2024 годы"

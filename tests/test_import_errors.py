@@ -1,8 +1,8 @@
 """Files that are not a readable roadmap: a Russian message naming the file, exit 1, nothing written."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
 
 
@@ -48,18 +48,21 @@ def _report_without_deadlines(path):
     path.write_bytes((FIXTURES / "002_e8874583cf5e68aa.docx").read_bytes())
 
 
-@pytest.mark.parametrize("name, make, expected", [
-    ("нет_таблицы.docx", _no_table, "нет таблиц"),
-    ("чужая_таблица.docx", _unrecognised_columns, "не распознаны заголовки столбцов"),
-    ("битый.docx", _corrupt_zip, "повреждён"),
-    ("с_паролем.docx", _password_protected, "защищён паролем"),
-    # read through LibreOffice where installed; this one is broken, or LibreOffice is missing: either way
-    # the user is told to save it as .docx
-    ("старый.doc", _old_doc, "Документ Word (*.docx)"),
-    ("текст.docx", _not_office, "не является документом Office"),
-    ("отчёт.docx", _report_without_deadlines, "без столбца «Сроки»"),
-    ("с_паролем.xlsx", _password_protected, "защищён паролем"),
-])
+@pytest.mark.parametrize(
+    "name, make, expected",
+    [
+        ("нет_таблицы.docx", _no_table, "нет таблиц"),
+        ("чужая_таблица.docx", _unrecognised_columns, "не распознаны заголовки столбцов"),
+        ("битый.docx", _corrupt_zip, "повреждён"),
+        ("с_паролем.docx", _password_protected, "защищён паролем"),
+        # read through LibreOffice where installed; this one is broken, or LibreOffice is missing: either way
+        # the user is told to save it as .docx
+        ("старый.doc", _old_doc, "Документ Word (*.docx)"),
+        ("текст.docx", _not_office, "не является документом Office"),
+        ("отчёт.docx", _report_without_deadlines, "без столбца «Сроки»"),
+        ("с_паролем.xlsx", _password_protected, "защищён паролем"),
+    ],
+)
 def test_bad_file_is_refused_in_russian_and_nothing_is_written(cli, tmp_path, name, make, expected):
     source = tmp_path / name
     make(source)

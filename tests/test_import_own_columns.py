@@ -1,27 +1,31 @@
 """A Word roadmap's columns beyond ours are not dropped: filled reporting columns go to
 ours, columns we have no field for stay as the user's own, and import says which."""
+
 from __future__ import annotations
 
 from datetime import date
 
-from openpyxl import load_workbook
-
 from conftest import run_cli
+from openpyxl import load_workbook
 from roadmap_books import header_columns
-from roadmap_tools.workbook import schema as layout
-from roadmap_tools.reading.importer import import_roadmap
-from roadmap_tools.workbook.book import read_roadmap_workbook
-from roadmap_tools.xlsm.build import build_workbook
 from sheets_we_write import AGREED, FUNDING, roadmap_with_own_columns
 from word_tables import new_document, roadmap_table, save
+
+from roadmap_tools.reading.importer import import_roadmap
+from roadmap_tools.workbook import schema as layout
+from roadmap_tools.workbook.book import read_roadmap_workbook
+from roadmap_tools.xlsm.build import build_workbook
+
 
 def test_import_keeps_the_documents_own_columns_with_their_values_and_carries_its_marks(tmp_path):
     doc = roadmap_with_own_columns(tmp_path / "карта.docx")
     book = tmp_path / "Roadmap.xlsx"
     result = run_cli("import", doc, "-o", book)
     assert result.code == 0, result.err
-    assert f"Свои столбцы документа сохранены на листе «Дорожная карта» (после наших): «{FUNDING}», «{AGREED}»." \
+    assert (
+        f"Свои столбцы документа сохранены на листе «Дорожная карта» (после наших): «{FUNDING}», «{AGREED}»."
         in result.out
+    )
     assert "«Отметка о выполнении» → «Статус»" in result.out
 
     columns = header_columns(book)
@@ -63,11 +67,14 @@ def test_the_own_columns_survive_the_jobs_a_reimport_and_the_build_of_the_ribbon
 
 def test_a_done_date_column_of_the_document_is_read_as_dates(tmp_path):
     document = new_document()
-    roadmap_table(document, [
-        ["№", "Мероприятие", "Сроки", "Дата выполнения", "Информация о проведении"],
-        ["1", "Семинар", "март 2023", "15.03.2023", "Проведён семинар 15.03.2023"],
-        ["2", "Совещание", "май 2023", "в мае", ""],
-    ])
+    roadmap_table(
+        document,
+        [
+            ["№", "Мероприятие", "Сроки", "Дата выполнения", "Информация о проведении"],
+            ["1", "Семинар", "март 2023", "15.03.2023", "Проведён семинар 15.03.2023"],
+            ["2", "Совещание", "май 2023", "в мае", ""],
+        ],
+    )
     roadmap = import_roadmap(save(document, tmp_path / "карта.docx"))
     first, second = roadmap.activities()
     assert (first.done_date, first.info) == (date(2023, 3, 15), "Проведён семинар 15.03.2023")

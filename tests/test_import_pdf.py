@@ -1,15 +1,15 @@
 """Importing roadmaps printed to PDF, and old Word / RTF / OpenDocument files through LibreOffice."""
+
 from __future__ import annotations
 
 import hashlib
 import shutil
 
 import pytest
-
 from conftest import FIXTURES, ROADMAP_FIXTURES, collapsed, gold
-from roadmap_tools.reading import importer
-from roadmap_tools.reading import office
+
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.reading import importer, office
 from roadmap_tools.reading.importer import import_roadmap
 from roadmap_tools.reading.pdf_tables import cell_text
 
@@ -104,8 +104,11 @@ def test_a_page_number_above_the_continued_table_does_not_stop_a_cut_row_joining
 
     document = docx.Document(str(PDF_FIXTURES / f"{CUT_ROWS}.docx"))
     run = document.sections[0].header.paragraphs[0].add_run()
-    for tag, attribute, value in (("w:fldChar", "w:fldCharType", "begin"), ("w:instrText", None, "PAGE"),
-                                  ("w:fldChar", "w:fldCharType", "end")):
+    for tag, attribute, value in (
+        ("w:fldChar", "w:fldCharType", "begin"),
+        ("w:instrText", None, "PAGE"),
+        ("w:fldChar", "w:fldCharType", "end"),
+    ):
         element = OxmlElement(tag)
         if attribute:
             element.set(qn(attribute), value)
@@ -148,21 +151,38 @@ def test_cli_import_of_a_pdf_writes_the_workbook(cli, tmp_path):
     assert "Импортировано мероприятий: 40, разделов: 5" in result.out and out.exists()
 
 
-@pytest.mark.parametrize("lines, width, expected", [
-    # glyphs 1 pt wide: the first line fills ``width`` but for the room its length leaves
-    (["организационно-", "методической помощи"], 17, "организационно-методической помощи"),
-    (["работников в", "школах"], 14, "работников в школах"),
-    (["Управление образования", "МКУ «Центр»"], 40, "Управление образования\nМКУ «Центр»"),
-    (["(далее -", "ИС МЭДК)"], 9, "(далее - ИС МЭДК)"),
-    (["не менее 2-", "х семинаров"], 11.5, "не менее 2-х семинаров"),
-])
+@pytest.mark.parametrize(
+    "lines, width, expected",
+    [
+        # glyphs 1 pt wide: the first line fills ``width`` but for the room its length leaves
+        (["организационно-", "методической помощи"], 17, "организационно-методической помощи"),
+        (["работников в", "школах"], 14, "работников в школах"),
+        (["Управление образования", "МКУ «Центр»"], 40, "Управление образования\nМКУ «Центр»"),
+        (["(далее -", "ИС МЭДК)"], 9, "(далее - ИС МЭДК)"),
+        (["не менее 2-", "х семинаров"], 11.5, "не менее 2-х семинаров"),
+    ],
+)
 def test_cell_lines_are_joined_as_the_writer_wrapped_them(lines, width, expected):
     chars, top = [], 10.0
     for line in lines:
         for x, letter in enumerate(line):
-            chars.append({"text": letter, "x0": float(x), "x1": x + 1.0, "top": top, "bottom": top + 10,
-                          "size": 1.0, "upright": True, "fontname": "Times", "doctop": top,
-                          "y0": 0, "y1": 0, "width": 1.0, "height": 10})
+            chars.append(
+                {
+                    "text": letter,
+                    "x0": float(x),
+                    "x1": x + 1.0,
+                    "top": top,
+                    "bottom": top + 10,
+                    "size": 1.0,
+                    "upright": True,
+                    "fontname": "Times",
+                    "doctop": top,
+                    "y0": 0,
+                    "y1": 0,
+                    "width": 1.0,
+                    "height": 10,
+                }
+            )
         top += 12.0
     assert cell_text(chars, width) == expected
 

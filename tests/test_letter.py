@@ -1,4 +1,5 @@
 """The cover letter: every element of the real Kuznetsk letter, from «Настройки»."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, REPORT_FIXTURE
+
 from roadmap_tools.reports.letter import LETTER_TEMPLATE, TEMPLATES, letter_context, render_letter
 
 #: «Настройки» of Kuznetsk as its letter of 26.05.2023 shows them (fixture 002).
@@ -18,7 +19,7 @@ KUZNETSK = {
     "sender_name": "Управление образования города Кузнецка",
     "sender_address": "Белинского улица, д. 11, Кузнецк, Пензенская область, 442530,",
     "sender_contacts": "Тел./факс (84157) 2-40 - 81\nE-mail: kremneva@sura.ru\n"
-                       "E-mail: kuzg_adm@sura.ru, http://kuznetsk.pnz.ru",
+    "E-mail: kuzg_adm@sura.ru, http://kuznetsk.pnz.ru",
     "sender_requisites": "ОКПО 02113139, ОГРН 1025800545957,\nИНН/КПП 5803001466/580301001",
     "letter_number": "370",
     "letter_date": date(2023, 5, 26),
@@ -28,8 +29,8 @@ KUZNETSK = {
     "request_number": "01-13/702",
     "request_date": date(2023, 5, 10),
     "letter_about": "муниципального плана-графика (дорожной карты) регионального проекта адресной "
-                    "методической помощи общеобразовательным организациям с низкими образовательными "
-                    "результатами «Равенство образовательных возможностей в 2023 году»",
+    "методической помощи общеобразовательным организациям с низкими образовательными "
+    "результатами «Равенство образовательных возможностей в 2023 году»",
     "signatory_position": "Начальник управления образования\nгорода Кузнецка",
     "signatory_name": "Л.А.Борисова",
     "executor_name": "Заводчикова Л.И.",
@@ -142,9 +143,12 @@ def test_what_the_letter_reports_on_defaults_to_the_roadmap_title():
 
 def test_salutation_appears_only_when_filled(tmp_path):
     without = document_text(render_letter(letter_context(KUZNETSK, "", PERIOD, 1), tmp_path / "a.docx"))
-    with_it = document_text(render_letter(
-        letter_context({**KUZNETSK, "salutation": "Уважаемая Ирина Викторовна!"}, "", PERIOD, 1),
-        tmp_path / "b.docx"))
+    with_it = document_text(
+        render_letter(
+            letter_context({**KUZNETSK, "salutation": "Уважаемая Ирина Викторовна!"}, "", PERIOD, 1),
+            tmp_path / "b.docx",
+        )
+    )
     assert "Уважаемая Ирина Викторовна!" in with_it
     assert "Уважаем" not in without
     assert "{%" not in without and "{{" not in without
@@ -178,12 +182,20 @@ def test_committed_template_is_what_the_script_makes(tmp_path):
     def structure(path):
         document = docx.Document(str(path))
         section = document.sections[0]
-        paragraphs = [(p.text, p.alignment, [(r.font.size, r.bold) for r in p.runs])
-                      for p in document.paragraphs]
-        cells = [[(p.text, p.alignment) for p in cell.paragraphs]
-                 for table in document.tables for cell in table.rows[0].cells]
-        page = (section.page_width, section.page_height, section.left_margin, section.right_margin,
-                section.top_margin, section.bottom_margin)
+        paragraphs = [(p.text, p.alignment, [(r.font.size, r.bold) for r in p.runs]) for p in document.paragraphs]
+        cells = [
+            [(p.text, p.alignment) for p in cell.paragraphs]
+            for table in document.tables
+            for cell in table.rows[0].cells
+        ]
+        page = (
+            section.page_width,
+            section.page_height,
+            section.left_margin,
+            section.right_margin,
+            section.top_margin,
+            section.bottom_margin,
+        )
         normal = document.styles["Normal"].font
         return document_text(path), paragraphs, cells, page, (normal.name, normal.size)
 
@@ -197,28 +209,50 @@ def body_sentence(settings: dict, tmp_path: Path) -> str:
     return next(line for line in text.splitlines() if "направляет информацию" in line)
 
 
-@pytest.mark.parametrize("addressee_org, request_from, expected", [
-    # the request's sender left empty: the addressee's organisation, put in the genitive
-    ("Министерство образования Пензенской области", "", "письмом Министерства образования Пензенской области №"),
-    ("Департамент образования и науки Костромской области", "",
-     "письмом Департамента образования и науки Костромской области №"),
-    ("Комитет общего и профессионального образования Ленинградской области", "",
-     "письмом Комитета общего и профессионального образования Ленинградской области №"),
-    ("Главное управление образования Кемеровской области", "",
-     "письмом Главного управления образования Кемеровской области №"),
-    # given in the nominative: put in the genitive; given in the genitive: as written
-    ("ГАОУ ДПО ИРР ПО", "Институт развития образования Пермского края",
-     "письмом Института развития образования Пермского края №"),
-    ("ГАОУ ДПО ИРР ПО", "Региональный центр обработки информации Тамбовской области",
-     "письмом Регионального центра обработки информации Тамбовской области №"),
-    ("ГАОУ ДПО ИРР ПО", "Министерства просвещения Чувашской Республики",
-     "письмом Министерства просвещения Чувашской Республики №"),
-    # an abbreviation or a quoted name does not decline
-    ("ГАОУ ДПО ИРР ПО", "", "письмом ГАОУ ДПО ИРР ПО №"),
-    ("ГБУ «Центр оценки качества образования»", "", "письмом ГБУ «Центр оценки качества образования» №"),
-])
-def test_the_request_is_cited_in_the_genitive_whichever_case_it_was_given_in(tmp_path, addressee_org,
-                                                                            request_from, expected):
+@pytest.mark.parametrize(
+    "addressee_org, request_from, expected",
+    [
+        # the request's sender left empty: the addressee's organisation, put in the genitive
+        ("Министерство образования Пензенской области", "", "письмом Министерства образования Пензенской области №"),
+        (
+            "Департамент образования и науки Костромской области",
+            "",
+            "письмом Департамента образования и науки Костромской области №",
+        ),
+        (
+            "Комитет общего и профессионального образования Ленинградской области",
+            "",
+            "письмом Комитета общего и профессионального образования Ленинградской области №",
+        ),
+        (
+            "Главное управление образования Кемеровской области",
+            "",
+            "письмом Главного управления образования Кемеровской области №",
+        ),
+        # given in the nominative: put in the genitive; given in the genitive: as written
+        (
+            "ГАОУ ДПО ИРР ПО",
+            "Институт развития образования Пермского края",
+            "письмом Института развития образования Пермского края №",
+        ),
+        (
+            "ГАОУ ДПО ИРР ПО",
+            "Региональный центр обработки информации Тамбовской области",
+            "письмом Регионального центра обработки информации Тамбовской области №",
+        ),
+        (
+            "ГАОУ ДПО ИРР ПО",
+            "Министерства просвещения Чувашской Республики",
+            "письмом Министерства просвещения Чувашской Республики №",
+        ),
+        # an abbreviation or a quoted name does not decline
+        ("ГАОУ ДПО ИРР ПО", "", "письмом ГАОУ ДПО ИРР ПО №"),
+        ("ГБУ «Центр оценки качества образования»", "", "письмом ГБУ «Центр оценки качества образования» №"),
+    ],
+)
+def test_the_request_is_cited_in_the_genitive_whichever_case_it_was_given_in(
+    tmp_path, addressee_org, request_from, expected
+):
     settings = {**KUZNETSK, "addressee_org": addressee_org, "request_from": request_from}
     sentence = body_sentence(settings, tmp_path)
     assert sentence.startswith("В соответствии с " + expected), sentence
@@ -227,7 +261,8 @@ def test_the_request_is_cited_in_the_genitive_whichever_case_it_was_given_in(tmp
 def test_a_request_of_no_known_sender_is_cited_by_its_number(tmp_path):
     settings = {**KUZNETSK, "addressee_org": "", "request_from": ""}
     assert body_sentence(settings, tmp_path).startswith(
-        "В соответствии с письмом № 01-13/702 от 10.05.2023 управление образования города Кузнецка направляет")
+        "В соответствии с письмом № 01-13/702 от 10.05.2023 управление образования города Кузнецка направляет"
+    )
 
 
 def test_without_a_request_and_its_sender_the_sentence_opens_with_the_sender(tmp_path):
@@ -243,28 +278,46 @@ def addressee_cell(settings: dict, tmp_path: Path) -> list:
     return [p.text for p in document.tables[0].rows[0].cells[1].paragraphs if p.text]
 
 
-@pytest.mark.parametrize("addressee_org, addressee, lines", [
-    # the position names the organisation: it is not said twice; the person in the dative
-    ("Министерство образования Пензенской области", "Министру образования Пензенской области А. В. Сергеевой",
-     ["Министру образования Пензенской области", "А. В. Сергеевой"]),
-    ("Министерство образования Пензенской области", "Министр образования Пензенской области А. В. Сергеева",
-     ["Министру образования Пензенской области", "А. В. Сергеевой"]),
-    ("Министерство образования Пензенской области", "Министру образования Пензенской области",
-     ["Министру образования Пензенской области"]),
-    ("Департамент образования Ярославской области", "Директор департамента Иванов Пётр Сергеевич",
-     ["Департамент образования Ярославской области", "Директору департамента", "Иванову Петру Сергеевичу"]),
-    # no position: the organisation alone, as the Kuznetsk letter has it
-    ("ГАОУ ДПО ИРР ПО", "", ["ГАОУ ДПО ИРР ПО"]),
-    ("ГАОУ ДПО ИРР ПО", "Ректору Т.В. Кузнецовой", ["ГАОУ ДПО ИРР ПО", "Ректору", "Т.В. Кузнецовой"]),
-])
+@pytest.mark.parametrize(
+    "addressee_org, addressee, lines",
+    [
+        # the position names the organisation: it is not said twice; the person in the dative
+        (
+            "Министерство образования Пензенской области",
+            "Министру образования Пензенской области А. В. Сергеевой",
+            ["Министру образования Пензенской области", "А. В. Сергеевой"],
+        ),
+        (
+            "Министерство образования Пензенской области",
+            "Министр образования Пензенской области А. В. Сергеева",
+            ["Министру образования Пензенской области", "А. В. Сергеевой"],
+        ),
+        (
+            "Министерство образования Пензенской области",
+            "Министру образования Пензенской области",
+            ["Министру образования Пензенской области"],
+        ),
+        (
+            "Департамент образования Ярославской области",
+            "Директор департамента Иванов Пётр Сергеевич",
+            ["Департамент образования Ярославской области", "Директору департамента", "Иванову Петру Сергеевичу"],
+        ),
+        # no position: the organisation alone, as the Kuznetsk letter has it
+        ("ГАОУ ДПО ИРР ПО", "", ["ГАОУ ДПО ИРР ПО"]),
+        ("ГАОУ ДПО ИРР ПО", "Ректору Т.В. Кузнецовой", ["ГАОУ ДПО ИРР ПО", "Ректору", "Т.В. Кузнецовой"]),
+    ],
+)
 def test_the_addressee_block_names_each_thing_once(tmp_path, addressee_org, addressee, lines):
     assert addressee_cell({**KUZNETSK, "addressee_org": addressee_org, "addressee": addressee}, tmp_path) == lines
 
 
-@pytest.mark.parametrize("given, expected", [
-    ("дорожная карта «Равенство»", "дорожной карты «Равенство»"),
-    ("план мероприятий по повышению качества образования", "плана мероприятий по повышению качества образования"),
-    ("муниципального плана-графика (дорожной карты)", "муниципального плана-графика (дорожной карты)"),
-])
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ("дорожная карта «Равенство»", "дорожной карты «Равенство»"),
+        ("план мероприятий по повышению качества образования", "плана мероприятий по повышению качества образования"),
+        ("муниципального плана-графика (дорожной карты)", "муниципального плана-графика (дорожной карты)"),
+    ],
+)
 def test_what_the_letter_reports_on_is_put_in_the_genitive(given, expected):
     assert letter_context({**KUZNETSK, "letter_about": given}, "", PERIOD, 1)["letter_about"] == expected

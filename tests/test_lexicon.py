@@ -1,5 +1,6 @@
 """The vocabulary is data (roadmap_tools/lexicon/ru.toml) checked against its schema: the
 typed declarations of roadmap_tools/lexicon/vocab.py."""
+
 from __future__ import annotations
 
 import ast
@@ -21,8 +22,11 @@ def declared_entries() -> dict:
     """Entry key -> vocab name, from the ``NAME: type = entry("key", type)`` lines."""
     found = {}
     for node in ast.parse(VOCAB_SOURCE.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.AnnAssign) and isinstance(node.value, ast.Call) \
-                and getattr(node.value.func, "id", "") == "entry":
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.value, ast.Call)
+            and getattr(node.value.func, "id", "") == "entry"
+        ):
             found[node.value.args[0].value] = node.target.id
     return found
 
@@ -40,13 +44,16 @@ def test_the_file_fits_the_schema_the_declarations_give():
         assert getattr(vocab, name) is not None, key
 
 
-@pytest.mark.parametrize("text,schema,message", [
-    ('x = "слово"', List[str], "ожидается список"),
-    ("x = [1, 2]", List[str], "«x[0]»: ожидается строка"),
-    ('x = ["a"]', Tuple[str, int], "нужно 2 значения"),
-    ('x.abc = [1]', Dict[int, List[int]], "ключ должен быть числом"),
-    ("x = true", int, "ожидается целое число"),
-])
+@pytest.mark.parametrize(
+    "text,schema,message",
+    [
+        ('x = "слово"', List[str], "ожидается список"),
+        ("x = [1, 2]", List[str], "«x[0]»: ожидается строка"),
+        ('x = ["a"]', Tuple[str, int], "нужно 2 значения"),
+        ("x.abc = [1]", Dict[int, List[int]], "ключ должен быть числом"),
+        ("x = true", int, "ожидается целое число"),
+    ],
+)
 def test_a_wrong_entry_is_a_russian_message_naming_it(text, schema, message):
     with pytest.raises(LexiconError, match=re.escape(message)):
         entry("x", schema, lexicon(text))
@@ -77,11 +84,18 @@ def _russian_words_in_patterns(path: Path) -> list:
     """Regular-expression literals of a module that hold Russian words (not just «[а-яё]»)."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and getattr(node.func.value, "id", "") == "re" and node.args:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and getattr(node.func.value, "id", "") == "re"
+            and node.args
+        ):
             for part in ast.walk(node.args[0]):
-                if isinstance(part, ast.Constant) and isinstance(part.value, str) \
-                        and re.search("[\u0400-\u04ff]", re.sub(r"\[[^\]]*\]", "", part.value)):
+                if (
+                    isinstance(part, ast.Constant)
+                    and isinstance(part.value, str)
+                    and re.search("[\u0400-\u04ff]", re.sub(r"\[[^\]]*\]", "", part.value))
+                ):
                     found.append(f"{path.name}:{node.lineno}: {part.value[:60]}")
     return found
 

@@ -1,5 +1,6 @@
 """xlwings Lite: the lowest xlwings the scripts support is one number, given everywhere,
 and a book with an older xlwings gets a Russian message naming it, not an internal error."""
+
 from __future__ import annotations
 
 import configparser
@@ -7,25 +8,27 @@ import re
 from pathlib import Path
 
 import pytest
+from excel_harness import enable_remote_engine, remote_book
 
 import roadmap_tools.excel as rt
 from roadmap_tools.excel import LITE_XLWINGS_FLOOR
 
-from excel_harness import enable_remote_engine, remote_book
-
 REPOSITORY = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("version, too_old", [
-    ("0.33.20", True),   # what xlwings Lite gives a new workbook
-    ("0.36.17", True),
-    ("0.37.4", True),    # the last without Sheet.notes and Range.conditional_formats
-    ("0.37.5", False),
-    ("0.37.10", False),  # compared as numbers, not as text
-    ("0.38.0rc1", False),
-    ("1.0", False),
-    ("dev", False),      # a version we cannot read is not refused
-])
+@pytest.mark.parametrize(
+    "version, too_old",
+    [
+        ("0.33.20", True),  # what xlwings Lite gives a new workbook
+        ("0.36.17", True),
+        ("0.37.4", True),  # the last without Sheet.notes and Range.conditional_formats
+        ("0.37.5", False),
+        ("0.37.10", False),  # compared as numbers, not as text
+        ("0.38.0rc1", False),
+        ("1.0", False),
+        ("dev", False),  # a version we cannot read is not refused
+    ],
+)
 def test_an_xlwings_below_the_floor_is_refused(version, too_old):
     assert (rt.xlwings_too_old(version) is not None) == too_old
 
@@ -58,8 +61,7 @@ def older_remote_engine(monkeypatch):
     monkeypatch.setattr(rt.xw, "__version__", "0.37.4")
 
 
-def test_a_button_under_an_old_remote_engine_only_says_which_xlwings_is_needed(older_remote_engine,
-                                                                              sample_workbook):
+def test_a_button_under_an_old_remote_engine_only_says_which_xlwings_is_needed(older_remote_engine, sample_workbook):
     book = remote_book(sample_workbook)
     rt.check_entries(book)
     actions = book.json()["actions"]

@@ -8,6 +8,7 @@ calls the scripts the way xlwings Lite's runner does. What they need (Pyodide fr
 xlwings wheels from PyPI) is put in tests/lite by ``tests/lite/prepare.sh``; without it these
 tests are skipped, saying so.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,13 +21,12 @@ from typing import Callable
 
 import openpyxl
 import pytest
-from openpyxl.comments import Comment
-
-from roadmap_tools.workbook import schema as layout
-from roadmap_tools.excel import LITE_XLWINGS_FLOOR
-
 from conftest import run_cli
 from excel_harness import book_json_from_xlsx
+from openpyxl.comments import Comment
+
+from roadmap_tools.excel import LITE_XLWINGS_FLOOR
+from roadmap_tools.workbook import schema as layout
 
 pytestmark = pytest.mark.pyodide
 
@@ -58,13 +58,11 @@ def pyodide(request) -> Callable[[Path], list]:
         missing("нет Node.js (node): Pyodide запускать не в чем")
     if not (LITE / "node_modules" / package / "pyodide.mjs").is_file():
         missing(f"нет {package} из npm в tests/lite/node_modules: выполните {PREPARE}")
-    return lambda folder: [node, str(LITE / "run_pyodide.mjs"), package, str(folder),
-                           "request.json", "result.json"]
+    return lambda folder: [node, str(LITE / "run_pyodide.mjs"), package, str(folder), "request.json", "result.json"]
 
 
 def cpython(folder: Path) -> list:
-    return [sys.executable, str(LITE / "lite_scripts.py"), str(folder / "request.json"),
-            str(folder / "result.json")]
+    return [sys.executable, str(LITE / "lite_scripts.py"), str(folder / "request.json"), str(folder / "result.json")]
 
 
 @pytest.fixture(scope="module")
@@ -87,8 +85,12 @@ def books(sample_workbook, tmp_path_factory) -> dict:
 def roadmap_wheel(tmp_path_factory) -> Path:
     """roadmap_tools as a wheel, built as the README says (``pip wheel --no-deps .``)."""
     folder = tmp_path_factory.mktemp("wheel")
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(folder),
-                           str(REPOSITORY)], capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(folder), str(REPOSITORY)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return next(folder.glob("roadmap_tools-*.whl"))
 
@@ -100,8 +102,7 @@ def xlwings_wheel(version: str) -> Path:
     return wheel
 
 
-def run_scripts(command: Callable[[Path], list], folder: Path, books: dict, version: str,
-                roadmap_wheel: Path) -> dict:
+def run_scripts(command: Callable[[Path], list], folder: Path, books: dict, version: str, roadmap_wheel: Path) -> dict:
     """The scripts' actions on each of ``books`` with xlwings ``version``, run by ``command``."""
     wheels = [xlwings_wheel(version), roadmap_wheel]
     folder.mkdir(parents=True)
@@ -133,14 +134,14 @@ def test_lite_scripts_in_pyodide_give_the_actions_they_give_in_cpython(pyodide, 
             assert all(alert["args"][3] != "critical" for alert in alerts(actions)), alerts(actions)
             assert actions == in_cpython["actions"][book][script], (book, script)
     # the second check removed its old notes and kept the user's
-    deleted = [action for action in in_pyodide["actions"]["checked"]["check_entries"]
-               if action["func"] == "deleteNote"]
+    deleted = [action for action in in_pyodide["actions"]["checked"]["check_entries"] if action["func"] == "deleteNote"]
     assert deleted and all("K3" not in json.dumps(action) for action in deleted)
 
 
 @pytest.mark.parametrize("version", OLDER_XLWINGS)
 def test_with_an_older_xlwings_in_pyodide_each_script_only_says_which_xlwings_is_needed(
-        pyodide, books, roadmap_wheel, tmp_path, version):
+    pyodide, books, roadmap_wheel, tmp_path, version
+):
     result = run_scripts(pyodide, tmp_path / version, books, version, roadmap_wheel)
     assert result["xlwings"] == version
     for book in books:

@@ -1,12 +1,13 @@
 """MS-OVBA compression: what we write, olevba (and so Office) reads back byte for byte."""
+
 import os
 import random
 
 import pytest
 from oletools.olevba import decompress_stream
 
-from roadmap_tools.xlsm import ovba
 from roadmap_tools.resources import VBA_SOURCES
+from roadmap_tools.xlsm import ovba
 
 XLWINGS_BAS = str(VBA_SOURCES / "xlwings.bas")
 random.seed(5)
@@ -53,15 +54,26 @@ def test_xlwings_module_reads_back_through_olevba_and_is_smaller():
 
 def test_decompresses_the_example_of_the_specification():
     # MS-OVBA 3.2.3
-    packed = bytes.fromhex("012FB000236161616263646582660070616768696A013808616B6C00306D6E6F70067102700410"
-                           "72737475761077 78797A003C".replace(" ", ""))
+    packed = bytes.fromhex(
+        "012FB000236161616263646582660070616768696A013808616B6C00306D6E6F70067102700410"
+        "72737475761077 78797A003C".replace(" ", "")
+    )
     assert ovba.decompress(packed) == b"#aaabcdefaaaaghijaaaaaklaaamnopqaaaaaaaaaaaarstuvwxyzaaa"
 
 
-@pytest.mark.parametrize("difference, bits, max_length", [
-    (1, 4, 4098), (16, 4, 4098), (17, 5, 2050), (32, 5, 2050), (33, 6, 1026),
-    (2048, 11, 34), (2049, 12, 18), (4095, 12, 18),
-])
+@pytest.mark.parametrize(
+    "difference, bits, max_length",
+    [
+        (1, 4, 4098),
+        (16, 4, 4098),
+        (17, 5, 2050),
+        (32, 5, 2050),
+        (33, 6, 1026),
+        (2048, 11, 34),
+        (2049, 12, 18),
+        (4095, 12, 18),
+    ],
+)
 def test_copy_token_longest_length_is_0xffff_shifted_by_bit_count_plus_3(difference, bits, max_length):
     assert ovba.copy_token_limits(difference) == (bits, max_length)
 

@@ -1,4 +1,5 @@
 """Counting the printed pages of the attached form: LibreOffice's count, or an estimate."""
+
 from __future__ import annotations
 
 import shutil
@@ -20,8 +21,14 @@ def make_sheet(path, rows: int, height: float = 45.0):
         sheet.column_dimensions[column].width = width
     sheet.append(["№п/п", "Мероприятие", "Информация о проведении", "Ссылка на документ"])
     for number in range(1, rows + 1):
-        sheet.append([number, "Создание муниципальной рабочей команды " * 3, "Приказ №109 от 15.02.2023 " * 4,
-                      "https://uokuzneck.ucoz.ru/munic_mehanizmi/2023/prikaz.pdf"])
+        sheet.append(
+            [
+                number,
+                "Создание муниципальной рабочей команды " * 3,
+                "Приказ №109 от 15.02.2023 " * 4,
+                "https://uokuzneck.ucoz.ru/munic_mehanizmi/2023/prikaz.pdf",
+            ]
+        )
         sheet.row_dimensions[number + 1].height = height
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = 9

@@ -1,12 +1,13 @@
 """The letter's «на N л.» without LibreOffice: the estimate of the monitoring form's pages
 is within one page of what LibreOffice prints, on the forms of every fixture roadmap."""
+
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-
 from conftest import FIXTURES
+
 from roadmap_tools.deadlines import parse_deadline
 from roadmap_tools.reading.importer import import_roadmap as import_document
 from roadmap_tools.reports.letter import write_form
@@ -56,8 +57,9 @@ def test_a_long_form_of_every_fixture_activity_is_estimated_within_one_page(tmp_
     years = merged.years = sorted({year for roadmap in roadmaps for year in roadmap.years})
     for activity in merged.activities():
         activity.parsed = parse_deadline(activity.deadline, years)
-    form = write_form(merged, {"title": merged.title}, (date(years[0], 1, 1), date(years[-1], 12, 31)),
-                      tmp_path / "form.xlsx")
+    form = write_form(
+        merged, {"title": merged.title}, (date(years[0], 1, 1), date(years[-1], 12, 31)), tmp_path / "form.xlsx"
+    )
     printed = pdf_page_count(convert_to_pdf(form, tmp_path / "pdf"))
     assert printed > 3
     assert abs(estimate_xlsx_pages(form, "Форма мониторинга") - printed) <= 1

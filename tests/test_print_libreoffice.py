@@ -1,18 +1,19 @@
 """What every sheet we write looks like printed on A4 by LibreOffice: text of 7 pt or
 larger on every page, wide sheets over several pages across rather than shrunk, the
 Gantt over the roadmap's own years, names of «Справочники» whole."""
+
 from __future__ import annotations
 
 import os
 
 import pdfplumber
 import pytest
-from openpyxl import load_workbook
-
 from conftest import convert_with_libreoffice, soffice_path
+from openpyxl import load_workbook
+from sheets_we_write import written_workbooks
+
 from roadmap_tools.workbook import schema as layout
 from roadmap_tools.workbook.printing import MIN_PRINTED_PT
-from sheets_we_write import written_workbooks
 
 pytestmark = pytest.mark.libreoffice
 
@@ -29,8 +30,10 @@ def printed(tmp_path_factory):
         pytest.skip("LibreOffice не установлен: apt-get install libreoffice-calc")
     folder = tmp_path_factory.mktemp("printed")
     books = written_workbooks(folder / "books")
-    return {name: (path, convert_with_libreoffice(soffice, path, "pdf", folder / "pdf" / str(i)))
-            for i, (name, path) in enumerate(books.items())}
+    return {
+        name: (path, convert_with_libreoffice(soffice, path, "pdf", folder / "pdf" / str(i)))
+        for i, (name, path) in enumerate(books.items())
+    }
 
 
 def text_sizes(pdf_path) -> list:
@@ -89,8 +92,7 @@ def test_the_gantt_prints_the_years_of_the_roadmap_and_every_page_of_its_bars(pr
 
 def test_lists_print_every_executor_name_whole(printed):
     book, pdf = printed["демо: книга"]
-    names = [row[2] for row in load_workbook(book)[layout.SHEET_LISTS].iter_rows(min_row=2, values_only=True)
-             if row[2]]
+    names = [row[2] for row in load_workbook(book)[layout.SHEET_LISTS].iter_rows(min_row=2, values_only=True) if row[2]]
     with pdfplumber.open(pdf) as doc:
         words = {w for page in doc.pages for w in (page.extract_text() or "").split()}
     cut = [word for name in names for word in name.split() if word not in words]

@@ -3,26 +3,30 @@
 The printed result itself is measured in test_print_libreoffice.py; these pin down the
 choices, fast, without LibreOffice.
 """
+
 from __future__ import annotations
 
 import pytest
+from conftest import SAMPLE_DOCX, run_cli
 from openpyxl import load_workbook
 
-from conftest import SAMPLE_DOCX, run_cli
+from roadmap_tools.sheetplan.operations import bounds, column_letter
 from roadmap_tools.workbook import schema as layout
 from roadmap_tools.workbook.printing import MIN_PRINTED_PT, POINTS_PER_WIDTH_CHAR, page_setup, printable_width
-from roadmap_tools.sheetplan.operations import bounds, column_letter
 from roadmap_tools.workbook.sheets import GANTT_FIRST_MONTH_COL, GANTT_FIRST_ROW
 
 
-@pytest.mark.parametrize("widths, font, landscape, pages", [
-    ([7, 50, 20], 11, False, 1),                 # fits a portrait page at full size
-    ([45, 50, 45], 11, True, 1),                 # wider: landscape, one page across
-    ([7, 50, 62, 44], 11, True, 1),              # the monitoring form: scaled, still readable
-    ([7, 50, 62, 44], 8, True, 2),               # the same with 8 pt text: two pages across
-    ([7, 22, 55, 20, 11, 11, 28, 28, 14, 12, 36, 24, 16, 16, 10], 11, True, 2),  # «Дорожная карта»
-    ([30] * 20, 11, True, 5),
-])
+@pytest.mark.parametrize(
+    "widths, font, landscape, pages",
+    [
+        ([7, 50, 20], 11, False, 1),  # fits a portrait page at full size
+        ([45, 50, 45], 11, True, 1),  # wider: landscape, one page across
+        ([7, 50, 62, 44], 11, True, 1),  # the monitoring form: scaled, still readable
+        ([7, 50, 62, 44], 8, True, 2),  # the same with 8 pt text: two pages across
+        ([7, 22, 55, 20, 11, 11, 28, 28, 14, 12, 36, 24, 16, 16, 10], 11, True, 2),  # «Дорожная карта»
+        ([30] * 20, 11, True, 5),
+    ],
+)
 def test_orientation_and_pages_across_keep_the_printed_text_readable(widths, font, landscape, pages):
     setup = page_setup(widths, smallest_font=font, title_columns=1)
     assert (setup.landscape, setup.pages_wide) == (landscape, pages)
@@ -47,8 +51,11 @@ def test_the_gantt_prints_the_years_and_rows_of_the_roadmap_and_follows_changed_
 
     wb = load_workbook(book, keep_vba=True)
     settings = wb[layout.SHEET_SETTINGS]
-    row = next(r for r in range(1, settings.max_row + 1)
-               if settings.cell(r, 1).value == layout.SETTINGS_BY_KEY["last_year"].label)
+    row = next(
+        r
+        for r in range(1, settings.max_row + 1)
+        if settings.cell(r, 1).value == layout.SETTINGS_BY_KEY["last_year"].label
+    )
     settings.cell(row, 2).value = 2024
     wb.save(book)
     assert run_cli("overdue", book, "--as-of", "2022-06-30").code == 0

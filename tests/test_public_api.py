@@ -1,5 +1,6 @@
 """The library's public calls are importable from the package itself, and each is the
 very function the command and the button run."""
+
 from __future__ import annotations
 
 import subprocess
@@ -27,8 +28,10 @@ def test_parse_deadline_from_the_package_reads_a_russian_deadline():
 
 
 def test_importing_the_package_loads_no_heavy_library():
-    code = ("import sys, roadmap_tools; heavy = {'openpyxl', 'pandas', 'docx', 'lxml', 'pymorphy3'}; "
-            "print(sorted(heavy & set(sys.modules)))")
+    code = (
+        "import sys, roadmap_tools; heavy = {'openpyxl', 'pandas', 'docx', 'lxml', 'pymorphy3'}; "
+        "print(sorted(heavy & set(sys.modules)))"
+    )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"
 
 

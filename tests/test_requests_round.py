@@ -3,6 +3,7 @@
 an archive for two periods and the first once more, the curator's decisions, feedback and
 apply-feedback: every value lands where it belongs, nothing is overwritten, the archive holds
 exactly two periods."""
+
 from __future__ import annotations
 
 import shutil
@@ -11,11 +12,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
-from roadmap_tools.workbook import schema as layout
-from roadmap_tools.executors.requests import REQUEST_COLUMNS, REQUEST_HEADER_ROW, SHEET_REQUEST
-
 from conftest import run_cli
+
+from roadmap_tools.executors.requests import REQUEST_COLUMNS, REQUEST_HEADER_ROW, SHEET_REQUEST
+from roadmap_tools.workbook import schema as layout
 
 PERIOD_1 = ("2022-01-01", "2022-06-30")
 PERIOD_2 = ("2022-07-01", "2022-12-31")
@@ -33,8 +33,11 @@ def link_for(row_id: str) -> str:
 def request_rows(path: Path) -> list:
     """(sheet row, values) of the data rows of a request workbook."""
     ws = openpyxl.load_workbook(path)[SHEET_REQUEST]
-    return [(r, [c.value for c in ws[r][:6]]) for r in range(REQUEST_HEADER_ROW + 1, ws.max_row + 1)
-            if any(c.value for c in ws[r][:6])]
+    return [
+        (r, [c.value for c in ws[r][:6]])
+        for r in range(REQUEST_HEADER_ROW + 1, ws.max_row + 1)
+        if any(c.value for c in ws[r][:6])
+    ]
 
 
 def roadmap_by_id(path: Path) -> dict:
@@ -73,8 +76,7 @@ def with_executor_email(source: Path, target: Path, executor: str, email: str) -
 
 @pytest.fixture
 def round_folder(sample_workbook, tmp_path):
-    book = with_executor_email(sample_workbook, tmp_path / "Roadmap.xlsx", "Управление образования города Пензы",
-                               EMAIL)
+    book = with_executor_email(sample_workbook, tmp_path / "Roadmap.xlsx", "Управление образования города Пензы", EMAIL)
     return tmp_path, book
 
 
@@ -89,8 +91,9 @@ def test_a_round_down_to_executors_and_back_up_through_the_curator(round_folder)
     uo = by_executor["Управление образования города Пензы"]
     mku = next(p for name, p in by_executor.items() if name.startswith("МКУ"))
     schools = by_executor["Общеобразовательные учреждения города Пензы"]
-    assert [f["eml"] is not None for f in files] == [f["executor"] == "Управление образования города Пензы"
-                                                      for f in files]
+    assert [f["eml"] is not None for f in files] == [
+        f["executor"] == "Управление образования города Пензы" for f in files
+    ]
     eml = next(Path(f["eml"]) for f in files if f["eml"])
     assert f"To: {EMAIL}" in eml.read_bytes().decode("utf-8", "replace")
     for f in files:
@@ -181,12 +184,25 @@ def test_a_round_down_to_executors_and_back_up_through_the_curator(round_folder)
     expected = folder / "муниципалитеты.txt"
     expected.write_text("Пенза\nКузнецк\n", encoding="utf-8")
     summary = folder / "Сводка.xlsx"
-    first = run_cli("consolidate", folder / "region" / "form1.xlsx", "-o", summary, "--archive", archive,
-                    "--expected", expected, "--json")
+    first = run_cli(
+        "consolidate",
+        folder / "region" / "form1.xlsx",
+        "-o",
+        summary,
+        "--archive",
+        archive,
+        "--expected",
+        expected,
+        "--json",
+    )
     assert first.code == 0, first.err
     assert first.json()["missing"] == ["Кузнецк"]
-    assert run_cli("consolidate", folder / "region" / "form2.xlsx", "-o", folder / "Сводка2.xlsx",
-                   "--archive", archive).code == 0
+    assert (
+        run_cli(
+            "consolidate", folder / "region" / "form2.xlsx", "-o", folder / "Сводка2.xlsx", "--archive", archive
+        ).code
+        == 0
+    )
     again = run_cli("consolidate", folder / "region" / "form1.xlsx", "-o", summary, "--archive", archive, "--json")
     assert again.code == 0, again.err
     periods = again.json()["archive"]["periods"]
@@ -195,8 +211,7 @@ def test_a_round_down_to_executors_and_back_up_through_the_curator(round_folder)
     assert periods[0]["rows"] == form1_rows
     with sqlite3.connect(archive) as db:
         assert db.execute("SELECT COUNT(*) FROM periods").fetchone()[0] == 2
-        assert db.execute("SELECT COUNT(*) FROM report_rows").fetchone()[0] == \
-            form1_rows + periods[1]["rows"]
+        assert db.execute("SELECT COUNT(*) FROM report_rows").fetchone()[0] == form1_rows + periods[1]["rows"]
     wb = openpyxl.load_workbook(summary)
     dynamics = wb["Динамика"]
     assert [dynamics.cell(r, 1).value for r in (4, 5)] == ["Пенза", "Пенза"] and dynamics._charts
@@ -228,8 +243,9 @@ def test_a_round_down_to_executors_and_back_up_through_the_curator(round_folder)
     rework = [f for f in check.json()["findings"] if f["code"] == "returned_for_rework"]
     assert len(rework) == 1 and "Нет ссылки на приказ" in rework[0]["message"]
     with sqlite3.connect(archive) as db:
-        assert db.execute("SELECT decision FROM report_rows WHERE row_id = ? AND period LIKE '2022-01-01%'",
-                          (approved_id,)).fetchone() == ("ОДОБРЕНО",)
+        assert db.execute(
+            "SELECT decision FROM report_rows WHERE row_id = ? AND period LIKE '2022-01-01%'", (approved_id,)
+        ).fetchone() == ("ОДОБРЕНО",)
 
 
 @pytest.mark.parametrize("fixture", ["000_9d9fda70d4b7cb08_split", "001_a470a32a4d39f39e"])
@@ -261,8 +277,9 @@ def test_the_round_on_other_roadmaps_puts_every_answer_and_decision_in_its_row(f
         assert run_cli("form", book, "--from", start, "--to", end, "-o", tmp_path / "forms" / name).code == 0
     archive = tmp_path / "a.sqlite"
     for name in ("h1.xlsx", "h2.xlsx", "h1.xlsx"):
-        out = run_cli("consolidate", tmp_path / "forms" / name, "-o", tmp_path / f"s-{name}", "--archive", archive,
-                      "--json")
+        out = run_cli(
+            "consolidate", tmp_path / "forms" / name, "-o", tmp_path / f"s-{name}", "--archive", archive, "--json"
+        )
         assert out.code == 0, out.err
     assert len(out.json()["archive"]["periods"]) == 2
     summary = tmp_path / "s-h1.xlsx"

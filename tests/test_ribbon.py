@@ -1,19 +1,30 @@
 """The ribbon tab «Дорожная карта»: buttons, ribbon XML and VBA callbacks agree."""
+
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from roadmap_tools.xlsm import ribbon
-from roadmap_tools.xlsm.buttons import BUTTONS, GROUPS, RIBBON_TAB_LABEL, run_python_command
 from roadmap_tools.xlsm.build import WORKBOOK_SOURCES
+from roadmap_tools.xlsm.buttons import BUTTONS, GROUPS, RIBBON_TAB_LABEL, run_python_command
 
 RIBBON_FILE = WORKBOOK_SOURCES / "ribbon" / "customUI14.xml"
 CALLBACKS_FILE = WORKBOOK_SOURCES / "vba" / "RoadmapRibbon.bas"
 NS = {"ui": ribbon.CUSTOMUI_NAMESPACE}
 
-EXCEL_FUNCTIONS = ["import_from_word", "export_to_word", "check_entries", "flag_overdue", "monitoring_form",
-                   "cover_letter", "email_draft", "requests_to_executors", "collect_answers", "curator_feedback"]
+EXCEL_FUNCTIONS = [
+    "import_from_word",
+    "export_to_word",
+    "check_entries",
+    "flag_overdue",
+    "monitoring_form",
+    "cover_letter",
+    "email_draft",
+    "requests_to_executors",
+    "collect_answers",
+    "curator_feedback",
+]
 
 
 def test_committed_ribbon_xml_is_what_the_buttons_generate():
@@ -28,12 +39,25 @@ def test_tab_groups_and_button_labels_are_the_russian_ones():
     root = ET.fromstring(RIBBON_FILE.read_bytes())
     tab = root.find("ui:ribbon/ui:tabs/ui:tab", NS)
     assert tab.get("label") == RIBBON_TAB_LABEL == "Дорожная карта"
-    assert [g.get("label") for g in tab.findall("ui:group", NS)] == ["Данные", "Контроль", "Отчёты",
-                                                                  "Исполнители и куратор"]
+    assert [g.get("label") for g in tab.findall("ui:group", NS)] == [
+        "Данные",
+        "Контроль",
+        "Отчёты",
+        "Исполнители и куратор",
+    ]
     labels = [b.get("label") for b in tab.iter(f"{{{ribbon.CUSTOMUI_NAMESPACE}}}button")]
-    assert labels == ["Импорт из Word", "Дорожная карта в Word", "Проверить", "Отметить просрочки",
-                      "Форма мониторинга", "Сопроводительное письмо", "Письмо e-mail", "Запрос исполнителям",
-                      "Собрать ответы", "Замечания куратора"]
+    assert labels == [
+        "Импорт из Word",
+        "Дорожная карта в Word",
+        "Проверить",
+        "Отметить просрочки",
+        "Форма мониторинга",
+        "Сопроводительное письмо",
+        "Письмо e-mail",
+        "Запрос исполнителям",
+        "Собрать ответы",
+        "Замечания куратора",
+    ]
 
 
 def test_every_on_action_has_a_matching_callback_sub():
@@ -56,8 +80,9 @@ def test_every_button_function_exists_in_roadmap_tools_excel():
     try:
         import roadmap_tools.excel as excel
     except ModuleNotFoundError:
-        pytest.skip("roadmap_tools/excel.py is not written yet (another helper's part); "
-                    "this skip goes when it is merged")
+        pytest.skip(
+            "roadmap_tools/excel.py is not written yet (another helper's part); this skip goes when it is merged"
+        )
     missing = [b.function for b in BUTTONS if not callable(getattr(excel, b.function, None))]
     assert not missing
 
@@ -73,6 +98,7 @@ def test_import_callback_asks_for_a_file_and_stores_it_in_the_settings():
     assert "GetOpenFilename" in body and "If VarType(chosen) = vbBoolean Then Exit Sub" in body
     assert body.index('Names("rt_import_file")') < body.index("RunPython")
     from roadmap_tools.workbook.schema import SETTINGS_BY_KEY
+
     assert SETTINGS_BY_KEY["import_file"].label == "Файл для импорта"
 
 

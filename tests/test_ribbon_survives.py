@@ -1,4 +1,5 @@
 """The ribbon of Roadmap.xlsm survives every command that updates the workbook in place."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, run_cli
 
 WORKBOOK = Path(__file__).parent.parent / "workbook" / "Roadmap.xlsm"
@@ -23,12 +23,16 @@ def ribbon_state(path: Path) -> tuple:
     return RIBBON_REL in rels and 'Target="customUI/customUI14.xml"' in rels, ribbon, vba
 
 
-@pytest.mark.parametrize("args", [
-    ["check", "{book}"],
-    ["overdue", "{book}", "--as-of", "2022-06-30"],
-    ["form", "{book}", "--from", "2022-04-01", "--to", "2022-06-30"],
-    ["import", str(FIXTURES / "001_a470a32a4d39f39e.docx"), "-o", "{book}"],
-], ids=["check", "overdue", "form", "import"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "{book}"],
+        ["overdue", "{book}", "--as-of", "2022-06-30"],
+        ["form", "{book}", "--from", "2022-04-01", "--to", "2022-06-30"],
+        ["import", str(FIXTURES / "001_a470a32a4d39f39e.docx"), "-o", "{book}"],
+    ],
+    ids=["check", "overdue", "form", "import"],
+)
 def test_ribbon_and_macros_survive_a_command_on_the_xlsm(tmp_path, args):
     book = tmp_path / "Roadmap.xlsm"
     shutil.copy(WORKBOOK, book)

@@ -7,6 +7,7 @@ naming the file on failure, the input byte for byte unchanged (or, for a command
 updates the workbook it is given, the previous version in ``.bak`` and the workbook
 still readable), and nothing left behind by a failure.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,8 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
 from malformed import CORPUS, IN_PLACE, LOCKED_MESSAGES, Bases, Malformed, run_command
+
 from roadmap_tools.cli import command_modules
 
 #: How each command is called with one input file ``f``; ``out`` is an empty folder for its output.
@@ -45,13 +46,26 @@ NO_FILE = {"deadlines": "reads deadline phrases, not files", "demo": "runs on th
 #: Every input goes through these; the other commands get the inputs named in SUBSET.
 FULL = ("import", "check")
 SUBSET = {
-    "zero bytes", "truncated zip (.xlsx)", ".docx renamed .xlsx", "wrong [Content_Types].xml (.xlsx)",
-    "workbook.xml points at a missing sheet part", "billion laughs in a sheet", "external entity (XXE) in a sheet",
-    "zip bomb with forged sizes (40 MB said to be 2 KB)", "one cell at XFD1048576", "no sheet «Дорожная карта»",
-    "roadmap sheet without its header row", "merged cells everywhere (.xlsx)",
-    "dates as text, numbers and Excel serials", "nonsense in date columns («вчера», -5, 10^9, 31.02)", "formulas and #REF!, #N/A in cells",
-    "control characters (_x0007_) in cells", "good workbook, name with spaces, quotes, Cyrillic",
-    "read-only workbook", "workbook open in Excel (~$ owner file)", "good workbook, a name of 245 bytes",
+    "zero bytes",
+    "truncated zip (.xlsx)",
+    ".docx renamed .xlsx",
+    "wrong [Content_Types].xml (.xlsx)",
+    "workbook.xml points at a missing sheet part",
+    "billion laughs in a sheet",
+    "external entity (XXE) in a sheet",
+    "zip bomb with forged sizes (40 MB said to be 2 KB)",
+    "one cell at XFD1048576",
+    "no sheet «Дорожная карта»",
+    "roadmap sheet without its header row",
+    "merged cells everywhere (.xlsx)",
+    "dates as text, numbers and Excel serials",
+    "nonsense in date columns («вчера», -5, 10^9, 31.02)",
+    "formulas and #REF!, #N/A in cells",
+    "control characters (_x0007_) in cells",
+    "good workbook, name with spaces, quotes, Cyrillic",
+    "read-only workbook",
+    "workbook open in Excel (~$ owner file)",
+    "good workbook, a name of 245 bytes",
     "01.01.0001 (a date Excel cannot hold) in «Настройки»",
 }
 CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -67,8 +81,12 @@ def _selected(item: Malformed, command: str) -> bool:
     return command in FULL or item.kind in SUBSET or command in item.works
 
 
-CASES = [pytest.param(item, command, id=f"{command}-{_slug(item.kind)}")
-         for item in CORPUS for command in CALLS if _selected(item, command)]
+CASES = [
+    pytest.param(item, command, id=f"{command}-{_slug(item.kind)}")
+    for item in CORPUS
+    for command in CALLS
+    if _selected(item, command)
+]
 
 
 def _digest(path: Path) -> str:
@@ -110,8 +128,11 @@ def bases(tmp_path_factory) -> Bases:
 @pytest.fixture(scope="session")
 def ran(request, tmp_path_factory, bases) -> dict:
     """Runs every selected case of this file once, two at a time; (kind, command) -> Case."""
-    wanted = [item.callspec.params for item in request.session.items
-              if getattr(item, "originalname", "") == "test_malformed_input_through_command"]
+    wanted = [
+        item.callspec.params
+        for item in request.session.items
+        if getattr(item, "originalname", "") == "test_malformed_input_through_command"
+    ]
     available = command_modules()
     root = tmp_path_factory.mktemp("robustness")
     cases = [Case(p["item"], p["command"], root, bases) for p in wanted if p["command"] in available]
@@ -160,16 +181,21 @@ def test_malformed_input_through_command(ran, item, command):
     assert after == case.before, f"the input folder changed: {sorted(set(after) ^ set(case.before))}\n{told}"
     if failed and command not in REPORTS_UNREADABLE:
         assert not case.out.exists() or not any(case.out.iterdir()), f"output left by a failure\n{told}"
-    leftovers = [p.name for p in case.out.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".")] \
-        if case.out.exists() else []
+    leftovers = (
+        [p.name for p in case.out.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".")]
+        if case.out.exists()
+        else []
+    )
     assert not leftovers, f"temporary files left: {leftovers}\n{told}"
     case.cleanup()
 
 
 def test_every_command_that_takes_a_file_has_a_row_in_the_table():
     missing = [name for name in command_modules() if name not in CALLS and name not in NO_FILE]
-    assert not missing, (f"new commands {missing}: add how each is called with an input file to CALLS in "
-                         "tests/test_robustness.py (or to NO_FILE with the reason it takes none)")
+    assert not missing, (
+        f"new commands {missing}: add how each is called with an input file to CALLS in "
+        "tests/test_robustness.py (or to NO_FILE with the reason it takes none)"
+    )
 
 
 def test_the_corpus_covers_every_kind_the_issue_names():

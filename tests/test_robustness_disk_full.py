@@ -5,6 +5,7 @@ Two ways to run out of room: a real small file system (a 64 KB tmpfs, where the 
 mount one: root on Linux), filled to leave a little more room each try, and the file-size
 limit (RLIMIT_FSIZE: writes fail with EFBIG), which any Linux user can set.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,9 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import malformed
+import pytest
 
 pytestmark = pytest.mark.slow
 
@@ -37,9 +37,17 @@ def _run(args: list, cwd: Path, file_size_limit: int = 0) -> subprocess.Complete
 
     env = dict(os.environ, PYTHONPATH=str(malformed.ROOT), PYTHONIOENCODING="utf-8")
     env.pop("ROADMAP_TOOLS_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "roadmap_tools", *map(str, args)], cwd=str(cwd), env=env,
-                          capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=120,
-                          preexec_fn=limit)
+    return subprocess.run(
+        [sys.executable, "-m", "roadmap_tools", *map(str, args)],
+        cwd=str(cwd),
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=120,
+        preexec_fn=limit,
+    )
 
 
 def _assert_refused_cleanly(proc, book: Path, before: bytes, phrase: str) -> None:

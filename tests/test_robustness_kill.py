@@ -6,6 +6,7 @@ random moment of the whole run, half while the temporary file is being written a
 in place. After each kill the book (and its .bak) must be one of the two versions, whole;
 the next run must not wait for the dead writer's lock, and must clear its temporary file.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,12 +19,12 @@ import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
+import malformed
 import pytest
 
-import malformed
+from roadmap_tools.reading.xlsx_values import sheet_values
 from roadmap_tools.safeio import backup_path
 from roadmap_tools.workbook.settings import to_date
-from roadmap_tools.reading.xlsx_values import sheet_values
 
 pytestmark = pytest.mark.slow
 
@@ -33,9 +34,13 @@ ROWS = 1500
 
 def start(book: Path, as_of: date) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(malformed.ROOT), PYTHONIOENCODING="utf-8")
-    return subprocess.Popen([sys.executable, "-m", "roadmap_tools", "overdue", str(book), "--as-of",
-                             as_of.isoformat()], cwd=str(book.parent), env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "roadmap_tools", "overdue", str(book), "--as-of", as_of.isoformat()],
+        cwd=str(book.parent),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def as_of_in(book: Path) -> date:
@@ -69,8 +74,11 @@ def test_a_write_killed_at_random_moments_leaves_the_old_book_or_the_new_one(tmp
             time.sleep(rng.uniform(0.05, whole_run * 1.1))
         else:  # wait for the temporary file, then kill while it is written or put in place
             deadline = time.monotonic() + whole_run * 3
-            while not any(n.endswith(".tmp") for n in ours(tmp_path)) and proc.poll() is None \
-                    and time.monotonic() < deadline:
+            while (
+                not any(n.endswith(".tmp") for n in ours(tmp_path))
+                and proc.poll() is None
+                and time.monotonic() < deadline
+            ):
                 time.sleep(0.005)
             time.sleep(rng.uniform(0, 0.3))
         writing = any(n.endswith(".tmp") for n in ours(tmp_path))

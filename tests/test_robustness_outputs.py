@@ -4,6 +4,7 @@ Each row is one command line run in a folder holding a roadmap book, a report an
 to the book; it must end with the exit code and the Russian phrase given, no traceback,
 and every file in the folder exactly as it was (nothing is written before a refusal).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -12,9 +13,9 @@ import os
 import sys
 from pathlib import Path
 
+import malformed
 import pytest
 
-import malformed
 from roadmap_tools import safeio
 from roadmap_tools.cli import main
 from roadmap_tools.errors import RoadmapError
@@ -88,20 +89,33 @@ REFUSED = [
     pytest.param(["overdue", "s.xlsx", "-o", "w.xlsx"], 2, "тот же файл", id="overdue-from-a-symlink-over-its-target"),
     pytest.param(["overdue", "w.xlsx", "-o", "./w.xlsx"], 2, "тот же файл", id="overdue-over-its-book"),
     pytest.param(["import", "w.xlsx", "-o", "h.xlsx"], 2, "тот же файл", id="import-over-its-source"),
-    pytest.param(["build-workbook", "--roadmap", "x.xlsm", "-o", "x.xlsm"], 2, "тот же файл",
-                 id="build-workbook-over-its-roadmap"),
+    pytest.param(
+        ["build-workbook", "--roadmap", "x.xlsm", "-o", "x.xlsm"],
+        2,
+        "тот же файл",
+        id="build-workbook-over-its-roadmap",
+    ),
     pytest.param(["consolidate", "rep", "-o", "rep/w.xlsx"], 2, "среди отчётов", id="consolidate-over-a-report"),
-    pytest.param(["consolidate", "rep/*.xlsx", "-o", "rep/w.xlsx"], 2, "среди отчётов",
-                 id="consolidate-over-a-report-a-glob-reads"),
+    pytest.param(
+        ["consolidate", "rep/*.xlsx", "-o", "rep/w.xlsx"],
+        2,
+        "среди отчётов",
+        id="consolidate-over-a-report-a-glob-reads",
+    ),
     pytest.param(["consolidate", ".", "-o", "h.xlsx"], 2, "среди отчётов", id="consolidate-over-a-linked-report"),
-    pytest.param(["consolidate", "r.docx", "-o", "out.xlsx", "--csv", "r.docx"], 2, ".csv",
-                 id="consolidate-csv-over-a-report"),
+    pytest.param(
+        ["consolidate", "r.docx", "-o", "out.xlsx", "--csv", "r.docx"], 2, ".csv", id="consolidate-csv-over-a-report"
+    ),
     # the extension must fit what is written; macros never go into an .xlsx
     pytest.param(["overdue", "w.xlsx", "-o", "w.docx"], 2, "документ Word", id="overdue-book-as-docx"),
     pytest.param(["overdue", "w.xlsx", "-o", "new.xlsm"], 2, "без макросов", id="overdue-plain-book-as-xlsm"),
     pytest.param(["form", "w.xlsx", "-o", "form.docx"], 2, ".xlsx", id="form-as-docx"),
-    pytest.param(["build-workbook", "--roadmap", "w.xlsx", "-o", "new.xlsx"], 2, "с макросами",
-                 id="build-workbook-macros-into-xlsx"),
+    pytest.param(
+        ["build-workbook", "--roadmap", "w.xlsx", "-o", "new.xlsx"],
+        2,
+        "с макросами",
+        id="build-workbook-macros-into-xlsx",
+    ),
     pytest.param(["letter", "w.xlsx", "-o", "letter.xlsx"], 2, "документ Word", id="letter-as-xlsx"),
     pytest.param(["email", "w.xlsx", "-o", "mail.docx"], 2, ".eml", id="email-as-docx"),
     pytest.param(["export-word", "w.xlsx", "-o", "w.xlsx"], 1, ".docx", id="export-word-over-its-book"),
@@ -115,13 +129,18 @@ REFUSED = [
     pytest.param(["overdue", "w.xlsx", "--as-of", "31.12.1899"], 2, "Excel хранит даты", id="as-of-1899"),
     pytest.param(["form", "w.xlsx", "--from", "1899-12-31"], 2, "Excel хранит даты", id="from-1899"),
     pytest.param(["form", "w.xlsx", "--to", "01.01.10000"], 2, "Excel хранит даты", id="to-year-10000"),
-    pytest.param(["consolidate", "rep", "--as-of", "0001-01-01", "-o", "out.xlsx"], 2, "Excel хранит даты",
-                 id="consolidate-as-of-year-1"),
+    pytest.param(
+        ["consolidate", "rep", "--as-of", "0001-01-01", "-o", "out.xlsx"],
+        2,
+        "Excel хранит даты",
+        id="consolidate-as-of-year-1",
+    ),
     # names
     pytest.param(["import", "r.docx", "-o", LONG + ".xlsx"], 2, "слишком длинное", id="output-name-of-257-bytes"),
     pytest.param(["check", "loop.xlsx"], 1, "не найден", id="input-a-symlink-loop"),
-    pytest.param(["overdue", "w.xlsx", "-o", "loopdir/out.xlsx"], 1, "петля символических ссылок",
-                 id="output-in-a-symlink-loop"),
+    pytest.param(
+        ["overdue", "w.xlsx", "-o", "loopdir/out.xlsx"], 1, "петля символических ссылок", id="output-in-a-symlink-loop"
+    ),
     pytest.param(["demo", "-o", "w.xlsx"], 2, "это файл", id="demo-into-a-file"),
     pytest.param(["import", ""], 1, "указана папка", id="import-an-empty-name"),
     pytest.param(["consolidate", "rep", "-o", ""], 2, "укажите имя файла", id="consolidate-into-an-empty-name"),
@@ -143,7 +162,9 @@ def test_refused_before_anything_is_written(folder, args, code, phrase):
     assert listing(folder) == before, told
 
 
-@pytest.mark.parametrize("args", [["check", "./-w.xlsx"], ["check", "--", "-w.xlsx"]], ids=["dot-slash", "after-dashes"])
+@pytest.mark.parametrize(
+    "args", [["check", "./-w.xlsx"], ["check", "--", "-w.xlsx"]], ids=["dot-slash", "after-dashes"]
+)
 def test_a_name_with_a_leading_dash_works_written_as_the_hint_says(folder, args):
     (folder / "-w.xlsx").write_bytes((folder / "w.xlsx").read_bytes())
     code, out, err = run(*args)
@@ -206,8 +227,12 @@ def test_a_derived_name_too_long_is_a_russian_message(tmp_path):
 @pytest.mark.parametrize("stem", ["д" * 200, "a" * 250, "~$" + "я" * 126, "Дорожная «карта» 'копия' (1)"])
 def test_names_made_beside_a_file_always_fit(tmp_path, stem):
     target = tmp_path / (safeio.fit_name(stem, ".xlsx"))
-    for made in (safeio.backup_path(target), safeio.excel_lock_file(target), safeio.libreoffice_lock_file(target),
-                 safeio.write_lock_file(target)):
+    for made in (
+        safeio.backup_path(target),
+        safeio.excel_lock_file(target),
+        safeio.libreoffice_lock_file(target),
+        safeio.write_lock_file(target),
+    ):
         assert len(made.name.encode("utf-8")) <= safeio.NAME_MAX_BYTES, made.name
         assert not made.exists()  # asking never raises «File name too long»
 
@@ -255,14 +280,13 @@ def test_a_symlink_loop_among_the_reports_is_an_unreadable_file_not_a_crash(fold
 def test_a_derived_output_name_that_is_the_input_book_is_refused(tmp_path):
     """«<организация> - форма мониторинга.xlsx» is where email puts the form: a book under
     that very name is read, and must not then be replaced by the one-sheet form."""
+    from conftest import SAMPLE_DOCX
     from test_cli_letter_email import OWNER, SETTINGS
 
-    from conftest import SAMPLE_DOCX
     from roadmap_tools.reading.importer import import_roadmap
     from roadmap_tools.workbook.book import write_roadmap_workbook
 
-    book = write_roadmap_workbook(import_roadmap(SAMPLE_DOCX), tmp_path / f"{OWNER} - форма мониторинга.xlsx",
-                                  SETTINGS)
+    book = write_roadmap_workbook(import_roadmap(SAMPLE_DOCX), tmp_path / f"{OWNER} - форма мониторинга.xlsx", SETTINGS)
     safeio.backup_path(book).unlink(missing_ok=True)
     before = listing(tmp_path)
     code, out, err = run("email", book)

@@ -4,6 +4,7 @@ book and what holds it; a writer that died lets go at once; nothing is lost eith
 The quick tests hold the lock from a helper process; ``test_concurrent_writers_*`` (slow)
 start real commands on one book at the same moment, round after round.
 """
+
 from __future__ import annotations
 
 import os
@@ -16,12 +17,12 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 
+import malformed
 import pytest
 
-import malformed
 from roadmap_tools import safeio
-from roadmap_tools.workbook.settings import to_date
 from roadmap_tools.reading.xlsx_values import sheet_values
+from roadmap_tools.workbook.settings import to_date
 
 HOLD = """
 import sys, time
@@ -47,8 +48,9 @@ def book(tmp_path, bases) -> Path:
 def hold(path: Path, seconds: float) -> subprocess.Popen:
     """Another process holding the write lock of ``path`` for ``seconds``."""
     env = dict(os.environ, PYTHONPATH=str(malformed.ROOT))
-    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(path), str(seconds)], stdout=subprocess.PIPE,
-                            text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(path), str(seconds)], stdout=subprocess.PIPE, text=True, env=env
+    )
     assert proc.stdout.readline().strip() == "held"
     return proc
 
@@ -181,9 +183,11 @@ def test_concurrent_writers_on_one_book_each_land_or_are_refused_and_nothing_is_
             as_of = first + timedelta(days=round_)
             month = round_ % 12 + 1
             start = date(2022, month, 1)
-            end = (date(2022 + month // 12, month % 12 + 1, 1) - timedelta(days=1))
-            calls = [["overdue", book, "--as-of", as_of.isoformat()],
-                     ["form", book, "--from", start.isoformat(), "--to", end.isoformat()]]
+            end = date(2022 + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+            calls = [
+                ["overdue", book, "--as-of", as_of.isoformat()],
+                ["form", book, "--from", start.isoformat(), "--to", end.isoformat()],
+            ]
             if round_ % 2:  # a double click: the same button twice
                 calls.append(list(calls[0]))
             else:
@@ -203,8 +207,9 @@ def test_concurrent_writers_on_one_book_each_land_or_are_refused_and_nothing_is_
             if "overdue" in landed:
                 assert _settings_as_of(book) == as_of, f"round {round_}: the control date was lost"
             if "form" in landed:
-                assert f"с {start:%d.%m.%Y} по {end:%d.%m.%Y}" in _form_title(book), \
+                assert f"с {start:%d.%m.%Y} по {end:%d.%m.%Y}" in _form_title(book), (
                     f"round {round_}: the form was lost"
+                )
     assert refusals <= ROUNDS, "most writers should get their turn within the wait"
     names = sorted(p.name for p in book.parent.iterdir())
     assert names == sorted([book.name, safeio.backup_path(book).name]), names

@@ -1,14 +1,15 @@
 """Import -> roadmap workbook -> import of that workbook gives the same roadmap."""
+
 from __future__ import annotations
 
 from datetime import date
 
 import openpyxl
 import pytest
-
 from conftest import FIXTURES, ROADMAP_FIXTURES
-from roadmap_tools.workbook import schema as layout
+
 from roadmap_tools.reading.importer import import_roadmap
+from roadmap_tools.workbook import schema as layout
 from roadmap_tools.workbook.book import read_roadmap_workbook, read_settings, write_roadmap_workbook
 
 
@@ -60,7 +61,12 @@ def test_reimport_keeps_user_columns_and_reporting_following_their_activity(tmp_
     path = write_roadmap_workbook(roadmap, tmp_path / "Roadmap.xlsx")
     workbook = openpyxl.load_workbook(path)
     sheet = workbook[layout.SHEET_ROADMAP]
-    sheet["Q1"], sheet["Q3"], sheet["J3"], sheet["K3"] = "Заметка методиста", "позвонить", "Выполнено", date(2022, 1, 20)
+    sheet["Q1"], sheet["Q3"], sheet["J3"], sheet["K3"] = (
+        "Заметка методиста",
+        "позвонить",
+        "Выполнено",
+        date(2022, 1, 20),
+    )
     sheet["T40"] = "вне таблицы"
     workbook.create_sheet("Мой лист")["A1"] = "моё"
     workbook.save(path)
@@ -71,8 +77,11 @@ def test_reimport_keeps_user_columns_and_reporting_following_their_activity(tmp_
     workbook = openpyxl.load_workbook(path)
     sheet = workbook[layout.SHEET_ROADMAP]
     assert sheet["Q1"].value == "Заметка методиста"
-    assert (sheet["C2"].value, sheet["Q2"].value, sheet["J2"].value) == \
-        ("Анализ кадрового обеспечения ОО с низкими образовательными результатами", "позвонить", "Выполнено")
+    assert (sheet["C2"].value, sheet["Q2"].value, sheet["J2"].value) == (
+        "Анализ кадрового обеспечения ОО с низкими образовательными результатами",
+        "позвонить",
+        "Выполнено",
+    )
     assert sheet["K2"].value.date() == date(2022, 1, 20)
     assert sheet["T40"].value == "вне таблицы"
     assert workbook["Мой лист"]["A1"].value == "моё"

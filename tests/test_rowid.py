@@ -1,5 +1,6 @@
 """Row ids: the same section and activity give the same id whatever the case, spacing or «ё»;
 a repeat gets its own; a stored id wins over the text; a row copied with its id gets another."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,19 +9,29 @@ from roadmap_tools.model import Activity, Roadmap, Section
 from roadmap_tools.workbook.rowid import derive_row_id, derived_ids, row_ids
 
 
-@pytest.mark.parametrize("section, activity, same_as", [
-    ("1. Организационные мероприятия", "Семинар для учителей", ("1. организационные  мероприятия", "СЕМИНАР для\nучителей")),
-    ("Раздел", "Отчёт о работе.", ("раздел", "отчет о работе")),
-    ("", "Совещание", ("", " совещание ")),
-])
+@pytest.mark.parametrize(
+    "section, activity, same_as",
+    [
+        (
+            "1. Организационные мероприятия",
+            "Семинар для учителей",
+            ("1. организационные  мероприятия", "СЕМИНАР для\nучителей"),
+        ),
+        ("Раздел", "Отчёт о работе.", ("раздел", "отчет о работе")),
+        ("", "Совещание", ("", " совещание ")),
+    ],
+)
 def test_the_id_ignores_case_spacing_yo_and_a_final_dot(section, activity, same_as):
     assert derive_row_id(section, activity) == derive_row_id(*same_as)
 
 
-@pytest.mark.parametrize("first, second", [
-    (("Раздел 1", "Семинар"), ("Раздел 2", "Семинар")),
-    (("Раздел", "Семинар"), ("Раздел", "Семинар-практикум")),
-])
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (("Раздел 1", "Семинар"), ("Раздел 2", "Семинар")),
+        (("Раздел", "Семинар"), ("Раздел", "Семинар-практикум")),
+    ],
+)
 def test_another_section_or_text_is_another_id(first, second):
     assert derive_row_id(*first) != derive_row_id(*second)
 

@@ -1,12 +1,13 @@
 """A write that fails half-way, or is refused, leaves the user's file exactly as it was."""
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+import malformed
 import pytest
 
-import malformed
 from roadmap_tools import safeio
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.reading.xlsx_values import read_workbook_sheets

@@ -1,4 +1,5 @@
 """Files we write get ordinary permissions, not the private ones of a temporary file."""
+
 from __future__ import annotations
 
 import os

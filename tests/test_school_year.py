@@ -1,4 +1,5 @@
 """School-year roadmaps: the period from the title, «Настройки» or --school-year, down to the workbook."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -6,11 +7,11 @@ from datetime import date, datetime
 import docx
 import openpyxl
 import pytest
-
 from conftest import FIXTURES
-from roadmap_tools.workbook import schema as layout
+
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.reading.importer import import_roadmap, import_to_workbook
+from roadmap_tools.workbook import schema as layout
 from roadmap_tools.workbook.book import read_roadmap_workbook, read_settings
 
 ROWS = [
@@ -93,8 +94,11 @@ def test_check_school_year_option_reads_a_calendar_book_in_that_school_year(cli,
     _, book = import_to_workbook(plan, tmp_path / "plan.xlsx")
     calendar = [f for f in cli("check", book, "--json").json()["findings"] if f["code"] == "bad_deadline"]
     assert any("28-29 февраля" in f["message"] for f in calendar)  # 2023 is not a leap year
-    school = [f for f in cli("check", book, "--json", "--school-year", "2023").json()["findings"]
-              if f["code"] == "bad_deadline"]
+    school = [
+        f
+        for f in cli("check", book, "--json", "--school-year", "2023").json()["findings"]
+        if f["code"] == "bad_deadline"
+    ]
     assert school == []
 
 
@@ -102,7 +106,9 @@ def test_deadlines_command_takes_the_school_year(cli):
     result = cli("deadlines", "II четверть", "Февраль", "--school-year", "2023", "--json")
     assert result.code == 0
     assert [(d["start"], d["end"]) for d in result.json_lines()] == [
-        ("2023-11-01", "2023-12-31"), ("2024-02-01", "2024-02-29")]
+        ("2023-11-01", "2023-12-31"),
+        ("2024-02-01", "2024-02-29"),
+    ]
 
 
 @pytest.mark.parametrize("value", ["2023-2025", "двадцать", "2023-24-25"])

@@ -1,4 +1,5 @@
 """Sending through SMTP: to a real aiosmtpd server on loopback that the test starts itself."""
+
 from __future__ import annotations
 
 import email
@@ -6,10 +7,10 @@ import socket
 from email import policy
 
 import pytest
-
-from roadmap_tools.reports.email_draft import build_message, send_message
-from roadmap_tools.errors import RoadmapError
 from test_email import MAIL, attachments  # noqa: F401  (fixture)
+
+from roadmap_tools.errors import RoadmapError
+from roadmap_tools.reports.email_draft import build_message, send_message
 
 aiosmtpd = pytest.importorskip("aiosmtpd")
 from aiosmtpd.controller import Controller  # noqa: E402
@@ -44,6 +45,7 @@ def accept_only(login: str, password: str):
     def authenticate(server, session, envelope, mechanism, auth_data):
         ok = auth_data.login.decode() == login and auth_data.password.decode() == password
         return AuthResult(success=ok, handled=False)
+
     return authenticate
 
 
@@ -64,8 +66,14 @@ def smtp_server():
 
 
 def settings_for(controller, **extra) -> dict:
-    return {**MAIL, "smtp_host": "127.0.0.1", "smtp_port": controller.port, "smtp_security": "нет",
-            "smtp_user": "", **extra}
+    return {
+        **MAIL,
+        "smtp_host": "127.0.0.1",
+        "smtp_port": controller.port,
+        "smtp_security": "нет",
+        "smtp_user": "",
+        **extra,
+    }
 
 
 def test_sent_message_arrives_with_both_files_and_is_no_longer_a_draft(smtp_server, attachments):  # noqa: F811
@@ -125,18 +133,20 @@ def test_a_server_that_does_not_answer_times_out_in_russian(attachments):  # noq
     with socket.socket() as listener:  # accepts the connection, never greets
         listener.bind(("127.0.0.1", 0))
         listener.listen()
-        settings = {**MAIL, "smtp_host": "127.0.0.1", "smtp_port": listener.getsockname()[1],
-                    "smtp_security": "нет"}
+        settings = {**MAIL, "smtp_host": "127.0.0.1", "smtp_port": listener.getsockname()[1], "smtp_security": "нет"}
         with pytest.raises(RoadmapError, match="не ответил за 0.5 с"):
             send_message(build_message(settings, attachments, "текст"), settings, password=None, timeout=0.5)
 
 
-@pytest.mark.parametrize("missing, label", [
-    ({"smtp_host": ""}, "SMTP-сервер"),
-    ({"email_to": ""}, "E-mail получателя"),
-    ({"email_from": ""}, "E-mail отправителя"),
-    ({"smtp_security": "tls1.3"}, "SMTP-защита"),
-])
+@pytest.mark.parametrize(
+    "missing, label",
+    [
+        ({"smtp_host": ""}, "SMTP-сервер"),
+        ({"email_to": ""}, "E-mail получателя"),
+        ({"email_from": ""}, "E-mail отправителя"),
+        ({"smtp_security": "tls1.3"}, "SMTP-защита"),
+    ],
+)
 def test_missing_settings_are_named_before_connecting(attachments, missing, label):  # noqa: F811
     settings = {**MAIL, "smtp_host": "127.0.0.1", "smtp_port": free_port(), "smtp_security": "нет", **missing}
     with pytest.raises(RoadmapError, match=label):

@@ -1,4 +1,5 @@
 """The summary workbook opens in LibreOffice and prints: tables and native charts."""
+
 from __future__ import annotations
 
 import shutil
@@ -26,8 +27,11 @@ def test_summary_converts_to_pdf_with_its_tables_and_charts(to_pdf, tmp_path):
         charts = sorted(n for n in zf.namelist() if n.startswith("xl/charts/chart"))
     assert charts == ["xl/charts/chart1.xml", "xl/charts/chart2.xml"]
     pdf = to_pdf(path)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout \
-        if shutil.which("pdftotext") else ""
+    text = (
+        subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        if shutil.which("pdftotext")
+        else ""
+    )
     assert pdf.stat().st_size > 10_000
     if text:
         assert "Сводка по региону" in text and "Итого" in text and "Кузнецк" in text

@@ -1,4 +1,5 @@
 """The one estimate of wrapped text: lines in a cell and the height of a row."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -8,16 +9,19 @@ import pytest
 from roadmap_tools.workbook.textfit import LINE_HEIGHT, MAX_LINES, row_height, wrapped_lines
 
 
-@pytest.mark.parametrize("text, width, lines", [
-    ("", 20, 1),                                   # an empty cell still has its one line
-    (None, 20, 1),
-    ("Приказ", 20, 1),                             # short text fits
-    ("один два три четыре пять шесть", 20, 2),     # words move whole to the next line
-    ("один два три четыре пять шесть", 12, 3),
-    ("а" * 40, 20, 3),                             # a word longer than the line is broken
-    ("первый\nвторой\n\nчетвёртый", 60, 4),          # every paragraph starts a line, an empty one too
-    ("Создание муниципальной рабочей команды " * 3, 45, 3),
-])
+@pytest.mark.parametrize(
+    "text, width, lines",
+    [
+        ("", 20, 1),  # an empty cell still has its one line
+        (None, 20, 1),
+        ("Приказ", 20, 1),  # short text fits
+        ("один два три четыре пять шесть", 20, 2),  # words move whole to the next line
+        ("один два три четыре пять шесть", 12, 3),
+        ("а" * 40, 20, 3),  # a word longer than the line is broken
+        ("первый\nвторой\n\nчетвёртый", 60, 4),  # every paragraph starts a line, an empty one too
+        ("Создание муниципальной рабочей команды " * 3, 45, 3),
+    ],
+)
 def test_wrapped_lines(text, width, lines):
     assert wrapped_lines(text, width) == lines
 

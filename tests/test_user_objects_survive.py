@@ -1,18 +1,18 @@
 """A picture, a chart, a note and a hyperlink the methodologist put in her book survive
 every command that writes the book (openpyxl drops pictures unless Pillow is installed)."""
+
 from __future__ import annotations
 
 import io
 import zipfile
 
 import pytest
+from conftest import run_cli
 from openpyxl import load_workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.drawing.image import Image
 from PIL import Image as PILImage
-
-from conftest import run_cli
 from roadmap_books import roadmap_book
 
 USER_SHEET = "Мои заметки"

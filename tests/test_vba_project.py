@@ -1,6 +1,6 @@
 """vbaProject.bin built without Excel: source-only, every module intact through olevba."""
+
 import io
-import struct
 from pathlib import Path
 
 import olefile
@@ -66,8 +66,13 @@ def test_project_wm_stream_names_every_module(modules, project):
 
 def test_read_project_tells_documents_classes_and_modules_apart(project):
     kinds = {name: m.kind for name, m in vp.read_project(project).modules.items()}
-    assert kinds == {"ThisWorkbook": "document", "shRoadmap": "document", "xlwings": "standard",
-                     "Dictionary": "class", "RoadmapRibbon": "standard"}
+    assert kinds == {
+        "ThisWorkbook": "document",
+        "shRoadmap": "document",
+        "xlwings": "standard",
+        "Dictionary": "class",
+        "RoadmapRibbon": "standard",
+    }
 
 
 @pytest.mark.parametrize("filename", [f for _, _, f in VBA_FILES])

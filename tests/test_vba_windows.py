@@ -5,28 +5,34 @@ type suffix inside a string given to CLng («CLng("&H0416&")», a «Type mismatc
 Excel), and it knows its own runtime (ThisComponent, createUnoService, ...). These tests
 read every module the workbook carries and reject such patterns.
 """
+
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from roadmap_tools.xlsm import ribbon
 from roadmap_tools.resources import VBA_SOURCES
+from roadmap_tools.xlsm import ribbon
 
 MODULES = sorted(p.name for p in VBA_SOURCES.iterdir() if p.suffix in (".bas", ".cls"))
 
 #: What works in LibreOffice Basic (or elsewhere) and not in Excel's VBA on Windows.
 NOT_WINDOWS_VBA = {
-    "a type suffix inside a string converted to a number":
-        re.compile(r"\b(CLng|CLngLng|CInt|CDbl|CSng|CCur|CDec|Val)\s*\([^)\n]*&\s*\"[&%!#@^]\"", re.I),
-    "a string literal ending in a type suffix given to a conversion":
-        re.compile(r"\b(CLng|CLngLng|CInt|CDbl|CSng|CCur|CDec|Val)\s*\(\s*\"&[HO][0-9A-F]*[&%!#@^]\"", re.I),
-    "LibreOffice's own runtime":
-        re.compile(r"\b(ThisComponent|StarDesktop|createUnoService|CreateUnoStruct|GetProcessServiceManager|"
-                   r"ConvertToURL|ConvertFromURL|CDateToIso|CDateFromIso|BasicLibraries|GlobalScope)\b", re.I),
-    "LibreOffice's compatibility options":
-        re.compile(r"^\s*Option\s+(VBASupport|Compatible|ClassModule)\b", re.I | re.M),
+    "a type suffix inside a string converted to a number": re.compile(
+        r"\b(CLng|CLngLng|CInt|CDbl|CSng|CCur|CDec|Val)\s*\([^)\n]*&\s*\"[&%!#@^]\"", re.I
+    ),
+    "a string literal ending in a type suffix given to a conversion": re.compile(
+        r"\b(CLng|CLngLng|CInt|CDbl|CSng|CCur|CDec|Val)\s*\(\s*\"&[HO][0-9A-F]*[&%!#@^]\"", re.I
+    ),
+    "LibreOffice's own runtime": re.compile(
+        r"\b(ThisComponent|StarDesktop|createUnoService|CreateUnoStruct|GetProcessServiceManager|"
+        r"ConvertToURL|ConvertFromURL|CDateToIso|CDateFromIso|BasicLibraries|GlobalScope)\b",
+        re.I,
+    ),
+    "LibreOffice's compatibility options": re.compile(
+        r"^\s*Option\s+(VBASupport|Compatible|ClassModule)\b", re.I | re.M
+    ),
 }
 
 
@@ -68,8 +74,16 @@ def test_vba_lines_stay_within_what_the_vba_editor_takes(name, source):
         assert run <= 24, name
 
 
-@pytest.mark.parametrize("bad", ['x = CLng("&H" & h & "&")', 'x = CInt("&H0416&")', "Set d = ThisComponent",
-                                 "Option VBASupport 1", 'v = Val("&H" & s & "&")'])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        'x = CLng("&H" & h & "&")',
+        'x = CInt("&H0416&")',
+        "Set d = ThisComponent",
+        "Option VBASupport 1",
+        'v = Val("&H" & s & "&")',
+    ],
+)
 def test_the_rules_catch_what_windows_refuses(bad):
     assert any(rule.search(_code(bad)) for rule in NOT_WINDOWS_VBA.values())
 
@@ -78,9 +92,9 @@ def _decode_as_vba_does(escaped: str) -> str:
     """The VBA function U step by step: hex digits summed through InStr, no conversion."""
     text, result, i = escaped.replace('""', '"'), [], 0
     while i < len(text):
-        if text[i:i + 2] == "\\u" and i + 5 < len(text):
+        if text[i : i + 2] == "\\u" and i + 5 < len(text):
             code = 0
-            for ch in text[i + 2:i + 6]:
+            for ch in text[i + 2 : i + 6]:
                 code = code * 16 + "0123456789ABCDEF".find(ch.upper())
             result.append(chr(code))
             i += 6

@@ -1,25 +1,38 @@
 """Everything a user sees on the sheets we write is Russian: no English words, no codes,
 no helper values, in any visible cell of any workbook the tool writes."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 from openpyxl import load_workbook
+from sheets_we_write import written_workbooks
 
 from roadmap_tools.checks import RULES
 from roadmap_tools.lexicon.vocab import RULE_NAMES
 from roadmap_tools.workbook.sheets import SHEET_XLWINGS_CONF
-from sheets_we_write import written_workbooks
 
 #: Latin words a Russian user reads as names of the things themselves, each for a reason.
 ESTABLISHED_NAMES = {
-    "e-mail", "smtp", "starttls", "ssl",          # mail settings, as a mail provider spells them
-    "word", "excel", "python", "pip", "xlwings",  # programs the user installs and runs
-    "interpreter_win", "pythonpath",              # keys of the sheet xlwings.conf that xlwings reads
-    "roadmap-tools",                              # the package the user installs
-    "pdf", "rtf", "odt",                          # document formats, named as their files are
-    "times", "new", "roman",                      # the font an official appendix is set in
+    "e-mail",
+    "smtp",
+    "starttls",
+    "ssl",  # mail settings, as a mail provider spells them
+    "word",
+    "excel",
+    "python",
+    "pip",
+    "xlwings",  # programs the user installs and runs
+    "interpreter_win",
+    "pythonpath",  # keys of the sheet xlwings.conf that xlwings reads
+    "roadmap-tools",  # the package the user installs
+    "pdf",
+    "rtf",
+    "odt",  # document formats, named as their files are
+    "times",
+    "new",
+    "roman",  # the font an official appendix is set in
 }
 #: The sheet xlwings reads its settings from: its name and keys are xlwings', not ours.
 FOREIGN_SHEETS = {SHEET_XLWINGS_CONF}
@@ -46,15 +59,18 @@ def foreign_words(text: str) -> list:
     return found
 
 
-@pytest.mark.parametrize("text, words", [
-    ("мероприятия не пронумерованы", []),
-    ("no_numbering", ["no_numbering"]),
-    (";202205;202211;", [";202205;202211;"]),
-    ("D13", []),
-    ("Ссылка: https://uo.ru/docs/a.pdf, файл roadmap.xlsx, C:\\Users\\Имя\\pythonw.exe", []),
-    ("SMTP-защита (starttls, ssl, нет)", []),
-    ("Status: warning", ["Status", "warning"]),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("мероприятия не пронумерованы", []),
+        ("no_numbering", ["no_numbering"]),
+        (";202205;202211;", [";202205;202211;"]),
+        ("D13", []),
+        ("Ссылка: https://uo.ru/docs/a.pdf, файл roadmap.xlsx, C:\\Users\\Имя\\pythonw.exe", []),
+        ("SMTP-защита (starttls, ssl, нет)", []),
+        ("Status: warning", ["Status", "warning"]),
+    ],
+)
 def test_foreign_words_finds_english_and_codes_but_not_addresses_or_files(text, words):
     assert foreign_words(text) == words
 
@@ -83,8 +99,11 @@ def test_no_english_or_code_words_in_any_visible_cell_of_any_sheet_we_write(book
             if ws.sheet_state != "visible" or ws.title in FOREIGN_SHEETS:
                 continue
             theirs = DOCUMENT_TEXT.get(ws.title, set())
-            found += [(name, ws.title, cell, words) for cell, text in visible_cells(ws)
-                      if cell.rstrip("0123456789") not in theirs and (words := foreign_words(text))]
+            found += [
+                (name, ws.title, cell, words)
+                for cell, text in visible_cells(ws)
+                if cell.rstrip("0123456789") not in theirs and (words := foreign_words(text))
+            ]
             found += [(name, ws.title, "имя листа", w) for w in [foreign_words(ws.title)] if w]
     assert not found, found[:20]
 

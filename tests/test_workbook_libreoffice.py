@@ -1,11 +1,12 @@
 """The roadmap workbook opens in LibreOffice Calc headless and converts to PDF."""
+
 from __future__ import annotations
 
 import subprocess
 
 import pytest
-
 from conftest import FIXTURES
+
 from roadmap_tools.reading.importer import import_roadmap
 from roadmap_tools.workbook.book import write_roadmap_workbook
 

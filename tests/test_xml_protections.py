@@ -4,14 +4,15 @@
 below also open the hostile files with each library directly, so the second line of
 defence (defusedxml in openpyxl, python-docx's parser, calamine) is pinned down too.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import malformed
+import pytest
 from malformed import SECRET, Bases
+
 from roadmap_tools import safeio
 from roadmap_tools.errors import RoadmapError
 

@@ -1,4 +1,5 @@
 """A small language for Word tables: test documents built the way municipal roadmaps are."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 @dataclass
 class Span:
     """A cell merged across ``width`` grid columns."""
+
     text: str
     width: int
 

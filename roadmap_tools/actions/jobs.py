@@ -7,25 +7,40 @@ same plans. The job functions (``check_job``, ``overdue_job``, ``form_job``) tak
 a door can read (the roadmap, settings rows, the previous «Проверка» rows, notes) and
 return the result with its plans.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional, Sequence
 
-from roadmap_tools.sheetplan import operations as sp
-from roadmap_tools.checks import ERROR, SEVERITY_RU, Finding, check_roadmap, count
-from roadmap_tools.monitoring_form import FORM_COLUMNS, MonitoringForm, select_for_period
-from roadmap_tools.workbook.schema import (ROADMAP_COLUMNS, SETTINGS_BY_KEY, SHEET_CHECK, SHEET_FORM, SHEET_ROADMAP,
-                                  SHEET_SETTINGS)
+from roadmap_tools.checks import ERROR, Finding, check_roadmap, count
+from roadmap_tools.control import DEFAULT_DUE_SOON_DAYS, deadline_status, summary
 from roadmap_tools.deadlines import parse_deadline
+from roadmap_tools.lexicon.vocab import (
+    CONTROL_COLOURS,
+    CONTROL_DONE,
+    CONTROL_DONE_LATE,
+    CONTROL_DUE_SOON,
+    CONTROL_NO_DATE,
+    CONTROL_ON_TIME,
+    CONTROL_OVERDUE,
+    STATUS_DONE,
+)
 from roadmap_tools.model import Roadmap
+from roadmap_tools.monitoring_form import FORM_COLUMNS, MonitoringForm, select_for_period
+from roadmap_tools.sheetplan import operations as sp
 from roadmap_tools.workbook.printing import page_setup
-from roadmap_tools.workbook.textfit import row_height
+from roadmap_tools.workbook.schema import (
+    ROADMAP_COLUMNS,
+    SETTINGS_BY_KEY,
+    SHEET_CHECK,
+    SHEET_FORM,
+    SHEET_ROADMAP,
+    SHEET_SETTINGS,
+)
 from roadmap_tools.workbook.sheets import gantt_print_plan, gantt_years
-from roadmap_tools.control import DEFAULT_DUE_SOON_DAYS, ControlStatus, deadline_status, summary
-from roadmap_tools.lexicon.vocab import (CONTROL_COLOURS, CONTROL_DONE, CONTROL_DONE_LATE, CONTROL_DUE_SOON,
-                                 CONTROL_NO_DATE, CONTROL_ON_TIME, CONTROL_OVERDUE, STATUS_DONE)
+from roadmap_tools.workbook.textfit import row_height
 
 # ---------------------------------------------------------------------------------
 # Check
@@ -38,15 +53,17 @@ CHECK_HEADER = ["Важность", "Лист", "Ячейка", "№", "Заме
 CHECK_WIDTHS = {"A": 16, "B": 16, "C": 9, "D": 8, "E": 24, "F": 70, "G": 24}
 #: The rule's code: kept for filters and scripts, hidden from view and print.
 CHECK_CODE_COLUMN = "G"
-CHECK_HINT = ("Щёлкните адрес ячейки, чтобы перейти к ней. На листе «Дорожная карта» ячейки с ошибками "
-              "подсвечены красным, с предупреждениями — жёлтым, в примечании сказано, что исправить. "
-              "Исправьте и запустите проверку снова: отметки обновятся.")
+CHECK_HINT = (
+    "Щёлкните адрес ячейки, чтобы перейти к ней. На листе «Дорожная карта» ячейки с ошибками "
+    "подсвечены красным, с предупреждениями — жёлтым, в примечании сказано, что исправить. "
+    "Исправьте и запустите проверку снова: отметки обновятся."
+)
 CHECK_FIRST_ROW = 4  # header row of the findings table on «Проверка»
 
 
 @dataclass
 class CheckResult:
-    findings: list                     # list[Finding]
+    findings: list  # list[Finding]
     plans: list = field(default_factory=list)
 
     @property
@@ -86,8 +103,12 @@ def _is_ours(note: Optional[str]) -> bool:
     return note is None or str(note).startswith(NOTE_PREFIX)
 
 
-def check_plans(roadmap: Roadmap, findings: Sequence[Finding], previous_marked_cells: Sequence = (),
-                existing_notes: Optional[dict] = None) -> list:
+def check_plans(
+    roadmap: Roadmap,
+    findings: Sequence[Finding],
+    previous_marked_cells: Sequence = (),
+    existing_notes: Optional[dict] = None,
+) -> list:
     """The «Проверка» sheet and the marks on the roadmap's cells.
 
     ``previous_marked_cells``: (sheet, cell) listed by the last run (``marked_cells``):
@@ -122,8 +143,7 @@ def check_plans(roadmap: Roadmap, findings: Sequence[Finding], previous_marked_c
         if f.cell:
             report.add(sp.Hyperlink(f"C{i}", f"#'{f.sheet}'!{f.cell}", f.cell))
     printed = [w for letter, w in CHECK_WIDTHS.items() if letter != CHECK_CODE_COLUMN]
-    report.add(page_setup(printed, title_rows=f"{CHECK_FIRST_ROW}:{CHECK_FIRST_ROW}",
-                          print_area=f"A1:{shown}{last}"))
+    report.add(page_setup(printed, title_rows=f"{CHECK_FIRST_ROW}:{CHECK_FIRST_ROW}", print_area=f"A1:{shown}{last}"))
 
     marks: dict = {}
     for f in findings:
@@ -145,9 +165,14 @@ def check_plans(roadmap: Roadmap, findings: Sequence[Finding], previous_marked_c
     return [report, *by_sheet.values()]
 
 
-def check_job(roadmap: Roadmap, settings: Optional[dict] = None, previous_check_rows: Sequence = (),
-              existing_notes: Optional[dict] = None, today: Optional[date] = None,
-              gantt: bool = False) -> CheckResult:
+def check_job(
+    roadmap: Roadmap,
+    settings: Optional[dict] = None,
+    previous_check_rows: Sequence = (),
+    existing_notes: Optional[dict] = None,
+    today: Optional[date] = None,
+    gantt: bool = False,
+) -> CheckResult:
     """Check ``roadmap`` and plan the «Проверка» sheet and the marks (both doors call this).
 
     ``gantt``: the workbook has «Диаграмма Ганта»; its print area follows the roadmap as it is now.
@@ -169,15 +194,19 @@ def check_job(roadmap: Roadmap, settings: Optional[dict] = None, previous_check_
 #: {guard} limits the colours to rows the tool has written.
 CONTROL_RULES = [
     # done, but a later occurrence was missed (recurring, milestones): the text says so
-    (CONTROL_OVERDUE, 'AND({guard},{status}="{done_word}",{control}="{overdue}",ISNUMBER({done}),'
-                      'ISNUMBER({end}),{done}<{end})'),
-    (CONTROL_DONE_LATE, 'AND({guard},{status}="{done_word}",OR({control}="{late}",'
-                        'AND(ISNUMBER({done}),ISNUMBER({end}),{done}>{end})))'),
+    (
+        CONTROL_OVERDUE,
+        'AND({guard},{status}="{done_word}",{control}="{overdue}",ISNUMBER({done}),ISNUMBER({end}),{done}<{end})',
+    ),
+    (
+        CONTROL_DONE_LATE,
+        'AND({guard},{status}="{done_word}",OR({control}="{late}",AND(ISNUMBER({done}),ISNUMBER({end}),{done}>{end})))',
+    ),
     (CONTROL_DONE, 'AND({guard},{status}="{done_word}")'),
-    (CONTROL_NO_DATE, 'AND({guard},NOT(ISNUMBER({end})))'),
+    (CONTROL_NO_DATE, "AND({guard},NOT(ISNUMBER({end})))"),
     (CONTROL_OVERDUE, 'AND({guard},OR({end}<{as_of},{control}="{overdue}"))'),
     (CONTROL_DUE_SOON, 'AND({guard},OR({end}-{as_of}<={soon},{control}="{soon_word}"))'),
-    (CONTROL_ON_TIME, '{guard}'),
+    (CONTROL_ON_TIME, "{guard}"),
 ]
 AS_OF_NAME = "rt_as_of"
 DUE_SOON_NAME = "rt_due_soon_days"
@@ -187,7 +216,7 @@ LAST_EXCEL_ROW = 1048576
 @dataclass
 class OverdueResult:
     as_of: date
-    entries: list             # list of (Activity, ControlStatus)
+    entries: list  # list of (Activity, ControlStatus)
     plans: list = field(default_factory=list)
 
     @property
@@ -195,11 +224,21 @@ class OverdueResult:
         return summary(s for _, s in self.entries)
 
     def to_json(self) -> dict:
-        return {"as_of": self.as_of.isoformat(),
-                "activities": [{"row": a.source.row, "number": a.number, "activity": a.activity,
-                                "status": s.status, "due": s.due.isoformat() if s.due else None,
-                                "days_overdue": s.days_overdue} for a, s in self.entries],
-                "summary": self.summary}
+        return {
+            "as_of": self.as_of.isoformat(),
+            "activities": [
+                {
+                    "row": a.source.row,
+                    "number": a.number,
+                    "activity": a.activity,
+                    "status": s.status,
+                    "due": s.due.isoformat() if s.due else None,
+                    "days_overdue": s.days_overdue,
+                }
+                for a, s in self.entries
+            ],
+            "summary": self.summary,
+        }
 
 
 def _settings_cell(settings_rows: Sequence, key: str) -> Optional[str]:
@@ -238,8 +277,14 @@ def _blocks(rows: Sequence[int]) -> list:
     return runs
 
 
-def overdue_plans(roadmap: Roadmap, entries: Sequence, *, header_row: int = 1,
-                  settings_rows: Sequence = (), write_as_of: Optional[date] = None) -> list:
+def overdue_plans(
+    roadmap: Roadmap,
+    entries: Sequence,
+    *,
+    header_row: int = 1,
+    settings_rows: Sequence = (),
+    write_as_of: Optional[date] = None,
+) -> list:
     """Write the control columns and install the colour rules on «Дорожная карта».
 
     ``entries``: (Activity, ControlStatus) in any order; activities without a row are skipped.
@@ -258,8 +303,7 @@ def overdue_plans(roadmap: Roadmap, entries: Sequence, *, header_row: int = 1,
     adjacent = days == control + 1
     for run in _blocks(by_row):
         if adjacent:
-            plan.add(sp.Values(sp.address(run[0], control),
-                               [[by_row[r].status, by_row[r].days_overdue] for r in run]))
+            plan.add(sp.Values(sp.address(run[0], control), [[by_row[r].status, by_row[r].days_overdue] for r in run]))
         else:
             plan.add(sp.Values(sp.address(run[0], control), [[by_row[r].status] for r in run]))
             plan.add(sp.Values(sp.address(run[0], days), [[by_row[r].days_overdue] for r in run]))
@@ -293,8 +337,11 @@ def control_colour_plan(roadmap: Roadmap, header_row: int = 1) -> sp.SheetPlan:
     control, days = _control_columns(roadmap)
     first = header_row + 1
     letter = sp.column_letter
-    ranges = [f"{letter(control)}{first}:{letter(days)}{LAST_EXCEL_ROW}"] if days == control + 1 else \
-        [f"{letter(c)}{first}:{letter(c)}{LAST_EXCEL_ROW}" for c in (control, days)]
+    ranges = (
+        [f"{letter(control)}{first}:{letter(days)}{LAST_EXCEL_ROW}"]
+        if days == control + 1
+        else [f"{letter(c)}{first}:{letter(c)}{LAST_EXCEL_ROW}" for c in (control, days)]
+    )
     cells = _rule_cells(roadmap, control, first)
     for rng in ranges:
         plan.add(sp.ClearConditionalFormats(rng))
@@ -309,18 +356,30 @@ def _rule_cells(roadmap: Roadmap, control: int, first: int) -> dict:
 
     control_ref = ref(control)
     return {
-        "guard": f'{control_ref}<>""', "control": control_ref,
-        "status": ref(_column(roadmap, "status")), "done": ref(_column(roadmap, "done_date")),
+        "guard": f'{control_ref}<>""',
+        "control": control_ref,
+        "status": ref(_column(roadmap, "status")),
+        "done": ref(_column(roadmap, "done_date")),
         "end": ref(_column(roadmap, "end")),
         "as_of": f"IF(ISNUMBER({AS_OF_NAME}),{AS_OF_NAME},TODAY())",
         "soon": f"IF(ISNUMBER({DUE_SOON_NAME}),{DUE_SOON_NAME},{DEFAULT_DUE_SOON_DAYS})",
-        "done_word": STATUS_DONE, "overdue": CONTROL_OVERDUE, "late": CONTROL_DONE_LATE,
+        "done_word": STATUS_DONE,
+        "overdue": CONTROL_OVERDUE,
+        "late": CONTROL_DONE_LATE,
         "soon_word": CONTROL_DUE_SOON,
     }
 
 
-def overdue_job(roadmap: Roadmap, settings: dict, as_of: date, *, settings_rows: Sequence = (),
-                header_row: int = 1, write_as_of: bool = False, gantt: bool = False) -> OverdueResult:
+def overdue_job(
+    roadmap: Roadmap,
+    settings: dict,
+    as_of: date,
+    *,
+    settings_rows: Sequence = (),
+    header_row: int = 1,
+    write_as_of: bool = False,
+    gantt: bool = False,
+) -> OverdueResult:
     """Control statuses of every activity as of ``as_of`` and the plans that write them.
 
     ``gantt``: the workbook has «Диаграмма Ганта»; its print area is set anew to the
@@ -329,15 +388,17 @@ def overdue_job(roadmap: Roadmap, settings: dict, as_of: date, *, settings_rows:
     soon = settings.get("due_soon_days")
     soon = 14 if soon is None else int(soon)
     entries = [(a, deadline_status(a, as_of, soon)) for a in roadmap.activities()]
-    plans = overdue_plans(roadmap, entries, header_row=header_row, settings_rows=settings_rows,
-                          write_as_of=as_of if write_as_of else None)
+    plans = overdue_plans(
+        roadmap, entries, header_row=header_row, settings_rows=settings_rows, write_as_of=as_of if write_as_of else None
+    )
     if gantt:
         plans.append(gantt_print_plan_for(roadmap, settings, as_of, header_row))
     return OverdueResult(as_of, entries, plans)
 
 
-def gantt_print_plan_for(roadmap: Roadmap, settings: dict, as_of: date, header_row: int = 1,
-                         rows: Optional[int] = None) -> sp.SheetPlan:
+def gantt_print_plan_for(
+    roadmap: Roadmap, settings: dict, as_of: date, header_row: int = 1, rows: Optional[int] = None
+) -> sp.SheetPlan:
     """The print area of «Диаграмма Ганта» for ``roadmap`` as it is in the workbook now.
 
     ``rows``: how many rows «Дорожная карта» fills under its header; None: up to the last
@@ -362,9 +423,13 @@ FORM_WIDTHS = {"A": 7, "B": 50, "C": 62, "D": 44}
 FORM_TO_FILL_COLOUR = "FFF2CC"
 FORM_HEADER_COLOUR = "D9E1F2"
 FORM_SECTION_COLOUR = "F2F2F2"
-FORM_WORKBOOK_NOTE = ("Форма собирается заново при каждом запуске из столбцов «Информация о проведении» и "
-                      "«Ссылка на документ» листа «Дорожная карта»: заполняйте их там. Жёлтым отмечено то, "
-                      "что ещё не заполнено.")
+FORM_WORKBOOK_NOTE = (
+    "Форма собирается заново при каждом запуске из столбцов «Информация о проведении» и "
+    "«Ссылка на документ» листа «Дорожная карта»: заполняйте их там. Жёлтым отмечено то, "
+    "что ещё не заполнено."
+)
+
+
 @dataclass
 class FormResult:
     form: MonitoringForm

@@ -4,15 +4,24 @@ Each reads the roadmap workbook once with openpyxl, runs the job core of
 ``roadmap_tools.actions.jobs`` (the same call the Excel buttons make through xlwings),
 applies its plans and saves atomically (a ``.bak`` copy of the previous file is kept).
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
 from typing import Optional, Union
 
+from roadmap_tools.actions.jobs import (
+    CheckResult,
+    FormResult,
+    OverdueResult,
+    check_job,
+    form_job,
+    form_plans,
+    overdue_job,
+)
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.workbook.schema import SHEET_CHECK, SHEET_FORM, SHEET_GANTT, SHEET_ROADMAP, SHEET_SETTINGS
-from roadmap_tools.actions.jobs import CheckResult, FormResult, OverdueResult, check_job, form_job, form_plans, overdue_job
 from roadmap_tools.workbook.settings import explain_period, resolve_as_of, settings_from_rows
 
 PathLike = Union[str, Path]
@@ -32,19 +41,25 @@ class _Book:
         # one check of the archive and one parse: openpyxl keeps the formulas for writing back
         target = safeio.check_archive(self.path, safeio.WHAT_EXCEL)
         self.wb = safeio.load_checked_workbook(target, keep_vba=keep_vba)
-        self._values = {name: plain_values(rows) for name, rows in
-                        _shown_values(self.wb, target, (SHEET_ROADMAP, SHEET_SETTINGS, SHEET_CHECK)).items()}
+        self._values = {
+            name: plain_values(rows)
+            for name, rows in _shown_values(self.wb, target, (SHEET_ROADMAP, SHEET_SETTINGS, SHEET_CHECK)).items()
+        }
         if SHEET_ROADMAP not in self.wb.sheetnames:
-            raise RoadmapError(f"в книге нет листа «{SHEET_ROADMAP}».", file=str(self.path),
-                               hint="Создайте книгу командой roadmap-tools import или восстановите лист.")
+            raise RoadmapError(
+                f"в книге нет листа «{SHEET_ROADMAP}».",
+                file=str(self.path),
+                hint="Создайте книгу командой roadmap-tools import или восстановите лист.",
+            )
         self.settings_rows = self.rows(SHEET_SETTINGS)
         self.settings = settings_from_rows(self.settings_rows, file=str(self.path))
         if school_year is not None:  # --school-year: this run reads the deadlines in that school year
             self.settings["school_year"] = school_year
         from roadmap_tools.workbook.book import roadmap_from_rows
 
-        self.roadmap = roadmap_from_rows(self.rows(SHEET_ROADMAP), self.settings,
-                                         Source(file=str(self.path), sheet=SHEET_ROADMAP))
+        self.roadmap = roadmap_from_rows(
+            self.rows(SHEET_ROADMAP), self.settings, Source(file=str(self.path), sheet=SHEET_ROADMAP)
+        )
 
     def rows(self, sheet: str) -> list:
         return [list(r) for r in self._values.get(sheet, [])]
@@ -95,8 +110,9 @@ def _shown_values(wb, checked_path: Path, names: tuple) -> dict:
             rows[r - 1][c - 1] = value
         while rows and all(v == "" for v in rows[-1]):
             rows.pop()
-        width = max((len(row) - next((i for i, v in enumerate(reversed(row)) if v != ""), len(row))
-                     for row in rows), default=0)
+        width = max(
+            (len(row) - next((i for i, v in enumerate(reversed(row)) if v != ""), len(row)) for row in rows), default=0
+        )
         found[name] = [row[:width] for row in rows]
     if with_formulas:
         found.update(sheet_values(checked_path, tuple(with_formulas), checked=True))
@@ -106,32 +122,53 @@ def _shown_values(wb, checked_path: Path, names: tuple) -> dict:
 def run_check(path: PathLike, today: Optional[date] = None, school_year: Optional[int] = None) -> CheckResult:
     """Check the workbook's roadmap; write «Проверка» and the marks into the workbook itself."""
     book = _Book(path, school_year=school_year)
-    result = check_job(book.roadmap, book.settings, book.rows(SHEET_CHECK), book.notes(SHEET_ROADMAP),
-                       today or date.today(), gantt=SHEET_GANTT in book.wb.sheetnames)
+    result = check_job(
+        book.roadmap,
+        book.settings,
+        book.rows(SHEET_CHECK),
+        book.notes(SHEET_ROADMAP),
+        today or date.today(),
+        gantt=SHEET_GANTT in book.wb.sheetnames,
+    )
     book.apply(result.plans)
     book.save()
     return result
 
 
-def run_overdue(path: PathLike, as_of: Optional[date] = None, output: Optional[PathLike] = None,
-                today: Optional[date] = None, school_year: Optional[int] = None) -> OverdueResult:
+def run_overdue(
+    path: PathLike,
+    as_of: Optional[date] = None,
+    output: Optional[PathLike] = None,
+    today: Optional[date] = None,
+    school_year: Optional[int] = None,
+) -> OverdueResult:
     """Write «Контроль срока» and «Просрочка, дн.» as of ``as_of`` (explicit, then «Настройки»,
     then today) into the workbook, or into ``output`` leaving the workbook as it is.
     An explicit ``as_of`` is also stored as «Дата контроля», so the colours agree with it."""
     keep_vba = None if output is None else Path(output).suffix.lower() == ".xlsm"
     book = _Book(path, keep_vba=keep_vba, school_year=school_year)
     when = resolve_as_of(book.settings, as_of, today)
-    result = overdue_job(book.roadmap, book.settings, when, settings_rows=book.settings_rows,
-                         write_as_of=as_of is not None and as_of != book.settings.get("as_of"),
-                         gantt=SHEET_GANTT in book.wb.sheetnames)
+    result = overdue_job(
+        book.roadmap,
+        book.settings,
+        when,
+        settings_rows=book.settings_rows,
+        write_as_of=as_of is not None and as_of != book.settings.get("as_of"),
+        gantt=SHEET_GANTT in book.wb.sheetnames,
+    )
     book.apply(result.plans)
     book.save(output)
     return result
 
 
-def run_form(path: PathLike, start: Optional[date] = None, end: Optional[date] = None,
-             output: Optional[PathLike] = None, today: Optional[date] = None,
-             school_year: Optional[int] = None) -> FormResult:
+def run_form(
+    path: PathLike,
+    start: Optional[date] = None,
+    end: Optional[date] = None,
+    output: Optional[PathLike] = None,
+    today: Optional[date] = None,
+    school_year: Optional[int] = None,
+) -> FormResult:
     """Write the sheet «Форма мониторинга» for the period (explicit, then «Настройки», then the
     current quarter) into the workbook and, with ``output``, a separate plain .xlsx form.
     One end given alone is completed from «Настройки» (``result.period_note`` says so) or
@@ -156,8 +193,9 @@ def write_form_file(result: FormResult, output: PathLike) -> Path:
 
     target = Path(output)
     if target.suffix.lower() != ".xlsx":
-        raise RoadmapError("форма сохраняется как книга .xlsx.", file=str(target),
-                           hint="Укажите имя файла с расширением .xlsx.")
+        raise RoadmapError(
+            "форма сохраняется как книга .xlsx.", file=str(target), hint="Укажите имя файла с расширением .xlsx."
+        )
     wb = Workbook()
     apply_openpyxl(wb, form_plans(result.form, SHEET_FORM, in_workbook=False))
     wb.remove(wb.worksheets[0])

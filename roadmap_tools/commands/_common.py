@@ -1,4 +1,5 @@
 """Options several commands share, defined once."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,7 +12,11 @@ from typing import Any, Iterable, Optional, Sequence
 from roadmap_tools.errors import UsageError
 from roadmap_tools.safeio import OutputKind, check_name, check_output, write_locks
 from roadmap_tools.workbook.settings import (
-    EXCEL_FIRST_DATE, EXCEL_LAST_DATE, EXCEL_RANGE_WORDS, OutsideExcelDates, in_excel_range,
+    EXCEL_FIRST_DATE,
+    EXCEL_LAST_DATE,
+    EXCEL_RANGE_WORDS,
+    OutsideExcelDates,
+    in_excel_range,
 )
 
 
@@ -64,13 +69,18 @@ def parse_school_year_option(text: str) -> int:
         return parse_school_year(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"«{text}»: учебный год указывается как 2023 (это 2023-2024) или 2023-2024") from None
+            f"«{text}»: учебный год указывается как 2023 (это 2023-2024) или 2023-2024"
+        ) from None
 
 
 def add_school_year_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--school-year", type=parse_school_year_option, metavar="ГОД",
-                        help="дорожная карта на учебный год: 2023 или 2023-2024 (сентябрь–декабрь без года — "
-                             "2023, январь–август — 2024); по умолчанию из названия или «Настроек»")
+    parser.add_argument(
+        "--school-year",
+        type=parse_school_year_option,
+        metavar="ГОД",
+        help="дорожная карта на учебный год: 2023 или 2023-2024 (сентябрь–декабрь без года — "
+        "2023, январь–август — 2024); по умолчанию из названия или «Настроек»",
+    )
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:
@@ -81,8 +91,9 @@ def add_output_option(parser: argparse.ArgumentParser, default_hint: str) -> Non
     parser.add_argument("-o", "--output", metavar="ФАЙЛ", help=f"куда записать результат (по умолчанию {default_hint})")
 
 
-def admit_output(output: Optional[str], kinds: Sequence[OutputKind], inputs: Iterable = (),
-                 option: str = "-o") -> Optional[Path]:
+def admit_output(
+    output: Optional[str], kinds: Sequence[OutputKind], inputs: Iterable = (), option: str = "-o"
+) -> Optional[Path]:
     """The output a user named, refused (exit 2) if it is an input or its extension does not fit."""
     if output is None:
         return None
@@ -93,8 +104,10 @@ def admit_folder(folder: str, option: str = "-o") -> Path:
     """A folder a command writes several files into: refused (exit 2) if a file has that name."""
     path = Path(folder)
     if path.exists() and not path.is_dir():
-        raise UsageError(f"{option} «{path}»: это файл, а команда пишет несколько файлов в папку.",
-                         hint="Укажите папку (новую или существующую).")
+        raise UsageError(
+            f"{option} «{path}»: это файл, а команда пишет несколько файлов в папку.",
+            hint="Укажите папку (новую или существующую).",
+        )
     check_name(path)
     return path
 

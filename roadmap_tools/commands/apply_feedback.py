@@ -9,6 +9,7 @@ feedback) записываются в столбцы «Решение курат
 Пример:
   roadmap-tools apply-feedback Roadmap.xlsx "Замечания куратора - Пенза.xlsx"
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,9 +32,13 @@ def run(args: argparse.Namespace) -> int:
         print_json(result.to_json())
         return 0
     data = result.to_json()
-    print(f"Замечания куратора ({result.municipality}): строк {data['applied']}, одобрено {data['approved']}, "
-          f"на доработку {data['rework']}; не найдено в дорожной карте: {len(result.unmatched)}.")
+    print(
+        f"Замечания куратора ({result.municipality}): строк {data['applied']}, одобрено {data['approved']}, "
+        f"на доработку {data['rework']}; не найдено в дорожной карте: {len(result.unmatched)}."
+    )
     for activity, _, comment in result.rework:
-        print(f"  на доработку: строка {activity.source.row} {activity.number} {activity.activity[:60]}"
-              + (f" — {comment}" if comment else ""))
+        print(
+            f"  на доработку: строка {activity.source.row} {activity.number} {activity.activity[:60]}"
+            + (f" — {comment}" if comment else "")
+        )
     return 0

@@ -9,21 +9,19 @@
   roadmap-tools build-workbook
   roadmap-tools build-workbook -o Моя_карта.xlsm --roadmap дорожная_карта.xlsx
 """
+
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from roadmap_tools.commands._common import add_output_option, admit_output
-from roadmap_tools.safeio import MACRO_WORKBOOK
-
 from roadmap_tools.resources import SAMPLE_ROADMAP
+from roadmap_tools.safeio import MACRO_WORKBOOK
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_output_option(parser, "Roadmap.xlsm")
-    parser.add_argument("--roadmap", metavar="КНИГА.xlsx",
-                        help="взять дорожную карту из этой книги вместо примера")
+    parser.add_argument("--roadmap", metavar="КНИГА.xlsx", help="взять дорожную карту из этой книги вместо примера")
     parser.add_argument("--empty", action="store_true", help="собрать книгу без примера (пустая дорожная карта)")
 
 
@@ -46,8 +44,9 @@ def run(args: argparse.Namespace) -> int:
     from roadmap_tools.xlsm.build import DEFAULT_OUTPUT, build_workbook
 
     # the book carries macros: only ever an .xlsm, never over the roadmap it takes
-    target = admit_output(str(DEFAULT_OUTPUT) if args.output is None else args.output, (MACRO_WORKBOOK,),
-                          [args.roadmap])
+    target = admit_output(
+        str(DEFAULT_OUTPUT) if args.output is None else args.output, (MACRO_WORKBOOK,), [args.roadmap]
+    )
     roadmap, settings = load_roadmap(args)
     output = build_workbook(target, roadmap, settings)
     print(f"Книга записана: {output}")

@@ -9,6 +9,7 @@
   roadmap-tools check Roadmap.xlsx
   roadmap-tools check Roadmap.xlsx --json
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,6 +35,5 @@ def run(args: argparse.Namespace) -> int:
             place = f"{f.sheet}!{f.cell}" if f.cell else f.sheet
             number = f" (№ {f.number})" if f.number.strip() else ""
             print(f"{f.severity_ru}: {place}{number}: {f.message}")
-        print(f"Итого: ошибок — {result.errors}, предупреждений — {result.warnings}. "
-              f"Подробности на листе «Проверка».")
+        print(f"Итого: ошибок — {result.errors}, предупреждений — {result.warnings}. Подробности на листе «Проверка».")
     return 1 if result.errors else 0

@@ -11,6 +11,7 @@
   roadmap-tools collect Roadmap.xlsx Ответы/
   roadmap-tools collect Roadmap.xlsx "Ответ Иванова.xlsx" "Ответ школы.xlsx" --json
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,8 +33,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_json())
         return 0
-    print(f"Прочитано ответов: {len(result.files)}; заполнено ячеек: {len(result.filled)}; "
-          f"конфликтов: {len(result.conflicts)}; без ответа: {len(result.unanswered)}; "
-          f"чужих файлов: {len(result.unknown_files)}; строк без кода: {len(result.unknown_rows)}.")
+    print(
+        f"Прочитано ответов: {len(result.files)}; заполнено ячеек: {len(result.filled)}; "
+        f"конфликтов: {len(result.conflicts)}; без ответа: {len(result.unanswered)}; "
+        f"чужих файлов: {len(result.unknown_files)}; строк без кода: {len(result.unknown_rows)}."
+    )
     print("Подробности на листе «Сбор ответов».")
     return 0

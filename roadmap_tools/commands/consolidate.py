@@ -25,6 +25,7 @@
 Код выхода 0, даже если часть файлов не прочитана (они перечислены в сводке);
 1, если не найдено ни одного файла или ни один не прочитан.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,7 +35,12 @@ from pathlib import Path
 from typing import Optional
 
 from roadmap_tools.commands._common import (
-    add_json_option, add_output_option, admit_output, parse_date, print_json, writing,
+    add_json_option,
+    add_output_option,
+    admit_output,
+    parse_date,
+    print_json,
+    writing,
 )
 from roadmap_tools.errors import RoadmapError, UsageError
 from roadmap_tools.safeio import CSV, WORKBOOK, same_file
@@ -46,20 +52,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="ПУТЬ", help="файлы, папки или маски (*.xlsx, **/*.docx)")
     add_output_option(parser, f"«{DEFAULT_OUTPUT}» в текущей папке")
     add_json_option(parser)
-    parser.add_argument("--as-of", type=parse_date, metavar="ДАТА",
-                        help="дата, на которую считать просрочки (по умолчанию сегодня)")
-    parser.add_argument("--workers", type=int, metavar="N",
-                        help="сколько процессов читают файлы (по умолчанию все ядра)")
-    parser.add_argument("--csv", metavar="ФАЙЛ",
-                        help="ещё и все строки отчётов одной таблицей CSV (для своих расчётов: Excel, pandas)")
-    parser.add_argument("--archive", nargs="?", const="", metavar="ФАЙЛ_ИЛИ_URL",
-                        help="архив сводок по периодам (без значения: «Архив сводок.sqlite» рядом со сводкой)")
+    parser.add_argument(
+        "--as-of", type=parse_date, metavar="ДАТА", help="дата, на которую считать просрочки (по умолчанию сегодня)"
+    )
+    parser.add_argument(
+        "--workers", type=int, metavar="N", help="сколько процессов читают файлы (по умолчанию все ядра)"
+    )
+    parser.add_argument(
+        "--csv", metavar="ФАЙЛ", help="ещё и все строки отчётов одной таблицей CSV (для своих расчётов: Excel, pandas)"
+    )
+    parser.add_argument(
+        "--archive",
+        nargs="?",
+        const="",
+        metavar="ФАЙЛ_ИЛИ_URL",
+        help="архив сводок по периодам (без значения: «Архив сводок.sqlite» рядом со сводкой)",
+    )
     parser.add_argument("--expected", metavar="ФАЙЛ", help="список муниципалитетов региона (.txt или .xlsx)")
-    parser.add_argument("--from", dest="period_from", type=parse_date, metavar="ДАТА",
-                        help="начало отчётного периода (по умолчанию из заголовков отчётов)")
+    parser.add_argument(
+        "--from",
+        dest="period_from",
+        type=parse_date,
+        metavar="ДАТА",
+        help="начало отчётного периода (по умолчанию из заголовков отчётов)",
+    )
     parser.add_argument("--to", dest="period_to", type=parse_date, metavar="ДАТА", help="конец отчётного периода")
-    parser.add_argument("--progress", action="store_true",
-                        help="показывать ход чтения, даже если вывод не в терминал")
+    parser.add_argument("--progress", action="store_true", help="показывать ход чтения, даже если вывод не в терминал")
 
 
 class ProgressBar:
@@ -111,9 +129,11 @@ def refuse_a_report_as_output(paths: list, output: Path) -> None:
     if not output.exists() or is_summary_workbook(output):
         return
     if any(same_file(output, found) for found in find_report_files(paths)):
-        raise UsageError(f"-o «{output}»: этот файл лежит среди отчётов, которые читает команда, и был бы "
-                         "заменён сводкой; ничего не изменено.",
-                         hint="Укажите для сводки файл вне папок с отчётами.")
+        raise UsageError(
+            f"-o «{output}»: этот файл лежит среди отчётов, которые читает команда, и был бы "
+            "заменён сводкой; ничего не изменено.",
+            hint="Укажите для сводки файл вне папок с отчётами.",
+        )
 
 
 def refuse_an_archive_over_a_file(archive: Optional[str], files: list) -> None:
@@ -124,18 +144,23 @@ def refuse_an_archive_over_a_file(archive: Optional[str], files: list) -> None:
         return
     for other in files:
         if other is not None and same_file(Path(archive), Path(other)):
-            raise UsageError(f"--archive «{archive}»: это тот же файл, что и «{other}»; архив — отдельная база, "
-                             "ничего не изменено.", hint="Укажите для архива другой файл, например «Архив сводок.sqlite».")
+            raise UsageError(
+                f"--archive «{archive}»: это тот же файл, что и «{other}»; архив — отдельная база, ничего не изменено.",
+                hint="Укажите для архива другой файл, например «Архив сводок.sqlite».",
+            )
 
 
 def _consolidate(args: argparse.Namespace, output: Path, csv: Optional[Path], show: bool) -> int:
     from roadmap_tools.consolidation.consolidate import consolidate
 
-    summary = consolidate(args.paths, progress=ProgressBar() if show else None, workers=args.workers,
-                          as_of=args.as_of, exclude=[output])
+    summary = consolidate(
+        args.paths, progress=ProgressBar() if show else None, workers=args.workers, as_of=args.as_of, exclude=[output]
+    )
     if not summary.reports and not summary.unreadable:
-        raise RoadmapError("не найдено ни одного отчёта (.xlsx, .xlsm, .docx) по указанным путям: "
-                           + ", ".join(args.paths) + ".", hint="Проверьте пути и маски.")
+        raise RoadmapError(
+            "не найдено ни одного отчёта (.xlsx, .xlsm, .docx) по указанным путям: " + ", ".join(args.paths) + ".",
+            hint="Проверьте пути и маски.",
+        )
     from roadmap_tools.consolidation.archive import default_archive_path
     from roadmap_tools.consolidation.review import consolidation_extras
 
@@ -155,9 +180,11 @@ def _consolidate(args: argparse.Namespace, output: Path, csv: Optional[Path], sh
         write_rows_csv(summary, csv)
     if not args.json:
         total = summary.total
-        print(f"Прочитано отчётов: {len(summary.reports)}, муниципалитетов: {len(summary.municipalities)}, "
-              f"мероприятий: {total.activities}, с информацией: {total.reported}, со ссылкой: "
-              f"{total.with_link}, просрочено: {total.overdue}.")
+        print(
+            f"Прочитано отчётов: {len(summary.reports)}, муниципалитетов: {len(summary.municipalities)}, "
+            f"мероприятий: {total.activities}, с информацией: {total.reported}, со ссылкой: "
+            f"{total.with_link}, просрочено: {total.overdue}."
+        )
         if summary.unreadable:
             print(f"Не прочитано файлов: {len(summary.unreadable)} (причины на листе «Нечитаемые файлы»):")
             for item in summary.unreadable[:10]:
@@ -165,8 +192,10 @@ def _consolidate(args: argparse.Namespace, output: Path, csv: Optional[Path], sh
             if len(summary.unreadable) > 10:
                 print(f"  … и ещё {len(summary.unreadable) - 10}")
         if "missing" in extras.json:
-            print(f"Не отчитались: {len(extras.json['missing'])}" +
-                  (": " + ", ".join(extras.json["missing"]) if extras.json["missing"] else "."))
+            print(
+                f"Не отчитались: {len(extras.json['missing'])}"
+                + (": " + ", ".join(extras.json["missing"]) if extras.json["missing"] else ".")
+            )
         if "archive" in extras.json:
             print(f"Архив: {extras.json['archive']['target']}, периодов: {len(extras.json['archive']['periods'])}.")
         print(f"Сводка записана: {output}")

@@ -11,6 +11,7 @@
 
 Код выхода: 0 все сроки прочитаны, 1 есть нераспознанные или пустые, 2 ошибка в аргументах.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,8 @@ from typing import List, Optional
 from roadmap_tools.commands._common import add_json_option, add_school_year_option, parse_years, print_json
 from roadmap_tools.deadlines import parse_deadline
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.model import Deadline
 from roadmap_tools.lexicon.vocab import DEADLINE_KIND_TITLES
+from roadmap_tools.model import Deadline
 
 NOT_READ = ("unparsed", "missing")
 #: No deadline holds a number longer than this (a date without dots is 8 digits: 01032022).
@@ -32,18 +33,22 @@ _DIGIT_RUN = re.compile(r"\d{%d,}" % (MAX_DIGITS + 1))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("phrases", nargs="*", metavar="СРОК",
-                        help="срок, как он написан; без аргументов сроки читаются со стандартного ввода")
-    parser.add_argument("--years", type=parse_years, default=[], metavar="ГОДЫ",
-                        help="годы дорожной карты: 2022 или 2021-2024")
+    parser.add_argument(
+        "phrases",
+        nargs="*",
+        metavar="СРОК",
+        help="срок, как он написан; без аргументов сроки читаются со стандартного ввода",
+    )
+    parser.add_argument(
+        "--years", type=parse_years, default=[], metavar="ГОДЫ", help="годы дорожной карты: 2022 или 2021-2024"
+    )
     add_school_year_option(parser)
     add_json_option(parser)
 
 
 def _read_stdin() -> List[str]:
     if sys.stdin.isatty():
-        print("Введите сроки, по одному в строке; конец ввода: Ctrl+D (в Windows Ctrl+Z, Enter).",
-              file=sys.stderr)
+        print("Введите сроки, по одному в строке; конец ввода: Ctrl+D (в Windows Ctrl+Z, Enter).", file=sys.stderr)
     raw = getattr(sys.stdin, "buffer", None)
     if raw is None:  # already text (a StringIO in tests, an IDE's console)
         return [line.rstrip("\r\n") for line in sys.stdin.read().splitlines()]
@@ -61,7 +66,8 @@ def decode_lines(data: bytes) -> List[str]:
                 f"стандартный ввод, строка {number}: текст не в кодировке UTF-8 (байт {line[exc.start]:#04x} "
                 f"в позиции {exc.start + 1}); сроки не прочитаны.",
                 hint="Сохраните файл со сроками в кодировке UTF-8 (в Блокноте: «Сохранить как», кодировка "
-                     "UTF-8) и повторите.") from None
+                "UTF-8) и повторите.",
+            ) from None
     return lines
 
 
@@ -71,9 +77,11 @@ def refuse_absurd_numbers(phrases: List[str], from_stdin: bool) -> None:
         run = _DIGIT_RUN.search(text)
         if run:
             where = f"стандартный ввод, строка {number}" if from_stdin else f"срок № {number} в аргументах"
-            raise RoadmapError(f"{where}: число из {len(run.group())} цифр ({run.group()[:20]}…) — это не срок "
-                               f"(в сроке не бывает чисел длиннее {MAX_DIGITS} цифр); сроки не прочитаны.",
-                               hint="Исправьте эту строку и повторите.")
+            raise RoadmapError(
+                f"{where}: число из {len(run.group())} цифр ({run.group()[:20]}…) — это не срок "
+                f"(в сроке не бывает чисел длиннее {MAX_DIGITS} цифр); сроки не прочитаны.",
+                hint="Исправьте эту строку и повторите.",
+            )
 
 
 def _day(d: Optional[date]) -> str:
@@ -84,9 +92,11 @@ def _note(d: Deadline) -> str:
     if d.reason and d.kind in NOT_READ:
         return d.reason
     if len(d.spans) > 1:
-        return f"сроков: {len(d.spans)}; " + ", ".join(
-            f"{_day(a)}–{_day(b)}" if a != b else _day(a) for a, b in d.spans[:3]) + (
-            ", …" if len(d.spans) > 3 else "")
+        return (
+            f"сроков: {len(d.spans)}; "
+            + ", ".join(f"{_day(a)}–{_day(b)}" if a != b else _day(a) for a, b in d.spans[:3])
+            + (", …" if len(d.spans) > 3 else "")
+        )
     return d.reason
 
 
@@ -113,6 +123,8 @@ def run(args: argparse.Namespace) -> int:
     elif parsed:
         print(format_table(parsed))
         bad = sum(d.kind in NOT_READ for d in parsed)
-        print(f"\nПрочитано сроков: {len(parsed) - bad} из {len(parsed)}"
-              + (f"; не распознано или пусто: {bad}" if bad else ""))
+        print(
+            f"\nПрочитано сроков: {len(parsed) - bad} из {len(parsed)}"
+            + (f"; не распознано или пусто: {bad}" if bad else "")
+        )
     return 1 if any(d.kind in NOT_READ for d in parsed) else 0

@@ -8,11 +8,11 @@
 Пример:
   roadmap-tools demo -o out
 """
+
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from roadmap_tools.commands._common import add_output_option, admit_folder, writing
 from roadmap_tools.safeio import check_name

@@ -19,6 +19,7 @@ ROADMAP_SMTP_PASSWORD, а если её нет, спрашивается в те
 Код выхода: 0 готово, 1 не заполнены настройки, нет связи с сервером или он
 отказал (причина по-русски), 2 ошибка в аргументах.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,8 +33,11 @@ NAME = "email"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("workbook", metavar="КНИГА", help="книга дорожной карты (.xlsx или .xlsm)")
     add_output_option(parser, "«ОРГАНИЗАЦИЯ - письмо.eml» рядом с книгой")
-    parser.add_argument("--send", action="store_true",
-                        help="отправить письмо через SMTP-сервер из «Настройки» (черновик тоже сохраняется)")
+    parser.add_argument(
+        "--send",
+        action="store_true",
+        help="отправить письмо через SMTP-сервер из «Настройки» (черновик тоже сохраняется)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,8 +47,10 @@ def run(args: argparse.Namespace) -> int:
     output = admit_output(args.output, (EMAIL,), [args.workbook])
     result = make_email(args.workbook, output=output, send=args.send)
     print(f"Форма мониторинга: {result.form}")
-    print(f"Сопроводительное письмо: {result.letter} "
-          f"(приложение на {result.pages} л., {PAGES_COUNTED_BY[result.pages_counted_by]})")
+    print(
+        f"Сопроводительное письмо: {result.letter} "
+        f"(приложение на {result.pages} л., {PAGES_COUNTED_BY[result.pages_counted_by]})"
+    )
     print(f"Черновик письма: {result.eml}")
     if result.sent_to:
         print("Письмо отправлено: " + ", ".join(result.sent_to) + ".")

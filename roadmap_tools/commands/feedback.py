@@ -9,6 +9,7 @@
   roadmap-tools feedback "Сводка по региону.xlsx" -o Замечания/
   roadmap-tools feedback "Сводка по региону.xlsx" -o Замечания/ --archive "Архив сводок.sqlite" --json
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,10 +19,16 @@ from roadmap_tools.commands._common import add_json_option, admit_folder, print_
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("summary", metavar="СВОДКА", help="сводка по региону (.xlsx), записанная consolidate")
-    parser.add_argument("-o", "--output", metavar="ПАПКА", default="Замечания куратора",
-                        help="папка для файлов замечаний (по умолчанию «Замечания куратора»)")
-    parser.add_argument("--archive", metavar="ФАЙЛ_ИЛИ_URL",
-                        help="архив сводок (файл SQLite или postgresql://…), куда записать решения")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="ПАПКА",
+        default="Замечания куратора",
+        help="папка для файлов замечаний (по умолчанию «Замечания куратора»)",
+    )
+    parser.add_argument(
+        "--archive", metavar="ФАЙЛ_ИЛИ_URL", help="архив сводок (файл SQLite или postgresql://…), куда записать решения"
+    )
     add_json_option(parser)
 
 

@@ -14,12 +14,19 @@
   roadmap-tools form Roadmap.xlsx --from 01.04.2022 --to 30.06.2022 -o Форма_2кв.xlsx
   roadmap-tools form Roadmap.xlsx --json
 """
+
 from __future__ import annotations
 
 import argparse
 
 from roadmap_tools.commands._common import (
-    add_json_option, add_output_option, add_school_year_option, admit_output, parse_date, print_json, writing,
+    add_json_option,
+    add_output_option,
+    add_school_year_option,
+    admit_output,
+    parse_date,
+    print_json,
+    writing,
 )
 from roadmap_tools.safeio import WORKBOOK
 
@@ -38,8 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
     output = admit_output(args.output, (WORKBOOK,), [args.workbook])
     with writing([args.workbook, output]):
-        result = run_form(args.workbook, start=args.start, end=args.end, output=output,
-                          school_year=args.school_year)
+        result = run_form(args.workbook, start=args.start, end=args.end, output=output, school_year=args.school_year)
     form = result.form
     if args.json:
         print_json(result.to_json())
@@ -48,8 +54,7 @@ def run(args: argparse.Namespace) -> int:
     to_fill = sum(bool(r.to_fill) for r in rows)
     if result.period_note:
         print(result.period_note)
-    print(f"Форма мониторинга {form.period_text}: мероприятий — {len(rows)}, "
-          f"из них ещё не заполнено — {to_fill}.")
+    print(f"Форма мониторинга {form.period_text}: мероприятий — {len(rows)}, из них ещё не заполнено — {to_fill}.")
     if form.left_out:
         print(f"Не вошли из-за пустого или нераспознанного срока: {form.left_out} (см. «Проверка»).")
     print("Лист «Форма мониторинга» обновлён" + (f"; файл: {args.output}" if args.output else "") + ".")

@@ -14,22 +14,27 @@ Excel перекрашивает эти ячейки (и полосы «Диаг
   roadmap-tools overdue Roadmap.xlsx --as-of 01.06.2022
   roadmap-tools overdue Roadmap.xlsx --as-of 2022-06-01 -o Контроль.xlsx --json
 """
+
 from __future__ import annotations
 
 import argparse
-
 from pathlib import Path
 
 from roadmap_tools.commands._common import (
-    add_json_option, add_output_option, add_school_year_option, admit_output, parse_date, print_json, writing,
+    add_json_option,
+    add_output_option,
+    add_school_year_option,
+    admit_output,
+    parse_date,
+    print_json,
+    writing,
 )
 from roadmap_tools.safeio import MACRO_WORKBOOK, WORKBOOK
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("workbook", metavar="КНИГА", help="книга дорожной карты (.xlsx или .xlsm)")
-    parser.add_argument("--as-of", type=parse_date, metavar="ДАТА",
-                        help="дата контроля (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)")
+    parser.add_argument("--as-of", type=parse_date, metavar="ДАТА", help="дата контроля (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)")
     add_output_option(parser, "сама книга")
     add_school_year_option(parser)
     add_json_option(parser)

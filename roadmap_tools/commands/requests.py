@@ -12,6 +12,7 @@
   roadmap-tools requests Roadmap.xlsx --from 01.01.2022 --to 30.06.2022 -o Запросы/
   roadmap-tools requests Roadmap.xlsx -o Запросы/ --json
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,8 +24,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("workbook", metavar="КНИГА", help="книга дорожной карты (.xlsx или .xlsm)")
     parser.add_argument("--from", dest="start", type=parse_date, metavar="ДАТА", help="начало периода")
     parser.add_argument("--to", dest="end", type=parse_date, metavar="ДАТА", help="конец периода")
-    parser.add_argument("-o", "--output", metavar="ПАПКА", default="Запросы исполнителям",
-                        help="папка для книг запросов (по умолчанию «Запросы исполнителям»)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="ПАПКА",
+        default="Запросы исполнителям",
+        help="папка для книг запросов (по умолчанию «Запросы исполнителям»)",
+    )
     add_json_option(parser)
 
 

@@ -4,6 +4,7 @@ server (psycopg 3, the optional extra ``postgres``). The same SQL serves both.
 
 Consolidating a period again replaces that period; it never duplicates it.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -25,8 +26,20 @@ SCHEMA = [
         decision TEXT, comment TEXT)""",
     "CREATE INDEX IF NOT EXISTS report_rows_period ON report_rows (period, municipality)",
 ]
-ROW_FIELDS = ("municipality", "file", "section", "number", "activity", "info", "link", "reported", "with_link",
-              "row_id", "decision", "comment")
+ROW_FIELDS = (
+    "municipality",
+    "file",
+    "section",
+    "number",
+    "activity",
+    "info",
+    "link",
+    "reported",
+    "with_link",
+    "row_id",
+    "decision",
+    "comment",
+)
 
 
 def is_url(target: str) -> bool:
@@ -61,8 +74,7 @@ class ArchiveRow:
     comment: str = ""
 
     def values(self) -> tuple:
-        return tuple(int(v) if isinstance(v, bool) else (v or "") for v in
-                     (getattr(self, name) for name in ROW_FIELDS))
+        return tuple(int(v) if isinstance(v, bool) else (v or "") for v in (getattr(self, name) for name in ROW_FIELDS))
 
 
 class Archive:
@@ -87,14 +99,18 @@ class Archive:
             with path.open("rb") as fh:
                 head = fh.read(16)
             if head and head != b"SQLite format 3\x00":
-                raise RoadmapError("это не архив сводок (не база данных SQLite); ничего не записано.", file=str(path),
-                                   hint="Укажите в --archive другой файл, например «Архив сводок.sqlite».")
+                raise RoadmapError(
+                    "это не архив сводок (не база данных SQLite); ничего не записано.",
+                    file=str(path),
+                    hint="Укажите в --archive другой файл, например «Архив сводок.sqlite».",
+                )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(str(path), timeout=3, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            raise RoadmapError(f"архив не открывается ({exc}).", file=str(path),
-                               hint="Проверьте путь и права на папку.") from exc
+            raise RoadmapError(
+                f"архив не открывается ({exc}).", file=str(path), hint="Проверьте путь и права на папку."
+            ) from exc
         archive = cls(connection, str(path), "?")
         archive._prepare()
         return archive
@@ -105,14 +121,18 @@ class Archive:
         try:
             import psycopg
         except ImportError:
-            raise RoadmapError("для архива на сервере PostgreSQL нужен модуль psycopg.",
-                               hint="Установите: pip install 'roadmap-tools[postgres]'.") from None
+            raise RoadmapError(
+                "для архива на сервере PostgreSQL нужен модуль psycopg.",
+                hint="Установите: pip install 'roadmap-tools[postgres]'.",
+            ) from None
         try:
             connection = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
-            raise RoadmapError(f"не удалось подключиться к серверу архива {shown} "
-                               f"({str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}).",
-                               hint="Проверьте адрес, порт, имя базы, пользователя и пароль.") from None
+            raise RoadmapError(
+                f"не удалось подключиться к серверу архива {shown} "
+                f"({str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}).",
+                hint="Проверьте адрес, порт, имя базы, пользователя и пароль.",
+            ) from None
         archive = cls(connection, shown, "%s")
         archive._prepare()
         return archive
@@ -140,14 +160,21 @@ class Archive:
     def _fail(self, exc: BaseException) -> RoadmapError:
         text = str(exc).strip()
         if "locked" in text.lower() or "busy" in text.lower():
-            return RoadmapError("архив занят: его сейчас записывает другая программа или другой запуск; "
-                                "ничего не записано.", file=self.target,
-                                hint="Дождитесь окончания (или закройте программу, открывшую архив) и повторите.")
+            return RoadmapError(
+                "архив занят: его сейчас записывает другая программа или другой запуск; ничего не записано.",
+                file=self.target,
+                hint="Дождитесь окончания (или закройте программу, открывшую архив) и повторите.",
+            )
         if "not a database" in text.lower() or "malformed" in text.lower():
-            return RoadmapError("файл архива повреждён или это не архив сводок; ничего не записано.",
-                                file=self.target, hint="Укажите в --archive другой файл.")
-        return RoadmapError(f"ошибка архива ({text.splitlines()[0] if text else type(exc).__name__}); "
-                            "ничего не записано.", file=self.target)
+            return RoadmapError(
+                "файл архива повреждён или это не архив сводок; ничего не записано.",
+                file=self.target,
+                hint="Укажите в --archive другой файл.",
+            )
+        return RoadmapError(
+            f"ошибка архива ({text.splitlines()[0] if text else type(exc).__name__}); ничего не записано.",
+            file=self.target,
+        )
 
     def _errors(self):
         errors = [sqlite3.Error]
@@ -192,12 +219,22 @@ class Archive:
         def work(cursor):
             self._execute(cursor, "DELETE FROM report_rows WHERE period = ?", (key,))
             self._execute(cursor, "DELETE FROM periods WHERE period = ?", (key,))
-            self._execute(cursor, "INSERT INTO periods (period, period_from, period_to, as_of, stored_at) "
-                                  "VALUES (?, ?, ?, ?, ?)",
-                          (key, start.isoformat(), end.isoformat(), (as_of or date.today()).isoformat(),
-                           datetime.now().isoformat(timespec="seconds")))
-            cursor.executemany(self._sql(f"INSERT INTO report_rows (period, {columns}) VALUES ({marks})"),
-                               [(key,) + row.values() for row in rows])
+            self._execute(
+                cursor,
+                "INSERT INTO periods (period, period_from, period_to, as_of, stored_at) VALUES (?, ?, ?, ?, ?)",
+                (
+                    key,
+                    start.isoformat(),
+                    end.isoformat(),
+                    (as_of or date.today()).isoformat(),
+                    datetime.now().isoformat(timespec="seconds"),
+                ),
+            )
+            cursor.executemany(
+                self._sql(f"INSERT INTO report_rows (period, {columns}) VALUES ({marks})"),
+                [(key,) + row.values() for row in rows],
+            )
+
         self._transaction(work)
         return key
 
@@ -209,10 +246,14 @@ class Archive:
         def work(cursor):
             nonlocal changed
             for municipality, row_id, decision, comment in decisions:
-                self._execute(cursor, "UPDATE report_rows SET decision = ?, comment = ? "
-                                      "WHERE period = ? AND municipality = ? AND row_id = ?",
-                              (decision or "", comment or "", key, municipality, row_id))
+                self._execute(
+                    cursor,
+                    "UPDATE report_rows SET decision = ?, comment = ? "
+                    "WHERE period = ? AND municipality = ? AND row_id = ?",
+                    (decision or "", comment or "", key, municipality, row_id),
+                )
                 changed += max(cursor.rowcount, 0)
+
         self._transaction(work)
         return changed
 
@@ -241,9 +282,12 @@ class Archive:
                 "SUM(CASE WHEN r.decision = ? THEN 1 ELSE 0 END) "
                 "FROM report_rows r JOIN periods p ON p.period = r.period "
                 "GROUP BY r.municipality, r.period, p.period_from ORDER BY r.municipality, p.period_from",
-                (DECISION_APPROVED,))
-            return [(m, p, int(n), int(rep or 0), int(link or 0), int(ok or 0)) for m, p, n, rep, link, ok in
-                    cursor.fetchall()]
+                (DECISION_APPROVED,),
+            )
+            return [
+                (m, p, int(n), int(rep or 0), int(link or 0), int(ok or 0))
+                for m, p, n, rep, link, ok in cursor.fetchall()
+            ]
         except self._errors() as exc:
             raise self._fail(exc) from None
 

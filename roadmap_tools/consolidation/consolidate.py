@@ -31,6 +31,7 @@ after «города» are put in the nominative by ``morphology`` («Кузне
 «Городища» -> «Городище») and compared lower-case with «ё» as «е», so «г. Кузнецк» and
 «города Кузнецка» are one municipality.
 """
+
 from __future__ import annotations
 
 import glob
@@ -39,20 +40,43 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, List, Optional, Sequence, Union
+from typing import Callable, Iterable, List, Optional, Union
 
 from roadmap_tools.consolidation.report_reader import (
-    REPORT_SUFFIXES, Report, ReportRow, Unreadable, municipality_key, read_report, same_municipality_keys,
+    REPORT_SUFFIXES,
+    Report,
+    ReportRow,
+    Unreadable,
+    municipality_key,
+    read_report,
+    same_municipality_keys,
 )
 
 __all__ = [
-    "find_report_files", "read_report", "consolidate", "Summary", "MunicipalityTotals", "Report",
-    "ReportRow", "Unreadable", "PARALLEL_FROM",
+    "find_report_files",
+    "read_report",
+    "consolidate",
+    "Summary",
+    "MunicipalityTotals",
+    "Report",
+    "ReportRow",
+    "Unreadable",
+    "PARALLEL_FROM",
 ]
 
 #: Columns of ``Summary.rows_frame`` and of ``consolidate --csv``.
-ROW_COLUMNS = ["Муниципалитет", "Файл", "Раздел", "№", "Мероприятие", "Информация", "Ссылка",
-               "С информацией", "Со ссылкой", "Просрочено"]
+ROW_COLUMNS = [
+    "Муниципалитет",
+    "Файл",
+    "Раздел",
+    "№",
+    "Мероприятие",
+    "Информация",
+    "Ссылка",
+    "С информацией",
+    "Со ссылкой",
+    "Просрочено",
+]
 
 #: Below this many files, reading in one process is faster than starting workers.
 PARALLEL_FROM = 24
@@ -62,12 +86,18 @@ Progress = Callable[[int, int, str], None]  # (done, total, file just read)
 
 def _is_skipped(path: Path) -> bool:
     name = path.name
-    return (name.startswith("~$") or name.startswith(".~lock") or name.startswith(".")
-            or name.endswith((".tmp", "#")) or ".bak." in name)
+    return (
+        name.startswith("~$")
+        or name.startswith(".~lock")
+        or name.startswith(".")
+        or name.endswith((".tmp", "#"))
+        or ".bak." in name
+    )
 
 
-def find_report_files(paths: Iterable[Union[str, os.PathLike]],
-                      exclude: Iterable[Union[str, os.PathLike]] = ()) -> List[Path]:
+def find_report_files(
+    paths: Iterable[Union[str, os.PathLike]], exclude: Iterable[Union[str, os.PathLike]] = ()
+) -> List[Path]:
     """Report files under ``paths``: folders (recursively), globs and files, in a stable order.
 
     Skips Excel/LibreOffice lock files (``~$…``, ``.~lock…``), temporary and hidden
@@ -133,9 +163,15 @@ class MunicipalityTotals:
         self.overdue += other.overdue
 
     def to_json(self) -> dict:
-        return {"name": self.name, "files": list(self.files), "activities": self.activities,
-                "reported": self.reported, "with_link": self.with_link, "overdue": self.overdue,
-                "share_done": round(self.share_done, 4)}
+        return {
+            "name": self.name,
+            "files": list(self.files),
+            "activities": self.activities,
+            "reported": self.reported,
+            "with_link": self.with_link,
+            "overdue": self.overdue,
+            "share_done": round(self.share_done, 4),
+        }
 
 
 def total_of(municipalities: Iterable[MunicipalityTotals]) -> MunicipalityTotals:
@@ -151,12 +187,18 @@ class Summary:
     """The consolidation's result: reports read, files not read, figures by municipality."""
 
     as_of: date
-    reports: list = field(default_factory=list)      # list[Report], in file order
-    unreadable: list = field(default_factory=list)   # list[Unreadable], in file order
+    reports: list = field(default_factory=list)  # list[Report], in file order
+    unreadable: list = field(default_factory=list)  # list[Unreadable], in file order
 
     def totals_of(self, report: Report) -> MunicipalityTotals:
-        return MunicipalityTotals(report.name, [report.file], report.activities, report.reported,
-                                  report.with_link, len(report.overdue_rows(self.as_of)))
+        return MunicipalityTotals(
+            report.name,
+            [report.file],
+            report.activities,
+            report.reported,
+            report.with_link,
+            len(report.overdue_rows(self.as_of)),
+        )
 
     @property
     def municipalities(self) -> List[MunicipalityTotals]:
@@ -184,8 +226,9 @@ class Summary:
         result = []
         for report in self.reports:
             for row in report.rows:
-                missing = [what for what, ok in (("нет информации", row.reported), ("нет ссылки", row.has_link))
-                           if not ok]
+                missing = [
+                    what for what, ok in (("нет информации", row.reported), ("нет ссылки", row.has_link)) if not ok
+                ]
                 if missing:
                     result.append((report, row, ", ".join(missing)))
         return result
@@ -195,11 +238,22 @@ class Summary:
         import pandas as pd
 
         overdue = {(id(report), id(row)) for report, row in self.overdue_rows()}
-        records = [{"Муниципалитет": report.name, "Файл": report.file, "Раздел": row.section,
-                    "№": row.number, "Мероприятие": row.activity, "Информация": row.info, "Ссылка": row.link,
-                    "С информацией": row.reported, "Со ссылкой": row.has_link,
-                    "Просрочено": (id(report), id(row)) in overdue}
-                   for report in self.reports for row in report.rows]
+        records = [
+            {
+                "Муниципалитет": report.name,
+                "Файл": report.file,
+                "Раздел": row.section,
+                "№": row.number,
+                "Мероприятие": row.activity,
+                "Информация": row.info,
+                "Ссылка": row.link,
+                "С информацией": row.reported,
+                "Со ссылкой": row.has_link,
+                "Просрочено": (id(report), id(row)) in overdue,
+            }
+            for report in self.reports
+            for row in report.rows
+        ]
         return pd.DataFrame.from_records(records, columns=ROW_COLUMNS)
 
     def municipalities_frame(self):
@@ -207,14 +261,26 @@ class Summary:
         import pandas as pd
 
         return pd.DataFrame.from_records(
-            [(m.name, len(m.files), m.activities, m.reported, m.with_link, m.overdue, m.share_done)
-             for m in self.municipalities],
-            columns=["Муниципалитет", "Файлов", "Мероприятий", "С информацией", "Со ссылкой", "Просрочено",
-                     "Доля выполненных"])
+            [
+                (m.name, len(m.files), m.activities, m.reported, m.with_link, m.overdue, m.share_done)
+                for m in self.municipalities
+            ],
+            columns=[
+                "Муниципалитет",
+                "Файлов",
+                "Мероприятий",
+                "С информацией",
+                "Со ссылкой",
+                "Просрочено",
+                "Доля выполненных",
+            ],
+        )
 
     def to_json(self) -> dict:
-        return {"municipalities": [m.to_json() for m in self.municipalities],
-                "unreadable": [{"file": u.file, "reason": u.reason} for u in self.unreadable]}
+        return {
+            "municipalities": [m.to_json() for m in self.municipalities],
+            "unreadable": [{"file": u.file, "reason": u.reason} for u in self.unreadable],
+        }
 
 
 def _read(args: tuple) -> Union[Report, Unreadable]:
@@ -222,9 +288,13 @@ def _read(args: tuple) -> Union[Report, Unreadable]:
     return read_report(path, as_of)
 
 
-def consolidate(paths: Iterable[Union[str, os.PathLike]], progress: Optional[Progress] = None,
-                workers: Optional[int] = None, as_of: Optional[date] = None,
-                exclude: Iterable[Union[str, os.PathLike]] = ()) -> Summary:
+def consolidate(
+    paths: Iterable[Union[str, os.PathLike]],
+    progress: Optional[Progress] = None,
+    workers: Optional[int] = None,
+    as_of: Optional[date] = None,
+    exclude: Iterable[Union[str, os.PathLike]] = (),
+) -> Summary:
     """Read every report under ``paths`` and sum them by municipality.
 
     Many files are read in parallel (``workers`` processes, default: every core);

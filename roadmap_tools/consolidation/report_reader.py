@@ -9,6 +9,7 @@ The table is found by its header row (any order and wording the header vocabular
 knows: ``headers.recognise_header``), not by fixed positions, so forms typed by hand
 are read too. The definitions of what counts are in ``consolidate``'s docstring.
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,12 +20,22 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
 from roadmap_tools.lexicon import vocab
-from roadmap_tools.workbook.schema import SHEET_ROADMAP
-from roadmap_tools.lexicon.morphology import (adjective_before_noun, is_genitive_adjective, is_genitive_town,
-                                      place_nominative, place_word_nominative)
-from roadmap_tools.reading.tablerows import (
-    RawRow, TableLayout, is_column_numbering, layout_for_continuation, numbered_section_row, same_header,
+from roadmap_tools.lexicon.morphology import (
+    adjective_before_noun,
+    is_genitive_adjective,
+    is_genitive_town,
+    place_nominative,
+    place_word_nominative,
 )
+from roadmap_tools.reading.tablerows import (
+    RawRow,
+    TableLayout,
+    is_column_numbering,
+    layout_for_continuation,
+    numbered_section_row,
+    same_header,
+)
+from roadmap_tools.workbook.schema import SHEET_ROADMAP
 
 #: Where the municipality's name was found.
 NAME_FROM_TITLE = "заголовок формы"
@@ -50,7 +61,9 @@ URL_RE = re.compile(r"https?://[^\s<>\"'«»()\[\]{}]+", re.IGNORECASE)
 BARE_URL_RE = re.compile(
     r"(?<![\w@./:-])(?:www\.)?(?:[a-zа-яё0-9][a-zа-яё0-9-]*\.)+(?:"
     + "|".join(re.escape(d) for d in sorted(vocab.LINK_DOMAINS, key=len, reverse=True))
-    + r")/[^\s<>\"'«»()\[\]{}]+", re.IGNORECASE)
+    + r")/[^\s<>\"'«»()\[\]{}]+",
+    re.IGNORECASE,
+)
 _URL_TRAILING = ".,;:!?"
 _DATE_RE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _PERIOD_WORDS_RE = re.compile(vocab.TEXT_PATTERNS["report_period_words"], re.IGNORECASE)
@@ -69,9 +82,9 @@ class ReportRow:
     activity: str = ""
     info: str = ""
     link: str = ""
-    control: str = ""        # deadline control status (roadmap workbooks only)
+    control: str = ""  # deadline control status (roadmap workbooks only)
     row: Optional[int] = None  # 1-based row in the sheet or table
-    row_id: str = ""         # the stable id of its roadmap row (roadmap workbooks only; see ``rowid``)
+    row_id: str = ""  # the stable id of its roadmap row (roadmap workbooks only; see ``rowid``)
 
     @property
     def reported(self) -> bool:
@@ -144,8 +157,12 @@ def _fold(text: str) -> str:
 
 _NO_INFO = {_fold(w) for w in vocab.NO_INFO_WORDS} | {w for w in vocab.NO_INFO_WORDS}
 _NOT_DONE_RE = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(_fold(w)) for w in sorted(vocab.NOT_DONE_SUBJECTS, key=len, reverse=True))
-    + r")\s+)?(?:" + "|".join(re.escape(_fold(w)) for w in vocab.NOT_DONE_STARTS) + ")")
+    r"^(?:(?:"
+    + "|".join(re.escape(_fold(w)) for w in sorted(vocab.NOT_DONE_SUBJECTS, key=len, reverse=True))
+    + r")\s+)?(?:"
+    + "|".join(re.escape(_fold(w)) for w in vocab.NOT_DONE_STARTS)
+    + ")"
+)
 
 
 @functools.lru_cache(maxsize=65536)  # asked for each row by every sheet of the summary
@@ -189,9 +206,12 @@ def _marker_pattern() -> re.Pattern:
 _MARKER_RE = _marker_pattern()
 _MARKER_CASE = {m: case for m, case in vocab.MUNICIPALITY_MARKERS}
 _DISTRICT_RE = re.compile(
-    r"(?<![А-Яа-яЁё])(" + vocab.TEXT_PATTERNS["district_adjective"] + r")\s+("
+    r"(?<![А-Яа-яЁё])("
+    + vocab.TEXT_PATTERNS["district_adjective"]
+    + r")\s+("
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(vocab.DISTRICT_WORDS, key=len, reverse=True))
-    + r")(?![А-Яа-яЁё])")
+    + r")(?![А-Яа-яЁё])"
+)
 
 
 def municipality_in(text: str) -> str:
@@ -233,8 +253,9 @@ def municipality_from_file_name(path: Union[str, Path]) -> str:
     if found:
         return found
     skip = {_fold(w) for w in vocab.REPORT_FILE_WORDS}
-    words = [w for w in re.split(r"[\s\-–—.,()]+", stem)
-             if w and not any(ch.isdigit() for ch in w) and _fold(w) not in skip]
+    words = [
+        w for w in re.split(r"[\s\-–—.,()]+", stem) if w and not any(ch.isdigit() for ch in w) and _fold(w) not in skip
+    ]
     return " ".join(words) or stem
 
 
@@ -306,17 +327,19 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
     for position, raw in enumerate(rows):
         cells, _ = layout.logical(raw)
         filled = [c for c in cells if c]
-        if not filled or is_column_numbering(cells) or \
-                (len(filled) == header_width and same_header(cells, layout)):  # the header again, on a new page
+        if (
+            not filled or is_column_numbering(cells) or (len(filled) == header_width and same_header(cells, layout))
+        ):  # the header again, on a new page
             continue
         activity, number = layout.get(cells, "activity"), layout.get(cells, "number")
         # text alone under «Информация»/«Ссылка» after a row is the rest of that row, cut by a page break
         rest_of_row = bool(result) and len(filled) == 1 and any(layout.get(cells, name) for name in content)
-        if raw.is_one_cell or (len(set(filled)) == 1 and not rest_of_row and
-                               (not activity or (activity == number and len(filled) > 1))):
+        if raw.is_one_cell or (
+            len(set(filled)) == 1 and not rest_of_row and (not activity or (activity == number and len(filled) > 1))
+        ):
             section = " ".join(filled[:1])
             continue
-        if numbered_section_row(raw, cells, layout, rows[position + 1:], content):
+        if numbered_section_row(raw, cells, layout, rows[position + 1 :], content):
             section = " ".join(c for c in cells if c)  # «I. Организационное сопровождение»
             continue
         info, link = layout.get(cells, "info"), layout.get(cells, "link")
@@ -332,8 +355,7 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
             continue
         if not activity:
             continue  # a number with nothing to do («Начальник | | | Иванов» of a signature table) is no activity
-        result.append(ReportRow(section=section, number=number, activity=activity, info=info, link=link,
-                                row=raw.row))
+        result.append(ReportRow(section=section, number=number, activity=activity, info=info, link=link, row=raw.row))
     return result
 
 
@@ -369,8 +391,10 @@ def _check_file(path: Path) -> None:
     if size == 0:
         raise _Refused("файл пуст (0 байт): пришлите его заново.")
     if size > MAX_REPORT_BYTES:
-        raise _Refused(f"файл слишком большой ({size // (1024 * 1024)} МБ; отчёт не бывает больше "
-                       f"{MAX_REPORT_BYTES // (1024 * 1024)} МБ): проверьте, тот ли это файл.")
+        raise _Refused(
+            f"файл слишком большой ({size // (1024 * 1024)} МБ; отчёт не бывает больше "
+            f"{MAX_REPORT_BYTES // (1024 * 1024)} МБ): проверьте, тот ли это файл."
+        )
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise _Refused("старый формат Excel 97-2003 (.xls): откройте файл в Excel и сохраните как .xlsx.")
@@ -403,8 +427,10 @@ def _ole_reason(path: Path) -> str:
         encrypted = True  # unreadable OLE: say what is most likely
     if encrypted:
         return f"файл защищён паролем: попросите прислать его без пароля (в {what}: Файл → Сведения → Защита)."
-    return (f"файл в старом формате {what} 97-2003 под новым расширением: откройте его в {what} "
-            "и сохраните заново в формате " + (".xlsx." if what == "Excel" else ".docx."))
+    return (
+        f"файл в старом формате {what} 97-2003 под новым расширением: откройте его в {what} "
+        "и сохраните заново в формате " + (".xlsx." if what == "Excel" else ".docx.")
+    )
 
 
 def read_report(path: Union[str, Path], as_of: Optional[date] = None) -> Union[Report, Unreadable]:
@@ -423,8 +449,10 @@ def read_report(path: Union[str, Path], as_of: Optional[date] = None) -> Union[R
         return Unreadable(str(p), f"файл не читается ({type(exc).__name__}: {exc}); откройте его и сохраните заново.")
 
 
-_NO_TABLE = ("не найдена таблица отчёта: нужна строка заголовков со столбцами «Мероприятие» и "
-             "«Информация о проведении мероприятия» или «Ссылка на документ».")
+_NO_TABLE = (
+    "не найдена таблица отчёта: нужна строка заголовков со столбцами «Мероприятие» и "
+    "«Информация о проведении мероприятия» или «Ссылка на документ»."
+)
 _NO_ROWS = "таблица отчёта найдена, но в ней нет ни одного мероприятия."
 
 
@@ -446,7 +474,9 @@ def _read_excel(path: Path, as_of: date) -> Union[Report, Unreadable]:
     try:
         sheets = read_workbook_sheets(path, checked=True)  # read_report has just checked the file
     except Exception as exc:
-        raise _Refused(f"книга Excel повреждена и не открывается ({exc}); откройте её в Excel и сохраните заново.")
+        raise _Refused(
+            f"книга Excel повреждена и не открывается ({exc}); откройте её в Excel и сохраните заново."
+        ) from exc
     if any(sheet.name == SHEET_ROADMAP for sheet in sheets):
         return _read_roadmap_workbook(path, as_of, {sheet.name: sheet.values for sheet in sheets})
     for sheet_index, sheet in enumerate(sheets):
@@ -454,7 +484,7 @@ def _read_excel(path: Path, as_of: date) -> Union[Report, Unreadable]:
         if not found:
             continue
         index, layout = found
-        table_rows = rows_of_table(sheet.rows[index + 1:], layout)
+        table_rows = rows_of_table(sheet.rows[index + 1 :], layout)
         if not table_rows:
             return Unreadable(str(path), f"лист «{sheet.name}»: {_NO_ROWS}")
         _add_hyperlinks(path, sheet_index, table_rows)
@@ -552,8 +582,8 @@ def _read_word(path: Path) -> Union[Report, Unreadable]:
         if not found:
             continue
         index, layout = found
-        table_rows = rows_of_table(table[index + 1:], layout)
-        table_rows += _continuation_rows(document.tables[table_index + 1:], layout)
+        table_rows = rows_of_table(table[index + 1 :], layout)
+        table_rows += _continuation_rows(document.tables[table_index + 1 :], layout)
         if not table_rows:
             return Unreadable(str(path), _NO_ROWS)
         before = [p.strip() for p in document.paragraphs_before(table_index) if p.strip()]
@@ -575,7 +605,7 @@ def _continuation_rows(tables: Sequence, layout: TableLayout) -> list:
             index, other = found
             if not same_header(other.titles, layout):
                 break  # another table (signatures, a second form): the report ended
-            rows += rows_of_table(table[index + 1:], other)
+            rows += rows_of_table(table[index + 1 :], other)
             continue
         continued = layout_for_continuation(table, layout)
         if continued is None:
@@ -589,15 +619,15 @@ def _sender_block(paragraphs: Sequence[str]) -> list:
     names an authority («Управление образования города Кузнецка»)."""
     for index, text in enumerate(paragraphs[:15]):
         if any(w in text.lower() for w in vocab.SENDER_WORDS):
-            return list(paragraphs[index:index + 3])
+            return list(paragraphs[index : index + 3])
     return []
 
 
 def _read_roadmap_workbook(path: Path, as_of: date, values: dict) -> Union[Report, Unreadable]:
     """Our own roadmap workbook (its sheets' ``values`` already read): the reporting columns of
     «Дорожная карта» and the deadline control status of each activity as of ``as_of``."""
-    from roadmap_tools.errors import RoadmapError
     from roadmap_tools.control import DEFAULT_DUE_SOON_DAYS, deadline_status
+    from roadmap_tools.errors import RoadmapError
     from roadmap_tools.workbook.book import roadmap_of_sheet_values
 
     try:
@@ -605,9 +635,19 @@ def _read_roadmap_workbook(path: Path, as_of: date, values: dict) -> Union[Repor
     except RoadmapError as exc:
         raise _Refused(" ".join(p for p in (exc.message, exc.hint) if p)) from None
     due_soon = settings.get("due_soon_days") or DEFAULT_DUE_SOON_DAYS
-    rows = [ReportRow(section=a.section, number=a.number, activity=a.activity, info=a.info, link=a.link,
-                      control=deadline_status(a, as_of, due_soon).status, row=a.source.row, row_id=a.row_id)
-            for a in roadmap.activities()]
+    rows = [
+        ReportRow(
+            section=a.section,
+            number=a.number,
+            activity=a.activity,
+            info=a.info,
+            link=a.link,
+            control=deadline_status(a, as_of, due_soon).status,
+            row=a.source.row,
+            row_id=a.row_id,
+        )
+        for a in roadmap.activities()
+    ]
     if not rows:
         return Unreadable(str(path), f"лист «{SHEET_ROADMAP}»: в дорожной карте нет ни одного мероприятия.")
     name, source = _name_and_source(path, roadmap.title, (), roadmap.organisation)

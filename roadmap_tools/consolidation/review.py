@@ -4,8 +4,10 @@ the municipality's roadmap (``apply_feedback``: columns «Решение кур�
 куратора», which the check reports). Also the region's sheets that need more than one period
 or a list: «Динамика» (from the archive) and «Не отчитались» (``--expected``).
 """
+
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,22 +17,22 @@ from typing import Optional, Sequence, Union
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.series import SeriesLabel
 
-from roadmap_tools.sheetplan import operations as sp
+from roadmap_tools.actions.on_file import _Book
 from roadmap_tools.consolidation.archive import Archive, ArchiveRow, period_words
 from roadmap_tools.consolidation.consolidate import Summary
-from roadmap_tools.reports.email_draft import build_message, write_eml
-from roadmap_tools.errors import RoadmapError
-from roadmap_tools.actions.on_file import _Book
-from roadmap_tools.workbook.schema import REVIEW_COLUMNS, SHEET_ROADMAP
-from roadmap_tools.workbook.printing import page_setup
-from roadmap_tools.model import Roadmap
 from roadmap_tools.consolidation.report_reader import municipality_in, municipality_key, same_municipality_keys
+from roadmap_tools.errors import RoadmapError
 from roadmap_tools.executors.requests import safe_file_name, write_request_workbook
-from roadmap_tools.workbook.rowid import derived_ids, row_ids, text_key
-from roadmap_tools.safeio import ensure_not_open_elsewhere, load_workbook
-from roadmap_tools.workbook.settings import to_date
 from roadmap_tools.lexicon.vocab import DECISION_REWORK, DECISION_SYNONYMS, DECISIONS
+from roadmap_tools.model import Roadmap
+from roadmap_tools.reports.email_draft import build_message, write_eml
+from roadmap_tools.safeio import ensure_not_open_elsewhere, load_workbook
+from roadmap_tools.sheetplan import operations as sp
 from roadmap_tools.workbook.book import added_column, roadmap_table_op
+from roadmap_tools.workbook.printing import page_setup
+from roadmap_tools.workbook.rowid import derived_ids, row_ids, text_key
+from roadmap_tools.workbook.schema import REVIEW_COLUMNS, SHEET_ROADMAP
+from roadmap_tools.workbook.settings import to_date
 
 PathLike = Union[str, Path]
 
@@ -40,14 +42,51 @@ SHEET_MISSING = "Не отчитались"
 SHEET_FEEDBACK = "Замечания куратора"
 SHEET_META = "Служебный"
 FEEDBACK_MARKER = "roadmap-tools: замечания куратора"
-ROWS_HEADER = ["Муниципалитет", "Файл", "Раздел", "№", "Мероприятие", "Информация", "Ссылка", "С информацией",
-               "Со ссылкой", "Решение", "Комментарий куратора", "Код строки"]
-ROWS_WIDTHS = {"A": 22, "B": 22, "C": 26, "D": 6, "E": 50, "F": 40, "G": 28, "H": 11, "I": 11, "J": 16, "K": 40,
-               "L": 12}
-FEEDBACK_HEADER = ["Раздел", "№", "Мероприятие", "Информация", "Ссылка", "Решение", "Комментарий куратора",
-                   "Код строки"]
-FEEDBACK_META = {"marker": "Вид файла", "municipality": "Муниципалитет", "period_from": "Период с",
-                 "period_to": "Период по", "summary": "Сводка"}
+ROWS_HEADER = [
+    "Муниципалитет",
+    "Файл",
+    "Раздел",
+    "№",
+    "Мероприятие",
+    "Информация",
+    "Ссылка",
+    "С информацией",
+    "Со ссылкой",
+    "Решение",
+    "Комментарий куратора",
+    "Код строки",
+]
+ROWS_WIDTHS = {
+    "A": 22,
+    "B": 22,
+    "C": 26,
+    "D": 6,
+    "E": 50,
+    "F": 40,
+    "G": 28,
+    "H": 11,
+    "I": 11,
+    "J": 16,
+    "K": 40,
+    "L": 12,
+}
+FEEDBACK_HEADER = [
+    "Раздел",
+    "№",
+    "Мероприятие",
+    "Информация",
+    "Ссылка",
+    "Решение",
+    "Комментарий куратора",
+    "Код строки",
+]
+FEEDBACK_META = {
+    "marker": "Вид файла",
+    "municipality": "Муниципалитет",
+    "period_from": "Период с",
+    "period_to": "Период по",
+    "summary": "Сводка",
+}
 HEADER_FILL = "DDEBF7"
 DYNAMICS_WIDTHS = {"A": 30, "B": 24, "C": 13, "D": 14, "E": 14, "F": 14}
 #: Rows one chart of «Динамика» takes (its height, 6.5 cm, and a gap).
@@ -77,8 +116,20 @@ class ReviewRow:
     comment: str = ""
 
     def archive_row(self) -> ArchiveRow:
-        return ArchiveRow(self.municipality, self.file, self.section, self.number, self.activity, self.info,
-                          self.link, self.reported, self.with_link, self.row_id, self.decision, self.comment)
+        return ArchiveRow(
+            self.municipality,
+            self.file,
+            self.section,
+            self.number,
+            self.activity,
+            self.info,
+            self.link,
+            self.reported,
+            self.with_link,
+            self.row_id,
+            self.decision,
+            self.comment,
+        )
 
 
 def municipality_names(summary: Summary) -> dict:
@@ -100,8 +151,22 @@ def review_rows(summary: Summary, previous: Optional[dict] = None) -> list:
             row_id = row.row_id or fallback
             name = names[id(report)]
             decision, comment = previous.get((municipality_key(name), row_id), ("", ""))
-            rows.append(ReviewRow(name, Path(report.file).name, row.section, row.number, row.activity, row.info or "",
-                                  row.link or "", row.reported, row.has_link, row_id, decision, comment))
+            rows.append(
+                ReviewRow(
+                    name,
+                    Path(report.file).name,
+                    row.section,
+                    row.number,
+                    row.activity,
+                    row.info or "",
+                    row.link or "",
+                    row.reported,
+                    row.has_link,
+                    row_id,
+                    decision,
+                    comment,
+                )
+            )
     return rows
 
 
@@ -109,13 +174,37 @@ def rows_plan(rows: Sequence[ReviewRow], period: str = "") -> sp.SheetPlan:
     """«Строки отчётов»: every report row, «Решение» a drop-down, «Комментарий куратора» to type."""
     plan = sp.SheetPlan(SHEET_ROWS, reset=True)
     title = "Строки отчётов: решение куратора по каждой строке" + (f" (период {period})" if period else "")
-    plan.add(sp.Values("A1", [[title], ["Выберите «Решение» (ОДОБРЕНО или На доработку) и при необходимости "
-                                        "впишите комментарий; затем подготовьте файлы замечаний для "
-                                        "муниципалитетов (см. docs/requests-and-review.md)."]]))
+    plan.add(
+        sp.Values(
+            "A1",
+            [
+                [title],
+                [
+                    "Выберите «Решение» (ОДОБРЕНО или На доработку) и при необходимости "
+                    "впишите комментарий; затем подготовьте файлы замечаний для "
+                    "муниципалитетов (см. docs/requests-and-review.md)."
+                ],
+            ],
+        )
+    )
     plan.add(sp.Font("A1", bold=True, size=13))
-    body = [[r.municipality, r.file, r.section, r.number, r.activity, r.info, r.link,
-             "да" if r.reported else "нет", "да" if r.with_link else "нет", r.decision, r.comment, r.row_id]
-            for r in rows]
+    body = [
+        [
+            r.municipality,
+            r.file,
+            r.section,
+            r.number,
+            r.activity,
+            r.info,
+            r.link,
+            "да" if r.reported else "нет",
+            "да" if r.with_link else "нет",
+            r.decision,
+            r.comment,
+            r.row_id,
+        ]
+        for r in rows
+    ]
     last = 3 + len(body)
     plan.add(sp.Values("A3", [ROWS_HEADER] + body))
     plan.add(sp.Font("A3:L3", bold=True)).add(sp.Fill("A3:L3", HEADER_FILL)).add(sp.Wrap("A3:L3"))
@@ -133,32 +222,55 @@ def rows_plan(rows: Sequence[ReviewRow], period: str = "") -> sp.SheetPlan:
     return plan
 
 
+def _cell_of(texts: list, header: dict, title: str) -> str:
+    """The text under ``title`` in one row of «Строки отчётов» ("" where the row is short)."""
+    return texts[header[title]] if title in header and header[title] < len(texts) else ""
+
+
 def read_review_rows(path: PathLike) -> list:
     """The rows of «Строки отчётов» of a written summary, with the decisions typed into it."""
     wb = load_workbook(path, data_only=True, read_only=True)
     if SHEET_ROWS not in wb.sheetnames:
-        raise RoadmapError(f"в сводке нет листа «{SHEET_ROWS}».", file=str(path),
-                           hint="Сведите отчёты заново командой roadmap-tools consolidate (лист появится).")
+        raise RoadmapError(
+            f"в сводке нет листа «{SHEET_ROWS}».",
+            file=str(path),
+            hint="Сведите отчёты заново командой roadmap-tools consolidate (лист появится).",
+        )
     rows = []
     header = None
-    for number, values in enumerate(wb[SHEET_ROWS].iter_rows(values_only=True), start=1):
-        texts = ["" if v is None else " ".join(str(v).split()) if not isinstance(v, str) else v.strip()
-                 for v in values]
+    for values in wb[SHEET_ROWS].iter_rows(values_only=True):
+        texts = ["" if v is None else " ".join(str(v).split()) if not isinstance(v, str) else v.strip() for v in values]
         if header is None:
             if "Решение" in texts and "Код строки" in texts:
                 header = {title: texts.index(title) for title in ROWS_HEADER if title in texts}
             continue
-        cell = lambda title: texts[header[title]] if title in header and header[title] < len(texts) else ""  # noqa: E731
+        cell = functools.partial(_cell_of, texts, header)
         if not cell("Муниципалитет"):
             continue
-        rows.append(ReviewRow(cell("Муниципалитет"), cell("Файл"), cell("Раздел"), cell("№"), cell("Мероприятие"),
-                              cell("Информация"), cell("Ссылка"), cell("С информацией") == "да",
-                              cell("Со ссылкой") == "да", cell("Код строки"), normalise_decision(cell("Решение")),
-                              cell("Комментарий куратора")))
+        rows.append(
+            ReviewRow(
+                cell("Муниципалитет"),
+                cell("Файл"),
+                cell("Раздел"),
+                cell("№"),
+                cell("Мероприятие"),
+                cell("Информация"),
+                cell("Ссылка"),
+                cell("С информацией") == "да",
+                cell("Со ссылкой") == "да",
+                cell("Код строки"),
+                normalise_decision(cell("Решение")),
+                cell("Комментарий куратора"),
+            )
+        )
     wb.close()
     if header is None:
-        raise RoadmapError(f"на листе «{SHEET_ROWS}» нет строки заголовков со столбцами «Решение» и «Код строки».",
-                           file=str(path), sheet=SHEET_ROWS, hint="Не удаляйте и не переименовывайте столбцы листа.")
+        raise RoadmapError(
+            f"на листе «{SHEET_ROWS}» нет строки заголовков со столбцами «Решение» и «Код строки».",
+            file=str(path),
+            sheet=SHEET_ROWS,
+            hint="Не удаляйте и не переименовывайте столбцы листа.",
+        )
     return rows
 
 
@@ -171,8 +283,9 @@ def previous_decisions(path: PathLike) -> dict:
         rows = read_review_rows(p)
     except RoadmapError:
         return {}
-    return {(municipality_key(r.municipality), r.row_id): (r.decision, r.comment) for r in rows
-            if r.decision or r.comment}
+    return {
+        (municipality_key(r.municipality), r.row_id): (r.decision, r.comment) for r in rows if r.decision or r.comment
+    }
 
 
 def summary_period(summary: Summary, start: Optional[date] = None, end: Optional[date] = None) -> Optional[tuple]:
@@ -193,8 +306,11 @@ def read_expected(path: PathLike) -> list:
         raise RoadmapError("файл со списком муниципалитетов не найден.", file=str(p), hint="Проверьте путь.")
     if p.suffix.lower() in (".xlsx", ".xlsm"):
         wb = load_workbook(p, read_only=True, data_only=True)
-        names = [str(row[0]).strip() for row in wb.worksheets[0].iter_rows(values_only=True)
-                 if row and row[0] is not None and str(row[0]).strip()]
+        names = [
+            str(row[0]).strip()
+            for row in wb.worksheets[0].iter_rows(values_only=True)
+            if row and row[0] is not None and str(row[0]).strip()
+        ]
         wb.close()
     else:
         try:
@@ -205,8 +321,11 @@ def read_expected(path: PathLike) -> list:
             raise RoadmapError(f"список муниципалитетов не читается ({exc.strerror}).", file=str(p)) from None
         names = [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
     if not names:
-        raise RoadmapError("в списке муниципалитетов нет ни одного названия.", file=str(p),
-                           hint="Впишите по одному названию в строке (или в первый столбец листа).")
+        raise RoadmapError(
+            "в списке муниципалитетов нет ни одного названия.",
+            file=str(p),
+            hint="Впишите по одному названию в строке (или в первый столбец листа).",
+        )
     return names
 
 
@@ -233,10 +352,11 @@ def dynamics_plan(dynamics: Sequence[tuple]) -> sp.SheetPlan:
     """For each municipality, per period: the share reported, with evidence and approved."""
     plan = sp.SheetPlan(SHEET_DYNAMICS, reset=True)
     header = ["Муниципалитет", "Период", "Мероприятий", "Доля с информацией", "Доля со ссылкой", "Доля одобренных"]
-    body = [[m, period_words(p), n, rep / n if n else 0, link / n if n else 0, ok / n if n else 0]
-            for m, p, n, rep, link, ok in dynamics]
-    plan.add(sp.Values("A1", [["Динамика по периодам: доля мероприятий с информацией, со ссылкой и одобренных"],
-                              []]))
+    body = [
+        [m, period_words(p), n, rep / n if n else 0, link / n if n else 0, ok / n if n else 0]
+        for m, p, n, rep, link, ok in dynamics
+    ]
+    plan.add(sp.Values("A1", [["Динамика по периодам: доля мероприятий с информацией, со ссылкой и одобренных"], []]))
     plan.add(sp.Font("A1", bold=True, size=13))
     plan.add(sp.Values("A3", [header] + body))
     last = 3 + len(body)
@@ -273,7 +393,6 @@ def add_dynamics_charts(workbook, dynamics: Sequence[tuple]) -> None:
         for col in (4, 5, 6):
             chart.add_data(Reference(ws, min_col=col, min_row=top, max_row=bottom), titles_from_data=False)
         for series, title in zip(chart.series, ("с информацией", "со ссылкой", "одобрено")):
-
             series.tx = SeriesLabel(v=title)
         chart.set_categories(Reference(ws, min_col=2, min_row=top, max_row=bottom))
         ws.add_chart(chart, f"A{first + len(dynamics) + 2 + index * CHART_ROWS}")
@@ -290,19 +409,34 @@ class FeedbackFile:
     eml: Optional[Path] = None
 
     def to_json(self) -> dict:
-        return {"municipality": self.municipality, "file": str(self.path) if self.path else None,
-                "rows": self.rows, "approved": self.approved, "rework": self.rework,
-                "eml": str(self.eml) if self.eml else None}
+        return {
+            "municipality": self.municipality,
+            "file": str(self.path) if self.path else None,
+            "rows": self.rows,
+            "approved": self.approved,
+            "rework": self.rework,
+            "eml": str(self.eml) if self.eml else None,
+        }
 
 
 def feedback_plans(municipality: str, rows: Sequence[ReviewRow], period: Optional[tuple], summary_name: str) -> list:
     plan = sp.SheetPlan(SHEET_FEEDBACK, reset=True, index=0)
     words = f" за период с {period[0]:%d.%m.%Y} по {period[1]:%d.%m.%Y}" if period else ""
     body = [[r.section, r.number, r.activity, r.info, r.link, r.decision, r.comment, r.row_id] for r in rows]
-    plan.add(sp.Values("A1", [[f"Замечания куратора к отчёту: {municipality}{words}"],
-                              ["Строки с решением «На доработку» исправьте в дорожной карте; загрузите этот файл "
-                               "в книгу дорожной карты кнопкой «Замечания куратора» на ленте."],
-                              FEEDBACK_HEADER] + body))
+    plan.add(
+        sp.Values(
+            "A1",
+            [
+                [f"Замечания куратора к отчёту: {municipality}{words}"],
+                [
+                    "Строки с решением «На доработку» исправьте в дорожной карте; загрузите этот файл "
+                    "в книгу дорожной карты кнопкой «Замечания куратора» на ленте."
+                ],
+                FEEDBACK_HEADER,
+            ]
+            + body,
+        )
+    )
     last = 3 + len(body)
     plan.add(sp.Font("A1", bold=True, size=13)).add(sp.Font("A3:H3", bold=True)).add(sp.Fill("A3:H3", HEADER_FILL))
     plan.add(sp.Wrap(f"A3:G{last}")).add(sp.Border(f"A3:G{last}"))
@@ -312,9 +446,13 @@ def feedback_plans(municipality: str, rows: Sequence[ReviewRow], period: Optiona
             plan.add(sp.Fill(f"F{number}:G{number}", "FFC7CE"))
     plan.add(sp.Freeze("A4")).add(sp.PageSetup(title_rows="3:3"))
     meta = sp.SheetPlan(SHEET_META, reset=True)
-    values = {"marker": FEEDBACK_MARKER, "municipality": municipality,
-              "period_from": period[0] if period else None, "period_to": period[1] if period else None,
-              "summary": summary_name}
+    values = {
+        "marker": FEEDBACK_MARKER,
+        "municipality": municipality,
+        "period_from": period[0] if period else None,
+        "period_to": period[1] if period else None,
+        "summary": summary_name,
+    }
     meta.add(sp.Values("A1", [[FEEDBACK_META[k], values[k]] for k in FEEDBACK_META]))
     return [plan, meta]
 
@@ -322,7 +460,7 @@ def feedback_plans(municipality: str, rows: Sequence[ReviewRow], period: Optiona
 @dataclass
 class FeedbackRun:
     files: list = field(default_factory=list)  # list[FeedbackFile]
-    archive: Optional[dict] = None             # {"target", "period", "rows_updated"} with --archive
+    archive: Optional[dict] = None  # {"target", "period", "rows_updated"} with --archive
 
     def to_json(self) -> dict:
         data: dict = {"files": [f.to_json() for f in self.files]}
@@ -331,19 +469,27 @@ class FeedbackRun:
         return data
 
 
-def feedback_job(summary_path: PathLike, folder: PathLike, period: Optional[tuple] = None,
-                 archive: Optional[str] = None, today: Optional[date] = None) -> FeedbackRun:
+def feedback_job(
+    summary_path: PathLike,
+    folder: PathLike,
+    period: Optional[tuple] = None,
+    archive: Optional[str] = None,
+    today: Optional[date] = None,
+) -> FeedbackRun:
     """One feedback workbook (and e-mail draft) per municipality of the summary; with ``archive``,
     the decisions are recorded for the summary's period there too."""
     rows = read_review_rows(summary_path)
     if not rows:
-        raise RoadmapError(f"на листе «{SHEET_ROWS}» нет ни одной строки отчёта.", file=str(summary_path),
-                           sheet=SHEET_ROWS)
+        raise RoadmapError(
+            f"на листе «{SHEET_ROWS}» нет ни одной строки отчёта.", file=str(summary_path), sheet=SHEET_ROWS
+        )
     period = period or _summary_period_from_title(summary_path)
     if archive and period is None:
-        raise RoadmapError("в сводке не записан её период, решения некуда отнести в архиве; ничего не записано.",
-                           file=str(summary_path),
-                           hint="Сведите отчёты заново с --archive (и --from/--to, если период не указан в отчётах).")
+        raise RoadmapError(
+            "в сводке не записан её период, решения некуда отнести в архиве; ничего не записано.",
+            file=str(summary_path),
+            hint="Сведите отчёты заново с --archive (и --from/--to, если период не указан в отчётах).",
+        )
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     by_name: dict = {}
@@ -351,8 +497,12 @@ def feedback_job(summary_path: PathLike, folder: PathLike, period: Optional[tupl
         by_name.setdefault(r.municipality, []).append(r)
     files = []
     for municipality, own in by_name.items():
-        item = FeedbackFile(municipality, len(own), sum(r.decision == DECISIONS[0] for r in own),
-                            sum(r.decision == DECISION_REWORK for r in own))
+        item = FeedbackFile(
+            municipality,
+            len(own),
+            sum(r.decision == DECISIONS[0] for r in own),
+            sum(r.decision == DECISION_REWORK for r in own),
+        )
         item.path = target / f"Замечания куратора - {safe_file_name(municipality)}.xlsx"
         write_request_workbook(feedback_plans(municipality, own, period, Path(summary_path).name), item.path)
         item.eml = _feedback_email(item, period, today)
@@ -360,10 +510,14 @@ def feedback_job(summary_path: PathLike, folder: PathLike, period: Optional[tupl
     run = FeedbackRun(files)
     if archive:
         with Archive.open(archive) as store:
-            updated = store.record_decisions(period[0], period[1], [(r.municipality, r.row_id, r.decision, r.comment)
-                                                                    for r in rows])
-            run.archive = {"target": store.target, "period": [period[0].isoformat(), period[1].isoformat()],
-                           "rows_updated": updated}
+            updated = store.record_decisions(
+                period[0], period[1], [(r.municipality, r.row_id, r.decision, r.comment) for r in rows]
+            )
+            run.archive = {
+                "target": store.target,
+                "period": [period[0].isoformat(), period[1].isoformat()],
+                "rows_updated": updated,
+            }
     return run
 
 
@@ -384,19 +538,24 @@ def _summary_period_from_title(path: PathLike) -> Optional[tuple]:
 def summary_meta_plan(period: Optional[tuple]) -> sp.SheetPlan:
     """A hidden-by-convention sheet of the summary saying its period, for ``feedback``."""
     plan = sp.SheetPlan(SHEET_META, reset=True)
-    plan.add(sp.Values("A1", [["Период с", period[0] if period else None], ["Период по", period[1] if period else None]]))
+    plan.add(
+        sp.Values("A1", [["Период с", period[0] if period else None], ["Период по", period[1] if period else None]])
+    )
     return plan
 
 
 def _feedback_email(item: FeedbackFile, period: Optional[tuple], today: Optional[date]) -> Path:
 
     words = f" за период с {period[0]:%d.%m.%Y} по {period[1]:%d.%m.%Y}" if period else ""
-    body = (f"Здравствуйте!\n\nНаправляем замечания куратора к отчёту об исполнении дорожной карты{words}: "
-            f"строк — {item.rows}, одобрено — {item.approved}, на доработку — {item.rework}.\n"
-            "Загрузите приложенный файл в книгу дорожной карты кнопкой «Замечания куратора», доработайте "
-            "отмеченные строки и направьте отчёт повторно.\n")
-    message = build_message({}, [item.path], body, today=today,
-                            subject=f"Замечания куратора к отчёту: {item.municipality}{words}")
+    body = (
+        f"Здравствуйте!\n\nНаправляем замечания куратора к отчёту об исполнении дорожной карты{words}: "
+        f"строк — {item.rows}, одобрено — {item.approved}, на доработку — {item.rework}.\n"
+        "Загрузите приложенный файл в книгу дорожной карты кнопкой «Замечания куратора», доработайте "
+        "отмеченные строки и направьте отчёт повторно.\n"
+    )
+    message = build_message(
+        {}, [item.path], body, today=today, subject=f"Замечания куратора к отчёту: {item.municipality}{words}"
+    )
     return write_eml(message, item.path.with_suffix(".eml"))
 
 
@@ -404,7 +563,7 @@ def _feedback_email(item: FeedbackFile, period: Optional[tuple], today: Optional
 @dataclass
 class FeedbackResult:
     municipality: str
-    applied: list = field(default_factory=list)    # (Activity, decision, comment)
+    applied: list = field(default_factory=list)  # (Activity, decision, comment)
     unmatched: list = field(default_factory=list)  # ReviewRow with no activity
     plans: list = field(default_factory=list)
 
@@ -413,12 +572,17 @@ class FeedbackResult:
         return [(a, d, c) for a, d, c in self.applied if d == DECISION_REWORK]
 
     def to_json(self) -> dict:
-        return {"municipality": self.municipality, "applied": len(self.applied),
-                "approved": sum(d == DECISIONS[0] for _, d, _ in self.applied), "rework": len(self.rework),
-                "rework_rows": [{"row": a.source.row, "number": a.number, "activity": a.activity, "comment": c}
-                                for a, d, c in self.rework],
-                "unmatched": [{"number": r.number, "activity": r.activity, "decision": r.decision}
-                              for r in self.unmatched]}
+        return {
+            "municipality": self.municipality,
+            "applied": len(self.applied),
+            "approved": sum(d == DECISIONS[0] for _, d, _ in self.applied),
+            "rework": len(self.rework),
+            "rework_rows": [
+                {"row": a.source.row, "number": a.number, "activity": a.activity, "comment": c}
+                for a, d, c in self.rework
+            ],
+            "unmatched": [{"number": r.number, "activity": r.activity, "decision": r.decision} for r in self.unmatched],
+        }
 
 
 def read_feedback(path: PathLike) -> tuple:
@@ -426,11 +590,17 @@ def read_feedback(path: PathLike) -> tuple:
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
         if SHEET_META not in wb.sheetnames or SHEET_FEEDBACK not in wb.sheetnames:
-            raise RoadmapError("это не файл замечаний куратора (нет листов «Замечания куратора» и «Служебный»).",
-                               file=str(path), hint="Выберите файл «Замечания куратора - …xlsx», присланный из региона.")
+            raise RoadmapError(
+                "это не файл замечаний куратора (нет листов «Замечания куратора» и «Служебный»).",
+                file=str(path),
+                hint="Выберите файл «Замечания куратора - …xlsx», присланный из региона.",
+            )
         labels = {label: key for key, label in FEEDBACK_META.items()}
-        meta = {labels.get(row[0]): row[1] for row in wb[SHEET_META].iter_rows(values_only=True)
-                if row and len(row) > 1 and row[0] in labels}
+        meta = {
+            labels.get(row[0]): row[1]
+            for row in wb[SHEET_META].iter_rows(values_only=True)
+            if row and len(row) > 1 and row[0] in labels
+        }
         if meta.get("marker") != FEEDBACK_MARKER:
             raise RoadmapError("это не файл замечаний куратора.", file=str(path), sheet=SHEET_META)
         rows = []
@@ -438,8 +608,22 @@ def read_feedback(path: PathLike) -> tuple:
             texts = ["" if v is None else str(v).strip() for v in values] + [""] * 8
             if not any(texts[:8]):
                 continue
-            rows.append(ReviewRow(str(meta.get("municipality") or ""), "", texts[0], texts[1], texts[2], texts[3],
-                                  texts[4], False, False, texts[7], normalise_decision(texts[5]), texts[6]))
+            rows.append(
+                ReviewRow(
+                    str(meta.get("municipality") or ""),
+                    "",
+                    texts[0],
+                    texts[1],
+                    texts[2],
+                    texts[3],
+                    texts[4],
+                    False,
+                    False,
+                    texts[7],
+                    normalise_decision(texts[5]),
+                    texts[6],
+                )
+            )
         return str(meta.get("municipality") or ""), rows
     finally:
         wb.close()
@@ -467,14 +651,18 @@ def _review_columns(roadmap: Roadmap) -> tuple:
     return decision, comment
 
 
-def apply_feedback_job(roadmap: Roadmap, settings: dict, municipality: str, rows: Sequence[ReviewRow],
-                       file: str = "") -> FeedbackResult:
+def apply_feedback_job(
+    roadmap: Roadmap, settings: dict, municipality: str, rows: Sequence[ReviewRow], file: str = ""
+) -> FeedbackResult:
     """Plans writing each row's decision and comment into «Решение куратора», «Комментарий куратора»."""
     ours = roadmap_municipality(roadmap, settings)
     if not _same_municipality(municipality, ours):
-        raise RoadmapError(f"замечания куратора для муниципалитета «{municipality}», а эта дорожная карта — "
-                           f"«{ours}»; ничего не записано.", file=file or None,
-                           hint="Выберите файл замечаний своего муниципалитета.")
+        raise RoadmapError(
+            f"замечания куратора для муниципалитета «{municipality}», а эта дорожная карта — "
+            f"«{ours}»; ничего не записано.",
+            file=file or None,
+            hint="Выберите файл замечаний своего муниципалитета.",
+        )
     ids = row_ids(roadmap)
     by_id = {ids[id(a)]: a for a in roadmap.activities()}
     by_text: dict = {}
@@ -485,8 +673,11 @@ def apply_feedback_job(roadmap: Roadmap, settings: dict, municipality: str, rows
     result = FeedbackResult(municipality)
     used: set = set()
     for r in rows:
-        candidates = ([by_id[r.row_id]] if r.row_id in by_id else []) + by_text.get(text_key(r.section, r.activity), []) \
+        candidates = (
+            ([by_id[r.row_id]] if r.row_id in by_id else [])
+            + by_text.get(text_key(r.section, r.activity), [])
             + by_activity.get(text_key("", r.activity), [])
+        )
         activity = next((a for a in candidates if id(a) not in used), None)
         if activity is None:
             result.unmatched.append(r)
@@ -494,9 +685,12 @@ def apply_feedback_job(roadmap: Roadmap, settings: dict, municipality: str, rows
         used.add(id(activity))
         result.applied.append((activity, r.decision, r.comment))
     if rows and not result.applied:
-        raise RoadmapError("ни одна строка замечаний не нашлась в этой дорожной карте: это замечания к другой "
-                           "дорожной карте; ничего не записано.", file=file or None,
-                           hint="Выберите файл замечаний к своей дорожной карте.")
+        raise RoadmapError(
+            "ни одна строка замечаний не нашлась в этой дорожной карте: это замечания к другой "
+            "дорожной карте; ничего не записано.",
+            file=file or None,
+            hint="Выберите файл замечаний к своей дорожной карте.",
+        )
     decision_col, comment_col = _review_columns(roadmap)
     plan = sp.SheetPlan(roadmap.source.sheet or SHEET_ROADMAP, create=False)
     titles = {c.field: c.title for c in REVIEW_COLUMNS}
@@ -509,8 +703,14 @@ def apply_feedback_job(roadmap: Roadmap, settings: dict, municipality: str, rows
         plan.add(sp.Values(sp.address(row, decision_col), [[decision or None]]))
         plan.add(sp.Values(sp.address(row, comment_col), [[comment or None]]))
     widths = {c.field: c.width for c in REVIEW_COLUMNS}
-    plan.add(sp.ColumnWidths({sp.column_letter(decision_col): widths["decision"],
-                              sp.column_letter(comment_col): widths["curator_comment"]}))
+    plan.add(
+        sp.ColumnWidths(
+            {
+                sp.column_letter(decision_col): widths["decision"],
+                sp.column_letter(comment_col): widths["curator_comment"],
+            }
+        )
+    )
     if "decision" not in roadmap.column_index or "curator_comment" not in roadmap.column_index:
         plan.add(roadmap_table_op(roadmap, max(decision_col, comment_col)))
     result.plans = [plan]
@@ -532,13 +732,20 @@ def run_apply_feedback(path: PathLike, feedback_file: PathLike) -> FeedbackResul
 @dataclass
 class ReviewExtras:
     """The review's part of a consolidation: sheets, charts and what ``--json`` reports."""
+
     plans: list = field(default_factory=list)
     charts: Optional[object] = None
     json: dict = field(default_factory=dict)
 
 
-def consolidation_extras(summary: Summary, output: PathLike, start: Optional[date] = None, end: Optional[date] = None,
-                         archive: Optional[str] = None, expected: Optional[PathLike] = None) -> ReviewExtras:
+def consolidation_extras(
+    summary: Summary,
+    output: PathLike,
+    start: Optional[date] = None,
+    end: Optional[date] = None,
+    archive: Optional[str] = None,
+    expected: Optional[PathLike] = None,
+) -> ReviewExtras:
     """«Строки отчётов» (decisions typed before into ``output`` kept), and with ``archive`` the period
     stored (replacing itself) and «Динамика»; with ``expected`` the municipalities that did not report."""
     extras = ReviewExtras()
@@ -554,14 +761,21 @@ def consolidation_extras(summary: Summary, output: PathLike, start: Optional[dat
         extras.json["missing"] = missing
     if archive is not None:
         if period is None:
-            raise RoadmapError("период сводки неизвестен: в заголовках отчётов он не указан, а без него архив "
-                               "не знает, какой период заменить.", hint="Укажите период: --from ДАТА --to ДАТА.")
+            raise RoadmapError(
+                "период сводки неизвестен: в заголовках отчётов он не указан, а без него архив "
+                "не знает, какой период заменить.",
+                hint="Укажите период: --from ДАТА --to ДАТА.",
+            )
         with Archive.open(archive) as store:
             store.store_period(period[0], period[1], [r.archive_row() for r in rows], summary.as_of)
             dynamics = store.dynamics()
-            extras.json["archive"] = {"target": store.target, "periods": [
-                {"period": [key.split("..")[0], key.split("..")[1]], "rows": store.row_count(key)}
-                for key in store.periods()]}
+            extras.json["archive"] = {
+                "target": store.target,
+                "periods": [
+                    {"period": [key.split("..")[0], key.split("..")[1]], "rows": store.row_count(key)}
+                    for key in store.periods()
+                ],
+            }
         extras.plans.append(dynamics_plan(dynamics))
     else:
         dynamics = []

@@ -4,14 +4,15 @@ Sheets: «Сводка» (one row per municipality and a totals row), «Прос
 «Без информации или ссылки», «Прочитанные файлы», «Нечитаемые файлы», and
 «Диаграммы» with native Excel bar charts (done and overdue by municipality).
 """
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 from typing import Callable, List, Optional, Sequence, Union
 
-from roadmap_tools.sheetplan import operations as sp
 from roadmap_tools.consolidation.consolidate import Summary, total_of
+from roadmap_tools.sheetplan import operations as sp
 from roadmap_tools.workbook.printing import page_setup
 
 SHEET_SUMMARY = "Сводка"
@@ -21,16 +22,24 @@ SHEET_FILES = "Прочитанные файлы"
 SHEET_UNREADABLE = "Нечитаемые файлы"
 SHEET_CHARTS = "Диаграммы"
 
-SUMMARY_HEADER = ["Муниципалитет", "Файлов", "Мероприятий", "С информацией", "Со ссылкой",
-                  "Просрочено", "Доля выполненных"]
+SUMMARY_HEADER = [
+    "Муниципалитет",
+    "Файлов",
+    "Мероприятий",
+    "С информацией",
+    "Со ссылкой",
+    "Просрочено",
+    "Доля выполненных",
+]
 HEADER_FILL = "DDEBF7"
 TOTAL_FILL = "EDEDED"
 #: Title rows above the table of «Сводка»; the table's header is on the next row.
 SUMMARY_HEADER_ROW = 3
 
 
-def _table_sheet(name: str, title: str, header: list, rows: list, widths: dict, table: str,
-                 wrap_cols: str = "") -> sp.SheetPlan:
+def _table_sheet(
+    name: str, title: str, header: list, rows: list, widths: dict, table: str, wrap_cols: str = ""
+) -> sp.SheetPlan:
     plan = sp.SheetPlan(name, reset=True)
     plan.add(sp.Values("A1", [[title]])).add(sp.Font("A1", bold=True, size=13))
     last_col = sp.column_letter(len(header))
@@ -50,18 +59,43 @@ def summary_plans(summary: Summary) -> List[sp.SheetPlan]:
     as_of = f"{summary.as_of:%d.%m.%Y}"
     municipalities = summary.municipalities
     total = total_of(municipalities)
-    rows = [[m.name, len(m.files), m.activities, m.reported, m.with_link, m.overdue, m.share_done]
-            for m in municipalities]
+    rows = [
+        [m.name, len(m.files), m.activities, m.reported, m.with_link, m.overdue, m.share_done] for m in municipalities
+    ]
     plan = sp.SheetPlan(SHEET_SUMMARY, reset=True, index=0)
     plan.add(sp.Values("A1", [[f"Сводка по региону: исполнение дорожных карт муниципалитетов на {as_of}"]]))
     plan.add(sp.Font("A1", bold=True, size=13))
-    plan.add(sp.Values("A2", [[f"Прочитано файлов: {len(summary.reports)}, не прочитано: "
-                               f"{len(summary.unreadable)} (см. лист «{SHEET_UNREADABLE}»)"]]))
+    plan.add(
+        sp.Values(
+            "A2",
+            [
+                [
+                    f"Прочитано файлов: {len(summary.reports)}, не прочитано: "
+                    f"{len(summary.unreadable)} (см. лист «{SHEET_UNREADABLE}»)"
+                ]
+            ],
+        )
+    )
     h = SUMMARY_HEADER_ROW
     last = h + len(rows) + 1
-    plan.add(sp.Values(f"A{h}", [SUMMARY_HEADER] + rows + [[
-        "Итого", len(total.files), total.activities, total.reported, total.with_link, total.overdue,
-        total.share_done]]))
+    plan.add(
+        sp.Values(
+            f"A{h}",
+            [SUMMARY_HEADER]
+            + rows
+            + [
+                [
+                    "Итого",
+                    len(total.files),
+                    total.activities,
+                    total.reported,
+                    total.with_link,
+                    total.overdue,
+                    total.share_done,
+                ]
+            ],
+        )
+    )
     plan.add(sp.Font(f"A{h}:G{h}", bold=True)).add(sp.Fill(f"A{h}:G{h}", HEADER_FILL))
     plan.add(sp.Wrap(f"A{h}:G{h}", vertical="center", horizontal="center")).add(sp.RowHeight(h, 30))
     plan.add(sp.Font(f"A{last}:G{last}", bold=True)).add(sp.Fill(f"A{last}:G{last}", TOTAL_FILL))
@@ -74,29 +108,81 @@ def summary_plans(summary: Summary) -> List[sp.SheetPlan]:
     if rows:
         plan.add(sp.ConditionalFill(f"F{h + 1}:F{last - 1}", f"=F{h + 1}>0", "FFC7CE"))
 
-    overdue = [[r.name, Path(r.file).name, row.section, row.number, row.activity, row.info or "",
-                row.control or "нет информации после окончания периода"]
-               for r, row in summary.overdue_rows()]
-    incomplete = [[r.name, Path(r.file).name, row.section, row.number, row.activity, missing]
-                  for r, row, missing in summary.incomplete_rows()]
-    files = [[Path(r.file).name, r.name, r.name_source, r.kind, r.activities, r.reported, r.with_link,
-              len(r.overdue_rows(summary.as_of)), str(Path(r.file).parent)] for r in summary.reports]
+    overdue = [
+        [
+            r.name,
+            Path(r.file).name,
+            row.section,
+            row.number,
+            row.activity,
+            row.info or "",
+            row.control or "нет информации после окончания периода",
+        ]
+        for r, row in summary.overdue_rows()
+    ]
+    incomplete = [
+        [r.name, Path(r.file).name, row.section, row.number, row.activity, missing]
+        for r, row, missing in summary.incomplete_rows()
+    ]
+    files = [
+        [
+            Path(r.file).name,
+            r.name,
+            r.name_source,
+            r.kind,
+            r.activities,
+            r.reported,
+            r.with_link,
+            len(r.overdue_rows(summary.as_of)),
+            str(Path(r.file).parent),
+        ]
+        for r in summary.reports
+    ]
     unreadable = [[Path(u.file).name, u.reason, str(Path(u.file).parent)] for u in summary.unreadable]
     return [
         plan,
-        _table_sheet(SHEET_OVERDUE, f"Просроченные мероприятия на {as_of}",
-                     ["Муниципалитет", "Файл", "Раздел", "№", "Мероприятие", "Информация", "Почему просрочено"],
-                     overdue, {"A": 22, "B": 22, "C": 28, "D": 6, "E": 55, "F": 35, "G": 22}, "Просроченные"),
-        _table_sheet(SHEET_INCOMPLETE, "Мероприятия без информации о проведении или без ссылки",
-                     ["Муниципалитет", "Файл", "Раздел", "№", "Мероприятие", "Чего не хватает"],
-                     incomplete, {"A": 22, "B": 22, "C": 28, "D": 6, "E": 60, "F": 26}, "БезИнформации"),
-        _table_sheet(SHEET_FILES, "Прочитанные файлы и чьи они",
-                     ["Файл", "Муниципалитет", "Откуда название", "Вид", "Мероприятий", "С информацией",
-                      "Со ссылкой", "Просрочено", "Папка"],
-                     files, {"A": 30, "B": 22, "C": 16, "D": 15, "E": 12, "F": 13, "G": 11, "H": 11, "I": 40},
-                     "ПрочитанныеФайлы"),
-        _table_sheet(SHEET_UNREADABLE, "Файлы, которые не удалось прочитать",
-                     ["Файл", "Причина", "Папка"], unreadable, {"A": 32, "B": 80, "C": 40}, "НечитаемыеФайлы"),
+        _table_sheet(
+            SHEET_OVERDUE,
+            f"Просроченные мероприятия на {as_of}",
+            ["Муниципалитет", "Файл", "Раздел", "№", "Мероприятие", "Информация", "Почему просрочено"],
+            overdue,
+            {"A": 22, "B": 22, "C": 28, "D": 6, "E": 55, "F": 35, "G": 22},
+            "Просроченные",
+        ),
+        _table_sheet(
+            SHEET_INCOMPLETE,
+            "Мероприятия без информации о проведении или без ссылки",
+            ["Муниципалитет", "Файл", "Раздел", "№", "Мероприятие", "Чего не хватает"],
+            incomplete,
+            {"A": 22, "B": 22, "C": 28, "D": 6, "E": 60, "F": 26},
+            "БезИнформации",
+        ),
+        _table_sheet(
+            SHEET_FILES,
+            "Прочитанные файлы и чьи они",
+            [
+                "Файл",
+                "Муниципалитет",
+                "Откуда название",
+                "Вид",
+                "Мероприятий",
+                "С информацией",
+                "Со ссылкой",
+                "Просрочено",
+                "Папка",
+            ],
+            files,
+            {"A": 30, "B": 22, "C": 16, "D": 15, "E": 12, "F": 13, "G": 11, "H": 11, "I": 40},
+            "ПрочитанныеФайлы",
+        ),
+        _table_sheet(
+            SHEET_UNREADABLE,
+            "Файлы, которые не удалось прочитать",
+            ["Файл", "Причина", "Папка"],
+            unreadable,
+            {"A": 32, "B": 80, "C": 40},
+            "НечитаемыеФайлы",
+        ),
     ]
 
 
@@ -121,8 +207,9 @@ def add_charts(workbook, summary: Summary) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.row_breaks.append(Break(id=below - 1))  # each chart on a page of its own when printed
     for anchor, title, cols, colours in (
-            ("A1", "Мероприятия: с информацией о проведении и просроченные", (4, 6), ("70AD47", "C00000")),
-            (f"A{below}", "Доля выполненных мероприятий", (7, 7), ("4472C4",))):
+        ("A1", "Мероприятия: с информацией о проведении и просроченные", (4, 6), ("70AD47", "C00000")),
+        (f"A{below}", "Доля выполненных мероприятий", (7, 7), ("4472C4",)),
+    ):
         chart = BarChart()
         chart.type = "bar"  # horizontal bars: dozens of names stay readable
         chart.style = 10
@@ -153,8 +240,9 @@ def is_summary_workbook(path: Union[str, os.PathLike]) -> bool:
     return {SHEET_SUMMARY, SHEET_FILES, SHEET_UNREADABLE} <= set(workbook_sheet_names(path))
 
 
-def write_summary(summary: Summary, path: Union[str, os.PathLike], extra_plans: Sequence = (),
-                  extra_charts: Optional[Callable] = None) -> Path:
+def write_summary(
+    summary: Summary, path: Union[str, os.PathLike], extra_plans: Sequence = (), extra_charts: Optional[Callable] = None
+) -> Path:
     """Write the summary workbook through ``safeio.atomic_write`` (a backup of the old one kept).
 
     ``extra_plans``, ``extra_charts(workbook)``: the review's sheets and what plans cannot say

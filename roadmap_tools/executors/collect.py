@@ -8,6 +8,7 @@ the sheet «Сбор ответов», never overwritten; so are two answers tha
 are not request workbooks, rows without an id and activities nobody answered are listed too.
 An answer to another roadmap is refused with a message naming the file.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,18 +16,25 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
-from roadmap_tools.sheetplan import operations as sp
-from roadmap_tools.errors import RoadmapError
-from roadmap_tools.monitoring_form import touches_period
 from roadmap_tools.actions.on_file import _Book
-from roadmap_tools.workbook.schema import SHEET_ROADMAP
+from roadmap_tools.errors import RoadmapError
+from roadmap_tools.executors.requests import (
+    ANSWER_FIELDS,
+    MARKER,
+    META_LABELS,
+    REQUEST_COLUMNS,
+    SHEET_META,
+    SHEET_REQUEST,
+)
 from roadmap_tools.model import Roadmap
-from roadmap_tools.executors.requests import ANSWER_FIELDS, MARKER, META_LABELS, REQUEST_COLUMNS, SHEET_META, SHEET_REQUEST
-from roadmap_tools.workbook.rowid import by_id, row_id_plan, row_ids
-from roadmap_tools.safeio import ensure_not_open_elsewhere, load_workbook
-from roadmap_tools.workbook.settings import to_date
-from roadmap_tools.workbook.book import TITLE_OF
+from roadmap_tools.monitoring_form import touches_period
 from roadmap_tools.reading.xlsx_values import cell_text
+from roadmap_tools.safeio import ensure_not_open_elsewhere, load_workbook
+from roadmap_tools.sheetplan import operations as sp
+from roadmap_tools.workbook.book import TITLE_OF
+from roadmap_tools.workbook.rowid import by_id, row_id_plan, row_ids
+from roadmap_tools.workbook.schema import SHEET_ROADMAP
+from roadmap_tools.workbook.settings import to_date
 
 PathLike = Union[str, Path]
 
@@ -69,29 +77,42 @@ class Conflict:
     row: Optional[int]
 
     def to_json(self) -> dict:
-        return {"row": self.activity.source.row, "number": self.activity.number, "activity": self.activity.activity,
-                "field": self.field, "in_roadmap": self.current, "in_answer": self.answered,
-                "file": self.file, "answer_row": self.row}
+        return {
+            "row": self.activity.source.row,
+            "number": self.activity.number,
+            "activity": self.activity.activity,
+            "field": self.field,
+            "in_roadmap": self.current,
+            "in_answer": self.answered,
+            "file": self.file,
+            "answer_row": self.row,
+        }
 
 
 @dataclass
 class CollectResult:
-    files: list = field(default_factory=list)        # answers read (file names)
-    filled: list = field(default_factory=list)       # (Activity, field, text) written
-    already: int = 0                                  # answers the roadmap already held, word for word
-    conflicts: list = field(default_factory=list)    # list[Conflict]
+    files: list = field(default_factory=list)  # answers read (file names)
+    filled: list = field(default_factory=list)  # (Activity, field, text) written
+    already: int = 0  # answers the roadmap already held, word for word
+    conflicts: list = field(default_factory=list)  # list[Conflict]
     unknown_files: list = field(default_factory=list)  # list[Unknown]
-    unknown_rows: list = field(default_factory=list)   # (file, row, text) rows without a known id
-    unanswered: list = field(default_factory=list)     # (Activity, why)
+    unknown_rows: list = field(default_factory=list)  # (file, row, text) rows without a known id
+    unanswered: list = field(default_factory=list)  # (Activity, why)
     plans: list = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {"files": list(self.files), "filled": len(self.filled), "already": self.already,
-                "conflicts": [c.to_json() for c in self.conflicts],
-                "unknown_files": [{"file": u.file, "reason": u.reason} for u in self.unknown_files],
-                "unknown_rows": [{"file": f, "row": r, "text": t} for f, r, t in self.unknown_rows],
-                "unanswered": [{"row": a.source.row, "number": a.number, "activity": a.activity, "why": why}
-                               for a, why in self.unanswered]}
+        return {
+            "files": list(self.files),
+            "filled": len(self.filled),
+            "already": self.already,
+            "conflicts": [c.to_json() for c in self.conflicts],
+            "unknown_files": [{"file": u.file, "reason": u.reason} for u in self.unknown_files],
+            "unknown_rows": [{"file": f, "row": r, "text": t} for f, r, t in self.unknown_rows],
+            "unanswered": [
+                {"row": a.source.row, "number": a.number, "activity": a.activity, "why": why}
+                for a, why in self.unanswered
+            ],
+        }
 
 
 # --- reading answers --------------------------------------------------------------------------
@@ -113,8 +134,11 @@ def answer_files(paths: Iterable[PathLike]) -> list:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += [p for p in sorted(path.rglob("*"), key=lambda p: str(p).lower())
-                      if p.is_file() and p.suffix.lower() not in IGNORED_SUFFIXES and not _skipped(p)]
+            found += [
+                p
+                for p in sorted(path.rglob("*"), key=lambda p: str(p).lower())
+                if p.is_file() and p.suffix.lower() not in IGNORED_SUFFIXES and not _skipped(p)
+            ]
         elif path.exists():
             found.append(path)
         else:
@@ -127,8 +151,9 @@ def read_answer(path: PathLike) -> Union[Answer, Unknown]:
 
     p = Path(path)
     if p.suffix.lower() not in ANSWER_SUFFIXES:
-        return Unknown(str(p), "не книга Excel .xlsx: ответ нужно сохранить в том же файле запроса (.xlsx), "
-                               "не меняя формат.")
+        return Unknown(
+            str(p), "не книга Excel .xlsx: ответ нужно сохранить в том же файле запроса (.xlsx), не меняя формат."
+        )
     try:
         wb = load_workbook(p, data_only=True, read_only=False)
     except RoadmapError as exc:
@@ -153,16 +178,25 @@ def read_answer(path: PathLike) -> Union[Answer, Unknown]:
             header_row = number
             break
     if columns is None or any(title not in columns for title in ANSWER_FIELDS.values()):
-        return Unknown(str(p), f"на листе «{SHEET_REQUEST}» нет строки заголовков запроса "
-                               f"(«{REQUEST_COLUMNS[3]}», «{REQUEST_COLUMNS[4]}», «{REQUEST_COLUMNS[5]}»).")
+        return Unknown(
+            str(p),
+            f"на листе «{SHEET_REQUEST}» нет строки заголовков запроса "
+            f"(«{REQUEST_COLUMNS[3]}», «{REQUEST_COLUMNS[4]}», «{REQUEST_COLUMNS[5]}»).",
+        )
     answer = Answer(str(p), meta)
     for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1), start=header_row + 1):
         cells = {title: _cell_text(row[i]) if i < len(row) else "" for title, i in columns.items()}
         if not any(cells.values()):
             continue
-        answer.rows.append(AnswerRow(number, cells.get(REQUEST_COLUMNS[5], ""), cells.get(REQUEST_COLUMNS[0], ""),
-                                     cells.get(REQUEST_COLUMNS[1], ""),
-                                     {name: cells[title] for name, title in ANSWER_FIELDS.items()}))
+        answer.rows.append(
+            AnswerRow(
+                number,
+                cells.get(REQUEST_COLUMNS[5], ""),
+                cells.get(REQUEST_COLUMNS[0], ""),
+                cells.get(REQUEST_COLUMNS[1], ""),
+                {name: cells[title] for name, title in ANSWER_FIELDS.items()},
+            )
+        )
     return answer
 
 
@@ -187,9 +221,12 @@ def _check_same_roadmap(answer: Answer, roadmap: Roadmap, settings: dict, known_
     # the title only when the answer kept no id at all
     other_title = bool(theirs and title and not _same(theirs.lower(), title.lower()))
     if (ids and not ids & known_ids) or (not ids and other_title):
-        raise RoadmapError(f"это ответ на запрос по другой дорожной карте («{theirs}»), а не по «{title}»; "
-                           "ничего не записано.", file=answer.file, sheet=SHEET_REQUEST,
-                           hint="Уберите этот файл из списка или соберите его в книгу своей дорожной карты.")
+        raise RoadmapError(
+            f"это ответ на запрос по другой дорожной карте («{theirs}»), а не по «{title}»; ничего не записано.",
+            file=answer.file,
+            sheet=SHEET_REQUEST,
+            hint="Уберите этот файл из списка или соберите его в книгу своей дорожной карты.",
+        )
 
 
 # --- the job ---------------------------------------------------------------------------------
@@ -197,9 +234,12 @@ def collect_job(roadmap: Roadmap, settings: dict, answers: Sequence[Union[Answer
     """Merge ``answers`` into the roadmap: plans for the report cells, the ids and «Сбор ответов»."""
     for name in ANSWER_FIELDS:
         if name not in roadmap.column_index:
-            raise RoadmapError(f"на листе нет столбца «{TITLE_OF[name]}», ответы некуда записать.",
-                               file=roadmap.source.file or None, sheet=roadmap.source.sheet or SHEET_ROADMAP,
-                               hint="Верните столбец (или импортируйте дорожную карту заново).")
+            raise RoadmapError(
+                f"на листе нет столбца «{TITLE_OF[name]}», ответы некуда записать.",
+                file=roadmap.source.file or None,
+                sheet=roadmap.source.sheet or SHEET_ROADMAP,
+                hint="Верните столбец (или импортируйте дорожную карту заново).",
+            )
     ids = row_ids(roadmap)
     activities = by_id(roadmap, ids)
     result = CollectResult()
@@ -208,7 +248,7 @@ def collect_job(roadmap: Roadmap, settings: dict, answers: Sequence[Union[Answer
     for answer in real:
         _check_same_roadmap(answer, roadmap, settings, set(activities))
     # every answer to each cell, in file order
-    offered: dict = {}   # (row id, field) -> [(text, file, row)]
+    offered: dict = {}  # (row id, field) -> [(text, file, row)]
     listed: set = set()
     for answer in real:
         result.files.append(answer.file)
@@ -276,23 +316,52 @@ def _date(value) -> Optional[date]:
 def collect_report_plan(result: CollectResult) -> sp.SheetPlan:
     """The sheet «Сбор ответов»: what was filled, conflicts, unknown files and rows, no answers."""
     plan = sp.SheetPlan(SHEET_COLLECT, reset=True, tab_colour="C00000" if result.conflicts else "70AD47")
-    rows: list = [[f"Сбор ответов исполнителей: файлов — {len(result.files)}, заполнено ячеек — "
-                   f"{len(result.filled)}, конфликтов — {len(result.conflicts)}, без ответа — {len(result.unanswered)}"],
-                  ["Конфликтующие ответы не записаны: выберите верный текст и впишите его на лист "
-                   f"«{SHEET_ROADMAP}» сами."], []]
+    rows: list = [
+        [
+            f"Сбор ответов исполнителей: файлов — {len(result.files)}, заполнено ячеек — "
+            f"{len(result.filled)}, конфликтов — {len(result.conflicts)}, без ответа — {len(result.unanswered)}"
+        ],
+        [f"Конфликтующие ответы не записаны: выберите верный текст и впишите его на лист «{SHEET_ROADMAP}» сами."],
+        [],
+    ]
     bold = [1]
     blocks = [
-        ("Конфликты (не записаны)", ["Строка", "№", "Мероприятие", "Столбец", "В книге", "В ответе", "Файл ответа"],
-         [[c.activity.source.row, c.activity.number, c.activity.activity, FIELD_WORDS[c.field], c.current,
-           c.answered, Path(c.file).name] for c in result.conflicts]),
-        ("Без ответа", ["Строка", "№", "Мероприятие", "Исполнитель", "Почему"],
-         [[a.source.row, a.number, a.activity, a.executor, why] for a, why in result.unanswered]),
-        ("Строки ответов без кода строки (добавлены исполнителем)", ["Файл", "Строка файла", "Текст"],
-         [[Path(f).name, r, t] for f, r, t in result.unknown_rows]),
-        ("Файлы, которые не являются ответами", ["Файл", "Причина"],
-         [[Path(u.file).name, u.reason] for u in result.unknown_files]),
-        ("Заполнено", ["Строка", "№", "Мероприятие", "Столбец", "Текст"],
-         [[a.source.row, a.number, a.activity, FIELD_WORDS[name], text] for a, name, text in result.filled]),
+        (
+            "Конфликты (не записаны)",
+            ["Строка", "№", "Мероприятие", "Столбец", "В книге", "В ответе", "Файл ответа"],
+            [
+                [
+                    c.activity.source.row,
+                    c.activity.number,
+                    c.activity.activity,
+                    FIELD_WORDS[c.field],
+                    c.current,
+                    c.answered,
+                    Path(c.file).name,
+                ]
+                for c in result.conflicts
+            ],
+        ),
+        (
+            "Без ответа",
+            ["Строка", "№", "Мероприятие", "Исполнитель", "Почему"],
+            [[a.source.row, a.number, a.activity, a.executor, why] for a, why in result.unanswered],
+        ),
+        (
+            "Строки ответов без кода строки (добавлены исполнителем)",
+            ["Файл", "Строка файла", "Текст"],
+            [[Path(f).name, r, t] for f, r, t in result.unknown_rows],
+        ),
+        (
+            "Файлы, которые не являются ответами",
+            ["Файл", "Причина"],
+            [[Path(u.file).name, u.reason] for u in result.unknown_files],
+        ),
+        (
+            "Заполнено",
+            ["Строка", "№", "Мероприятие", "Столбец", "Текст"],
+            [[a.source.row, a.number, a.activity, FIELD_WORDS[name], text] for a, name, text in result.filled],
+        ),
     ]
     headers = []
     for title, header, body in blocks:
@@ -318,8 +387,10 @@ def run_collect_files(roadmap: Roadmap, settings: dict, paths: Iterable[PathLike
     """Read the answers under ``paths`` and plan their merge (what both doors call)."""
     files = answer_files(paths)
     if not files:
-        raise RoadmapError("не найдено ни одного файла ответа (.xlsx) по указанным путям.",
-                           hint="Укажите папку с ответами исполнителей или сами файлы.")
+        raise RoadmapError(
+            "не найдено ни одного файла ответа (.xlsx) по указанным путям.",
+            hint="Укажите папку с ответами исполнителей или сами файлы.",
+        )
     return collect_job(roadmap, settings, [read_answer(p) for p in files])
 
 

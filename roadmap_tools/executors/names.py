@@ -3,6 +3,7 @@ cells that often name several at once («Управление образован
 line, «МЦ, в т.ч. школы»), and which of them an activity names (as whole words: «ОО» is not
 inside «ОбОО»). The words that join names are data (``vocab.EXECUTOR_JOINERS``).
 """
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,6 @@ from typing import Sequence
 
 from roadmap_tools.lexicon import vocab
 from roadmap_tools.model import Activity, Roadmap
-
 
 _PART_SEPARATORS = re.compile(r"[\n;,]")
 _WORD = re.compile(r"[а-яa-z0-9]+")
@@ -50,7 +50,7 @@ class _Index:
             for length in self.lengths:
                 if i + length > len(words):
                     break
-                name = self.by_words.get(words[i:i + length])
+                name = self.by_words.get(words[i : i + length])
                 if name is not None:
                     found.append((i, i + length, name))
         return found
@@ -67,7 +67,7 @@ def executor_parts(cell: str) -> list:
             changed = False
             for joiner in vocab.EXECUTOR_JOINERS:
                 if _fold(text).startswith(joiner + " "):
-                    text, changed = text[len(joiner):].strip(" ."), True
+                    text, changed = text[len(joiner) :].strip(" ."), True
         words = _words(text)
         if _letters(words) >= 2 and words not in joiners:
             parts.append(text)
@@ -92,8 +92,7 @@ def executor_names(roadmap: Roadmap, lists_rows: Sequence = ()) -> list:
         if words:
             unique.setdefault(words, name)
     index = _Index(list(unique.values()))
-    inner = {words: [span for span in index.spans(words) if span[1] - span[0] < len(words)]
-             for words in unique}
+    inner = {words: [span for span in index.spans(words) if span[1] - span[0] < len(words)] for words in unique}
     atomic = {words for words, spans in inner.items() if not spans}
     joiners = {_words(joiner) for joiner in vocab.EXECUTOR_JOINERS}
     result = []

@@ -4,6 +4,7 @@
 A mistake in the file (a missing entry, a number where words belong) stops with a
 Russian message naming the entry, before any document is read.
 """
+
 from __future__ import annotations
 
 import functools
@@ -20,9 +21,16 @@ else:  # pragma: no cover - Python 3.9 and 3.10
 
 LEXICON_FILE = "ru.toml"
 
-_TYPE_WORDS = {str: "строка", int: "целое число", float: "число", bool: "да/нет (true/false)",
-               list: "список [ … ]", tuple: "список [ … ]", dict: "таблица ключ = значение",
-               frozenset: "список [ … ]"}
+_TYPE_WORDS = {
+    str: "строка",
+    int: "целое число",
+    float: "число",
+    bool: "да/нет (true/false)",
+    list: "список [ … ]",
+    tuple: "список [ … ]",
+    dict: "таблица ключ = значение",
+    frozenset: "список [ … ]",
+}
 
 
 class LexiconError(RoadmapError):
@@ -40,16 +48,19 @@ def lexicon(text: str = "") -> dict:
     try:
         return tomllib.loads(text or lexicon_text())
     except tomllib.TOMLDecodeError as error:
-        raise LexiconError(f"словарь {LEXICON_FILE} не читается: {error}.",
-                           hint="Исправьте запись, на которую указывает сообщение.") from error
+        raise LexiconError(
+            f"словарь {LEXICON_FILE} не читается: {error}.", hint="Исправьте запись, на которую указывает сообщение."
+        ) from error
 
 
 def entry(key: str, schema: Any, data: dict = None) -> Any:
     """The entry ``key`` of the vocabulary, checked against ``schema`` and typed by it."""
     data = lexicon() if data is None else data
     if key not in data:
-        raise LexiconError(f"в словаре {LEXICON_FILE} нет записи «{key}».",
-                           hint="Верните запись в файл (см. историю файла в репозитории).")
+        raise LexiconError(
+            f"в словаре {LEXICON_FILE} нет записи «{key}».",
+            hint="Верните запись в файл (см. историю файла в репозитории).",
+        )
     return conform(data[key], schema, key)
 
 
@@ -70,8 +81,9 @@ def conform(value: Any, schema: Any, where: str) -> Any:
             _wrong(where, origin, value)
         if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
             if len(value) != len(args):
-                raise LexiconError(f"в словаре {LEXICON_FILE} запись «{where}»: нужно {len(args)} "
-                                   f"значения, а записано {len(value)}.")
+                raise LexiconError(
+                    f"в словаре {LEXICON_FILE} запись «{where}»: нужно {len(args)} значения, а записано {len(value)}."
+                )
             return tuple(conform(v, a, f"{where}[{i}]") for i, (v, a) in enumerate(zip(value, args)))
         item = args[0] if args else Any
         items = [conform(v, item, f"{where}[{i}]") for i, v in enumerate(value)]
@@ -86,13 +98,16 @@ def conform(value: Any, schema: Any, where: str) -> Any:
                 try:
                     k = int(k)
                 except ValueError:
-                    raise LexiconError(f"в словаре {LEXICON_FILE} запись «{where}.{k}»: ключ должен быть "
-                                       f"числом.") from None
+                    raise LexiconError(
+                        f"в словаре {LEXICON_FILE} запись «{where}.{k}»: ключ должен быть числом."
+                    ) from None
             result[k] = conform(v, value_type, f"{where}.{k}")
         return result
     raise TypeError(f"unknown schema {schema!r} for {where}")
 
 
 def _wrong(where: str, expected: type, value: Any) -> None:
-    raise LexiconError(f"в словаре {LEXICON_FILE} запись «{where}»: ожидается {_TYPE_WORDS[expected]}, "
-                       f"а записано {value!r}.", hint="Исправьте запись по образцу соседних.")
+    raise LexiconError(
+        f"в словаре {LEXICON_FILE} запись «{where}»: ожидается {_TYPE_WORDS[expected]}, а записано {value!r}.",
+        hint="Исправьте запись по образцу соседних.",
+    )

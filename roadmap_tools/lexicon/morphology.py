@@ -11,6 +11,7 @@ name, the right form is data in ``vocab.INFLECTION_EXCEPTIONS``.
 - ``place_nominative`` of a municipality's words: «Городища» -> «Городище»,
   «Кузнецкого района» -> «Кузнецкий район», «Никольском районе» -> «Никольский район».
 """
+
 from __future__ import annotations
 
 import re
@@ -57,7 +58,7 @@ def match_case(model: str, word: str) -> str:
 def _is_abbreviation(word: str, all_caps: bool = False) -> bool:
     """«МКУ», «ГАОУ», «И.о.», «№5»: a word that does not decline. In a name written all in
     capitals («ОТДЕЛ ОБРАЗОВАНИЯ …») a word is an abbreviation only if the dictionary says so."""
-    letters = word.strip("«»\"“”().,")
+    letters = word.strip('«»"“”().,')
     if "." in letters or not _WORD.match(letters or "-"):
         return True
     if len(letters) > 1 and letters.isupper():
@@ -90,7 +91,7 @@ def _inflect_head(words: List[str], case: str) -> Optional[List[str]]:
     out = list(words)
     all_caps = len(words) > 1 and all(w.isupper() for w in words if any(c.isalpha() for c in w))
     for index, word in enumerate(words):
-        if _is_abbreviation(word, all_caps) or word.startswith(("«", "\"", "“")):
+        if _is_abbreviation(word, all_caps) or word.startswith(("«", '"', "“")):
             # «МКУ «…»», «И.о. министра», «ГАОУ ДПО …»: the head does not decline
             return out if index else None
         parse = _nominative_parse(word)
@@ -144,7 +145,7 @@ def _split_person(words: List[str]) -> tuple:
         start = len(words) - 1
         while start > 0 and _INITIALS.match(words[start - 1]):
             start -= 1
-        return words[:start - 1], words[start - 1:]
+        return words[: start - 1], words[start - 1 :]
     # a full name: the last three words are surname, first name and patronymic
     if len(words) >= 3 and _has_tag(words[-1], "Patr") and _has_tag(words[-2], "Name"):
         return words[:-3], words[-3:]
@@ -229,7 +230,7 @@ def lemmas(text: str) -> List[str]:
     """The dictionary forms of the words of ``text`` (for comparing names across cases)."""
     out = []
     for word in _words(text):
-        bare = word.strip("«»\"“”().,;:")
+        bare = word.strip('«»"“”().,;:')
         if not bare:
             continue
         parses = _parses(bare) if _WORD.match(bare) else ()
@@ -239,8 +240,11 @@ def lemmas(text: str) -> List[str]:
 
 # --- places ------------------------------------------------------------------------------
 def _place_parse(word: str, cases: Sequence[str], part: Optional[str]):
-    parses = [p for p in _parses(word) if p.tag.case in cases and p.tag.number != "plur"
-              and (part is None or p.tag.POS == part)]
+    parses = [
+        p
+        for p in _parses(word)
+        if p.tag.case in cases and p.tag.number != "plur" and (part is None or p.tag.POS == part)
+    ]
     if not parses:
         return None
     # a town (Geox) before a common noun, a masculine adjective («город», «район») before others
@@ -248,8 +252,13 @@ def _place_parse(word: str, cases: Sequence[str], part: Optional[str]):
     return parses[0]
 
 
-def place_word_nominative(word: str, cases: Sequence[str] = ("gent", "loct"), known: bool = True,
-                          part: Optional[str] = None, gender: Optional[str] = None) -> str:
+def place_word_nominative(
+    word: str,
+    cases: Sequence[str] = ("gent", "loct"),
+    known: bool = True,
+    part: Optional[str] = None,
+    gender: Optional[str] = None,
+) -> str:
     """One word of a place name from ``cases`` into the nominative.
 
     ``known``: the text says the word is in one of ``cases`` («города Нижнего Ломова»), so
@@ -285,10 +294,13 @@ def is_genitive_town(word: str) -> bool:
     parses = [p for p in _parses(word) if p.tag.POS == "NOUN"]
     towns = [p for p in parses if "Geox" in p.tag]
     if towns:
-        return any(p.tag.case == "gent" and p.tag.number == "sing" for p in towns) and \
-            not any(p.tag.case == "nomn" for p in towns)
-    return any(p.tag.case == "gent" and p.tag.number == "sing" for p in parses) and \
-        _nominative_parse(word, ("NOUN",)) is None
+        return any(p.tag.case == "gent" and p.tag.number == "sing" for p in towns) and not any(
+            p.tag.case == "nomn" for p in towns
+        )
+    return (
+        any(p.tag.case == "gent" and p.tag.number == "sing" for p in parses)
+        and _nominative_parse(word, ("NOUN",)) is None
+    )
 
 
 def adjective_before_noun(first: str, second: str) -> bool:
@@ -301,8 +313,11 @@ def place_nominative(words: Sequence[str], cases: Sequence[str] = ("gent", "loct
     """A place's words in the nominative: «Нижнего Ломова» -> «Нижний Ломов», «Верхней
     Пышмы» -> «Верхняя Пышма», «Городища» -> «Городище» (``known``: see
     ``place_word_nominative``). An adjective agrees with the noun after it."""
-    if len(words) > 1 and _place_parse(words[0], cases, "ADJF") is None and \
-            any(p.tag.POS == "ADJF" for p in _parses(words[0])):
+    if (
+        len(words) > 1
+        and _place_parse(words[0], cases, "ADJF") is None
+        and any(p.tag.POS == "ADJF" for p in _parses(words[0]))
+    ):
         return " ".join(words)  # «Великие Луки», «Нижний Тагил»: the adjective says the name is a nominative
     out = []
     for index, word in enumerate(words):

@@ -4,9 +4,10 @@ Every name below is one entry of ``ru.toml`` (in lower case); its annotation is 
 entry's schema: the loader checks the file against it and gives each value its
 Python type. A methodologist extends the vocabulary in ``ru.toml``, not here.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, FrozenSet, List, Tuple
+from typing import Dict, List, Tuple
 
 from roadmap_tools.lexicon.loader import entry
 
@@ -59,13 +60,19 @@ ACADEMIC_YEAR_WORDS: List[str] = entry("academic_year_words", List[str])
 ACADEMIC_YEAR_START: Tuple[int, ...] = entry("academic_year_start", Tuple[int, ...])
 ACADEMIC_YEAR_END: Tuple[int, ...] = entry("academic_year_end", Tuple[int, ...])
 SCHOOL_QUARTER_WORDS: List[str] = entry("school_quarter_words", List[str])
-SCHOOL_QUARTERS: Dict[int, Tuple[Tuple[int, ...], ...]] = entry("school_quarters", Dict[int, Tuple[Tuple[int, ...], ...]])
+SCHOOL_QUARTERS: Dict[int, Tuple[Tuple[int, ...], ...]] = entry(
+    "school_quarters", Dict[int, Tuple[Tuple[int, ...], ...]]
+)
 SCHOOL_HOLIDAY_FORMS: Dict[str, List[str]] = entry("school_holiday_forms", Dict[str, List[str]])
-SCHOOL_HOLIDAYS: Dict[str, Tuple[Tuple[int, ...], ...]] = entry("school_holidays", Dict[str, Tuple[Tuple[int, ...], ...]])
+SCHOOL_HOLIDAYS: Dict[str, Tuple[Tuple[int, ...], ...]] = entry(
+    "school_holidays", Dict[str, Tuple[Tuple[int, ...], ...]]
+)
 SPAN_PART_WORDS: Dict[str, List[str]] = entry("span_part_words", Dict[str, List[str]])
 EACH_MONTH_PART_WORDS: Dict[str, List[str]] = entry("each_month_part_words", Dict[str, List[str]])
 MONTH_PART_DAYS: Dict[str, Tuple[int, ...]] = entry("month_part_days", Dict[str, Tuple[int, ...]])
-ACADEMIC_HALVES: Dict[int, Tuple[Tuple[int, ...], ...]] = entry("academic_halves", Dict[int, Tuple[Tuple[int, ...], ...]])
+ACADEMIC_HALVES: Dict[int, Tuple[Tuple[int, ...], ...]] = entry(
+    "academic_halves", Dict[int, Tuple[Tuple[int, ...], ...]]
+)
 DAY_WORDS: List[str] = entry("day_words", List[str])
 DUE_BY_START: List[str] = entry("due_by_start", List[str])
 DUE_BY_END: List[str] = entry("due_by_end", List[str])

@@ -1,4 +1,5 @@
 """A roadmap's title, organisation and years, found in the text around its table."""
+
 from __future__ import annotations
 
 import re
@@ -6,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Optional, Sequence
 
-from roadmap_tools.lexicon import vocab
 from roadmap_tools.deadlines import parse_deadline
+from roadmap_tools.lexicon import vocab
 from roadmap_tools.reading.tablerows import clean_text
 
 #: Paragraphs before the table that a title may span at most.
@@ -53,13 +54,13 @@ def find_title(paragraphs_before: Sequence[str]) -> str:
         block.insert(0, text)
     starts = [i for i, text in enumerate(block) if _starts_with(text, vocab.TITLE_STARTS)]
     if starts:
-        block = block[starts[-1]:]
+        block = block[starts[-1] :]
     elif not block:
         # nothing right above the table: the last title-like paragraph anywhere before it
         texts = [clean_text(p) for p in paragraphs_before]
         found = [i for i, text in enumerate(texts) if text and _starts_with(text, vocab.TITLE_STARTS)]
         if found:
-            block = [t for t in texts[found[-1]:found[-1] + MAX_TITLE_PARAGRAPHS] if t]
+            block = [t for t in texts[found[-1] : found[-1] + MAX_TITLE_PARAGRAPHS] if t]
     return " ".join(" ".join(block).split())
 
 
@@ -85,7 +86,7 @@ def _names_region(text: str) -> bool:
 
 def find_order_date(paragraphs: Sequence[str]) -> Optional[date]:
     """The first date written in the document's opening paragraphs (the order's date)."""
-    for text in paragraphs[:ORGANISATION_SEARCH + 5]:
+    for text in paragraphs[: ORGANISATION_SEARCH + 5]:
         text = clean_text(text).lower()
         for match in _DOTTED_DATE.finditer(text):
             day, month, year = (int(g) for g in match.groups())
@@ -128,8 +129,13 @@ def school_year_in_title(title: str) -> Optional[int]:
     """«на 2023-2024 учебный год», «2023/24 уч. года» -> 2023: the title names a school year."""
     for match in _SCHOOL_YEAR.finditer(title):
         parsed = parse_deadline(match.group(0))
-        if parsed.kind in ("period", "continuous") and parsed.start and parsed.start.month == 9 \
-                and parsed.end and parsed.end.year == parsed.start.year + 1:
+        if (
+            parsed.kind in ("period", "continuous")
+            and parsed.start
+            and parsed.start.month == 9
+            and parsed.end
+            and parsed.end.year == parsed.start.year + 1
+        ):
             return parsed.start.year
     return None
 
@@ -146,8 +152,9 @@ def years_in_texts(texts: Iterable[str]) -> list:
     return list(range(first, last + 1))
 
 
-def document_meta(paragraphs_before: Sequence[str], all_paragraphs: Sequence[str],
-                  deadlines: Sequence[str] = ()) -> DocumentMeta:
+def document_meta(
+    paragraphs_before: Sequence[str], all_paragraphs: Sequence[str], deadlines: Sequence[str] = ()
+) -> DocumentMeta:
     """Title, organisation and years of a roadmap from its document's text.
 
     Years come from the title; failing that, from the deadlines in the table; then the
@@ -156,10 +163,14 @@ def document_meta(paragraphs_before: Sequence[str], all_paragraphs: Sequence[str
     title = find_title(paragraphs_before)
     order_date = find_order_date(all_paragraphs)
     order_year = order_date.year if order_date else None
-    years = years_in_title(title, order_year) or years_in_texts(deadlines) or \
-        ([order_year] if order_year else [])
+    years = years_in_title(title, order_year) or years_in_texts(deadlines) or ([order_year] if order_year else [])
     school_year = school_year_in_title(title)
     if school_year is not None and not years:
         years = [school_year, school_year + 1]
-    return DocumentMeta(title=title, organisation=find_organisation(all_paragraphs), years=years,
-                        order_date=order_date, school_year=school_year)
+    return DocumentMeta(
+        title=title,
+        organisation=find_organisation(all_paragraphs),
+        years=years,
+        order_date=order_date,
+        school_year=school_year,
+    )

@@ -1,4 +1,5 @@
 """Word documents (.docx) -> the tables as ``RawRow`` lists and the paragraphs around them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id
 class DocxContent:
     """A document's body in order: ``blocks`` are ("p", text) or ("table", index)."""
 
-    tables: list = field(default_factory=list)   # list[list[RawRow]]
+    tables: list = field(default_factory=list)  # list[list[RawRow]]
     blocks: list = field(default_factory=list)
 
     def paragraphs_before(self, table_index: int) -> list:

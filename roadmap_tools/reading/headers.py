@@ -3,6 +3,7 @@
 Works for wordings and orders never seen before: exact synonyms first, then word
 stems (both in ``vocab``), each field taken by the column that matches it best.
 """
+
 from __future__ import annotations
 
 import functools

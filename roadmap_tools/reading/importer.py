@@ -3,6 +3,7 @@
 Every failure is a ``RoadmapError`` in Russian that names the file and says what was
 expected; nothing is written here (see ``workbook.write_roadmap_workbook``).
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -12,16 +13,14 @@ from typing import Optional, Union
 import olefile
 
 from roadmap_tools import safeio
-from roadmap_tools.reading import docmeta
-from roadmap_tools.reading import headers
-from roadmap_tools.workbook import schema as layout
-from roadmap_tools.reading import office
-from roadmap_tools.reading.docx_tables import DocxContent, read_docx
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.model import Roadmap, Source
+from roadmap_tools.reading import docmeta, headers, office
+from roadmap_tools.reading.docx_tables import DocxContent, read_docx
 from roadmap_tools.reading.pdf_tables import read_pdf
-from roadmap_tools.workbook.settings import to_date
 from roadmap_tools.reading.tablerows import REPORT_FIELDS, ParsedTables, parse_tables
+from roadmap_tools.workbook import schema as layout
+from roadmap_tools.workbook.settings import to_date
 
 WORD_FORMATS = (".docx", ".docm")
 EXCEL_FORMATS = (".xlsx", ".xlsm")
@@ -36,8 +35,10 @@ REQUIRED_TITLES = {"activity": "Мероприятие", "deadline": "Сроки
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _EXPECTED_COLUMNS = "«№», «Мероприятие», «Сроки», «Ответственные исполнители», «Ожидаемый результат»"
 _NO_TABLE_IN_WORD = "Если таблица вставлена картинкой или текстом, вставьте её в документ таблицей Word."
-_NO_TABLE_IN_PDF = ("Таблица в PDF находится по линиям сетки. Если у таблицы нет линий, откройте PDF в Word "
-                    "(он переведёт его в документ), проверьте таблицу и импортируйте сохранённый .docx.")
+_NO_TABLE_IN_PDF = (
+    "Таблица в PDF находится по линиям сетки. Если у таблицы нет линий, откройте PDF в Word "
+    "(он переведёт его в документ), проверьте таблицу и импортируйте сохранённый .docx."
+)
 
 
 def import_roadmap(path: Union[str, Path], school_year: Optional[int] = None) -> Roadmap:
@@ -59,19 +60,24 @@ def _import_roadmap(path: Union[str, Path]) -> Roadmap:
         return _import_document(read_pdf(source), str(path), _NO_TABLE_IN_PDF)
     if suffix in CONVERTED_FORMATS:
         return _import_converted(source, str(path))
-    if suffix in (".xls", ".ods") or \
-            (suffix not in WORD_FORMATS + EXCEL_FORMATS and _is_ole(source)):
+    if suffix in (".xls", ".ods") or (suffix not in WORD_FORMATS + EXCEL_FORMATS and _is_ole(source)):
         raise RoadmapError(
             f"формат «{suffix or 'без расширения'}» не поддерживается: ожидается {SUPPORTED}.",
-            file=str(path), hint=_resave_hint(suffix))
+            file=str(path),
+            hint=_resave_hint(suffix),
+        )
     if suffix not in WORD_FORMATS + EXCEL_FORMATS:
-        raise RoadmapError(f"формат «{suffix or 'без расширения'}» не поддерживается: ожидается {SUPPORTED}.",
-                           file=str(path))
+        raise RoadmapError(
+            f"формат «{suffix or 'без расширения'}» не поддерживается: ожидается {SUPPORTED}.", file=str(path)
+        )
     if suffix in WORD_FORMATS and _is_old_word(source):  # a .doc renamed to .docx: read as the .doc it is
         return _import_converted(source, str(path))
     if _is_ole(source):
-        raise RoadmapError("файл защищён паролем (зашифрован), его нельзя прочитать.", file=str(path),
-                           hint="Откройте его, снимите пароль (Файл → Сведения → Защита) и сохраните заново.")
+        raise RoadmapError(
+            "файл защищён паролем (зашифрован), его нельзя прочитать.",
+            file=str(path),
+            hint="Откройте его, снимите пароль (Файл → Сведения → Защита) и сохраните заново.",
+        )
     if suffix in WORD_FORMATS:
         return _import_docx(source, str(path))
     return _import_xlsx(source, str(path))
@@ -103,8 +109,10 @@ def _import_converted(source: Path, name: str) -> Roadmap:
     """An old Word, RTF or OpenDocument file: a .docx copy made by LibreOffice in a temporary folder."""
     if not office.find_soffice():
         raise RoadmapError(
-            f"файл «{source.suffix.lower()}» читается только через LibreOffice, а он на этом компьютере "
-            "не установлен.", file=name, hint=office.RESAVE_AS_DOCX)
+            f"файл «{source.suffix.lower()}» читается только через LibreOffice, а он на этом компьютере не установлен.",
+            file=name,
+            hint=office.RESAVE_AS_DOCX,
+        )
     with tempfile.TemporaryDirectory(prefix="roadmap-import-") as folder:
         converted = office.convert(source, Path(folder), "docx")
         try:
@@ -123,20 +131,24 @@ def _import_document(content: DocxContent, name: str, no_table_hint: str = _NO_T
     if not content.tables:
         raise RoadmapError(
             f"в документе нет таблиц: ожидалась таблица дорожной карты со столбцами {_EXPECTED_COLUMNS}.",
-            file=name, hint=no_table_hint)
+            file=name,
+            hint=no_table_hint,
+        )
     parsed = parse_tables(content.tables, Source(file=name))
     _require_roadmap(parsed, name, "в документе")
     # a title may be the table's own first row, merged across it, above the header
-    title_rows = [" ".join(t for t in row.texts if t)
-                  for row in content.tables[parsed.header_table][:parsed.header_row]]
-    meta = docmeta.document_meta(content.paragraphs_before(parsed.header_table) + title_rows,
-                                 content.paragraphs(), _deadlines(parsed))
+    title_rows = [
+        " ".join(t for t in row.texts if t) for row in content.tables[parsed.header_table][: parsed.header_row]
+    ]
+    meta = docmeta.document_meta(
+        content.paragraphs_before(parsed.header_table) + title_rows, content.paragraphs(), _deadlines(parsed)
+    )
     return _roadmap(parsed, meta, Source(file=name))
 
 
 def _import_xlsx(path: Path, name: str) -> Roadmap:
-    from roadmap_tools.workbook import book as workbook
     from roadmap_tools.reading.xlsx_values import read_workbook_sheets
+    from roadmap_tools.workbook import book as workbook
 
     sheets = read_workbook_sheets(path)  # checked and its failures put into words by safeio
     names = [sheet.name for sheet in sheets]
@@ -149,7 +161,7 @@ def _import_xlsx(path: Path, name: str) -> Roadmap:
             unrecognised.extend(parsed.unrecognised)
             continue
         _require_roadmap(parsed, name, f"на листе «{sheet.name}»")
-        above = [" ".join(t for t in row.texts if t) for row in sheet.rows[:parsed.header_row]]
+        above = [" ".join(t for t in row.texts if t) for row in sheet.rows[: parsed.header_row]]
         meta = docmeta.document_meta(above, above, _deadlines(parsed))
         return _roadmap(parsed, meta, Source(file=name, sheet=sheet.name))
     _require_roadmap(ParsedTables(unrecognised=unrecognised), name, "в книге")
@@ -166,18 +178,26 @@ def _require_roadmap(parsed: ParsedTables, name: str, where: str) -> None:
                 names = ", ".join(f"«{REQUIRED_TITLES[f]}»" for f in missing)
                 raise RoadmapError(
                     f"{where} таблица без столбца {names}: это не дорожная карта (заголовки: "
-                    + ", ".join(f"«{t}»" for t in row if t)[:300] + ").",
-                    file=name, hint="Дорожная карта должна содержать столбцы «Мероприятие» и «Сроки».")
+                    + ", ".join(f"«{t}»" for t in row if t)[:300]
+                    + ").",
+                    file=name,
+                    hint="Дорожная карта должна содержать столбцы «Мероприятие» и «Сроки».",
+                )
         if seen:
             example = " Первая строка первой таблицы: " + ", ".join(f"«{t}»" for t in seen[0] if t)[:300] + "."
         raise RoadmapError(
             f"{where} не найдена таблица дорожной карты: не распознаны заголовки столбцов. "
             f"Ожидалась строка заголовка со столбцами {_EXPECTED_COLUMNS} "
             f"(обязательны мероприятие и сроки).{example}",
-            file=name, hint="Переименуйте заголовки столбцов, например «Мероприятие» и «Сроки», и повторите.")
+            file=name,
+            hint="Переименуйте заголовки столбцов, например «Мероприятие» и «Сроки», и повторите.",
+        )
     if not any(section.activities for section in parsed.sections):
-        raise RoadmapError(f"{where} таблица дорожной карты найдена, но в ней нет ни одного мероприятия.",
-                           file=name, hint="Проверьте, что строки мероприятий находятся под заголовком таблицы.")
+        raise RoadmapError(
+            f"{where} таблица дорожной карты найдена, но в ней нет ни одного мероприятия.",
+            file=name,
+            hint="Проверьте, что строки мероприятий находятся под заголовком таблицы.",
+        )
 
 
 def _deadlines(parsed: ParsedTables) -> list:
@@ -191,12 +211,18 @@ def _roadmap(parsed: ParsedTables, meta: docmeta.DocumentMeta, source: Source) -
         for activity in section.activities:
             activity.done_date = _done_date(activity.done_date)
     return Roadmap(
-        title=meta.title, organisation=meta.organisation, years=list(meta.years), sections=parsed.sections,
+        title=meta.title,
+        organisation=meta.organisation,
+        years=list(meta.years),
+        sections=parsed.sections,
         school_year=meta.school_year,
-        columns=columns, has_executor_column="executor" in fields, source=source,
+        columns=columns,
+        has_executor_column="executor" in fields,
+        source=source,
         column_index={field: index + 1 for field, index in fields.items()},
         kept_columns=[title for _, title in parsed.layout.other_columns],
-        report_columns={name: columns[fields[name]] for name in REPORT_FIELDS if name in fields})
+        report_columns={name: columns[fields[name]] for name in REPORT_FIELDS if name in fields},
+    )
 
 
 def _done_date(text):
@@ -212,24 +238,35 @@ def _done_date(text):
 
 def import_json(roadmap: Roadmap) -> dict:
     """What ``import --json`` prints: the roadmap, and the document's columns kept and carried over."""
-    return {**roadmap.to_json(), "kept_columns": list(roadmap.kept_columns),
-            "report_columns": dict(roadmap.report_columns)}
+    return {
+        **roadmap.to_json(),
+        "kept_columns": list(roadmap.kept_columns),
+        "report_columns": dict(roadmap.report_columns),
+    }
 
 
 def kept_columns_text(roadmap: Roadmap) -> str:
     """What import said of the document's columns it kept or carried over, in Russian ("" if none)."""
     lines = []
     titles = {c.field: c.title for c in layout.ROADMAP_COLUMNS}
-    carried = [f"«{title}» → «{titles[name]}»" for name, title in roadmap.report_columns.items()
-               if title.lower() != titles[name].lower()]
+    carried = [
+        f"«{title}» → «{titles[name]}»"
+        for name, title in roadmap.report_columns.items()
+        if title.lower() != titles[name].lower()
+    ]
     if roadmap.report_columns:
-        lines.append("Отчётные столбцы документа перенесены: "
-                     + ", ".join(carried or (f"«{t}»" for t in roadmap.report_columns.values())) + ".")
+        lines.append(
+            "Отчётные столбцы документа перенесены: "
+            + ", ".join(carried or (f"«{t}»" for t in roadmap.report_columns.values()))
+            + "."
+        )
     if roadmap.kept_columns:
-        lines.append(f"Свои столбцы документа сохранены на листе «{layout.SHEET_ROADMAP}» (после наших): "
-                     + ", ".join(f"«{t}»" for t in roadmap.kept_columns) + ".")
+        lines.append(
+            f"Свои столбцы документа сохранены на листе «{layout.SHEET_ROADMAP}» (после наших): "
+            + ", ".join(f"«{t}»" for t in roadmap.kept_columns)
+            + "."
+        )
     return " ".join(lines)
-
 
 
 def default_output(path: Union[str, Path]) -> Path:
@@ -238,8 +275,9 @@ def default_output(path: Union[str, Path]) -> Path:
     return source.with_name(f"{source.stem}_roadmap.xlsx")
 
 
-def import_plans(path: Union[str, Path], existing: Optional[dict] = None,
-                 settings: Optional[dict] = None, gantt: bool = False) -> tuple:
+def import_plans(
+    path: Union[str, Path], existing: Optional[dict] = None, settings: Optional[dict] = None, gantt: bool = False
+) -> tuple:
     """(Roadmap, sheet plans) importing ``path`` into an open workbook (the ribbon's button).
 
     ``existing``: the workbook's current sheets as rows of values (see
@@ -252,8 +290,9 @@ def import_plans(path: Union[str, Path], existing: Optional[dict] = None,
     return roadmap, workbook.roadmap_workbook_plans(roadmap, existing, settings, gantt=gantt)
 
 
-def import_to_workbook(path: Union[str, Path], output: Optional[Union[str, Path]] = None,
-                       school_year: Optional[int] = None) -> tuple:
+def import_to_workbook(
+    path: Union[str, Path], output: Optional[Union[str, Path]] = None, school_year: Optional[int] = None
+) -> tuple:
     """(Roadmap, written path): import ``path`` and write or update the roadmap workbook.
 
     The document is read in full before anything is written, so a bad document leaves

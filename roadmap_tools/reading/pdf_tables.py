@@ -4,6 +4,7 @@ pdfplumber finds the tables by their ruling lines on every page; each page's tab
 becomes a table of its own, and ``tablerows.parse_tables`` joins them and the rows a
 page break cut in two exactly as it does for a Word table split across pages.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -14,8 +15,8 @@ import pdfplumber
 from pdfplumber.utils import extract_text as chars_to_text
 
 from roadmap_tools import safeio
-from roadmap_tools.reading.docx_tables import DocxContent
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.reading.docx_tables import DocxContent
 from roadmap_tools.reading.tablerows import RawRow
 
 #: Ruling lines closer than this (points) are one grid line.
@@ -23,11 +24,12 @@ GRID_TOLERANCE = 2.0
 #: A gap between two text lines bigger than this many line heights is an empty paragraph.
 PARAGRAPH_GAP = 1.0
 
-SCANNED_MESSAGE = ("в PDF нет текстового слоя: это скан (страницы сохранены картинками), "
-                   "текст таблицы прочитать нельзя.")
-SCANNED_HINT = ("Возьмите исходный документ Word, из которого сделан PDF, или распознайте скан "
-                "(например, откройте PDF в Word или в программе распознавания текста) "
-                "и сохраните как «Документ Word (*.docx)».")
+SCANNED_MESSAGE = "в PDF нет текстового слоя: это скан (страницы сохранены картинками), текст таблицы прочитать нельзя."
+SCANNED_HINT = (
+    "Возьмите исходный документ Word, из которого сделан PDF, или распознайте скан "
+    "(например, откройте PDF в Word или в программе распознавания текста) "
+    "и сохраните как «Документ Word (*.docx)»."
+)
 
 
 def _lines(chars: list) -> list:
@@ -48,8 +50,9 @@ def _inked(line: list) -> list:
 def _single_word(line: list) -> bool:
     """The line's ink has no space inside it (a trailing space does not count)."""
     ink = _inked(line)
-    return not any(not c["text"].strip() and ink[0]["x0"] < c["x0"] < ink[-1]["x0"] for c in line) and \
-        all(b["x0"] - a["x1"] < 0.2 * a["size"] for a, b in zip(ink, ink[1:]))
+    return not any(not c["text"].strip() and ink[0]["x0"] < c["x0"] < ink[-1]["x0"] for c in line) and all(
+        b["x0"] - a["x1"] < 0.2 * a["size"] for a, b in zip(ink, ink[1:])
+    )
 
 
 def _first_word_width(line: list) -> float:
@@ -93,15 +96,19 @@ def cell_text(chars: list, inner_width: float) -> str:
         ink = _inked(previous)
         ends_in_space = previous[-1]["x0"] >= ink[-1]["x1"] - 0.1 and not previous[-1]["text"].strip()
         # «организационно-|методической»: a hyphen between letters; « -|ИС» is a dash and keeps its space
-        hyphen = not ends_in_space and text.endswith("-") and len(text) > 1 and text[-2].isalnum() \
-            and part[:1].isalpha()
+        hyphen = (
+            not ends_in_space and text.endswith("-") and len(text) > 1 and text[-2].isalnum() and part[:1].isalpha()
+        )
         space = 0.0 if hyphen else 0.3 * ink[-1]["size"]
         used = ink[-1]["x1"] - ink[0]["x0"]
         next_letter = _inked(line)[0]
         # a word longer than the column is cut where the line ends: its line holds that word alone,
         # and not even the next letter would have fitted
-        cut_word = not ends_in_space and _single_word(previous) \
+        cut_word = (
+            not ends_in_space
+            and _single_word(previous)
             and used + (next_letter["x1"] - next_letter["x0"]) > inner_width - 0.5
+        )
         if used + space + _first_word_width(line) <= inner_width - 0.5:
             text += "\n" + part
         elif hyphen or cut_word:
@@ -134,8 +141,7 @@ def _is_bold_font(name: str) -> bool:
     return "bold" in name.lower() or "black" in name.lower() or "heavy" in name.lower()
 
 
-def _table_rows(page, table, page_start: bool = False, cut_before: Optional[dict] = None,
-                header: tuple = ()) -> tuple:
+def _table_rows(page, table, page_start: bool = False, cut_before: Optional[dict] = None, header: tuple = ()) -> tuple:
     """The table on its grid: a merged cell's text in its first column, None in the columns it covers,
     and repeated (as Word's vertical merge) in the rows below its first.
 
@@ -178,8 +184,11 @@ def _table_rows(page, table, page_start: bool = False, cut_before: Optional[dict
         rows[0] = replace(rows[0], page_start=True)
         cut = 1 if len(rows) > 1 and rows[0].cells == header else 0  # the row under a repeated header
         # a column whose text goes on as the same paragraph: its next word did not fit the line before
-        wrapped = frozenset(col for (row, col), (_, word) in ends.items()
-                            if row == kept[cut] and col in (cut_before or {}) and cut_before[col] < word)
+        wrapped = frozenset(
+            col
+            for (row, col), (_, word) in ends.items()
+            if row == kept[cut] and col in (cut_before or {}) and cut_before[col] < word
+        )
         rows[cut] = replace(rows[cut], wrapped=wrapped)
     last_room = {col: room for (row, col), (room, _) in ends.items() if kept and row == kept[-1]}
     return rows, last_room
@@ -197,8 +206,7 @@ def _cell_padding(boxes: list, chars: list) -> float:
 
 def _text_lines(page, tables: list) -> list:
     """(top, text) of the lines outside the tables, an empty text where a blank line separates paragraphs."""
-    outside = page.filter(lambda obj: obj.get("object_type") != "char"
-                          or not any(_inside(obj, t.bbox) for t in tables))
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(obj, t.bbox) for t in tables))
     lines = outside.extract_text_lines(return_chars=False)
     result = []
     previous: Optional[dict] = None
@@ -222,10 +230,16 @@ def read_pdf(path: Path) -> DocxContent:
             document = pdfplumber.open(str(path))
         except Exception as exc:  # pdfminer's own exception types; the encrypted case is common
             if "password" in type(exc).__name__.lower() or "encrypt" in str(exc).lower():
-                raise RoadmapError("PDF защищён паролем, его нельзя прочитать.", file=str(path),
-                                   hint="Снимите защиту (сохраните PDF без пароля) и повторите.") from exc
-            raise RoadmapError("файл не читается как PDF: он повреждён или это не PDF.", file=str(path),
-                               hint="Откройте его в программе просмотра PDF и сохраните заново.") from exc
+                raise RoadmapError(
+                    "PDF защищён паролем, его нельзя прочитать.",
+                    file=str(path),
+                    hint="Снимите защиту (сохраните PDF без пароля) и повторите.",
+                ) from exc
+            raise RoadmapError(
+                "файл не читается как PDF: он повреждён или это не PDF.",
+                file=str(path),
+                hint="Откройте его в программе просмотра PDF и сохраните заново.",
+            ) from exc
         with document:
             room_before: dict = {}  # the last table so far: room after its last row's lines
             for number, page in enumerate(document.pages):
@@ -243,8 +257,7 @@ def read_pdf(path: Path) -> DocxContent:
                         continue
                     opens_page = number > 0 and not text_above and value is tables[0]
                     header = content.tables[-1][0].cells if content.tables and content.tables[-1] else ()
-                    rows, last_room = _table_rows(page, value, opens_page, room_before if opens_page else None,
-                                                  header)
+                    rows, last_room = _table_rows(page, value, opens_page, room_before if opens_page else None, header)
                     room_before = last_room
                     if rows:
                         content.blocks.append(("table", len(content.tables)))

@@ -4,6 +4,7 @@ The readers (``docx_reader``, ``xlsx_reader``) turn a document into ``RawRow`` l
 this module finds the header, section rows, rows broken by a page break, tables that
 continue the previous one and empty rows, the same way for every format.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -11,9 +12,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence, Union
 
-from roadmap_tools.reading import headers
 from roadmap_tools.lexicon import vocab
 from roadmap_tools.model import Activity, Section, Source
+from roadmap_tools.reading import headers
 
 #: How the texts under «начало» and «окончание» of one deadline column are joined.
 RANGE_JOINT = " – "
@@ -87,11 +88,11 @@ def as_raw(row: RowLike, index: int) -> RawRow:
 class TableLayout:
     """The header of the roadmap table and how grid columns map to its columns."""
 
-    titles: list              # header titles as written
-    fields: dict              # field -> logical column index (0-based)
-    starts: list              # grid column where each logical column starts
+    titles: list  # header titles as written
+    fields: dict  # field -> logical column index (0-based)
+    starts: list  # grid column where each logical column starts
     end: Optional[int] = None  # grid columns from here on are outside the table
-    begin: int = 0             # grid columns before this one are outside the table (a margin)
+    begin: int = 0  # grid columns before this one are outside the table (a margin)
     #: logical columns split under the header into «начало» and «окончание»
     ranges: frozenset = frozenset()
 
@@ -141,9 +142,11 @@ class TableLayout:
         index = self.fields.get(field_name)
         if index is None:
             return False
-        grids = [grid for grid, value in enumerate(row.cells)
-                 if value is not None and clean_text(value) and self.inside(grid)
-                 and self.column_of(grid) == index]
+        grids = [
+            grid
+            for grid, value in enumerate(row.cells)
+            if value is not None and clean_text(value) and self.inside(grid) and self.column_of(grid) == index
+        ]
         return bool(grids) and all(grid in row.bold for grid in grids)
 
     def get(self, cells: list, field_name: str) -> str:
@@ -168,7 +171,7 @@ class ParsedTables:
     layout: Optional[TableLayout] = None
     sections: list = field(default_factory=list)  # list[Section]
     header_table: Optional[int] = None  # index of the table the header was found in
-    header_row: Optional[int] = None    # index of the header row in that table
+    header_row: Optional[int] = None  # index of the header row in that table
     #: headers of tables that were looked at and not recognised, for error messages
     unrecognised: list = field(default_factory=list)
 
@@ -189,8 +192,13 @@ def _layout_from_header(row: RawRow, mapping: dict) -> TableLayout:
     named = [i for i, title in enumerate(titles) if title]
     first, last = named[0], named[-1]
     end = starts[last + 1] if last + 1 < len(starts) else None
-    return TableLayout(titles=titles[first:last + 1], fields={f: i - first for f, i in mapping.items()},
-                       starts=starts[first:last + 1], end=end, begin=starts[first])
+    return TableLayout(
+        titles=titles[first : last + 1],
+        fields={f: i - first for f, i in mapping.items()},
+        starts=starts[first : last + 1],
+        end=end,
+        begin=starts[first],
+    )
 
 
 def layout_for_continuation(rows: Sequence[RawRow], previous: TableLayout) -> Optional[TableLayout]:
@@ -206,9 +214,12 @@ def layout_for_continuation(rows: Sequence[RawRow], previous: TableLayout) -> Op
 def is_column_numbering(cells: list) -> bool:
     """The row «1 2 3 4 5» some documents put under the header."""
     present = [c for c in cells if c]
-    return len(present) >= 2 and all(c.rstrip(".").isdigit() for c in present) and \
-        [int(c.rstrip(".")) for c in present] == list(range(int(present[0].rstrip(".")),
-                                                          int(present[0].rstrip(".")) + len(present)))
+    return (
+        len(present) >= 2
+        and all(c.rstrip(".").isdigit() for c in present)
+        and [int(c.rstrip(".")) for c in present]
+        == list(range(int(present[0].rstrip(".")), int(present[0].rstrip(".")) + len(present)))
+    )
 
 
 def _continues_header(row: RawRow) -> bool:
@@ -278,11 +289,16 @@ class _Builder:
             self.sections.append(Section(title=""))
         return self.sections[-1]
 
-    def activity(self, values: dict, row: Optional[int], section_title: Optional[str] = None,
-                 extra: Optional[dict] = None) -> None:
+    def activity(
+        self, values: dict, row: Optional[int], section_title: Optional[str] = None, extra: Optional[dict] = None
+    ) -> None:
         section = self._current_section(section_title)
-        activity = Activity(section=section.title, source=Source(self.source.file, self.source.sheet, row),
-                            extra=dict(extra or {}), **values)
+        activity = Activity(
+            section=section.title,
+            source=Source(self.source.file, self.source.sheet, row),
+            extra=dict(extra or {}),
+            **values,
+        )
         section.activities.append(activity)
         self.last = activity
 
@@ -292,6 +308,7 @@ class _Builder:
         ``line_wraps``: fields where the reader saw the page end wrap a line inside a paragraph
         (PDF); there a word wrapped after its hyphen joins without a space, as within a cell.
         """
+
         def joined(current, text, wrap=False):
             if not current:
                 return text
@@ -333,29 +350,45 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
         repeated_titles = {title for i, title in layout.other_columns if i in repeated}
         section_title = layout.get(cells, "section") if "section" in layout.fields else None
 
-        if filled == [0] and layout.fields.get("activity") == 0 and cells[0][:1].islower() \
-                and builder.last is not None and builder.pending_section is None:
+        if (
+            filled == [0]
+            and layout.fields.get("activity") == 0
+            and cells[0][:1].islower()
+            and builder.last is not None
+            and builder.pending_section is None
+        ):
             builder.continuation({"activity": cells[0]})  # no number column: a broken activity text
             continue
-        if row.is_one_cell or (filled == [0] and _is_section_title(cells[0]) and len(present) > 1) or \
-                (filled == [layout.fields["activity"]] and layout.is_bold(row, "activity")) or \
-                (len(filled) == 1 and _is_section_title(cells[filled[0]]) and layout.spans_columns(row)):
+        if (
+            row.is_one_cell
+            or (filled == [0] and _is_section_title(cells[0]) and len(present) > 1)
+            or (filled == [layout.fields["activity"]] and layout.is_bold(row, "activity"))
+            or (len(filled) == 1 and _is_section_title(cells[filled[0]]) and layout.spans_columns(row))
+        ):
             builder.section_row(" ".join(c for c in cells if c))
             continue
-        if numbered_section_row(row, cells, layout, rows[position + 1:]):
+        if numbered_section_row(row, cells, layout, rows[position + 1 :]):
             builder.section_row(" ".join(c for c in cells if c))
             continue
-        fresh = {name: text for name, text in {**values, **report}.items()
-                 if text and layout.fields.get(name) not in repeated}
+        fresh = {
+            name: text
+            for name, text in {**values, **report}.items()
+            if text and layout.fields.get(name) not in repeated
+        }
         # the rest of a row the page cut, its deadline cut too: no number, and no activity of its own
         # (none, or the activity's sentence going on: not from a capital letter)
-        cut_by_page = first_on_page and not values["number"] and \
-            not values["activity"].lstrip("«\"'(„“ ")[:1].isupper()
-        if (cut_by_page or (not values["number"] and not values["deadline"])) and builder.last is not None \
-                and builder.pending_section is None:
+        cut_by_page = first_on_page and not values["number"] and not values["activity"].lstrip("«\"'(„“ ")[:1].isupper()
+        if (
+            (cut_by_page or (not values["number"] and not values["deadline"]))
+            and builder.last is not None
+            and builder.pending_section is None
+        ):
             wrapped = {layout.column_of(grid) for grid in row.wrapped if layout.inside(grid)}
-            builder.continuation(fresh, {t: v for t, v in extra.items() if t not in repeated_titles},
-                                 frozenset(name for name, index in layout.fields.items() if index in wrapped))
+            builder.continuation(
+                fresh,
+                {t: v for t, v in extra.items() if t not in repeated_titles},
+                frozenset(name for name, index in layout.fields.items() if index in wrapped),
+            )
             continue
         builder.activity({**values, **report}, row.row, section_title, extra)
 
@@ -364,8 +397,13 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
 ROADMAP_CONTENT_FIELDS = ("deadline", "executor", "result")
 
 
-def numbered_section_row(row: RawRow, cells: list, layout: TableLayout, following: Sequence[RawRow],
-                         content_fields: Sequence[str] = ROADMAP_CONTENT_FIELDS) -> bool:
+def numbered_section_row(
+    row: RawRow,
+    cells: list,
+    layout: TableLayout,
+    following: Sequence[RawRow],
+    content_fields: Sequence[str] = ROADMAP_CONTENT_FIELDS,
+) -> bool:
     """«1. | Нормативно-правовое обеспечение» with no deadline, followed by items 1.1, 1.2, ...
 
     The same at any depth: «1.2. | Совещания» followed by 1.2.1, 1.2.2 starts a section too
@@ -393,8 +431,9 @@ def numbered_section_row(row: RawRow, cells: list, layout: TableLayout, followin
     return False
 
 
-def parse_tables(tables: Sequence[Sequence[RowLike]], source: Source = Source(),
-                 header_search: int = HEADER_SEARCH_ROWS) -> ParsedTables:
+def parse_tables(
+    tables: Sequence[Sequence[RowLike]], source: Optional[Source] = None, header_search: int = HEADER_SEARCH_ROWS
+) -> ParsedTables:
     """Find the roadmap in a document's tables and read its sections and activities.
 
     The first table whose header names an activity and a deadline column starts the
@@ -402,7 +441,7 @@ def parse_tables(tables: Sequence[Sequence[RowLike]], source: Source = Source(),
     of columns, continue it. Other tables (signatures, approval blocks) are skipped.
     """
     result = ParsedTables()
-    builder = _Builder(source)
+    builder = _Builder(source or Source())
     for table_index, table in enumerate(tables):
         rows = [as_raw(row, index) for index, row in enumerate(table, start=1)]
         if not rows:

@@ -1,4 +1,5 @@
 """Excel workbooks (.xlsx, .xlsm) -> each sheet's rows as ``RawRow`` lists (python-calamine)."""
+
 from __future__ import annotations
 
 import re
@@ -9,7 +10,6 @@ from typing import Any
 
 from roadmap_tools import safeio
 from roadmap_tools.reading.tablerows import RawRow
-
 
 #: Control characters a cell can smuggle in as ``_x0007_``; no workbook or document can hold them.
 _CONTROL = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f]")
@@ -38,8 +38,8 @@ def cell_text(value: Any) -> str:
 @dataclass
 class SheetRows:
     name: str
-    values: list   # rows of raw values (str, float, date, ...), from row 1 and column A
-    rows: list     # the same rows as ``RawRow`` with merged cells resolved
+    values: list  # rows of raw values (str, float, date, ...), from row 1 and column A
+    rows: list  # the same rows as ``RawRow`` with merged cells resolved
 
 
 def _raw_rows(values: list, merged: list) -> list:
@@ -57,8 +57,7 @@ def _raw_rows(values: list, merged: list) -> list:
                     repeated[r].add(c)
                 else:
                     row[c] = None
-    return [RawRow(tuple(row), frozenset(rep), index) for index, (row, rep) in
-            enumerate(zip(grid, repeated), start=1)]
+    return [RawRow(tuple(row), frozenset(rep), index) for index, (row, rep) in enumerate(zip(grid, repeated), start=1)]
 
 
 def read_workbook_sheets(path: Path, checked: bool = False) -> list:

@@ -5,6 +5,7 @@ message ready to send); ``write_eml`` saves it; ``send_message`` sends it throug
 SMTP settings of «Настройки». The SMTP password is never stored in the workbook: it
 comes from ``ROADMAP_SMTP_PASSWORD`` or is asked for (``smtp_password``).
 """
+
 from __future__ import annotations
 
 import base64
@@ -23,15 +24,15 @@ from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
 from typing import Mapping, Optional, Sequence, Union
 
-from roadmap_tools.lexicon import vocab
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.lexicon import vocab
 from roadmap_tools.reports.filenames import output_path
-from roadmap_tools.workbook.schema import SETTINGS_BY_KEY, SHEET_SETTINGS
 from roadmap_tools.reports.mailheaders import MAIL_POLICY, SMTP_POLICY, one_line
-from roadmap_tools.safeio import atomic_write, check_readable
 from roadmap_tools.reports.wording import period_short
-
 from roadmap_tools.resources import TEMPLATES
+from roadmap_tools.safeio import atomic_write, check_readable
+from roadmap_tools.workbook.schema import SETTINGS_BY_KEY, SHEET_SETTINGS
+
 BODY_TEMPLATE = TEMPLATES / "email_body.txt.j2"
 PASSWORD_VARIABLE = "ROADMAP_SMTP_PASSWORD"
 SMTP_TIMEOUT_SECONDS = 30
@@ -57,8 +58,9 @@ def _label(key: str) -> str:
 
 
 def _settings_error(message: str, key: str, hint: str = "") -> RoadmapError:
-    return RoadmapError(f"{message} (параметр «{_label(key)}»).", sheet=SHEET_SETTINGS,
-                        hint=hint or "Исправьте значение и повторите.")
+    return RoadmapError(
+        f"{message} (параметр «{_label(key)}»).", sheet=SHEET_SETTINGS, hint=hint or "Исправьте значение и повторите."
+    )
 
 
 def _address(text: str, key: str, display_name: str = "") -> Address:
@@ -100,7 +102,7 @@ def parse_addresses(text: str, key: str) -> list:
 def default_subject(settings: Mapping, roadmap_title: str, period: Sequence[date]) -> str:
     """A subject a person would write: «Мониторинг дорожной карты за II квартал 2022 г. —
     Управление образования г. Пензы». The roadmap's title only when short; the body has it."""
-    title = one_line(roadmap_title or settings.get("title") or "").strip("«»\"“” ")
+    title = one_line(roadmap_title or settings.get("title") or "").strip('«»"“” ')
     if title and len(title) <= vocab.SUBJECT_TITLE_MAX:
         about = vocab.SUBJECT_ABOUT_TITLED.format(title=title)
     else:
@@ -119,13 +121,15 @@ def render_email_body(context: Mapping, template: Optional[Path] = None) -> str:
         source = template.read_text(encoding="utf-8")
     except OSError as exc:
         raise RoadmapError("не найден шаблон текста письма.", file=str(template)) from exc
-    environment = Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                              undefined=StrictUndefined, autoescape=False)
+    environment = Environment(
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=StrictUndefined, autoescape=False
+    )
     try:
         return environment.from_string(source).render(**context)
     except TemplateError as exc:
-        raise RoadmapError(f"ошибка в шаблоне текста письма: {exc}.", file=str(template),
-                           hint="Проверьте поля {{ … }} в шаблоне.") from exc
+        raise RoadmapError(
+            f"ошибка в шаблоне текста письма: {exc}.", file=str(template), hint="Проверьте поля {{ … }} в шаблоне."
+        ) from exc
 
 
 def _message_date(today: Union[date, datetime, None]) -> datetime:
@@ -144,8 +148,13 @@ def _mime_type(path: Path) -> tuple:
     return maintype, subtype
 
 
-def build_message(settings: Mapping, attachments: Sequence[Path], body_text: str,
-                  today: Union[date, datetime, None] = None, subject: Optional[str] = None) -> EmailMessage:
+def build_message(
+    settings: Mapping,
+    attachments: Sequence[Path],
+    body_text: str,
+    today: Union[date, datetime, None] = None,
+    subject: Optional[str] = None,
+) -> EmailMessage:
     """The message as a draft: X-Unsent: 1, headers from «Настройки», the files attached.
 
     ``subject`` is used when «Тема письма» is empty. From and To may be empty in a
@@ -186,11 +195,14 @@ def smtp_security(settings: Mapping) -> str:
     try:
         return vocab.SMTP_SECURITY_SYNONYMS[value]
     except KeyError:
-        raise _settings_error(f"способ защиты «{value}» неизвестен", "smtp_security",
-                              hint="Укажите starttls, ssl или нет.") from None
+        raise _settings_error(
+            f"способ защиты «{value}» неизвестен", "smtp_security", hint="Укажите starttls, ssl или нет."
+        ) from None
 
 
-def smtp_password(settings: Mapping, environ: Mapping = os.environ, interactive: Optional[bool] = None) -> Optional[str]:
+def smtp_password(
+    settings: Mapping, environ: Mapping = os.environ, interactive: Optional[bool] = None
+) -> Optional[str]:
     """The SMTP password: ``ROADMAP_SMTP_PASSWORD``, else asked at the terminal; None without a login."""
     user = str(settings.get("smtp_user") or "").strip()
     if not user:
@@ -203,14 +215,19 @@ def smtp_password(settings: Mapping, environ: Mapping = os.environ, interactive:
         import getpass
 
         return getpass.getpass(f"Пароль SMTP для {user}: ")
-    raise RoadmapError(f"не задан пароль SMTP для «{user}».",
-                       hint=f"Задайте переменную окружения {PASSWORD_VARIABLE} или запустите команду в терминале, "
-                            "чтобы ввести пароль. В книге пароль не хранится.")
+    raise RoadmapError(
+        f"не задан пароль SMTP для «{user}».",
+        hint=f"Задайте переменную окружения {PASSWORD_VARIABLE} или запустите команду в терминале, "
+        "чтобы ввести пароль. В книге пароль не хранится.",
+    )
 
 
 def _timeout_error(where: str, timeout: float) -> RoadmapError:
-    return RoadmapError(f"SMTP-сервер {where} не ответил за {timeout:g} с.", sheet=SHEET_SETTINGS,
-                        hint="Проверьте адрес, порт и подключение; возможно, порт закрыт сетью.")
+    return RoadmapError(
+        f"SMTP-сервер {where} не ответил за {timeout:g} с.",
+        sheet=SHEET_SETTINGS,
+        hint="Проверьте адрес, порт и подключение; возможно, порт закрыт сетью.",
+    )
 
 
 def _login(connection: smtplib.SMTP, user: str, password: str) -> None:
@@ -224,13 +241,17 @@ def _login(connection: smtplib.SMTP, user: str, password: str) -> None:
             raise smtplib.SMTPAuthenticationError(code, reply) from None
 
 
-def send_message(message: EmailMessage, settings: Mapping, password: Optional[str],
-                 timeout: float = SMTP_TIMEOUT_SECONDS) -> None:
+def send_message(
+    message: EmailMessage, settings: Mapping, password: Optional[str], timeout: float = SMTP_TIMEOUT_SECONDS
+) -> None:
     """Send ``message`` (without its X-Unsent mark) through the SMTP server of «Настройки»."""
     host = str(settings.get("smtp_host") or "").strip()
     if not host:
-        raise _settings_error("не указан SMTP-сервер, отправка невозможна", "smtp_host",
-                              hint="Заполните его (например, smtp.yandex.ru) или отправьте черновик .eml вручную.")
+        raise _settings_error(
+            "не указан SMTP-сервер, отправка невозможна",
+            "smtp_host",
+            hint="Заполните его (например, smtp.yandex.ru) или отправьте черновик .eml вручную.",
+        )
     if not message["From"]:
         raise _settings_error("не указан адрес отправителя", "email_from", hint="Заполните его и повторите.")
     if not message["To"]:
@@ -239,8 +260,9 @@ def send_message(message: EmailMessage, settings: Mapping, password: Optional[st
     port = int(settings.get("smtp_port") or DEFAULT_PORTS[security])
     user = str(settings.get("smtp_user") or "").strip()
     if user and password is None:
-        raise RoadmapError(f"не задан пароль SMTP для «{user}».",
-                           hint=f"Задайте переменную окружения {PASSWORD_VARIABLE}.")
+        raise RoadmapError(
+            f"не задан пароль SMTP для «{user}».", hint=f"Задайте переменную окружения {PASSWORD_VARIABLE}."
+        )
     outgoing = copy.deepcopy(message)
     del outgoing["X-Unsent"]  # the recipient must get a letter, not a draft
     where = f"{host}:{port}"
@@ -258,43 +280,70 @@ def send_message(message: EmailMessage, settings: Mapping, password: Optional[st
                 _login(connection, user, password or "")
             refused = connection.send_message(outgoing)
     except ConnectionRefusedError as exc:
-        raise RoadmapError(f"SMTP-сервер {where} не принимает соединения.", sheet=SHEET_SETTINGS,
-                           hint="Проверьте «SMTP-сервер» и «SMTP-порт» (обычно 587 для starttls, 465 для ssl).") from exc
+        raise RoadmapError(
+            f"SMTP-сервер {where} не принимает соединения.",
+            sheet=SHEET_SETTINGS,
+            hint="Проверьте «SMTP-сервер» и «SMTP-порт» (обычно 587 для starttls, 465 для ssl).",
+        ) from exc
     except socket.gaierror as exc:
-        raise RoadmapError(f"SMTP-сервер «{host}» не найден.", sheet=SHEET_SETTINGS,
-                           hint="Проверьте имя сервера и подключение к интернету.") from exc
+        raise RoadmapError(
+            f"SMTP-сервер «{host}» не найден.",
+            sheet=SHEET_SETTINGS,
+            hint="Проверьте имя сервера и подключение к интернету.",
+        ) from exc
     except (socket.timeout, TimeoutError) as exc:
         raise _timeout_error(where, timeout) from exc
     except smtplib.SMTPAuthenticationError as exc:
-        raise RoadmapError(f"SMTP-сервер {where} не принял логин «{user}» и пароль.", sheet=SHEET_SETTINGS,
-                           hint="Проверьте «SMTP-логин» и пароль; для Яндекса и Mail.ru нужен пароль приложения.") from exc
+        raise RoadmapError(
+            f"SMTP-сервер {where} не принял логин «{user}» и пароль.",
+            sheet=SHEET_SETTINGS,
+            hint="Проверьте «SMTP-логин» и пароль; для Яндекса и Mail.ru нужен пароль приложения.",
+        ) from exc
     except smtplib.SMTPNotSupportedError as exc:
-        raise RoadmapError(f"SMTP-сервер {where} не поддерживает запрошенное ({exc}).", sheet=SHEET_SETTINGS,
-                           hint="Проверьте «SMTP-защита»: starttls, ssl или нет.") from exc
+        raise RoadmapError(
+            f"SMTP-сервер {where} не поддерживает запрошенное ({exc}).",
+            sheet=SHEET_SETTINGS,
+            hint="Проверьте «SMTP-защита»: starttls, ssl или нет.",
+        ) from exc
     except smtplib.SMTPRecipientsRefused as exc:
         refused = ", ".join(exc.recipients)
-        raise RoadmapError(f"SMTP-сервер {where} отклонил получателей: {refused}.", sheet=SHEET_SETTINGS,
-                           hint="Проверьте «E-mail получателя».") from exc
+        raise RoadmapError(
+            f"SMTP-сервер {where} отклонил получателей: {refused}.",
+            sheet=SHEET_SETTINGS,
+            hint="Проверьте «E-mail получателя».",
+        ) from exc
     except smtplib.SMTPSenderRefused as exc:
-        raise RoadmapError(f"SMTP-сервер {where} отклонил отправителя {exc.sender}: {exc.smtp_error!r}.",
-                           sheet=SHEET_SETTINGS, hint="Проверьте «E-mail отправителя» и «SMTP-логин».") from exc
+        raise RoadmapError(
+            f"SMTP-сервер {where} отклонил отправителя {exc.sender}: {exc.smtp_error!r}.",
+            sheet=SHEET_SETTINGS,
+            hint="Проверьте «E-mail отправителя» и «SMTP-логин».",
+        ) from exc
     except ssl.SSLError as exc:
-        raise RoadmapError(f"не удалось установить защищённое соединение с {where} ({exc.reason}).",
-                           sheet=SHEET_SETTINGS,
-                           hint="Проверьте «SMTP-защита» и порт: ssl обычно на 465, starttls на 587.") from exc
+        raise RoadmapError(
+            f"не удалось установить защищённое соединение с {where} ({exc.reason}).",
+            sheet=SHEET_SETTINGS,
+            hint="Проверьте «SMTP-защита» и порт: ssl обычно на 465, starttls на 587.",
+        ) from exc
     except smtplib.SMTPServerDisconnected as exc:
         if isinstance(exc.__context__, TimeoutError):  # smtplib hides a timeout in a read behind this
             raise _timeout_error(where, timeout) from exc
-        raise RoadmapError(f"SMTP-сервер {where} разорвал соединение: {exc}.", sheet=SHEET_SETTINGS,
-                           hint="Проверьте «SMTP-защита» и порт: ssl обычно на 465, starttls на 587.") from exc
+        raise RoadmapError(
+            f"SMTP-сервер {where} разорвал соединение: {exc}.",
+            sheet=SHEET_SETTINGS,
+            hint="Проверьте «SMTP-защита» и порт: ssl обычно на 465, starttls на 587.",
+        ) from exc
     except smtplib.SMTPException as exc:
         raise RoadmapError(f"SMTP-сервер {where} отказал в отправке: {exc}.", sheet=SHEET_SETTINGS) from exc
     except OSError as exc:
-        raise RoadmapError(f"нет связи с SMTP-сервером {where}: {exc}.", sheet=SHEET_SETTINGS,
-                           hint="Проверьте подключение к сети.") from exc
+        raise RoadmapError(
+            f"нет связи с SMTP-сервером {where}: {exc}.", sheet=SHEET_SETTINGS, hint="Проверьте подключение к сети."
+        ) from exc
     if refused:
-        raise RoadmapError("письмо отправлено не всем: сервер отклонил " + ", ".join(refused) + ".",
-                           sheet=SHEET_SETTINGS, hint="Проверьте «E-mail получателя».")
+        raise RoadmapError(
+            "письмо отправлено не всем: сервер отклонил " + ", ".join(refused) + ".",
+            sheet=SHEET_SETTINGS,
+            hint="Проверьте «E-mail получателя».",
+        )
 
 
 @dataclass
@@ -307,19 +356,31 @@ class EmailResult:
     sent_to: list  # addresses it was sent to; empty for a draft only
 
 
-def make_email(roadmap_path: Union[str, Path], output: Optional[Union[str, Path]] = None, send: bool = False,
-               today: Optional[date] = None, password: Optional[str] = None) -> EmailResult:
+def make_email(
+    roadmap_path: Union[str, Path],
+    output: Optional[Union[str, Path]] = None,
+    send: bool = False,
+    today: Optional[date] = None,
+    password: Optional[str] = None,
+) -> EmailResult:
     """Form, cover letter and the e-mail that carries them; with ``send``, also sent by SMTP.
 
     Writes next to the workbook «<организация> - форма мониторинга.xlsx», «<организация> -
     сопроводительное письмо.docx» and the draft ``output`` or «<организация> - письмо.eml»
-    (``filenames.output_path``: the organisation, else the roadmap's title, else the workbook's name). ``password`` is the SMTP
+    (``filenames.output_path``: the organisation, else the roadmap's title, else the workbook's name).
+    ``password`` is the SMTP
     password; without it ``smtp_password`` takes it from the environment or asks.
     """
-    from roadmap_tools.reports.letter import (default_form_path, default_letter_path, prepare_letter, render_letter,
-                                      require_letter_settings, write_form)
-    from roadmap_tools.workbook.settings import resolve_period
+    from roadmap_tools.reports.letter import (
+        default_form_path,
+        default_letter_path,
+        prepare_letter,
+        render_letter,
+        require_letter_settings,
+        write_form,
+    )
     from roadmap_tools.workbook.book import read_roadmap_workbook
+    from roadmap_tools.workbook.settings import resolve_period
 
     roadmap_path = Path(roadmap_path)
     roadmap, settings = read_roadmap_workbook(roadmap_path)
@@ -336,8 +397,13 @@ def make_email(roadmap_path: Union[str, Path], output: Optional[Union[str, Path]
     letter = render_letter(job.context, default_letter_path(roadmap_path, settings, title))
     attachments = [form, letter]
     context = {**job.context, "attachments": [a.name for a in attachments]}
-    message = build_message(settings, attachments, render_email_body(context), today=today,
-                            subject=default_subject(settings, job.title, period))
+    message = build_message(
+        settings,
+        attachments,
+        render_email_body(context),
+        today=today,
+        subject=default_subject(settings, job.title, period),
+    )
     eml = write_eml(message, Path(output) if output else default_eml_path(roadmap_path, settings, title))
     sent_to = []
     if send:

@@ -4,6 +4,7 @@ safe on Windows (no forbidden characters, no reserved names, not too long).
 «Управление образования города Пензы - форма мониторинга.xlsx» tells the region whose
 form it is; «roadmap - форма мониторинга.xlsx» did not.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ def safe_stem(text: str, max_length: int = MAX_STEM) -> str:
     text = _FORBIDDEN.sub(" ", text)
     text = " ".join(text.split())
     if len(text) > max_length:
-        cut = text[:max_length + 1].rsplit(" ", 1)[0] if " " in text[:max_length + 1] else text[:max_length]
+        cut = text[: max_length + 1].rsplit(" ", 1)[0] if " " in text[: max_length + 1] else text[:max_length]
         text = cut[:max_length]
     text = text.rstrip(" .").lstrip(" ")
     if text.split(".")[0].lower() in RESERVED:

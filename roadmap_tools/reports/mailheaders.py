@@ -10,6 +10,7 @@ word, however long (see ``_display_name``).
 ``MAIL_POLICY`` is ``email.policy.default`` with this folding for Subject and the
 address headers; everything else (MIME parameters: RFC 2231 file names) is the library's.
 """
+
 from __future__ import annotations
 
 import base64

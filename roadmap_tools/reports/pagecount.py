@@ -4,6 +4,7 @@ Honestly when LibreOffice is installed: convert to PDF headless and count the pa
 Otherwise an estimate from the sheet's rows, column widths and page setup (see
 ``estimate_xlsx_pages``). The setting «Приложение: листов» overrides both.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,14 +12,14 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from roadmap_tools.reading import office
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.reading import office
 from roadmap_tools.reading.office import find_soffice
 from roadmap_tools.workbook.textfit import LINE_HEIGHT, wrapped_lines
 
 # Page geometry for the estimate, in points (1/72 inch).
 A4_SHORT, A4_LONG = 595.0, 842.0
-DEFAULT_COLUMN_CHARS = 8.43        # Excel's default column width
+DEFAULT_COLUMN_CHARS = 8.43  # Excel's default column width
 #: One character of column width in points: Calibri 11 (LibreOffice with Carlito measures 5.48)
 POINTS_PER_COLUMN_CHAR = 5.48
 
@@ -65,8 +66,11 @@ def estimate_xlsx_pages(path: Path, sheet: Optional[str] = None) -> int:
         printable_width = page_width - 72 * ((margins.left or 0.7) + (margins.right or 0.7))
         printable_height = page_height - 72 * ((margins.top or 0.75) + (margins.bottom or 0.75))
         table_width = sum(widths.values()) * POINTS_PER_COLUMN_CHAR
-        fits_width = bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage
-                          and (ws.page_setup.fitToWidth or 0) == 1)
+        fits_width = bool(
+            ws.sheet_properties.pageSetUpPr
+            and ws.sheet_properties.pageSetUpPr.fitToPage
+            and (ws.page_setup.fitToWidth or 0) == 1
+        )
         scale = min(1.0, printable_width / table_width) if fits_width and table_width else 1.0
         if not fits_width and ws.page_setup.scale:
             scale = ws.page_setup.scale / 100
@@ -119,6 +123,9 @@ def count_pages(path: Path, sheet: Optional[str] = None) -> tuple:
         if pages:
             return pages, "libreoffice"
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise RoadmapError("число страниц не определить без LibreOffice.", file=str(path),
-                           hint="Заполните «Приложение: листов» в «Настройках».")
+        raise RoadmapError(
+            "число страниц не определить без LibreOffice.",
+            file=str(path),
+            hint="Заполните «Приложение: листов» в «Настройках».",
+        )
     return estimate_xlsx_pages(path, sheet), "estimate"

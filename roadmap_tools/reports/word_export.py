@@ -5,6 +5,7 @@ in Times New Roman, the header row repeated on every page. The document is writt
 that ``import`` reads it back to the same roadmap (the same recogniser of headers,
 section rows merged across the table, the organisation above the title).
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -20,10 +21,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from roadmap_tools import safeio
-from roadmap_tools.reading import headers
-from roadmap_tools.lexicon import vocab
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.lexicon import vocab
 from roadmap_tools.model import Activity, Roadmap
+from roadmap_tools.reading import headers
 from roadmap_tools.reading.tablerows import REPORT_FIELDS
 from roadmap_tools.workbook.book import read_roadmap_workbook
 
@@ -168,13 +169,22 @@ def export_word(book: Union[str, Path], output: Optional[Union[str, Path]] = Non
     book = safeio.check_readable(book)
     target = Path(output) if output else default_word_path(book)
     if target.resolve() == book.resolve():
-        raise RoadmapError("документ Word нельзя записать поверх книги.", file=str(book),
-                           hint="Укажите после -o другое имя файла .docx.")
+        raise RoadmapError(
+            "документ Word нельзя записать поверх книги.",
+            file=str(book),
+            hint="Укажите после -o другое имя файла .docx.",
+        )
     if target.suffix.lower() != ".docx":
-        raise RoadmapError(f"документ будет записан в формате .docx, а в имени «{target.name}» другое расширение.",
-                           file=str(target), hint="Укажите имя, оканчивающееся на .docx.")
+        raise RoadmapError(
+            f"документ будет записан в формате .docx, а в имени «{target.name}» другое расширение.",
+            file=str(target),
+            hint="Укажите имя, оканчивающееся на .docx.",
+        )
     roadmap, _ = read_roadmap_workbook(book)
     if not any(section.activities for section in roadmap.sections):
-        raise RoadmapError("в книге нет ни одного мероприятия: выгружать в Word нечего.", file=str(book),
-                           hint="Сначала импортируйте дорожную карту или заполните лист «Дорожная карта».")
+        raise RoadmapError(
+            "в книге нет ни одного мероприятия: выгружать в Word нечего.",
+            file=str(book),
+            hint="Сначала импортируйте дорожную карту или заполните лист «Дорожная карта».",
+        )
     return roadmap, write_roadmap_docx(roadmap, target)

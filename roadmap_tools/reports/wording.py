@@ -2,6 +2,7 @@
 
 Pure functions over ``datetime.date``; the words themselves live in ``vocab`` («Letters»).
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -46,8 +47,12 @@ def _period_fields(start: date, end: date) -> tuple:
         return "month", {"month": start.month, "year": start.year}
     if same_year:
         return "months", {"from_month": start.month, "to_month": end.month, "year": start.year}
-    return "months_across_years", {"from_month": start.month, "to_month": end.month,
-                                   "from_year": start.year, "to_year": end.year}
+    return "months_across_years", {
+        "from_month": start.month,
+        "to_month": end.month,
+        "from_year": start.year,
+        "to_year": end.year,
+    }
 
 
 def period_in_words(start: date, end: date) -> str:

@@ -1,4 +1,5 @@
 """Applies a ``SheetPlan`` to an openpyxl workbook (the command line's door)."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -6,12 +7,15 @@ from datetime import date, datetime
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, PatternFill, Side
+from openpyxl.styles import Border as XBorder
+from openpyxl.styles import Font as XFont
 from openpyxl.styles.cell_style import StyleArray
-from openpyxl.styles import Alignment, Border as XBorder, Font as XFont, PatternFill, Side
 from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, BUILTIN_FORMATS_REVERSE
 from openpyxl.workbook.defined_name import DefinedName as XDefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.table import Table as XTable, TableStyleInfo
+from openpyxl.worksheet.table import Table as XTable
+from openpyxl.worksheet.table import TableStyleInfo
 
 from roadmap_tools.sheetplan import operations as sp
 
@@ -114,8 +118,11 @@ def _set_style(ws, rng: str, key: str, style_id: int) -> None:
 
 
 def _fill(wb, ws, op: sp.Fill):
-    fill = PatternFill(fill_type="solid", start_color=op.colour, end_color=op.colour) if op.colour \
+    fill = (
+        PatternFill(fill_type="solid", start_color=op.colour, end_color=op.colour)
+        if op.colour
         else PatternFill(fill_type=None)
+    )
     _set_style(ws, op.range, "fillId", wb._fills.add(fill))
 
 
@@ -126,10 +133,16 @@ def _font(wb, ws, op: sp.Font):
         style = _style_array(cell)
         if style.fontId not in new_ids:
             f = wb._fonts[style.fontId]
-            new_ids[style.fontId] = wb._fonts.add(XFont(
-                name=f.name, size=op.size or f.size, bold=f.bold if op.bold is None else op.bold,
-                italic=f.italic if op.italic is None else op.italic, color=op.colour or f.color,
-                underline=f.underline))
+            new_ids[style.fontId] = wb._fonts.add(
+                XFont(
+                    name=f.name,
+                    size=op.size or f.size,
+                    bold=f.bold if op.bold is None else op.bold,
+                    italic=f.italic if op.italic is None else op.italic,
+                    color=op.colour or f.color,
+                    underline=f.underline,
+                )
+            )
         style.fontId = new_ids[style.fontId]
 
 
@@ -209,8 +222,9 @@ def _table(wb, ws, op: sp.Table):
 
 def _conditional(wb, ws, op: sp.ConditionalFill):
     fill = PatternFill(fill_type="solid", start_color=op.colour, end_color=op.colour, bgColor=op.colour)
-    ws.conditional_formatting.add(op.range, FormulaRule(formula=[op.formula.lstrip("=")], fill=fill,
-                                                        stopIfTrue=op.stop))
+    ws.conditional_formatting.add(
+        op.range, FormulaRule(formula=[op.formula.lstrip("=")], fill=fill, stopIfTrue=op.stop)
+    )
 
 
 def _clear_conditional(wb, ws, op: sp.ClearConditionalFormats):
@@ -243,10 +257,14 @@ def _validation(wb, ws, op: sp.ListValidation):
     for dv in list(ws.data_validations.dataValidation):
         if dv.type == "list" and any(_overlaps(str(r), op.range) for r in dv.sqref.ranges):
             ws.data_validations.dataValidation.remove(dv)
-    dv = DataValidation(type="list", formula1=op.source.lstrip("="), allow_blank=True,
-                        errorStyle="warning" if op.allow_other else "stop",
-                        errorTitle="Значение не из списка",
-                        error="Выберите значение из списка (лист «Справочники»).")
+    dv = DataValidation(
+        type="list",
+        formula1=op.source.lstrip("="),
+        allow_blank=True,
+        errorStyle="warning" if op.allow_other else "stop",
+        errorTitle="Значение не из списка",
+        error="Выберите значение из списка (лист «Справочники»).",
+    )
     dv.add(op.range)
     ws.add_data_validation(dv)
 
@@ -285,16 +303,37 @@ def _protect(wb, ws, op: sp.Protect):
     if op.password:
         protection.password = op.password
     # what an executor may still do on a protected sheet (False: allowed)
-    for allowed in ("autoFilter", "sort", "insertRows", "insertHyperlinks", "formatRows", "formatColumns",
-                    "formatCells"):
+    for allowed in (
+        "autoFilter",
+        "sort",
+        "insertRows",
+        "insertHyperlinks",
+        "formatRows",
+        "formatColumns",
+        "formatCells",
+    ):
         setattr(protection, allowed, False)
 
 
 _APPLY = {
-    sp.Values: _values, sp.ClearContents: _clear, sp.Fill: _fill, sp.Font: _font, sp.Wrap: _wrap,
-    sp.NumberFormat: _number_format, sp.Border: _border, sp.Note: _note, sp.Hyperlink: _hyperlink,
-    sp.Merge: _merge, sp.ColumnWidths: _widths, sp.RowHeight: _row_height, sp.Freeze: _freeze,
-    sp.Table: _table, sp.ConditionalFill: _conditional, sp.ClearConditionalFormats: _clear_conditional,
-    sp.ListValidation: _validation, sp.DefinedName: _defined_name, sp.PageSetup: _page_setup,
+    sp.Values: _values,
+    sp.ClearContents: _clear,
+    sp.Fill: _fill,
+    sp.Font: _font,
+    sp.Wrap: _wrap,
+    sp.NumberFormat: _number_format,
+    sp.Border: _border,
+    sp.Note: _note,
+    sp.Hyperlink: _hyperlink,
+    sp.Merge: _merge,
+    sp.ColumnWidths: _widths,
+    sp.RowHeight: _row_height,
+    sp.Freeze: _freeze,
+    sp.Table: _table,
+    sp.ConditionalFill: _conditional,
+    sp.ClearConditionalFormats: _clear_conditional,
+    sp.ListValidation: _validation,
+    sp.DefinedName: _defined_name,
+    sp.PageSetup: _page_setup,
     sp.Protect: _protect,
 }

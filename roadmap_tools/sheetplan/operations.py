@@ -9,13 +9,13 @@ Addresses are A1 strings on the plan's sheet. Values are str, int, float, date,
 datetime, bool, None, or ``Formula``; a str that looks like a formula («=СУММ…»)
 is text, always.
 """
+
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Optional, Sequence, Union
-
-import re
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ class Font:
 @dataclass(frozen=True)
 class Wrap:
     range: str
-    vertical: str = "top"        # top | center | bottom
+    vertical: str = "top"  # top | center | bottom
     horizontal: Optional[str] = None  # left | center | right
 
 
@@ -233,9 +233,28 @@ class Protect:
     password: Optional[str] = None
 
 
-Op = Union[Values, ClearContents, Fill, Font, Wrap, NumberFormat, Border, Note, Hyperlink, Merge,
-           ColumnWidths, RowHeight, Freeze, Table, ConditionalFill, ClearConditionalFormats,
-           ListValidation, DefinedName, PageSetup, Protect]
+Op = Union[
+    Values,
+    ClearContents,
+    Fill,
+    Font,
+    Wrap,
+    NumberFormat,
+    Border,
+    Note,
+    Hyperlink,
+    Merge,
+    ColumnWidths,
+    RowHeight,
+    Freeze,
+    Table,
+    ConditionalFill,
+    ClearConditionalFormats,
+    ListValidation,
+    DefinedName,
+    PageSetup,
+    Protect,
+]
 
 
 @dataclass

@@ -9,6 +9,7 @@ a ``Fill`` one ``range.color``. Where xlwings has no API for a setting (print ti
 page orientation, tab colour, a validation's error style), desktop Excel on Windows
 gets it through the COM object; Office.js goes without, and the button still works.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,8 @@ import sys
 from datetime import date, datetime
 from typing import Any, Iterable, Sequence
 
-from roadmap_tools.sheetplan import operations as sp
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.sheetplan import operations as sp
 
 #: xlwings colours are «#RRGGBB».
 _BORDER_COLOUR = "#808080"
@@ -234,12 +235,14 @@ def _freeze(book, sheet, op: sp.Freeze):
     if row == 1 and col == 1:
         return
     if is_desktop(book):
+
         def freeze():
             sheet.activate()
             window = book.app.api.ActiveWindow
             window.FreezePanes = False
             window.SplitRow, window.SplitColumn = row - 1, col - 1
             window.FreezePanes = True
+
         _desktop(freeze)
         return
     sheet.freeze_panes.freeze_at(freeze_range(op.cell))
@@ -262,8 +265,11 @@ def _table(book, sheet, op: sp.Table):
             return
     for other in book.sheets:
         if other.name != sheet.name and op.name in [t.name for t in other.tables]:
-            raise RoadmapError(f"имя таблицы «{op.name}» уже занято таблицей на листе «{other.name}».",
-                               sheet=other.name, hint="Переименуйте ту таблицу (Конструктор таблиц → Имя таблицы).")
+            raise RoadmapError(
+                f"имя таблицы «{op.name}» уже занято таблицей на листе «{other.name}».",
+                sheet=other.name,
+                hint="Переименуйте ту таблицу (Конструктор таблиц → Имя таблицы).",
+            )
     sheet.tables.add(source=target, name=op.name, table_style_name=op.style)
 
 
@@ -272,7 +278,8 @@ def _add_conditional_fills(sheet, ops: list) -> None:
     # plan's order (first op = highest priority), which is openpyxl's order.
     for op in reversed(ops):
         sheet.range(op.range).conditional_formats.add_custom(
-            "=" + op.formula.lstrip("="), fill_color="#" + op.colour, stop_if_true=op.stop)
+            "=" + op.formula.lstrip("="), fill_color="#" + op.colour, stop_if_true=op.stop
+        )
 
 
 def _clear_conditional(book, sheet, op: sp.ClearConditionalFormats):
@@ -299,11 +306,13 @@ def _validation(book, sheet, op: sp.ListValidation):
     rng = sheet.range(op.range)
     rng.data_validation.set_list(_validation_source(book, op.source))
     if is_desktop(book):
+
         def messages():
             validation = rng.api.Validation
             validation.AlertStyle = 2 if op.allow_other else 1  # xlValidAlertWarning / Stop
             validation.ErrorTitle = "Значение не из списка"
             validation.ErrorMessage = "Выберите значение из списка (лист «Справочники»)."
+
         _desktop(messages)
 
 
@@ -340,12 +349,13 @@ def _page_setup(book, sheet, op: sp.PageSetup):
         if op.title_columns:
             start, _, end = op.title_columns.partition(":")
             page.PrintTitleColumns = f"${start}:${end or start}"
+
     _desktop(setup)
 
 
 def _tab_colour(book, sheet, colour: str) -> None:
     if is_desktop(book):
-        red, green, blue = (int(colour[i:i + 2], 16) for i in (0, 2, 4))
+        red, green, blue = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
         _desktop(lambda: setattr(sheet.api.Tab, "Color", red + green * 256 + blue * 65536))
 
 
@@ -357,19 +367,39 @@ def _protect(book, sheet, op: sp.Protect):
     def protect():
         for rng in op.unlocked:
             sheet.range(rng).api.Locked = False
-        sheet.api.Protect(Password=op.password or "", AllowFiltering=True, AllowSorting=True,
-                          AllowInsertingRows=True, AllowInsertingHyperlinks=True, AllowFormattingRows=True,
-                          AllowFormattingColumns=True,
-                          AllowFormattingCells=True)
+        sheet.api.Protect(
+            Password=op.password or "",
+            AllowFiltering=True,
+            AllowSorting=True,
+            AllowInsertingRows=True,
+            AllowInsertingHyperlinks=True,
+            AllowFormattingRows=True,
+            AllowFormattingColumns=True,
+            AllowFormattingCells=True,
+        )
+
     _desktop(protect)
 
 
 _APPLY = {
-    sp.Values: _values, sp.ClearContents: _clear, sp.Fill: _fill, sp.Font: _font, sp.Wrap: _wrap,
-    sp.NumberFormat: _number_format, sp.Border: _border, sp.Note: _note, sp.Hyperlink: _hyperlink,
-    sp.Merge: _merge, sp.ColumnWidths: _widths, sp.RowHeight: _row_height, sp.Freeze: _freeze,
-    sp.Table: _table, sp.ClearConditionalFormats: _clear_conditional,
-    sp.ListValidation: _validation, sp.DefinedName: _defined_name, sp.PageSetup: _page_setup,
+    sp.Values: _values,
+    sp.ClearContents: _clear,
+    sp.Fill: _fill,
+    sp.Font: _font,
+    sp.Wrap: _wrap,
+    sp.NumberFormat: _number_format,
+    sp.Border: _border,
+    sp.Note: _note,
+    sp.Hyperlink: _hyperlink,
+    sp.Merge: _merge,
+    sp.ColumnWidths: _widths,
+    sp.RowHeight: _row_height,
+    sp.Freeze: _freeze,
+    sp.Table: _table,
+    sp.ClearConditionalFormats: _clear_conditional,
+    sp.ListValidation: _validation,
+    sp.DefinedName: _defined_name,
+    sp.PageSetup: _page_setup,
     sp.Protect: _protect,
 }
 

@@ -4,24 +4,24 @@ Writing returns ``SheetPlan`` objects (``roadmap_sheet_plans``), so the command 
 and the Excel buttons write the same cells; reading works on rows of values
 (``roadmap_from_rows``), so both doors read through the same code.
 """
+
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
 from roadmap_tools import safeio
-from roadmap_tools.reading import headers
-from roadmap_tools.workbook import schema as layout
-from roadmap_tools.workbook import printing
-from roadmap_tools.sheetplan import operations as sp
-from roadmap_tools.workbook import textfit
-from roadmap_tools.lexicon import vocab
-from roadmap_tools.workbook import settings as settings_module
+from roadmap_tools.actions.jobs import gantt_print_plan_for
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.executors.names import executor_names
+from roadmap_tools.lexicon import vocab
 from roadmap_tools.model import Activity, Deadline, Roadmap, Section, Source
-from roadmap_tools.actions.jobs import gantt_print_plan_for
+from roadmap_tools.reading import headers
+from roadmap_tools.sheetplan import operations as sp
+from roadmap_tools.workbook import printing, textfit
+from roadmap_tools.workbook import schema as layout
+from roadmap_tools.workbook import settings as settings_module
 
 TITLE_OF = {column.field: column.title for column in layout.ROADMAP_COLUMNS}
 KIND_OF = {column.field: column.kind for column in layout.ROADMAP_COLUMNS}
@@ -49,8 +49,11 @@ def roadmap_settings(roadmap: Roadmap, base: Optional[dict] = None) -> dict:
     merged = settings_module.defaults()
     merged.update(base or {})
     found = {
-        "title": roadmap.title, "organisation": roadmap.organisation,
-        "first_year": roadmap.first_year, "last_year": roadmap.last_year, "school_year": roadmap.school_year,
+        "title": roadmap.title,
+        "organisation": roadmap.organisation,
+        "first_year": roadmap.first_year,
+        "last_year": roadmap.last_year,
+        "school_year": roadmap.school_year,
         "source_file": Path(roadmap.source.file).name if roadmap.source.file else "",
         "source_columns": "\n".join(roadmap.columns),
     }
@@ -115,8 +118,12 @@ def _key(text: Any) -> str:
 
 def _months_of(span: tuple) -> list:
     first, last = span
-    return [year * 100 + month for year in range(first.year, last.year + 1) for month in range(1, 13)
-            if (first.year, first.month) <= (year, month) <= (last.year, last.month)]
+    return [
+        year * 100 + month
+        for year in range(first.year, last.year + 1)
+        for month in range(1, 13)
+        if (first.year, first.month) <= (year, month) <= (last.year, last.month)
+    ]
 
 
 def chart_months(deadline: Optional[Deadline]) -> str:
@@ -139,13 +146,21 @@ def _activity_values(activity: Activity, years: Sequence[int], school_year: Opti
 
     parsed = activity.parsed or parse_deadline(activity.deadline, years, school_year)
     values = {name: getattr(activity, name, "") for name in TEXT_FIELDS}
-    values.update(section=activity.section, start=parsed.start, end=parsed.end, months=chart_months(parsed),
-                  done_date=activity.done_date, control=None, days_overdue=None)
+    values.update(
+        section=activity.section,
+        start=parsed.start,
+        end=parsed.end,
+        months=chart_months(parsed),
+        done_date=activity.done_date,
+        control=None,
+        days_overdue=None,
+    )
     return values
 
 
 def _match_old_rows(activities: list, old_rows: list, fields: dict) -> list:
     """For each activity, the old row it was written to before (by activity text, then number)."""
+
     def column(row, name):
         index = fields.get(name)
         return row[index - 1] if index and index - 1 < len(row) else None
@@ -161,8 +176,9 @@ def _match_old_rows(activities: list, old_rows: list, fields: dict) -> list:
     used = set()
     matched = []
     for activity in activities:
-        candidates = by_text.get(_key(activity.activity), []) + \
-            by_number.get((_key(activity.section), _key(activity.number)), [])
+        candidates = by_text.get(_key(activity.activity), []) + by_number.get(
+            (_key(activity.section), _key(activity.number)), []
+        )
         row = next((r for r in candidates if id(r) not in used), None)
         if row is not None:
             used.add(id(row))
@@ -242,15 +258,22 @@ def _roadmap_plan(roadmap: Roadmap, settings: dict, existing: Optional[list]) ->
     plan.add(sp.Freeze("A2"))
     plan.add(sp.Table(layout.ROADMAP_TABLE_NAME, f"A1:{last_col}{last_row}"))
     status = sp.column_letter(positions["status"])
-    plan.add(sp.ListValidation(f"{status}2:{status}{last_row}",
-                               f"='{layout.SHEET_LISTS}'!$A$2:$A${1 + len(vocab.REPORT_STATUSES)}"))
+    plan.add(
+        sp.ListValidation(
+            f"{status}2:{status}{last_row}", f"='{layout.SHEET_LISTS}'!$A$2:$A${1 + len(vocab.REPORT_STATUSES)}"
+        )
+    )
     executors = roadmap_executors(roadmap)
     if executors:
         executor = sp.column_letter(positions["executor"])
-        plan.add(sp.ListValidation(f"{executor}2:{executor}{last_row}",
-                                   f"='{layout.SHEET_LISTS}'!$C$2:$C${1 + len(executors)}", allow_other=True))
-    printed = [widths.get(sp.column_letter(col)) for col in range(1, width + 1)
-               if sp.column_letter(col) not in hidden]
+        plan.add(
+            sp.ListValidation(
+                f"{executor}2:{executor}{last_row}",
+                f"='{layout.SHEET_LISTS}'!$C$2:$C${1 + len(executors)}",
+                allow_other=True,
+            )
+        )
+    printed = [widths.get(sp.column_letter(col)) for col in range(1, width + 1) if sp.column_letter(col) not in hidden]
     plan.add(printing.page_setup(printed, title_rows="1:1", title_columns=1 if positions["number"] == 1 else 0))
     return plan
 
@@ -286,14 +309,22 @@ def _lists_plan(roadmap: Roadmap, existing: Optional[list]) -> sp.SheetPlan:
     executors = roadmap_executors(roadmap)
     emails = executor_emails(existing)
     # e-mails typed by the user follow their executor; executors no longer named keep theirs too
-    kept = [name for name in _kept_executors(existing) if _key(name) in emails
-            and _key(name) not in {_key(e) for e in executors}]
+    kept = [
+        name
+        for name in _kept_executors(existing)
+        if _key(name) in emails and _key(name) not in {_key(e) for e in executors}
+    ]
     executors += kept
-    columns = [list(vocab.REPORT_STATUSES), list(vocab.CONTROL_STATUSES), executors,
-               [emails.get(_key(name)) for name in executors]]
+    columns = [
+        list(vocab.REPORT_STATUSES),
+        list(vocab.CONTROL_STATUSES),
+        executors,
+        [emails.get(_key(name)) for name in executors],
+    ]
     height = max(len(c) for c in columns)
-    rows = [LISTS_HEADER + [vocab.EXECUTOR_EMAIL_HEADER]] + \
-        [[c[i] if i < len(c) else None for c in columns] for i in range(height)]
+    rows = [LISTS_HEADER + [vocab.EXECUTOR_EMAIL_HEADER]] + [
+        [c[i] if i < len(c) else None for c in columns] for i in range(height)
+    ]
     plan = sp.SheetPlan(layout.SHEET_LISTS)
     plan.add(sp.Values("A1", rows))
     old_height = len(existing or [])
@@ -356,8 +387,9 @@ def roadmap_sheet_plans(roadmap: Roadmap, settings: dict, existing: Optional[dic
     ]
 
 
-def roadmap_workbook_plans(roadmap: Roadmap, existing: Optional[dict] = None,
-                           settings: Optional[dict] = None, gantt: bool = False) -> list:
+def roadmap_workbook_plans(
+    roadmap: Roadmap, existing: Optional[dict] = None, settings: Optional[dict] = None, gantt: bool = False
+) -> list:
     """Plans that put ``roadmap`` into a workbook: the one composition every door imports with.
 
     ``existing``: the workbook's current sheets as rows of values (see ``roadmap_sheet_plans``);
@@ -379,8 +411,9 @@ def _existing_values(workbook) -> dict:
         if name in workbook.sheetnames:
             rows = []
             for row in workbook[name].iter_rows():
-                rows.append([sp.Formula(c.value) if c.data_type == "f" and isinstance(c.value, str) else c.value
-                             for c in row])
+                rows.append(
+                    [sp.Formula(c.value) if c.data_type == "f" and isinstance(c.value, str) else c.value for c in row]
+                )
             while rows and all(v in (None, "") for v in rows[-1]):
                 rows.pop()
             found[name] = rows
@@ -398,8 +431,11 @@ def write_roadmap_workbook(roadmap: Roadmap, path: Union[str, Path], settings: O
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".xlsx", ".xlsm") or (suffix == ".xlsm" and not target.exists()):
-        raise RoadmapError("рабочая книга записывается в файл .xlsx (или в уже существующую книгу .xlsm).",
-                           file=str(target), hint="Укажите имя файла с расширением .xlsx.")
+        raise RoadmapError(
+            "рабочая книга записывается в файл .xlsx (или в уже существующую книгу .xlsm).",
+            file=str(target),
+            hint="Укажите имя файла с расширением .xlsx.",
+        )
     existing: dict = {}
     if target.exists():
         workbook = safeio.load_workbook(target, keep_vba=target.suffix.lower() == ".xlsm")
@@ -409,8 +445,12 @@ def write_roadmap_workbook(roadmap: Roadmap, path: Union[str, Path], settings: O
         workbook = openpyxl.Workbook()
         base = {}
     placeholder = workbook.active if not existing and not target.exists() else None
-    sp.apply_openpyxl(workbook, roadmap_workbook_plans(roadmap, existing, {**base, **(settings or {})},
-                                                       gantt=layout.SHEET_GANTT in workbook.sheetnames))
+    sp.apply_openpyxl(
+        workbook,
+        roadmap_workbook_plans(
+            roadmap, existing, {**base, **(settings or {})}, gantt=layout.SHEET_GANTT in workbook.sheetnames
+        ),
+    )
     if placeholder is not None and placeholder.title not in (layout.SHEET_ROADMAP,):
         workbook.remove(placeholder)
     workbook.active = workbook.sheetnames.index(layout.SHEET_ROADMAP)
@@ -437,17 +477,21 @@ def settings_years(settings: dict) -> list:
     return [y for y in (first or last,) if y]
 
 
-def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Source = Source()) -> Roadmap:
+def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Optional[Source] = None) -> Roadmap:
     """The roadmap held in the values of «Дорожная карта» (header first), with «Настройки»."""
+    source = source or Source()
     from roadmap_tools.deadlines import parse_deadline
 
     header = list(rows[0]) if rows else []
     fields = sheet_fields(header)
     if "activity" not in fields:
-        raise RoadmapError("в первой строке листа нет заголовка столбца «Мероприятие».",
-                           file=source.file or None, sheet=source.sheet or layout.SHEET_ROADMAP, cell="A1",
-                           hint="Верните строку заголовков: " + ", ".join(f"«{c.title}»" for c in
-                                                                       layout.ROADMAP_COLUMNS[:8]) + ".")
+        raise RoadmapError(
+            "в первой строке листа нет заголовка столбца «Мероприятие».",
+            file=source.file or None,
+            sheet=source.sheet or layout.SHEET_ROADMAP,
+            cell="A1",
+            hint="Верните строку заголовков: " + ", ".join(f"«{c.title}»" for c in layout.ROADMAP_COLUMNS[:8]) + ".",
+        )
     years = settings_years(settings)
     school_year = settings.get("school_year")
     sheet = source.sheet or layout.SHEET_ROADMAP
@@ -460,8 +504,7 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
     done_column = fields.get("done_date")
     for number, row in enumerate(rows[1:], start=2):
         width = len(row)
-        texts = {name: _text(row[index]) if index is not None and index < width else ""
-                 for name, index in text_columns}
+        texts = {name: _text(row[index]) if index is not None and index < width else "" for name, index in text_columns}
         if not any(texts[name] for name in ("number", "activity", "deadline", "executor", "result")):
             continue
         done_raw = row[done_column] if done_column is not None and done_column < width else None
@@ -471,13 +514,21 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
             # kept as typed: the check reports the cell (bad_done_date), the other jobs see no date
             done = _text(done_raw)
         activity = Activity(
-            number=texts["number"], activity=texts["activity"], deadline=texts["deadline"],
-            executor=texts["executor"], result=texts["result"], status=texts["status"], done_date=done,
-            info=texts["info"], link=texts["link"], note=texts["note"], section=texts["section"],
+            number=texts["number"],
+            activity=texts["activity"],
+            deadline=texts["deadline"],
+            executor=texts["executor"],
+            result=texts["result"],
+            status=texts["status"],
+            done_date=done,
+            info=texts["info"],
+            link=texts["link"],
+            note=texts["note"],
+            section=texts["section"],
             source=Source(source.file, sheet, number),
-            **{name: _text(row[index]) if index is not None and index < width else ""
-               for name, index in extra_columns},
-            extra={title: row[index] for index, title in kept if index < len(row) and row[index] not in (None, "")})
+            **{name: _text(row[index]) if index is not None and index < width else "" for name, index in extra_columns},
+            extra={title: row[index] for index, title in kept if index < len(row) and row[index] not in (None, "")},
+        )
         activity.parsed = parse_deadline(activity.deadline, years, school_year)
         if not sections or sections[-1].title != activity.section:
             sections.append(Section(title=activity.section))
@@ -486,12 +537,18 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Sou
     if not columns:
         columns = [t for t in (_text(v) for v in header) if t]
     return Roadmap(
-        title=settings.get("title") or "", organisation=settings.get("organisation") or "", years=years,
-        sections=sections, columns=columns, school_year=school_year,
+        title=settings.get("title") or "",
+        organisation=settings.get("organisation") or "",
+        years=years,
+        sections=sections,
+        columns=columns,
+        school_year=school_year,
         has_executor_column=any((headers.field_of_title(c) or ("",))[0] == "executor" for c in columns),
-        source=Source(source.file, sheet), column_index={name: index + 1 for name, index in fields.items()},
+        source=Source(source.file, sheet),
+        column_index={name: index + 1 for name, index in fields.items()},
         kept_columns=[title for _, title in kept],
-        header_width=max((i + 1 for i, v in enumerate(header) if _text(v)), default=0))
+        header_width=max((i + 1 for i, v in enumerate(header) if _text(v)), default=0),
+    )
 
 
 def added_column(roadmap: Roadmap, *taken: int) -> int:
@@ -535,8 +592,11 @@ def roadmap_of_sheet_values(values: dict, name: str) -> tuple:
     """(Roadmap, settings) of a roadmap workbook's sheets already read (sheet name -> rows of
     values, as python-calamine gives them); a workbook that is not one is refused."""
     if layout.SHEET_ROADMAP not in values:
-        raise RoadmapError(f"в книге нет листа «{layout.SHEET_ROADMAP}»: это не рабочая книга дорожной карты.",
-                           file=name, hint="Сначала импортируйте дорожную карту: roadmap-tools import ДОКУМЕНТ.docx")
+        raise RoadmapError(
+            f"в книге нет листа «{layout.SHEET_ROADMAP}»: это не рабочая книга дорожной карты.",
+            file=name,
+            hint="Сначала импортируйте дорожную карту: roadmap-tools import ДОКУМЕНТ.docx",
+        )
     settings = settings_module.settings_from_rows(plain_values(values.get(layout.SHEET_SETTINGS, [])), name)
     roadmap = roadmap_from_rows(values[layout.SHEET_ROADMAP], settings, Source(name, layout.SHEET_ROADMAP))
     return roadmap, settings

@@ -6,6 +6,7 @@ portrait page at full size prints portrait; a wider one prints landscape, scaled
 page wide if its smallest font stays readable, otherwise over as many pages across as
 that takes, with the header rows (and the first columns, when given) repeated.
 """
+
 from __future__ import annotations
 
 from typing import Optional, Sequence
@@ -49,9 +50,14 @@ def pages_across(widths: Sequence[float], scale: float, landscape: bool, title_c
     return pages
 
 
-def page_setup(widths: Sequence[Optional[float]], *, smallest_font: float = 11.0,
-               title_rows: Optional[str] = None, title_columns: int = 0,
-               print_area: Optional[str] = None) -> PageSetup:
+def page_setup(
+    widths: Sequence[Optional[float]],
+    *,
+    smallest_font: float = 11.0,
+    title_rows: Optional[str] = None,
+    title_columns: int = 0,
+    print_area: Optional[str] = None,
+) -> PageSetup:
     """The A4 print settings of a sheet whose printed columns have ``widths`` (characters, in
     order; None for the default width), its smallest font being ``smallest_font`` points.
 
@@ -67,5 +73,11 @@ def page_setup(widths: Sequence[Optional[float]], *, smallest_font: float = 11.0
         return PageSetup(landscape=True, fit_width=True, title_rows=title_rows, print_area=print_area)
     pages = pages_across(widths, min_scale, True, title_columns)
     columns = f"A:{column_letter(title_columns)}" if title_columns else None
-    return PageSetup(landscape=True, fit_width=True, pages_wide=pages, title_rows=title_rows,
-                     title_columns=columns, print_area=print_area)
+    return PageSetup(
+        landscape=True,
+        fit_width=True,
+        pages_wide=pages,
+        title_rows=title_rows,
+        title_columns=columns,
+        print_area=print_area,
+    )

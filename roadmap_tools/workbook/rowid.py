@@ -6,15 +6,16 @@ region can compute the same id from a monitoring form's row) and then stored in 
 column «Код строки» of «Дорожная карта» (``layout.ROW_ID_COLUMN``), where it stays when the
 text is later corrected: re-import keeps it as a column of the user's own.
 """
+
 from __future__ import annotations
 
 import hashlib
 from typing import Iterable, Optional
 
-from roadmap_tools.sheetplan import operations as sp
-from roadmap_tools.workbook.schema import ROW_ID_COLUMN, SHEET_ROADMAP
 from roadmap_tools.model import Activity, Roadmap
+from roadmap_tools.sheetplan import operations as sp
 from roadmap_tools.workbook.book import added_column, roadmap_table_op
+from roadmap_tools.workbook.schema import ROW_ID_COLUMN, SHEET_ROADMAP
 
 ID_PREFIX = "R"
 

@@ -5,6 +5,7 @@ relationship of its ribbon (``customUI/customUI14.xml``): the file still opens, 
 tab «Дорожная карта» disappears. Every save of a workbook we were given goes through
 ``save_workbook``, which puts the ribbon back from the original file.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ Sheet names, the columns of «Дорожная карта» and the settings of 
 Readers find columns by their header (see ``vocab.HEADER_SYNONYMS``), so a user may
 insert columns of their own or reorder them; writers use the order given here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,18 +27,20 @@ ROADMAP_HEADER_FILL = "BDD7EE"
 
 @dataclass(frozen=True)
 class Column:
-    field: str      # model field name (``Activity`` attribute, or a derived one)
-    title: str      # header as the user sees it
-    width: float    # Excel column width, characters
+    field: str  # model field name (``Activity`` attribute, or a derived one)
+    title: str  # header as the user sees it
+    width: float  # Excel column width, characters
     kind: str = "text"  # text | date | int
     hint: str = ""  # a note on the header cell: what the column is for
 
 
 #: Months of a deadline in several separate spans, for «Диаграмма Ганта» (see ``workbook.chart_months``).
-MONTHS_HINT = ("Заполняется при импорте из столбца «Сроки»: месяцы каждого этапа срока, если срок состоит "
-               "из нескольких отдельных этапов («май, ноябрь 2022», «ежегодно в сентябре»), — по ним "
-               "«Диаграмма Ганта» закрашивает только эти месяцы. Пусто: закрашивается всё от «Начала» до "
-               "«Окончания». Поменяли «Начало» или «Окончание» вручную — очистите эту ячейку.")
+MONTHS_HINT = (
+    "Заполняется при импорте из столбца «Сроки»: месяцы каждого этапа срока, если срок состоит "
+    "из нескольких отдельных этапов («май, ноябрь 2022», «ежегодно в сентябре»), — по ним "
+    "«Диаграмма Ганта» закрашивает только эти месяцы. Пусто: закрашивается всё от «Начала» до "
+    "«Окончания». Поменяли «Начало» или «Окончание» вручную — очистите эту ячейку."
+)
 
 #: Columns of the sheet «Дорожная карта», in the order we write them. Their widths let the
 #: sheet print on two landscape A4 pages across at 7 pt or larger (see ``printing``).
@@ -63,9 +66,13 @@ ROADMAP_FIELDS = [c.field for c in ROADMAP_COLUMNS]
 #: The hidden technical column holding each row's stable id: added by the first request to
 #: executors (``requests``) after the last column, then kept by every reader and re-import
 #: as a column of the user's own (it follows its activity). See ``rowid``.
-ROW_ID_COLUMN = Column("row_id", "Код строки", 12,
-                       hint="Служебный код строки: по нему ответы исполнителей и замечания куратора "
-                            "находят своё мероприятие. Не меняйте и не удаляйте.")
+ROW_ID_COLUMN = Column(
+    "row_id",
+    "Код строки",
+    12,
+    hint="Служебный код строки: по нему ответы исполнителей и замечания куратора "
+    "находят своё мероприятие. Не меняйте и не удаляйте.",
+)
 #: The curator's answer on a row, written by «Замечания куратора» (``review.apply_feedback``).
 REVIEW_COLUMNS = [
     Column("decision", "Решение куратора", 16),
@@ -78,8 +85,8 @@ DERIVED_FIELDS = ("start", "end", "months", "control", "days_overdue")
 
 @dataclass(frozen=True)
 class Setting:
-    key: str        # name in code
-    label: str      # what the user sees in column A of «Настройки»
+    key: str  # name in code
+    label: str  # what the user sees in column A of «Настройки»
     default: Any = ""
     kind: str = "text"  # text | date | int | year
     hint: str = ""  # shown in column C
@@ -104,8 +111,13 @@ SETTINGS = [
     Setting("sender_contacts", "Отправитель: телефон, e-mail"),
     Setting("letter_number", "Исходящий номер письма"),
     Setting("letter_date", "Дата письма", None, "date", "пусто: сегодня"),
-    Setting("addressee", "Адресат (должность, Ф.И.О. в дательном падеже)", "", "text",
-            "можно и в именительном: «Министр образования … И. О. Фамилия» будет склонено"),
+    Setting(
+        "addressee",
+        "Адресат (должность, Ф.И.О. в дательном падеже)",
+        "",
+        "text",
+        "можно и в именительном: «Министр образования … И. О. Фамилия» будет склонено",
+    ),
     Setting("addressee_org", "Адресат: организация"),
     Setting("request_number", "Номер письма-запроса"),
     Setting("request_date", "Дата письма-запроса", None, "date"),
@@ -113,11 +125,23 @@ SETTINGS = [
     Setting("signatory_name", "Подписант: Ф.И.О."),
     Setting("executor_name", "Исполнитель письма: Ф.И.О."),
     Setting("executor_phone", "Исполнитель письма: телефон"),
-    Setting("sender_requisites", "Отправитель: ОКПО, ОГРН, ИНН/КПП", "", "text", "строки под адресом бланка, можно пусто"),
-    Setting("request_from", "Письмо-запрос: от кого (в родительном падеже)", "", "text",
-            "пусто: «Адресат: организация» в родительном падеже; можно и в именительном"),
-    Setting("letter_about", "Письмо: о мероприятиях чего (в родительном падеже)", "", "text",
-            "пусто: дорожной карты «Название дорожной карты»"),
+    Setting(
+        "sender_requisites", "Отправитель: ОКПО, ОГРН, ИНН/КПП", "", "text", "строки под адресом бланка, можно пусто"
+    ),
+    Setting(
+        "request_from",
+        "Письмо-запрос: от кого (в родительном падеже)",
+        "",
+        "text",
+        "пусто: «Адресат: организация» в родительном падеже; можно и в именительном",
+    ),
+    Setting(
+        "letter_about",
+        "Письмо: о мероприятиях чего (в родительном падеже)",
+        "",
+        "text",
+        "пусто: дорожной карты «Название дорожной карты»",
+    ),
     Setting("salutation", "Обращение («Уважаемый …!»)", "", "text", "пусто: письмо без обращения"),
     Setting("attachment_pages", "Приложение: листов", None, "int", "пусто: считается по форме мониторинга"),
     # e-mail
@@ -129,8 +153,13 @@ SETTINGS = [
     Setting("smtp_user", "SMTP-логин"),
     Setting("smtp_security", "SMTP-защита (starttls, ssl, нет)", "starttls"),
     # added last so that the cells of the settings above (their names rt_*) stay where they were
-    Setting("school_year", "Учебный год", None, "school_year",
-            "например 2023-2024: сроки без года ложатся в этот учебный год; пусто: календарные годы"),
+    Setting(
+        "school_year",
+        "Учебный год",
+        None,
+        "school_year",
+        "например 2023-2024: сроки без года ложатся в этот учебный год; пусто: календарные годы",
+    ),
 ]
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
 SETTINGS_BY_LABEL = {s.label: s for s in SETTINGS}

@@ -3,6 +3,7 @@
 Works on a list of rows (label, value, hint), so the command line (openpyxl) and the
 Excel buttons (xlwings) read and write it through the same code.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -81,8 +82,12 @@ def _convert(kind: str, value: Any) -> Any:
     return str(value).strip()
 
 
-_EXPECTED = {"date": "дата (ДД.ММ.ГГГГ)", "int": "целое число", "year": "год, например 2022",
-             "school_year": "учебный год, например 2023-2024 (или 2023)"}
+_EXPECTED = {
+    "date": "дата (ДД.ММ.ГГГГ)",
+    "int": "целое число",
+    "year": "год, например 2022",
+    "school_year": "учебный год, например 2023-2024 (или 2023)",
+}
 
 
 def parse_school_year(value: Any) -> int:
@@ -124,13 +129,19 @@ def settings_from_rows(rows: Sequence[Sequence[Any]], file: str = "") -> dict:
         except OutsideExcelDates:
             raise RoadmapError(
                 f"дата «{value}» параметра «{spec.label}» вне диапазона: {EXCEL_RANGE_WORDS}.",
-                file=file, sheet=SHEET_SETTINGS, cell=f"B{index}",
-                hint="Исправьте дату или очистите ячейку.") from None
+                file=file,
+                sheet=SHEET_SETTINGS,
+                cell=f"B{index}",
+                hint="Исправьте дату или очистите ячейку.",
+            ) from None
         except (ValueError, TypeError, OverflowError):
             raise RoadmapError(
                 f"значение «{value}» параметра «{spec.label}» не распознано: ожидается {_EXPECTED[spec.kind]}.",
-                file=file, sheet=SHEET_SETTINGS, cell=f"B{index}",
-                hint="Исправьте значение или очистите ячейку.") from None
+                file=file,
+                sheet=SHEET_SETTINGS,
+                cell=f"B{index}",
+                hint="Исправьте значение или очистите ячейку.",
+            ) from None
         result[spec.key] = spec.default if converted is None else converted
     return result
 
@@ -158,15 +169,23 @@ def resolve_as_of(settings: dict, explicit: Optional[date] = None, today: Option
     return explicit or settings.get("as_of") or today or date.today()
 
 
-def resolve_period(settings: dict, explicit_from: Optional[date] = None, explicit_to: Optional[date] = None,
-                   today: Optional[date] = None) -> tuple:
+def resolve_period(
+    settings: dict,
+    explicit_from: Optional[date] = None,
+    explicit_to: Optional[date] = None,
+    today: Optional[date] = None,
+) -> tuple:
     """The reporting period: the command's own dates, then «Настройки», then the current quarter."""
     start, end, _ = explain_period(settings, explicit_from, explicit_to, today)
     return start, end
 
 
-def explain_period(settings: dict, explicit_from: Optional[date] = None, explicit_to: Optional[date] = None,
-                   today: Optional[date] = None) -> tuple:
+def explain_period(
+    settings: dict,
+    explicit_from: Optional[date] = None,
+    explicit_to: Optional[date] = None,
+    today: Optional[date] = None,
+) -> tuple:
     """(start, end, note): the period as ``resolve_period`` finds it, and a Russian note saying
     which end was taken from «Настройки» when the caller gave only the other ("" otherwise).
 
@@ -182,18 +201,27 @@ def explain_period(settings: dict, explicit_from: Optional[date] = None, explici
         if stored is None:
             what = "конец" if missing_key == "period_to" else "начало"
             option = "--to" if missing_key == "period_to" else "--from"
-            raise UsageError(f"задано {'начало' if given == 'from' else 'конец'} отчётного периода, "
-                             f"но не его {what}, а «{label}» на листе «{SHEET_SETTINGS}» пуст.",
-                             hint=f"Укажите и {what} периода ({option} ДАТА) или заполните «{label}».")
-        note = f"{'Конец' if missing_key == 'period_to' else 'Начало'} периода ({stored:%d.%m.%Y}) — " \
-               f"из «{label}» на листе «{SHEET_SETTINGS}»."
+            raise UsageError(
+                f"задано {'начало' if given == 'from' else 'конец'} отчётного периода, "
+                f"но не его {what}, а «{label}» на листе «{SHEET_SETTINGS}» пуст.",
+                hint=f"Укажите и {what} периода ({option} ДАТА) или заполните «{label}».",
+            )
+        note = (
+            f"{'Конец' if missing_key == 'period_to' else 'Начало'} периода ({stored:%d.%m.%Y}) — "
+            f"из «{label}» на листе «{SHEET_SETTINGS}»."
+        )
     q_start, q_end = quarter_of(today or date.today())
     start = explicit_from or settings.get("period_from") or q_start
     end = explicit_to or settings.get("period_to") or q_end
     if start > end and note:
-        raise UsageError(f"начало отчётного периода ({start:%d.%m.%Y}) позже его конца ({end:%d.%m.%Y}), "
-                         f"взятого из «Настроек».", hint="Укажите обе даты периода: --from ДАТА --to ДАТА.")
+        raise UsageError(
+            f"начало отчётного периода ({start:%d.%m.%Y}) позже его конца ({end:%d.%m.%Y}), взятого из «Настроек».",
+            hint="Укажите обе даты периода: --from ДАТА --to ДАТА.",
+        )
     if start > end:
-        raise RoadmapError(f"начало отчётного периода ({start:%d.%m.%Y}) позже его конца ({end:%d.%m.%Y}).",
-                           sheet=SHEET_SETTINGS, hint="Исправьте даты периода.")
+        raise RoadmapError(
+            f"начало отчётного периода ({start:%d.%m.%Y}) позже его конца ({end:%d.%m.%Y}).",
+            sheet=SHEET_SETTINGS,
+            hint="Исправьте даты периода.",
+        )
     return start, end, note

@@ -4,11 +4,12 @@ Neither openpyxl nor LibreOffice fits a row to its wrapped text when a file is o
 (nor does Excel for a file whose heights were never set), so every sheet we write sets
 its row heights from this one estimate, and the page count reads it too.
 """
+
 from __future__ import annotations
 
 from typing import Any, Sequence
 
-LINE_HEIGHT = 15.0       # points per line of an 11 pt font
+LINE_HEIGHT = 15.0  # points per line of an 11 pt font
 BASE_FONT_SIZE = 11.0
 #: Characters that fit in one unit of column width (the width of «0»). Cyrillic text
 #: in Calibri 11 fits about one per unit; words wrap whole, so a line keeps some room.
@@ -37,8 +38,9 @@ def wrapped_lines(text: Any, width_chars: float, font_size: float = BASE_FONT_SI
     return lines
 
 
-def row_height(values: Sequence[Any], widths: Sequence[float], line_height: float = LINE_HEIGHT,
-               max_lines: int = MAX_LINES) -> float:
+def row_height(
+    values: Sequence[Any], widths: Sequence[float], line_height: float = LINE_HEIGHT, max_lines: int = MAX_LINES
+) -> float:
     """Height in points of a row of wrapped cells: the text that takes most lines decides.
 
     Only text wraps: numbers and dates keep one line. At least one line, at most ``max_lines``.

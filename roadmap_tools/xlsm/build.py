@@ -6,6 +6,7 @@ openpyxl does not keep a ribbon part, so the last step on the zip adds
 relationship, the content types, and makes the workbook macro-enabled. Timestamps are
 fixed, so the same sources give the same file.
 """
+
 from __future__ import annotations
 
 import io
@@ -15,12 +16,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence
 
+from roadmap_tools.resources import DATA as WORKBOOK_SOURCES  # package data: vba/ and ribbon/
+from roadmap_tools.sheetplan.operations import SheetPlan, apply_openpyxl, column_index, column_letter
 from roadmap_tools.workbook import schema as layout
 from roadmap_tools.workbook import sheets as workbook_sheets
 from roadmap_tools.workbook.settings import settings_from_rows
-from roadmap_tools.sheetplan.operations import SheetPlan, apply_openpyxl, column_index, column_letter
-
-from roadmap_tools.resources import DATA as WORKBOOK_SOURCES  # package data: vba/ and ribbon/
 
 #: The committed workbook of the repository, rebuilt by developers with
 #: ``roadmap-tools build-workbook -o workbook/Roadmap.xlsm``; the command's own default
@@ -53,8 +53,11 @@ SHEET_CODENAMES = {
 WORKBOOK_CODENAME = "ThisWorkbook"
 
 #: VBA modules taken from the package data ``roadmap_tools/data/vba`` (name, kind, file), in project order.
-VBA_FILES = [("xlwings", "standard", "xlwings.bas"), ("Dictionary", "class", "Dictionary.cls"),
-             ("RoadmapRibbon", "standard", "RoadmapRibbon.bas")]
+VBA_FILES = [
+    ("xlwings", "standard", "xlwings.bas"),
+    ("Dictionary", "class", "Dictionary.cls"),
+    ("RoadmapRibbon", "standard", "RoadmapRibbon.bas"),
+]
 
 
 # --- sources ----------------------------------------------------------------------
@@ -67,8 +70,11 @@ def vba_modules(sources: Path = WORKBOOK_SOURCES) -> list:
     for name, kind, filename in VBA_FILES:
         path = sources / "vba" / filename
         if not path.exists():
-            raise RoadmapError("нет исходного текста модуля VBA: установка пакета неполна.", file=str(path),
-                               hint="Переустановите пакет: py -m pip install --force-reinstall roadmap_tools-….whl")
+            raise RoadmapError(
+                "нет исходного текста модуля VBA: установка пакета неполна.",
+                file=str(path),
+                hint="Переустановите пакет: py -m pip install --force-reinstall roadmap_tools-….whl",
+            )
         modules.append(Module(name, kind, source_from_file(path.read_text(encoding="ascii"))))
     return modules
 
@@ -98,8 +104,11 @@ def find_roadmap_header(ws) -> tuple:
     """(header row, {field: column letter}) of the sheet «Дорожная карта»."""
     titles = {c.title.lower(): c.field for c in layout.ROADMAP_COLUMNS}
     for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 30)):
-        found = {titles[str(cell.value).strip().lower()]: column_letter(cell.column)
-                 for cell in row if cell.value is not None and str(cell.value).strip().lower() in titles}
+        found = {
+            titles[str(cell.value).strip().lower()]: column_letter(cell.column)
+            for cell in row
+            if cell.value is not None and str(cell.value).strip().lower() in titles
+        }
         if "activity" in found and "start" in found:
             return row[0].row, found
     # an empty sheet: the layout's own order, header in row 1
@@ -110,9 +119,9 @@ def build_openpyxl_workbook(data_plans: Sequence[SheetPlan]):
     """An openpyxl workbook with the roadmap's sheets (``data_plans``) and the build's own sheets."""
     from openpyxl import Workbook
 
-    from roadmap_tools.workbook import sheets as workbook_sheets
-    from roadmap_tools.model import Roadmap, Source
     from roadmap_tools.actions.jobs import control_colour_plan
+    from roadmap_tools.model import Roadmap, Source
+    from roadmap_tools.workbook import sheets as workbook_sheets
 
     wb = Workbook()
     default = wb.active
@@ -127,11 +136,18 @@ def build_openpyxl_workbook(data_plans: Sequence[SheetPlan]):
     filled = max(ws.max_row - header_row, 0)
     rows = filled + workbook_sheets.GANTT_SPARE_ROWS
     # the very rules deadline control installs, so that running it replaces them
-    in_sheet = Roadmap(source=Source(sheet=layout.SHEET_ROADMAP),
-                       column_index={name: column_index(letter) for name, letter in columns.items()})
+    in_sheet = Roadmap(
+        source=Source(sheet=layout.SHEET_ROADMAP),
+        column_index={name: column_index(letter) for name, letter in columns.items()},
+    )
     plans = [control_colour_plan(in_sheet, header_row)]
-    plans += workbook_sheets.build_sheet_plans(columns, header_row, rows, _gantt_years(wb, ws, header_row, columns),
-                                               _column_texts(ws, header_row, columns["activity"]))
+    plans += workbook_sheets.build_sheet_plans(
+        columns,
+        header_row,
+        rows,
+        _gantt_years(wb, ws, header_row, columns),
+        _column_texts(ws, header_row, columns["activity"]),
+    )
     apply_openpyxl(wb, plans)
     if default.title not in workbook_sheets.SHEET_ORDER and default.max_row == 1 and default.cell(1, 1).value is None:
         wb.remove(default)
@@ -144,15 +160,21 @@ def build_openpyxl_workbook(data_plans: Sequence[SheetPlan]):
 
 
 def _column_texts(ws, header_row: int, letter: str) -> list:
-    return [str(v) if v is not None else "" for (v,) in
-            ws.iter_rows(min_row=header_row + 1, min_col=column_index(letter), max_col=column_index(letter),
-                         values_only=True)]
+    return [
+        str(v) if v is not None else ""
+        for (v,) in ws.iter_rows(
+            min_row=header_row + 1, min_col=column_index(letter), max_col=column_index(letter), values_only=True
+        )
+    ]
 
 
 def _gantt_years(wb, ws, header_row: int, columns: Dict[str, str]) -> int:
     """How many years «Диаграмма Ганта» shows for the roadmap and «Настройки» just written."""
-    rows = [list(r) for r in wb[layout.SHEET_SETTINGS].iter_rows(values_only=True)] \
-        if layout.SHEET_SETTINGS in wb.sheetnames else []
+    rows = (
+        [list(r) for r in wb[layout.SHEET_SETTINGS].iter_rows(values_only=True)]
+        if layout.SHEET_SETTINGS in wb.sheetnames
+        else []
+    )
     settings = settings_from_rows(rows)
     dates = []
     for field in ("start", "end"):
@@ -161,8 +183,9 @@ def _gantt_years(wb, ws, header_row: int, columns: Dict[str, str]) -> int:
             for (value,) in ws.iter_rows(min_row=header_row + 1, min_col=col, max_col=col, values_only=True):
                 if isinstance(value, (date, datetime)):
                     dates.append(value)
-    return workbook_sheets.gantt_years(settings.get("first_year"), settings.get("last_year"), dates,
-                                       settings.get("as_of") or date.today())
+    return workbook_sheets.gantt_years(
+        settings.get("first_year"), settings.get("last_year"), dates, settings.get("as_of") or date.today()
+    )
 
 
 def codenames(sheet_names: Iterable[str]) -> Dict[str, str]:
@@ -183,8 +206,9 @@ def codenames(sheet_names: Iterable[str]) -> Dict[str, str]:
 def _add_relationship(xml: str, rel_id: str, rel_type: str, target: str) -> str:
     if f'Type="{rel_type}"' in xml:
         return xml
-    return xml.replace("</Relationships>",
-                       f'<Relationship Id="{rel_id}" Type="{rel_type}" Target="{target}"/></Relationships>')
+    return xml.replace(
+        "</Relationships>", f'<Relationship Id="{rel_id}" Type="{rel_type}" Target="{target}"/></Relationships>'
+    )
 
 
 def _free_rel_id(xml: str, prefix: str) -> str:
@@ -201,7 +225,9 @@ def make_macro_enabled(xlsx: bytes, vba_project: bytes, ribbon: bytes) -> bytes:
     types = parts["[Content_Types].xml"].decode("utf-8")
     types = types.replace(PLAIN_WORKBOOK_TYPE, MACRO_WORKBOOK_TYPE)
     if VBA_PART not in types:
-        types = types.replace("</Types>", f'<Override PartName="/{VBA_PART}" ContentType="{VBA_PROJECT_TYPE}"/></Types>')
+        types = types.replace(
+            "</Types>", f'<Override PartName="/{VBA_PART}" ContentType="{VBA_PROJECT_TYPE}"/></Types>'
+        )
     parts["[Content_Types].xml"] = types.encode("utf-8")
 
     rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
@@ -214,8 +240,9 @@ def make_macro_enabled(xlsx: bytes, vba_project: bytes, ribbon: bytes) -> bytes:
 
     if "docProps/core.xml" in parts:  # openpyxl stamps «modified» with the time of saving
         stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-        parts["docProps/core.xml"] = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
-                                            lambda m: m.group(1) + stamp, parts["docProps/core.xml"])
+        parts["docProps/core.xml"] = re.sub(
+            rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", lambda m: m.group(1) + stamp, parts["docProps/core.xml"]
+        )
     parts[VBA_PART] = vba_project
     parts[CUSTOMUI_PART] = ribbon
 
@@ -261,8 +288,13 @@ def default_roadmap_plans(roadmap=None, settings: Optional[dict] = None) -> List
     return roadmap_workbook_plans(roadmap if roadmap is not None else Roadmap(), settings=settings)
 
 
-def build_workbook(output=DEFAULT_OUTPUT, roadmap=None, settings: Optional[dict] = None,
-                   sources: Path = WORKBOOK_SOURCES, data_plans: Optional[Sequence[SheetPlan]] = None) -> Path:
+def build_workbook(
+    output=DEFAULT_OUTPUT,
+    roadmap=None,
+    settings: Optional[dict] = None,
+    sources: Path = WORKBOOK_SOURCES,
+    data_plans: Optional[Sequence[SheetPlan]] = None,
+) -> Path:
     """Write the macro-enabled workbook to ``output`` (atomically, the old file kept as .bak).
 
     The sheets «Дорожная карта», «Справочники» and «Настройки» come from

@@ -5,6 +5,7 @@ enough to own: 512-byte sectors, streams under 4096 bytes in the mini stream, on
 with no DIFAT sectors (up to ~7 MB), a balanced directory tree, zero timestamps so
 the same streams always give the same bytes.
 """
+
 from __future__ import annotations
 
 import struct
@@ -50,7 +51,7 @@ def _link_tree(entries: List[_Entry]) -> int:
     middle = len(entries) // 2
     node = entries[middle]
     node.left = _link_tree(entries[:middle])
-    node.right = _link_tree(entries[middle + 1:])
+    node.right = _link_tree(entries[middle + 1 :])
     return node.index
 
 
@@ -137,8 +138,28 @@ def write_compound_file(streams: Dict[str, bytes]) -> bytes:
         cursor += count
 
     header = bytearray(SECTOR)
-    struct.pack_into("<8s16sHHHHH6sIIIIIIIII", header, 0, _SIGNATURE, b"\x00" * 16, 0x3E, 3, 0xFFFE, 9, 6,
-                     b"\x00" * 6, 0, n_fat, dir_start, 0, MINI_CUTOFF, mini_fat_start, n_mini_fat, ENDOFCHAIN, 0)
+    struct.pack_into(
+        "<8s16sHHHHH6sIIIIIIIII",
+        header,
+        0,
+        _SIGNATURE,
+        b"\x00" * 16,
+        0x3E,
+        3,
+        0xFFFE,
+        9,
+        6,
+        b"\x00" * 6,
+        0,
+        n_fat,
+        dir_start,
+        0,
+        MINI_CUTOFF,
+        mini_fat_start,
+        n_mini_fat,
+        ENDOFCHAIN,
+        0,
+    )
     difat = list(range(n_fat)) + [FREESECT] * (_HEADER_DIFAT - n_fat)
     struct.pack_into("<109I", header, 76, *difat)
 
@@ -167,7 +188,7 @@ def _dir_entry(entry: Optional[_Entry]) -> bytes:
         struct.pack_into("<III", raw, 68, NOSTREAM, NOSTREAM, NOSTREAM)
         return bytes(raw)
     name = entry.name.encode("utf-16-le") + b"\x00\x00"
-    raw[0:len(name)] = name
+    raw[0 : len(name)] = name
     struct.pack_into("<HBBIII", raw, 64, len(name), entry.kind, _BLACK, entry.left, entry.right, entry.child)
     # CLSID, state bits and both timestamps stay zero: deterministic output
     struct.pack_into("<IQ", raw, 116, entry.start if entry.kind != _STORAGE else 0, entry.size)

@@ -6,6 +6,7 @@ up to 4096 bytes of data as a 2-byte header and either raw bytes or token sequen
 earlier bytes of the same chunk). Short and documented, so we own it rather than
 depend on an alpha package.
 """
+
 from __future__ import annotations
 
 import struct
@@ -47,7 +48,7 @@ def _compress_chunk(chunk: bytes) -> bytes:
             best_len, best_off = 0, 0
             if pos + 3 <= end:
                 limit = min(max_length, end - pos)
-                for cand in reversed(heads.get(chunk[pos:pos + 3], ())):
+                for cand in reversed(heads.get(chunk[pos : pos + 3], ())):
                     length = 3
                     # the copy may overlap the bytes it produces (runs), so compare byte by byte
                     while length < limit and chunk[cand + length] == chunk[pos + length]:
@@ -65,7 +66,7 @@ def _compress_chunk(chunk: bytes) -> bytes:
                 out.append(chunk[pos])
                 step = 1
             for p in range(pos, min(pos + step, end - 2)):
-                bucket = heads.setdefault(chunk[p:p + 3], [])
+                bucket = heads.setdefault(chunk[p : p + 3], [])
                 bucket.append(p)
                 if len(bucket) > _MAX_CANDIDATES:
                     del bucket[0]
@@ -78,7 +79,7 @@ def compress(data: bytes) -> bytes:
     """Compress ``data`` into an MS-OVBA compressed container."""
     out = bytearray([_SIGNATURE])
     for start in range(0, len(data), CHUNK_SIZE):
-        chunk = data[start:start + CHUNK_SIZE]
+        chunk = data[start : start + CHUNK_SIZE]
         body = _compress_chunk(chunk)
         if len(body) <= CHUNK_SIZE:
             header = 0x8000 | (_CHUNK_SIGNATURE << 12) | (len(body) + 2 - 3)
@@ -107,7 +108,7 @@ def decompress(data: bytes) -> bytes:
         pos += 2
         chunk_start = len(out)
         if not compressed:
-            out += data[pos:pos + CHUNK_SIZE]
+            out += data[pos : pos + CHUNK_SIZE]
             pos += CHUNK_SIZE
             continue
         while pos < chunk_end:

@@ -1,6 +1,7 @@
 """The ribbon XML and the VBA module of its callbacks, generated from ``buttons.BUTTONS``.
 
-Both are committed as package data (``roadmap_tools/data/ribbon/customUI14.xml``, ``roadmap_tools/data/vba/RoadmapRibbon.bas``)
+Both are committed as package data (``roadmap_tools/data/ribbon/customUI14.xml``,
+``roadmap_tools/data/vba/RoadmapRibbon.bas``)
 and a test checks they equal what this module makes, so a button changed in
 ``buttons.py`` cannot leave the ribbon and the VBA behind. Regenerate with
 ``python -m roadmap_tools.xlsm.ribbon``.
@@ -9,14 +10,22 @@ VBA source must stay ASCII (VBA stores it in the project's code page), so Russia
 text the callbacks show is written as ``\\uXXXX`` escapes that the VBA function ``U``
 decodes.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Sequence
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
-from roadmap_tools.xlsm.buttons import (BUTTONS, GROUPS, IMPORT_FILE_TYPES, RIBBON_TAB_ID, RIBBON_TAB_LABEL, Button,
-                                   run_python_command)
+from roadmap_tools.xlsm.buttons import (
+    BUTTONS,
+    GROUPS,
+    IMPORT_FILE_TYPES,
+    RIBBON_TAB_ID,
+    RIBBON_TAB_LABEL,
+    Button,
+    run_python_command,
+)
 
 CUSTOMUI_NAMESPACE = "http://schemas.microsoft.com/office/2009/07/customui"
 CALLBACKS_MODULE = "RoadmapRibbon"
@@ -24,18 +33,22 @@ CALLBACKS_MODULE = "RoadmapRibbon"
 IMPORT_FILE_NAME = "rt_import_file"
 
 _IMPORT_TITLE = "Выберите дорожную карту: Word (.docx, .doc), PDF, RTF, ODT или Excel"
-_NO_SETTING = ("В книге нет параметра «Файл для импорта» на листе «Настройки» "
-               "(имя rt_import_file). Пересоздайте книгу командой roadmap-tools build-workbook.")
+_NO_SETTING = (
+    "В книге нет параметра «Файл для импорта» на листе «Настройки» "
+    "(имя rt_import_file). Пересоздайте книгу командой roadmap-tools build-workbook."
+)
 _MESSAGE_TITLE = "Дорожная карта"
 
 
 def ribbon_xml(buttons: Sequence[Button] = BUTTONS) -> str:
     """customUI14.xml of the tab «Дорожная карта»."""
-    lines = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-             f'<customUI xmlns="{CUSTOMUI_NAMESPACE}">',
-             "  <ribbon>",
-             "    <tabs>",
-             f'      <tab id="{RIBBON_TAB_ID}" label={quoteattr(RIBBON_TAB_LABEL)} insertAfterMso="TabHome">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+        f'<customUI xmlns="{CUSTOMUI_NAMESPACE}">',
+        "  <ribbon>",
+        "    <tabs>",
+        f'      <tab id="{RIBBON_TAB_ID}" label={quoteattr(RIBBON_TAB_LABEL)} insertAfterMso="TabHome">',
+    ]
     for group_id, group_label in GROUPS.items():
         members = [b for b in buttons if b.group == group_id]
         if not members:
@@ -44,7 +57,8 @@ def ribbon_xml(buttons: Sequence[Button] = BUTTONS) -> str:
         for b in members:
             lines.append(
                 f'          <button id="{b.id}" label={quoteattr(b.label)} size="large" imageMso="{b.image_mso}"'
-                f' screentip={quoteattr(b.screentip)} supertip={quoteattr(b.supertip)} onAction="{b.callback}"/>')
+                f' screentip={quoteattr(b.screentip)} supertip={quoteattr(b.supertip)} onAction="{b.callback}"/>'
+            )
         lines.append("        </group>")
     lines += ["      </tab>", "    </tabs>", "  </ribbon>", "</customUI>", ""]
     return "\n".join(lines)

@@ -8,6 +8,7 @@ so Excel compiles the project from source when it opens the workbook. We regener
 the ``dir``, ``PROJECT`` and ``PROJECTwm`` streams (MS-OVBA 2.3) and write the compound
 file with ``roadmap_tools.xlsm.cfb``.
 """
+
 from __future__ import annotations
 
 import io
@@ -66,10 +67,10 @@ class Module:
 class Template:
     """What we keep of an existing project: everything but its modules."""
 
-    info_records: bytes          # dir stream from PROJECTSYSKIND through PROJECTCONSTANTS
-    reference_records: bytes     # every REFERENCE record, verbatim
+    info_records: bytes  # dir stream from PROJECTSYSKIND through PROJECTCONSTANTS
+    reference_records: bytes  # every REFERENCE record, verbatim
     codepage: str
-    project_lines: List[str]     # PROJECT stream lines other than module lines and [Workspace]
+    project_lines: List[str]  # PROJECT stream lines other than module lines and [Workspace]
     modules: Dict[str, Module] = field(default_factory=dict)
 
 
@@ -81,7 +82,7 @@ def source_from_file(text: str) -> str:
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[0].startswith("VERSION ") and "END" in lines:
-        lines = lines[lines.index("END") + 1:]
+        lines = lines[lines.index("END") + 1 :]
     text = "\n".join(lines)
     if not text.endswith("\n"):
         text += "\n"
@@ -91,10 +92,16 @@ def source_from_file(text: str) -> str:
 def document_module(name: str, workbook: bool = False) -> Module:
     """The module behind ThisWorkbook or a sheet (its name is the sheet's codeName)."""
     base = _WORKBOOK_BASE if workbook else _SHEET_BASE
-    lines = [f'Attribute VB_Name = "{name}"', f'Attribute VB_Base = "{base}"',
-             "Attribute VB_GlobalNameSpace = False", "Attribute VB_Creatable = False",
-             "Attribute VB_PredeclaredId = True", "Attribute VB_Exposed = True",
-             "Attribute VB_TemplateDerived = False", "Attribute VB_Customizable = True"]
+    lines = [
+        f'Attribute VB_Name = "{name}"',
+        f'Attribute VB_Base = "{base}"',
+        "Attribute VB_GlobalNameSpace = False",
+        "Attribute VB_Creatable = False",
+        "Attribute VB_PredeclaredId = True",
+        "Attribute VB_Exposed = True",
+        "Attribute VB_TemplateDerived = False",
+        "Attribute VB_Customizable = True",
+    ]
     return Module(name, DOCUMENT, "\r\n".join(lines) + "\r\n")
 
 
@@ -106,7 +113,7 @@ def _records(data: bytes):
         rec_id, size = struct.unpack_from("<HI", data, pos)
         if rec_id == _PROJECTVERSION:  # Size is 4, but 2 more bytes (MinorVersion) follow
             size = 6
-        yield rec_id, data[pos + 6:pos + 6 + size], data[pos:pos + 6 + size]
+        yield rec_id, data[pos + 6 : pos + 6 + size], data[pos : pos + 6 + size]
         pos += 6 + size
 
 
@@ -161,7 +168,7 @@ def read_project(data: bytes) -> Template:
         modules = {}
         for rec in module_records:
             raw = ole.openstream("VBA/" + rec.get("stream", rec["name"])).read()
-            source = ovba.decompress(raw[rec.get("offset", 0):]).decode(codepage)
+            source = ovba.decompress(raw[rec.get("offset", 0) :]).decode(codepage)
             modules[rec["name"]] = Module(rec["name"], _kind_of(source, rec["kind"]), source)
     finally:
         ole.close()
@@ -198,13 +205,13 @@ def _module_records(module: Module, codepage: str) -> bytes:
     name = module.name.encode(codepage)
     uname = module.name.encode("utf-16-le")
     out = _record(_MODULENAME, name) + _record(0x0047, uname)
-    out += _record(0x001A, name) + _record(0x0032, uname)        # stream name = module name
-    out += _record(0x001C, b"") + _record(0x0048, b"")           # no doc string
-    out += _record(_MODULEOFFSET, struct.pack("<I", 0))          # source only
-    out += _record(0x001E, struct.pack("<I", 0))                 # help context
-    out += _record(0x002C, struct.pack("<H", 0xFFFF))            # cookie, ignored on read
+    out += _record(0x001A, name) + _record(0x0032, uname)  # stream name = module name
+    out += _record(0x001C, b"") + _record(0x0048, b"")  # no doc string
+    out += _record(_MODULEOFFSET, struct.pack("<I", 0))  # source only
+    out += _record(0x001E, struct.pack("<I", 0))  # help context
+    out += _record(0x002C, struct.pack("<H", 0xFFFF))  # cookie, ignored on read
     out += _record(_MODULETYPE_PROCEDURAL if module.kind == STANDARD else _MODULETYPE_OTHER, b"")
-    out += struct.pack("<HI", 0x002B, 0)                         # module terminator
+    out += struct.pack("<HI", 0x002B, 0)  # module terminator
     return out
 
 
@@ -212,7 +219,7 @@ def dir_stream(template: Template, modules: Sequence[Module]) -> bytes:
     """The decompressed ``dir`` stream for ``modules``."""
     out = bytearray(template.info_records + template.reference_records)
     out += _record(_PROJECTMODULES, struct.pack("<H", len(modules)))
-    out += _record(0x0013, struct.pack("<H", 0xFFFF))            # project cookie
+    out += _record(0x0013, struct.pack("<H", 0xFFFF))  # project cookie
     for module in modules:
         out += _module_records(module, template.codepage)
     out += struct.pack("<HI", _DIR_END, 0)

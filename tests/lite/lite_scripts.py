@@ -15,6 +15,7 @@ RESULT: {"xlwings": version, "platform": sys.platform, "door": where roadmap_too
 was imported from, "actions": {book name: {script: [action, ...]}}}; every script starts
 from the book as sent.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -48,7 +49,8 @@ async def run_scripts(books: dict, scripts: list) -> dict:
         for name in scripts:
             book = xw.Book(json=copy.deepcopy(book_json))
             book = await xlwings.server.custom_scripts_call(
-                module=excel, script_name=name, typehint_to_value={xw.Book: book})
+                module=excel, script_name=name, typehint_to_value={xw.Book: book}
+            )
             actions[book_name][name] = book.json()["actions"]
     return {"xlwings": xw.__version__, "platform": sys.platform, "door": excel.__file__, "actions": actions}
 

@@ -871,6 +871,8 @@ def _parse_dated(
         spans = _recurring(freqs.pop(), items, years, after_period, school_year)
         if month_part is not None:  # «ежемесячно, в конце месяца»: that part of each month
             spans = [_part_of(span, month_part) for span in spans]
+        if not spans:  # «раз в четверть … июль»: the repetition never falls within the window given
+            raise _NotParsed("повторение не попадает ни в один названный срок: проверьте месяцы и годы")
         return "recurring", spans
     if whole and not items:
         if school_year is not None:

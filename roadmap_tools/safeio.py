@@ -799,6 +799,37 @@ def _bomb(p: Path, detail: str) -> RoadmapError:
     )
 
 
+#: The one message for a file locked with a password, whichever reader meets it first.
+PASSWORD_PROTECTED = "файл защищён паролем (зашифрован), его нельзя прочитать."
+PASSWORD_HINT = (
+    "Откройте его, снимите пароль (Файл → Сведения → Защита) и сохраните заново "
+    "(или попросите прислать файл без пароля)."
+)
+
+
+def password_protected(path: PathLike) -> RoadmapError:
+    return RoadmapError(PASSWORD_PROTECTED, file=str(path), hint=PASSWORD_HINT)
+
+
+def ole_refusal(path: PathLike, what: str) -> RoadmapError:
+    """Why an OLE file under an Office name cannot be read: a password (Office keeps an
+    encrypted .xlsx/.docx in an OLE container) or the old 97-2003 format renamed."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            encrypted = ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage")
+    except Exception:  # olefile's refusals of a broken container: say what is most likely
+        encrypted = True
+    if encrypted:
+        return password_protected(path)
+    return RoadmapError(
+        "файл сохранён в старом формате Office 97-2003 (.doc/.xls) под новым расширением.",
+        file=str(path),
+        hint=f"Откройте его и сохраните заново как {what}.",
+    )
+
+
 def check_archive(path: PathLike, what: Optional[str] = None) -> Path:
     """Refuse what must not reach a reader: not an archive, encrypted, a zip bomb,
     XML with a DTD or entities, a sheet or document too large to hold in memory.
@@ -818,11 +849,7 @@ def check_archive(path: PathLike, what: Optional[str] = None) -> Path:
             hint="Возможно, он не докачался или не сохранился: получите или сохраните его заново.",
         )
     if head.startswith(_OLE_SIGNATURE):
-        raise RoadmapError(
-            "файл защищён паролем или сохранён в старом формате (.doc/.xls).",
-            file=str(p),
-            hint=f"Снимите пароль или пересохраните файл как {what} и повторите.",
-        )
+        raise ole_refusal(p, what)
     if not head.startswith(b"PK"):
         raise RoadmapError(
             f"файл не является документом Office, а ожидается {what}.",
@@ -881,9 +908,7 @@ def _check_directory(p: Path, infos: list) -> None:
         ):
             raise _bomb(p, f"часть «{info.filename}» сжата подозрительно сильно")
         if info.flag_bits & 0x1:
-            raise RoadmapError(
-                "файл зашифрован, его нельзя прочитать.", file=str(p), hint="Снимите пароль и сохраните файл заново."
-            )
+            raise password_protected(p)
 
 
 def _check_kind(p: Path, zf: zipfile.ZipFile, what: str) -> None:

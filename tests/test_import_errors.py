@@ -89,3 +89,20 @@ def test_workbook_that_is_not_a_roadmap_workbook_is_refused(tmp_path):
     openpyxl.Workbook().save(path)
     with pytest.raises(RoadmapError, match="нет листа «Дорожная карта»"):
         read_roadmap_workbook(path)
+
+
+def test_a_password_protected_file_gets_one_message_from_every_door(tmp_path):
+    """Import, the jobs on a book and consolidation meet the same encrypted file with the
+    same words: one admission gate, one message."""
+    from conftest import run_cli
+
+    from roadmap_tools.safeio import PASSWORD_PROTECTED
+
+    book = tmp_path / "с_паролем.xlsx"
+    _password_protected(book)
+    said = {
+        "import": run_cli("import", book, "-o", tmp_path / "out.xlsx").err,
+        "check": run_cli("check", book).err,
+        "consolidate": run_cli("consolidate", book, "-o", tmp_path / "сводка.xlsx", "--json").out,
+    }
+    assert all(PASSWORD_PROTECTED in text for text in said.values()), said

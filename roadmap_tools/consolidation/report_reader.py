@@ -35,6 +35,7 @@ from roadmap_tools.reading.tablerows import (
     numbered_section_row,
     same_header,
 )
+from roadmap_tools.safeio import ole_refusal
 from roadmap_tools.workbook.schema import SHEET_ROADMAP
 
 #: Where the municipality's name was found.
@@ -417,20 +418,9 @@ def _check_file(path: Path) -> None:
 
 def _ole_reason(path: Path) -> str:
     """An OLE file under an .xlsx/.docx name: encrypted with a password, or an old format renamed."""
-    what = "Excel" if path.suffix.lower() in EXCEL_SUFFIXES else "Word"
-    try:
-        import olefile
-
-        with olefile.OleFileIO(str(path)) as ole:
-            encrypted = ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage")
-    except Exception:
-        encrypted = True  # unreadable OLE: say what is most likely
-    if encrypted:
-        return f"файл защищён паролем: попросите прислать его без пароля (в {what}: Файл → Сведения → Защита)."
-    return (
-        f"файл в старом формате {what} 97-2003 под новым расширением: откройте его в {what} "
-        "и сохраните заново в формате " + (".xlsx." if what == "Excel" else ".docx.")
-    )
+    what = "книга Excel (.xlsx)" if path.suffix.lower() in EXCEL_SUFFIXES else "документ Word (.docx)"
+    refusal = ole_refusal(path, what)
+    return " ".join(part for part in (refusal.message, refusal.hint) if part)
 
 
 def read_report(path: Union[str, Path], as_of: Optional[date] = None) -> Union[Report, Unreadable]:

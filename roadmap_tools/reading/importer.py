@@ -73,11 +73,7 @@ def _import_roadmap(path: Union[str, Path]) -> Roadmap:
     if suffix in WORD_FORMATS and _is_old_word(source):  # a .doc renamed to .docx: read as the .doc it is
         return _import_converted(source, str(path))
     if _is_ole(source):
-        raise RoadmapError(
-            "файл защищён паролем (зашифрован), его нельзя прочитать.",
-            file=str(path),
-            hint="Откройте его, снимите пароль (Файл → Сведения → Защита) и сохраните заново.",
-        )
+        raise safeio.password_protected(path)
     if suffix in WORD_FORMATS:
         return _import_docx(source, str(path))
     return _import_xlsx(source, str(path))

@@ -590,7 +590,7 @@ def _check_sequence(c: _Checker, roadmap: Roadmap, good: list, unnumbered_before
                 previous=previous[0].number.strip() if previous else "начала",
                 missing=("пункта " if len(missing) == 1 else "пунктов ") + shown,
             )
-        elif value <= prev_value:
+        elif previous is not None and value <= prev_value:  # a first number «0» or «1.0» has nothing before it
             c.add("numbering_order", a, text=a.number.strip(), previous=previous[0].number.strip())
         if previous is None or value > prev_value:
             last_in_scope[scope_key] = (a, n)

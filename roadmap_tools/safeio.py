@@ -695,7 +695,7 @@ def _landing(path: PathLike, backup: bool) -> Iterator[Path]:
                 tmp.unlink()
 
 
-def atomic_write(path: PathLike, write: Callable[[Path], None], *, backup: bool = True) -> Path:
+def atomic_write(path: PathLike, write: Callable[[Path], object], *, backup: bool = True) -> Path:
     """Write ``path`` by calling ``write(tmp_path)``; replace the target only on success.
 
     The previous version of the file, if any, is kept as ``NAME.bak.EXT``. A failure

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Optional, Sequence, Union
+from typing import Any, Callable, Optional, Sequence, Union
 
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.series import SeriesLabel
@@ -734,7 +734,7 @@ class ReviewExtras:
     """The review's part of a consolidation: sheets, charts and what ``--json`` reports."""
 
     plans: list = field(default_factory=list)
-    charts: Optional[object] = None
+    charts: Optional[Callable[[Any], None]] = None  # called with the openpyxl workbook
     json: dict = field(default_factory=dict)
 
 

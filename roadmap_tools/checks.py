@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Iterable, Optional, Sequence
+from typing import DefaultDict, Dict, Iterable, Optional, Sequence
 from urllib.parse import urlsplit
 
 from roadmap_tools.control import normalize_status
@@ -329,7 +329,7 @@ def _blank(text) -> bool:
     return not str(text or "").strip()
 
 
-def is_cell_error(value) -> bool:
+def is_cell_error(value: object) -> bool:
     # every error value has «#»: most cells are told apart without stripping them
     return isinstance(value, str) and "#" in value and value.strip().upper() in EXCEL_ERRORS
 
@@ -337,7 +337,7 @@ def is_cell_error(value) -> bool:
 def _check_cell_errors(c: _Checker, a: Activity) -> None:
     for name in CELL_FIELDS:
         value = getattr(a, name, None)
-        if is_cell_error(value) and c.has_column(name):
+        if isinstance(value, str) and is_cell_error(value) and c.has_column(name):
             c.add("cell_error", a, field=name, text=value.strip())
 
 
@@ -517,7 +517,7 @@ def _check_numbering(c: _Checker, roadmap: Roadmap) -> None:
         else:
             good.append((si, a, n))
     # mixed forms: the usual form per depth (trailing dot or not); ties go to «без точки»
-    dots = defaultdict(Counter)
+    dots: DefaultDict[int, Counter[bool]] = defaultdict(Counter)
     for _, _, n in good:
         dots[len(n.parts)][n.trailing_dot] += 1
     usual = {depth: tally[True] > tally[False] for depth, tally in dots.items()}
@@ -549,7 +549,7 @@ def _check_sequence(c: _Checker, roadmap: Roadmap, good: list, unnumbered_before
     # flat numbers «1», «2» run through the whole document or restart in each section
     per_section = False
     if flat:
-        firsts = {}
+        firsts: Dict[int, int] = {}
         for si, _, n in flat:
             firsts.setdefault(si, n.parts[0])
         later = [v for k, v in firsts.items() if k != min(firsts)]
@@ -590,7 +590,7 @@ def _check_sequence(c: _Checker, roadmap: Roadmap, good: list, unnumbered_before
                 previous=previous[0].number.strip() if previous else "начала",
                 missing=("пункта " if len(missing) == 1 else "пунктов ") + shown,
             )
-        elif value <= prev_value:
+        elif previous is not None and value <= prev_value:  # a first number «0» or «1.0» has nothing before it
             c.add("numbering_order", a, text=a.number.strip(), previous=previous[0].number.strip())
         if previous is None or value > prev_value:
             last_in_scope[scope_key] = (a, n)

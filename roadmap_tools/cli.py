@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+            stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]  # a replaced stream may lack it
         except (AttributeError, ValueError):
             pass
 

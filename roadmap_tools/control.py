@@ -96,6 +96,7 @@ def deadline_status(activity: Activity, as_of: date, due_soon_days: int = DEFAUL
         due = covered[-1][1]
         late = done_date is not None and done_date > due
         return ControlStatus(CONTROL_DONE_LATE if late else CONTROL_DONE, due)
+    assert upcoming is not None  # not done: nothing is covered, so every occurrence is open
     return _pending(upcoming[1], as_of, due_soon_days)
 
 

@@ -67,7 +67,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Iterable, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
 
 from roadmap_tools.lexicon import vocab
 from roadmap_tools.model import Deadline
@@ -82,7 +82,7 @@ __all__ = ["parse_deadline", "normalize", "MIN_YEAR", "MAX_YEAR"]
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\n\r\v\f"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_TRANSLATE = {ord(c): "-" for c in _DASHES}
+_TRANSLATE: Dict[int, Optional[str]] = {ord(c): "-" for c in _DASHES}
 _TRANSLATE.update({ord(c): " " for c in _SPACES})
 _TRANSLATE.update({ord(c): None for c in _INVISIBLE})
 _TRANSLATE.update({ord("ё"): "е", ord("і"): "i", ord("\\"): "/"})
@@ -105,15 +105,68 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+class _Number(NamedTuple):
+    value: int
+    digits: int  # «2022» (4 digits) is a year, «22» before «г.» a short one
+
+
+class _Date(NamedTuple):  # «15.03.2022», «15.03»
+    day: int
+    month: int
+    year: Optional[int]
+
+
+class _MonthYear(NamedTuple):  # «09.2022»
+    month: int
+    year: int
+
+
+#: A token's value, by its kind: a month's or an ordinal's number (int); a due side, a frequency,
+#: a part of a span or a holiday's key (str); a season's first and last months (tuple); a number,
+#: a date, a month with its year; None for the kinds whose word is all they say.
+_TokValue = Union[None, int, str, Tuple[int, ...], _Number, _Date, _MonthYear]
+
+
 class _Tok(NamedTuple):
-    kind: str  # month, num, date, due, sep, dash, word (unknown), ...: see _build_phrases
-    value: object
+    kind: str  # month, num, date, due, sep, dash, word (unknown), ...: see _vocabulary_entries
+    value: _TokValue
     text: str
+
+    # The kind decides the value's type; each accessor checks that it holds.
+    def integer(self) -> int:
+        """A month's or an ordinal's number."""
+        assert isinstance(self.value, int), self
+        return self.value
+
+    def key(self) -> str:
+        """A due side, a frequency, a part of a span or a holiday."""
+        assert isinstance(self.value, str), self
+        return self.value
+
+    def number(self) -> _Number:
+        assert isinstance(self.value, _Number), self
+        return self.value
+
+    def date(self) -> _Date:
+        assert isinstance(self.value, _Date), self
+        return self.value
+
+    def month_year(self) -> _MonthYear:
+        assert isinstance(self.value, _MonthYear), self
+        return self.value
+
+    def season(self) -> Tuple[int, int]:
+        """A season's first and last months."""
+        value = self.value
+        assert isinstance(value, tuple) and not isinstance(value, (_Number, _Date, _MonthYear)), self
+        first, last = value
+        return first, last
 
 
 def _raw_tokens(text: str) -> List[Tuple[str, str]]:
     """(group, text) pairs; dots, quotes and other punctuation are dropped."""
-    raw = [(m.lastgroup, m.group()) for m in _TOKEN_RE.finditer(text)]
+    # every alternative of _TOKEN_RE is a named group, so a match always has its lastgroup
+    raw = [(m.lastgroup or "", m.group()) for m in _TOKEN_RE.finditer(text)]
     # «1-й квартал», «2-е полугодие»: the ending says «ordinal», nothing more.
     out: List[Tuple[str, str]] = []
     i = 0
@@ -139,9 +192,9 @@ def _phrase_key(phrase: str) -> Tuple[str, ...]:
 _ORDINAL_SUFFIXES = frozenset(normalize(s) for s in vocab.ORDINAL_SUFFIXES)
 
 
-def _vocabulary_entries() -> List[Tuple[str, object, Iterable[str]]]:
+def _vocabulary_entries() -> List[Tuple[str, _TokValue, Iterable[str]]]:
     """(kind, value, phrases) for every group of deadline words in the vocabulary."""
-    entries: List[Tuple[str, object, Iterable[str]]] = []
+    entries: List[Tuple[str, _TokValue, Iterable[str]]] = []
     for month, forms in vocab.MONTH_FORMS.items():
         entries.append(("month", month, forms))
     for season, forms in vocab.SEASON_FORMS.items():
@@ -181,9 +234,9 @@ def _vocabulary_entries() -> List[Tuple[str, object, Iterable[str]]]:
     return entries
 
 
-def _build_phrases() -> dict:
+def _build_phrases() -> Dict[Tuple[str, ...], Tuple[str, _TokValue]]:
     """Token sequence -> (kind, value); the first meaning wins (see vocabulary_conflicts)."""
-    table: dict = {}
+    table: Dict[Tuple[str, ...], Tuple[str, _TokValue]] = {}
     for kind, value, phrases in _vocabulary_entries():
         for phrase in phrases:
             key = _phrase_key(phrase)
@@ -194,15 +247,15 @@ def _build_phrases() -> dict:
 
 _PHRASES = _build_phrases()
 #: First token of a phrase -> the lengths of the phrases it starts, longest first.
-_PHRASE_LENGTHS: dict = {}
+_PHRASE_LENGTH_SETS: Dict[str, Set[int]] = {}
 for _key in _PHRASES:
-    _PHRASE_LENGTHS.setdefault(_key[0], set()).add(len(_key))
-_PHRASE_LENGTHS = {k: sorted(v, reverse=True) for k, v in _PHRASE_LENGTHS.items()}
+    _PHRASE_LENGTH_SETS.setdefault(_key[0], set()).add(len(_key))
+_PHRASE_LENGTHS: Dict[str, List[int]] = {k: sorted(v, reverse=True) for k, v in _PHRASE_LENGTH_SETS.items()}
 
 
 def vocabulary_conflicts() -> List[str]:
     """Phrases the vocabulary gives two meanings (a data error; a test keeps this empty)."""
-    meanings: dict = {}
+    meanings: Dict[Tuple[str, ...], Set[Tuple[str, str]]] = {}
     for kind, value, phrases in _vocabulary_entries():
         for phrase in phrases:
             meanings.setdefault(_phrase_key(phrase), set()).add((kind, repr(value)))
@@ -231,15 +284,15 @@ def _tokens(norm: str) -> List[_Tok]:
             group, text = raw[i]
             if group == "monthyear":
                 month, year = text.split(".")
-                out.append(_Tok("monthyear", (int(month), int(year)), text))
+                out.append(_Tok("monthyear", _MonthYear(int(month), int(year)), text))
             elif group == "date":
                 parts = [int(p) for p in text.split(".")]
-                year = None
+                date_year: Optional[int] = None
                 if len(parts) == 3:
-                    year = parts[2] + 2000 if len(text.split(".")[2]) == 2 else parts[2]
-                out.append(_Tok("date", (parts[0], parts[1], year), text))
+                    date_year = parts[2] + 2000 if len(text.split(".")[2]) == 2 else parts[2]
+                out.append(_Tok("date", _Date(parts[0], parts[1], date_year), text))
             elif group == "num":
-                out.append(_Tok("num", (int(text), len(text)), text))
+                out.append(_Tok("num", _Number(int(text), len(text)), text))
             elif group == "dash":
                 out.append(_Tok("dash", None, text))
             elif group == "sep":
@@ -271,6 +324,15 @@ class _Piece:
     month: Optional[int] = None  # month of a day; last month of a season
     year: Optional[int] = None  # a school quarter's or holiday's: the calendar year it starts in
     name: Optional[str] = None  # a holiday's key in vocab.SCHOOL_HOLIDAYS
+
+    def number(self) -> int:
+        """``n`` of a piece that always has one: a day, a season, a quarter, a half-year."""
+        assert self.n is not None, self
+        return self.n
+
+    def holiday(self) -> str:
+        assert self.name is not None, self
+        return self.name
 
 
 @dataclass
@@ -304,24 +366,30 @@ def _span(p: _Piece) -> Tuple[date, date]:
     if p.unit == "day":
         if p.month is None:
             raise _NotParsed(f"у дня {p.n} не указан месяц")
+        day = p.number()
         try:
-            d = date(y, p.month, p.n)
+            d = date(y, p.month, day)
         except ValueError:
-            raise _NotParsed(f"такой даты нет: {p.n:02d}.{p.month:02d}.{y}") from None
+            raise _NotParsed(f"такой даты нет: {day:02d}.{p.month:02d}.{y}") from None
         return d, d
     if p.unit == "season":
-        end_year = y + 1 if p.month < p.n else y
-        return date(y, p.n, 1), date(end_year, p.month, calendar.monthrange(end_year, p.month)[1])
+        first_month, last_month = p.number(), p.month
+        assert last_month is not None, p  # a season token gives both its months
+        end_year = y + 1 if last_month < first_month else y
+        return date(y, first_month, 1), date(end_year, last_month, calendar.monthrange(end_year, last_month)[1])
     if p.unit == "month":
-        if not 1 <= p.month <= 12:
-            raise _NotParsed(f"месяца {p.month} не бывает")
-        return date(y, p.month, 1), date(y, p.month, calendar.monthrange(y, p.month)[1])
+        month = p.month
+        assert month is not None, p  # a month piece is made from a month token
+        if not 1 <= month <= 12:
+            raise _NotParsed(f"месяца {month} не бывает")
+        return date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1])
     if p.unit in ("quarter", "half"):
         count = 4 if p.unit == "quarter" else 2
-        if not 1 <= p.n <= count:
-            raise _NotParsed(f"{_UNIT_NAMES[p.unit]} {p.n} не бывает: их {count} в году")
+        n = p.number()
+        if not 1 <= n <= count:
+            raise _NotParsed(f"{_UNIT_NAMES[p.unit]} {n} не бывает: их {count} в году")
         months = 12 // count
-        first, last = (p.n - 1) * months + 1, p.n * months
+        first, last = (n - 1) * months + 1, n * months
         return date(y, first, 1), date(y, last, calendar.monthrange(y, last)[1])
     if p.unit == "year":
         return date(y, 1, 1), date(y, 12, 31)
@@ -341,7 +409,7 @@ def _span(p: _Piece) -> Tuple[date, date]:
         (m1, d1), (m2, d2) = vocab.SCHOOL_QUARTERS[p.n]
         return date(y, m1, d1), date(y, m2, d2)
     if p.unit == "holiday":
-        (m1, d1), (m2, d2) = vocab.SCHOOL_HOLIDAYS[p.name]
+        (m1, d1), (m2, d2) = vocab.SCHOOL_HOLIDAYS[p.holiday()]
         end_year = y + 1 if m2 < m1 else y
         _check_year(end_year)
         return date(y, m1, d1), date(end_year, m2, d2)
@@ -353,13 +421,13 @@ def _first_month(p: _Piece) -> int:
     if p.unit in ("day", "month") and p.month:
         return p.month
     if p.unit == "season":
-        return p.n
+        return p.number()
     if p.unit == "quarter" and p.n:
         return (p.n - 1) * 3 + 1
     if p.unit == "squarter" and p.n in vocab.SCHOOL_QUARTERS:
         return vocab.SCHOOL_QUARTERS[p.n][0][0]
     if p.unit == "holiday":
-        return vocab.SCHOOL_HOLIDAYS[p.name][0][0]
+        return vocab.SCHOOL_HOLIDAYS[p.holiday()][0][0]
     return vocab.ACADEMIC_YEAR_START[0]
 
 
@@ -416,12 +484,18 @@ class _Reader:
         j = self.i + ahead
         return self.toks[j] if j < len(self.toks) else None
 
+    def tok(self, ahead: int = 0) -> _Tok:
+        """A token that is there: the caller has seen its kind."""
+        t = self.peek(ahead)
+        assert t is not None, (self.toks, self.i + ahead)
+        return t
+
     def kind(self, ahead: int = 0) -> Optional[str]:
         t = self.peek(ahead)
         return t.kind if t else None
 
     def items(self) -> List[_Item]:
-        items = []
+        items: List[_Item] = []
         while self.peek():
             if self.kind() == "sep":
                 self.i += 1
@@ -430,17 +504,18 @@ class _Reader:
         return items
 
     def item(self) -> _Item:
-        due, from_ = None, False
-        t = self.peek()
+        due: Optional[str] = None
+        from_ = False
+        t = self.tok()
         if t.kind == "due":
-            due = t.value
+            due = t.key()
             self.i += 1
         elif t.kind == "from":
             from_ = True
             self.i += 1
-        part = None
+        part: Optional[str] = None
         if self.kind() == "part":  # «начало марта», «с начала года», «до середины октября»
-            part = self.peek().value
+            part = self.tok().key()
             self.i += 1
             if self.peek() is None:
                 raise _NotParsed("не сказано, начало или середина чего: укажите месяц, четверть или год")
@@ -459,30 +534,31 @@ class _Reader:
             raise _NotParsed("срок обрывается: после тире или предлога нет даты")
         nxt = self.kind(1)
         if t.kind == "date":
-            d, m, y = t.value
+            d, m, y = t.date()
             p = _Piece("day", d, m, y)
             self.i += 1
         elif t.kind in ("num", "ord"):
-            value = t.value[0] if t.kind == "num" else t.value
-            if t.kind == "num" and (t.value[1] == 4 or (t.value[1] == 2 and nxt == "yw")):
-                value = value if t.value[1] == 4 else 2000 + value  # «22 г.» is 2022
+            value = t.number().value if t.kind == "num" else t.integer()
+            digits = t.number().digits if t.kind == "num" else None
+            if digits == 4 or (digits == 2 and nxt == "yw"):
+                value = value if digits == 4 else 2000 + value  # «22 г.» is 2022
                 self.i += 1
                 self.skip_year_words()
                 if self.kind() == "acad":
                     self.i += 1
                     return _Piece("acad", year=value)
                 if self.academic_second_year():  # «к началу 2023/2024 учебного года»: one piece
-                    piece = _academic_year(value, self.peek(1).value[0])
+                    piece = _academic_year(value, self.tok(1).number().value)
                     self.i += 3
                     return piece
                 return _Piece("year", year=value)
-            unit = {"month": "day", "dayw": "day", "q": "quarter", "h": "half", "sq": "squarter"}.get(nxt)
+            unit = {"month": "day", "dayw": "day", "q": "quarter", "h": "half", "sq": "squarter"}.get(nxt or "")
             if unit:
-                month = self.peek(1).value if nxt == "month" else None
+                month = self.tok(1).integer() if nxt == "month" else None
                 p = _Piece(unit, value, month)
                 self.i += 2
                 if nxt == "dayw" and self.kind() == "month":  # «5 числа марта»
-                    p.month = self.peek().value
+                    p.month = self.tok().integer()
                     self.i += 1
             elif nxt == "acad" and t.kind == "num":  # «2023-24 учебный год»
                 self.i += 2
@@ -491,16 +567,18 @@ class _Reader:
                 self.i += 1
                 return _Piece("num", value)
         elif t.kind == "month":
-            p = _Piece("month", month=t.value)
+            p = _Piece("month", month=t.integer())
             self.i += 1
         elif t.kind == "monthyear":  # «09.2022»
-            p = _Piece("month", month=t.value[0], year=t.value[1])
+            month_year = t.month_year()
+            p = _Piece("month", month=month_year.month, year=month_year.year)
             self.i += 1
         elif t.kind == "season":
-            p = _Piece("season", t.value[0], t.value[1])
+            first_month, last_month = t.season()
+            p = _Piece("season", first_month, last_month)
             self.i += 1
         elif t.kind == "holiday":  # «осенние каникулы»
-            p = _Piece("holiday", name=t.value)
+            p = _Piece("holiday", name=t.key())
             self.i += 1
         elif t.kind == "yw":  # «в течение года»
             self.i += 1
@@ -518,23 +596,23 @@ class _Reader:
                 1
                 if (
                     self.kind() == "sep"
-                    and self.peek().text == ","
+                    and self.tok().text == ","
                     and self.kind(1) == "num"
-                    and self.peek(1).value[1] == 4
+                    and self.tok(1).number().digits == 4
                 )
                 else 0
             )
             year_tok = self.peek(ahead)
-            if year_tok is not None and year_tok.kind == "num" and year_tok.value[1] == 4:
-                p.year = year_tok.value[0]
+            if year_tok is not None and year_tok.kind == "num" and year_tok.number().digits == 4:
+                p.year = year_tok.number().value
                 self.i += ahead + 1
             elif (
                 year_tok is not None
                 and year_tok.kind == "num"
-                and year_tok.value[1] == 2
+                and year_tok.number().digits == 2
                 and self.kind(ahead + 1) == "yw"
             ):  # «март 22 г.»
-                p.year = 2000 + year_tok.value[0]
+                p.year = 2000 + year_tok.number().value
                 self.i += ahead + 1
         self.skip_year_words()
         if p.unit in ("half", "quarter", "squarter"):
@@ -548,7 +626,7 @@ class _Reader:
     def academic_part(self, p: _Piece) -> None:
         """«1 полугодие 2022-2023 учебного года», «2 полугодие учебного года»."""
         if self.academic_second_year() and p.year:
-            _academic_year(p.year, self.peek(1).value[0])
+            _academic_year(p.year, self.tok(1).number().value)
             self.i += 3
             if p.unit == "squarter":  # «II четверть 2023-2024 учебного года»: the year its months are in
                 p.year = _school_calendar_year(p, p.year)
@@ -618,11 +696,13 @@ def _repeat_for_bare_years(items: List[_Item]) -> List[_Item]:
             and it.first.year is not None
             and prev.first.unit not in ("year", "acad", "num")
         )
-        if bare_year and _explicit_year(prev) is None:
-            (prev.last or prev.first).year = it.first.year
-            continue
         if bare_year:
-            delta = it.first.year - _explicit_year(prev)
+            assert prev is not None and it.first.year is not None  # bare_year says so
+            prev_year = _explicit_year(prev)
+            if prev_year is None:
+                (prev.last or prev.first).year = it.first.year
+                continue
+            delta = it.first.year - prev_year
             moved = [replace(p, year=None if p.year is None else p.year + delta) for p in prev.pieces()]
             it = _Item(moved[0], moved[1] if len(moved) > 1 else None, prev.due, prev.open_from)
         out.append(it)
@@ -644,6 +724,7 @@ def _resolve(item: _Item, default: Optional[int], school_year: Optional[int] = N
         if item.part:
             if a.unit == "acad":  # «середина учебного года»: of its school months, September to May
                 m, d, offset = vocab.ACADEMIC_HALVES[max(vocab.ACADEMIC_HALVES)][1]
+                assert a.year is not None  # _fill_year gave it one
                 end = date(a.year + offset, m, d)
             start, end = _part_of((start, end), item.part)
         if item.due:
@@ -675,6 +756,7 @@ def _resolve(item: _Item, default: Optional[int], school_year: Optional[int] = N
         if _span(b)[1] < _span(a)[0]:
             b.year += 1
     elif a.year is None:
+        assert b.year is not None  # not both are None
         a.year = b.year
         if _span(b)[1] < _span(a)[0]:
             a.year -= 1
@@ -705,7 +787,7 @@ def _resolve_items(
     if school_year is not None and not any(_explicit_year(it) is not None for it in items):
         return [_resolve(it, default, school_year) for it in items]
     if not any(_explicit_year(it) is not None for it in items):
-        spans = []
+        spans: List[Tuple[date, date]] = []
         year = default
         for it in items:
             span = _resolve(it, year)
@@ -770,7 +852,7 @@ def _recurring(
         if not it.open_from and not it.due and all(p.unit == "year" and p.year is not None for p in it.pieces())
     ]
     if year_items:  # «ежегодно до 1 июня (2022-2024 гг.)»: the years to repeat in
-        covered = set()
+        covered: Set[int] = set()
         for start, end in _resolve_items(year_items, None):
             covered.update(range(start.year, end.year + 1))
         years, items = sorted(covered), [it for it in items if it not in year_items]
@@ -799,7 +881,11 @@ def _recurring(
 
 
 def _recurring_in(
-    freq: str, items: List[_Item], windows: List[Tuple[date, date]], after_period: bool, resolve
+    freq: str,
+    items: List[_Item],
+    windows: List[Tuple[date, date]],
+    after_period: bool,
+    resolve: Callable[[List[_Item]], List[Tuple[date, date]]],
 ) -> List[Tuple[date, date]]:
     """Occurrences within ``windows`` (calendar years, or one school year); ``resolve`` places items."""
     if len(items) == 1 and items[0].open_from:  # «ежемесячно с сентября 2022 года»
@@ -818,7 +904,7 @@ def _recurring_in(
         and items[0].first.month is None
     )
     if day_of_month:  # «ежемесячно до 5 числа», «ежеквартально до 5 числа»
-        day = items[0].first.n
+        day = items[0].first.number()
         if not 1 <= day <= 31:
             raise _NotParsed(f"в месяце нет {day}-го числа")
         # within the month itself when monthly, else in the month after each period (its report)
@@ -851,13 +937,13 @@ def _parse_dated(
     toks: List[_Tok], years: List[int], school_year: Optional[int] = None
 ) -> Tuple[str, List[Tuple[date, date]]]:
     kinds = {t.kind for t in toks}
-    freqs = {t.value for t in toks if t.kind == "recur"} if "recur" in kinds else set()
+    freqs = {t.key() for t in toks if t.kind == "recur"} if "recur" in kinds else set()
     if len(freqs) > 1:
         raise _NotParsed("указано несколько разных периодичностей")
     whole, after_period = "whole" in kinds, "after" in kinds
     if after_period and not freqs:
         raise _NotParsed("срок отсчитывается от отчётного периода, а периодичность не указана")
-    month_part = next((t.value for t in toks if t.kind == "mpart"), None)
+    month_part = next((t.key() for t in toks if t.kind == "mpart"), None)
     if month_part is not None and freqs != {"month"}:
         raise _NotParsed("не сказано, какого месяца: укажите месяц или «ежемесячно»")
     toks = _trim_separators([t for t in toks if t.kind not in ("recur", "whole", "after", "mpart")])

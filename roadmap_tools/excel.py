@@ -265,7 +265,7 @@ class RoadmapBook:
 # --- the buttons -------------------------------------------------------------------
 @script(name="Импорт из Word")
 @button
-def import_from_word(book: xw.Book = None, path: str = None):
+def import_from_word(book: Optional[xw.Book] = None, path: Optional[str] = None):
     """Импорт дорожной карты из Word (.docx, .doc), PDF, .rtf или .odt на лист «Дорожная карта» этой книги.
 
     Путь к файлу берётся из аргумента или из «Настроек» (параметр «Файл для импорта»,
@@ -282,6 +282,7 @@ def import_from_word(book: xw.Book = None, path: str = None):
     from roadmap_tools.workbook import schema as layout
     from roadmap_tools.workbook.settings import settings_from_rows
 
+    assert book is not None  # ``button`` passes the calling book when none is given
     existing = {}
     for name in (layout.SHEET_ROADMAP, layout.SHEET_LISTS, layout.SHEET_SETTINGS):
         sheet = find_sheet(book, name, required=False)
@@ -322,7 +323,7 @@ def import_from_word(book: xw.Book = None, path: str = None):
 
 @script(name="Проверить")
 @button
-def check_entries(book: xw.Book = None):
+def check_entries(book: Optional[xw.Book] = None):
     """Проверка листа «Дорожная карта»: замечания на листе «Проверка», ячейки подсвечены."""
     from roadmap_tools.actions.jobs import check_job, marked_cells
     from roadmap_tools.workbook.schema import SHEET_CHECK, SHEET_GANTT, SHEET_ROADMAP
@@ -351,7 +352,7 @@ def check_entries(book: xw.Book = None):
 
 @script(name="Отметить просрочки")
 @button
-def flag_overdue(book: xw.Book = None, as_of: datetime.date = None):
+def flag_overdue(book: Optional[xw.Book] = None, as_of: Optional[datetime.date] = None):
     """Контроль сроков на дату контроля (пусто: из «Настроек», иначе сегодня)."""
     from roadmap_tools.actions.jobs import overdue_job
     from roadmap_tools.workbook.schema import SHEET_GANTT
@@ -372,7 +373,11 @@ def flag_overdue(book: xw.Book = None, as_of: datetime.date = None):
 
 @script(name="Форма мониторинга")
 @button
-def monitoring_form(book: xw.Book = None, period_from: datetime.date = None, period_to: datetime.date = None):
+def monitoring_form(
+    book: Optional[xw.Book] = None,
+    period_from: Optional[datetime.date] = None,
+    period_to: Optional[datetime.date] = None,
+):
     """Форма мониторинга за отчётный период (пусто: из «Настроек», иначе текущий квартал)."""
     from roadmap_tools.actions.jobs import form_job
     from roadmap_tools.workbook.schema import SHEET_FORM
@@ -397,7 +402,7 @@ def saved_book_path(book) -> Path:
 
 @script(name="Сопроводительное письмо")
 @button
-def cover_letter(book: xw.Book = None):
+def cover_letter(book: Optional[xw.Book] = None):
     """Сопроводительное письмо .docx рядом с книгой (книга сначала сохраняется)."""
     from roadmap_tools.reports.letter import default_letter_path, prepare_letter, render_letter
 
@@ -414,7 +419,7 @@ def cover_letter(book: xw.Book = None):
 
 @script(name="Письмо e-mail")
 @button
-def email_draft(book: xw.Book = None):
+def email_draft(book: Optional[xw.Book] = None):
     """Черновик письма .eml с формой мониторинга и сопроводительным письмом, рядом с книгой."""
     from roadmap_tools.reports.email_draft import make_email
 
@@ -430,7 +435,7 @@ def email_draft(book: xw.Book = None):
 
 @script(name="Дорожная карта в Word")
 @button
-def export_to_word(book: xw.Book = None):
+def export_to_word(book: Optional[xw.Book] = None):
     """Дорожная карта приложением к приказу (.docx) рядом с книгой (книга сначала сохраняется)."""
     from roadmap_tools.reports.word_export import export_word
 
@@ -454,7 +459,10 @@ FEEDBACK_PATTERN = "Замечания куратора*.xlsx"
 @script(name="Запрос исполнителям")
 @button
 def requests_to_executors(
-    book: xw.Book = None, period_from: datetime.date = None, period_to: datetime.date = None, folder: str = None
+    book: Optional[xw.Book] = None,
+    period_from: Optional[datetime.date] = None,
+    period_to: Optional[datetime.date] = None,
+    folder: Optional[str] = None,
 ):
     """Книги запросов исполнителям за отчётный период в папке «Запросы исполнителям» рядом с книгой."""
     from roadmap_tools.executors.requests import requests_job
@@ -472,7 +480,7 @@ def requests_to_executors(
 
 @script(name="Собрать ответы")
 @button
-def collect_answers(book: xw.Book = None, folder: str = None):
+def collect_answers(book: Optional[xw.Book] = None, folder: Optional[str] = None):
     """Ответы исполнителей из папки «Ответы исполнителей» рядом с книгой — в отчётные столбцы."""
     from roadmap_tools.executors.collect import SHEET_COLLECT, run_collect_files
 
@@ -498,7 +506,7 @@ def collect_answers(book: xw.Book = None, folder: str = None):
 
 @script(name="Замечания куратора")
 @button
-def curator_feedback(book: xw.Book = None, path: str = None):
+def curator_feedback(book: Optional[xw.Book] = None, path: Optional[str] = None):
     """Решения и комментарии куратора из файла «Замечания куратора - ….xlsx» рядом с книгой."""
     from roadmap_tools.consolidation.review import apply_feedback_job, read_feedback
 

@@ -34,7 +34,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence, Tuple, Union
+from typing import IO, Callable, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from roadmap_tools.errors import RoadmapError, UsageError
 
@@ -542,7 +542,10 @@ def _os_error(exc: OSError, target: Path) -> RoadmapError:
             file=str(target),
             hint="Освободите место на диске и повторите.",
         )
-    words = _ERRNO_WORDS.get(code, f"ошибка файловой системы, код {code}" if code else type(exc).__name__)
+    if code is None:
+        words = type(exc).__name__
+    else:
+        words = _ERRNO_WORDS.get(code, f"ошибка файловой системы, код {code}" if code else type(exc).__name__)
     return RoadmapError(
         f"запись не удалась ({words}); файл не изменён.",
         file=str(target),
@@ -695,7 +698,7 @@ def _landing(path: PathLike, backup: bool) -> Iterator[Path]:
                 tmp.unlink()
 
 
-def atomic_write(path: PathLike, write: Callable[[Path], None], *, backup: bool = True) -> Path:
+def atomic_write(path: PathLike, write: Callable[[Path], object], *, backup: bool = True) -> Path:
     """Write ``path`` by calling ``write(tmp_path)``; replace the target only on success.
 
     The previous version of the file, if any, is kept as ``NAME.bak.EXT``. A failure
@@ -713,8 +716,8 @@ def atomic_write(path: PathLike, write: Callable[[Path], None], *, backup: bool 
 def atomic_open(path: PathLike, mode: str = "w", encoding: str = "utf-8", backup: bool = True) -> Iterator:
     """``open`` for writing that lands atomically (text or bytes), with the same guarantees."""
     with _landing(path, backup) as tmp:
-        kwargs = {} if "b" in mode else {"encoding": encoding, "newline": ""}
-        with open(tmp, mode, **kwargs) as fh:
+        fh: IO = open(tmp, mode) if "b" in mode else open(tmp, mode, encoding=encoding, newline="")
+        with fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -1232,10 +1235,11 @@ def describe_read_error(exc: BaseException, what: str = WHAT_EXCEL) -> str:
 
 def _chain(exc: BaseException) -> list:
     """The exception and those it was raised from (openpyxl wraps defusedxml's in a ValueError)."""
-    found = []
-    while exc is not None and exc not in found and len(found) < 10:
-        found.append(exc)
-        exc = exc.__cause__ or exc.__context__
+    found: List[BaseException] = []
+    current: Optional[BaseException] = exc
+    while current is not None and current not in found and len(found) < 10:
+        found.append(current)
+        current = current.__cause__ or current.__context__
     return found
 
 

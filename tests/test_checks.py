@@ -246,6 +246,11 @@ def test_flat_numbers_through_the_document_are_not_gaps():
     assert found(rm) == []
 
 
+def test_numbering_that_starts_from_zero_is_in_order():
+    assert found(roadmap([good("0"), good("1")])) == []
+    assert found(roadmap([good("1.0"), good("1.1")])) == []
+
+
 def test_trailing_dots_are_fine_when_all_numbers_have_them():
     rm = roadmap([good("1.1."), good("1.2."), good("1.10.", activity="X")])
     assert ("mixed_numbering", "A4") not in found(rm)

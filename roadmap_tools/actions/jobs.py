@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from roadmap_tools.checks import ERROR, Finding, check_roadmap, count
 from roadmap_tools.control import DEFAULT_DUE_SOON_DAYS, deadline_status, summary
@@ -266,7 +266,7 @@ def _control_columns(roadmap: Roadmap) -> tuple:
     return control, days
 
 
-def _blocks(rows: Sequence[int]) -> list:
+def _blocks(rows: Iterable[int]) -> list:
     """Sorted row numbers -> runs of consecutive rows."""
     runs: list = []
     for r in sorted(rows):

@@ -7,7 +7,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence, overload
 
 from roadmap_tools.errors import UsageError
 from roadmap_tools.safeio import OutputKind, check_name, check_output, write_locks
@@ -91,6 +91,12 @@ def add_output_option(parser: argparse.ArgumentParser, default_hint: str) -> Non
     parser.add_argument("-o", "--output", metavar="ФАЙЛ", help=f"куда записать результат (по умолчанию {default_hint})")
 
 
+@overload
+def admit_output(output: str, kinds: Sequence[OutputKind], inputs: Iterable = (), option: str = "-o") -> Path: ...
+@overload
+def admit_output(
+    output: Optional[str], kinds: Sequence[OutputKind], inputs: Iterable = (), option: str = "-o"
+) -> Optional[Path]: ...
 def admit_output(
     output: Optional[str], kinds: Sequence[OutputKind], inputs: Iterable = (), option: str = "-o"
 ) -> Optional[Path]:

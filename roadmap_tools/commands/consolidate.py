@@ -177,6 +177,7 @@ def _consolidate(args: argparse.Namespace, output: Path, csv: Optional[Path], sh
     if args.csv:
         from roadmap_tools.consolidation.consolidate import write_rows_csv
 
+        assert csv is not None  # admitted from args.csv
         write_rows_csv(summary, csv)
     if not args.json:
         total = summary.total

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import Dict, Iterable, List, Optional, Sequence, Union
 
 from roadmap_tools.lexicon import vocab
 from roadmap_tools.lexicon.morphology import (
@@ -510,7 +510,7 @@ def _add_hyperlinks(path: Path, sheet_index: int, rows: list) -> None:
                 targets[rel.get("Id")] = rel.get("Target", "")
     from roadmap_tools.sheetplan.operations import bounds
 
-    by_row = {}
+    by_row: Dict[int, List[str]] = {}
     for link in _hyperlink_elements(data).iter(f"{ns_main}hyperlink"):
         target = targets.get(link.get(f"{ns_rel}id"), "")
         if target.lower().startswith(("http://", "https://")):

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Optional, Sequence, Union
+from typing import Any, Callable, Optional, Sequence, Union
 
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.series import SeriesLabel
@@ -509,6 +509,7 @@ def feedback_job(
         files.append(item)
     run = FeedbackRun(files)
     if archive:
+        assert period is not None  # refused above when the summary has none
         with Archive.open(archive) as store:
             updated = store.record_decisions(
                 period[0], period[1], [(r.municipality, r.row_id, r.decision, r.comment) for r in rows]
@@ -553,10 +554,12 @@ def _feedback_email(item: FeedbackFile, period: Optional[tuple], today: Optional
         "Загрузите приложенный файл в книгу дорожной карты кнопкой «Замечания куратора», доработайте "
         "отмеченные строки и направьте отчёт повторно.\n"
     )
+    path = item.path
+    assert path is not None  # the feedback workbook is written before its letter
     message = build_message(
-        {}, [item.path], body, today=today, subject=f"Замечания куратора к отчёту: {item.municipality}{words}"
+        {}, [path], body, today=today, subject=f"Замечания куратора к отчёту: {item.municipality}{words}"
     )
-    return write_eml(message, item.path.with_suffix(".eml"))
+    return write_eml(message, path.with_suffix(".eml"))
 
 
 # --- in the municipality: apply the feedback ---------------------------------------------------------
@@ -734,7 +737,7 @@ class ReviewExtras:
     """The review's part of a consolidation: sheets, charts and what ``--json`` reports."""
 
     plans: list = field(default_factory=list)
-    charts: Optional[object] = None
+    charts: Optional[Callable[[Any], None]] = None  # called with the openpyxl workbook
     json: dict = field(default_factory=dict)
 
 

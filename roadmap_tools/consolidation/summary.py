@@ -59,7 +59,7 @@ def summary_plans(summary: Summary) -> List[sp.SheetPlan]:
     as_of = f"{summary.as_of:%d.%m.%Y}"
     municipalities = summary.municipalities
     total = total_of(municipalities)
-    rows = [
+    rows: List[List[sp.Value]] = [
         [m.name, len(m.files), m.activities, m.reported, m.with_link, m.overdue, m.share_done] for m in municipalities
     ]
     plan = sp.SheetPlan(SHEET_SUMMARY, reset=True, index=0)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
 from roadmap_tools.actions.on_file import _Book
 from roadmap_tools.errors import RoadmapError
@@ -26,7 +26,7 @@ from roadmap_tools.executors.requests import (
     SHEET_META,
     SHEET_REQUEST,
 )
-from roadmap_tools.model import Roadmap
+from roadmap_tools.model import Activity, Roadmap
 from roadmap_tools.monitoring_form import touches_period
 from roadmap_tools.reading.xlsx_values import cell_text
 from roadmap_tools.safeio import ensure_not_open_elsewhere, load_workbook
@@ -69,7 +69,7 @@ class Unknown:
 
 @dataclass
 class Conflict:
-    activity: object  # Activity
+    activity: Activity
     field: str
     current: str
     answered: str
@@ -267,7 +267,7 @@ def collect_job(roadmap: Roadmap, settings: dict, answers: Sequence[Union[Answer
     for (row_id, name), texts in offered.items():
         activity = activities[row_id]
         current = str(getattr(activity, name) or "").strip()
-        distinct = []
+        distinct: List[Tuple[str, str, Optional[int]]] = []
         for text, file, row in texts:
             if not any(_same(text, seen[0]) for seen in distinct):
                 distinct.append((text, file, row))
@@ -286,8 +286,8 @@ def collect_job(roadmap: Roadmap, settings: dict, answers: Sequence[Union[Answer
         writes[(activity.source.row, roadmap.column_index[name])] = text
         result.filled.append((activity, name, text))
     answered = {row_id for row_id, _ in offered}
-    periods = [(_date(a.meta.get("period_from")), _date(a.meta.get("period_to"))) for a in real]
-    periods = [p for p in periods if p[0] and p[1]]
+    read_periods = [(_date(a.meta.get("period_from")), _date(a.meta.get("period_to"))) for a in real]
+    periods = [(start, end) for start, end in read_periods if start and end]
     for activity in roadmap.activities():
         row_id = ids[id(activity)]
         if row_id in answered or (activity.info and activity.link):

@@ -7,7 +7,7 @@ inside «ОбОО»). The words that join names are data (``vocab.EXECUTOR_JOINE
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Sequence, Set
 
 from roadmap_tools.lexicon import vocab
 from roadmap_tools.model import Activity, Roadmap
@@ -100,7 +100,7 @@ def executor_names(roadmap: Roadmap, lists_rows: Sequence = ()) -> list:
         if words in atomic:
             result.append(name)
             continue
-        covered = set()
+        covered: Set[int] = set()
         for start, end, known in inner[words]:
             if _words(known) in atomic:
                 covered.update(range(start, end))

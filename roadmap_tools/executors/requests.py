@@ -214,6 +214,8 @@ def write_request_email(
     settings: dict, request: RequestFile, title: str, start: date, end: date, today: Optional[date] = None
 ) -> Path:
 
+    path = request.path
+    assert path is not None  # the request's workbook is written before its letter
     period = f"за период с {start:%d.%m.%Y} по {end:%d.%m.%Y}"
     body = EMAIL_BODY.format(
         title=title,
@@ -224,12 +226,12 @@ def write_request_email(
     )
     message = build_message(
         {**settings, "email_to": request.email, "email_subject": ""},
-        [request.path],
+        [path],
         body,
         today=today,
         subject=f"Запрос информации о выполнении мероприятий «{title}» {period}",
     )
-    return write_eml(message, request.path.with_suffix(".eml"))
+    return write_eml(message, path.with_suffix(".eml"))
 
 
 # --- the job --------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import sys
 from importlib.resources import files
-from typing import Any, get_args, get_origin
+from typing import Any, Optional, get_args, get_origin
 
 from roadmap_tools.errors import RoadmapError
 
@@ -53,7 +53,7 @@ def lexicon(text: str = "") -> dict:
         ) from error
 
 
-def entry(key: str, schema: Any, data: dict = None) -> Any:
+def entry(key: str, schema: Any, data: Optional[dict] = None) -> Any:
     """The entry ``key`` of the vocabulary, checked against ``schema`` and typed by it."""
     data = lexicon() if data is None else data
     if key not in data:

@@ -65,7 +65,7 @@ def _is_abbreviation(word: str, all_caps: bool = False) -> bool:
         if not all_caps:
             return True
         parses = _parses(letters)
-        return not parses or parses[0].tag.POS is None or {"Abbr", "Fixd"} & set(parses[0].tag.grammemes)
+        return not parses or parses[0].tag.POS is None or bool({"Abbr", "Fixd"} & set(parses[0].tag.grammemes))
     return False
 
 
@@ -171,8 +171,8 @@ def _person_word(word: str, case: str, gender: Optional[str]) -> str:
     glued = _INITIALS_GLUED.match(word) or _SURNAME_GLUED.match(word)
     if glued:
         initials, surname = (glued.group(1), glued.group(2)) if word[1] == "." else (glued.group(2), glued.group(1))
-        inflected = _person_word(surname, case, gender)
-        return initials + inflected if word[1] == "." else inflected + initials
+        surname = _person_word(surname, case, gender)
+        return initials + surname if word[1] == "." else surname + initials
     if _INITIALS.match(word) or not _WORD.match(word):
         return word
     forced = _exception(word, case)

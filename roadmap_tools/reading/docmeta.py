@@ -94,10 +94,10 @@ def find_order_date(paragraphs: Sequence[str]) -> Optional[date]:
                 return date(year, month, day)
             except ValueError:
                 continue
-        match = _WORDY_DATE.search(text)
-        if match:
+        wordy = _WORDY_DATE.search(text)
+        if wordy:
             try:
-                return date(int(match.group(3)), vocab.MONTHS_GENITIVE.index(match.group(2)) + 1, int(match.group(1)))
+                return date(int(wordy.group(3)), vocab.MONTHS_GENITIVE.index(wordy.group(2)) + 1, int(wordy.group(1)))
             except ValueError:
                 continue
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, List, Optional, Set, Tuple
 
 from roadmap_tools import safeio
 from roadmap_tools.reading.tablerows import RawRow
@@ -46,7 +46,8 @@ def _body_blocks(element) -> Iterator:
 def _paragraph_text(p_element) -> str:
     from docx.text.paragraph import Paragraph
 
-    return Paragraph(p_element, None).text
+    # the text needs no story part (styles, images): the paragraph is read, never changed
+    return Paragraph(p_element, None).text  # type: ignore[arg-type]
 
 
 def _cell_text(tc) -> str:
@@ -80,13 +81,15 @@ def _hyperlinks(tc, rels: dict) -> list:
     return targets
 
 
-def _table_rows(tbl, rels: dict = None) -> list:
+def _table_rows(tbl, rels: Optional[dict] = None) -> list:
     rels = rels or {}
     rows = []
     above: dict = {}  # grid column -> text of the cell that a vertical merge continues
     for number, tr in enumerate(tbl.iterchildren(f"{_W}tr"), start=1):
         cells: list = [None] * tr.grid_before
-        repeated, bold, links = set(), set(), []
+        repeated: Set[int] = set()
+        bold: Set[int] = set()
+        links: List[Tuple[int, str]] = []
         for tc in tr.iterchildren(f"{_W}tc"):
             grid = len(cells)
             span = max(1, tc.grid_span)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Optional, Sequence
+from typing import Any, Dict, Optional, Sequence
 
 from roadmap_tools.lexicon import vocab
 
@@ -35,8 +35,8 @@ def normalise_title(text: Any) -> str:
     return folded.strip(_EDGE_PUNCTUATION)
 
 
-def _synonym_table() -> dict:
-    table = {}
+def _synonym_table() -> Dict[str, str]:
+    table: Dict[str, str] = {}
     for field, titles in vocab.HEADER_SYNONYMS.items():
         for title in titles:
             table.setdefault(normalise_title(title), field)

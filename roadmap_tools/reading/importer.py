@@ -132,12 +132,12 @@ def _import_document(content: DocxContent, name: str, no_table_hint: str = _NO_T
         )
     parsed = parse_tables(content.tables, Source(file=name))
     _require_roadmap(parsed, name, "в документе")
+    header_table = parsed.header_table
+    assert header_table is not None  # found with the header, which _require_roadmap has seen
     # a title may be the table's own first row, merged across it, above the header
-    title_rows = [
-        " ".join(t for t in row.texts if t) for row in content.tables[parsed.header_table][: parsed.header_row]
-    ]
+    title_rows = [" ".join(t for t in row.texts if t) for row in content.tables[header_table][: parsed.header_row]]
     meta = docmeta.document_meta(
-        content.paragraphs_before(parsed.header_table) + title_rows, content.paragraphs(), _deadlines(parsed)
+        content.paragraphs_before(header_table) + title_rows, content.paragraphs(), _deadlines(parsed)
     )
     return _roadmap(parsed, meta, Source(file=name))
 
@@ -201,8 +201,10 @@ def _deadlines(parsed: ParsedTables) -> list:
 
 
 def _roadmap(parsed: ParsedTables, meta: docmeta.DocumentMeta, source: Source) -> Roadmap:
-    columns = [" ".join(title.split()) for title in parsed.layout.titles]
-    fields = parsed.layout.fields
+    table_layout = parsed.layout
+    assert table_layout is not None  # _require_roadmap has let only a roadmap through
+    columns = [" ".join(title.split()) for title in table_layout.titles]
+    fields = table_layout.fields
     for section in parsed.sections:
         for activity in section.activities:
             activity.done_date = _done_date(activity.done_date)
@@ -216,7 +218,7 @@ def _roadmap(parsed: ParsedTables, meta: docmeta.DocumentMeta, source: Source) -
         has_executor_column="executor" in fields,
         source=source,
         column_index={field: index + 1 for field, index in fields.items()},
-        kept_columns=[title for _, title in parsed.layout.other_columns],
+        kept_columns=[title for _, title in table_layout.other_columns],
         report_columns={name: columns[fields[name]] for name in REPORT_FIELDS if name in fields},
     )
 

@@ -187,7 +187,7 @@ def _table_rows(page, table, page_start: bool = False, cut_before: Optional[dict
         wrapped = frozenset(
             col
             for (row, col), (_, word) in ends.items()
-            if row == kept[cut] and col in (cut_before or {}) and cut_before[col] < word
+            if row == kept[cut] and cut_before is not None and col in cut_before and cut_before[col] < word
         )
         rows[cut] = replace(rows[cut], wrapped=wrapped)
     last_room = {col: room for (row, col), (room, _) in ends.items() if kept and row == kept[-1]}

@@ -316,11 +316,13 @@ class _Builder:
                 return current + text
             return f"{current} {text}"
 
+        last = self.last
+        assert last is not None  # the callers continue an activity that is there
         for name, text in values.items():
             if text:
-                setattr(self.last, name, joined(getattr(self.last, name), text, name in line_wraps))
+                setattr(last, name, joined(getattr(last, name), text, name in line_wraps))
         for title, text in (extra or {}).items():
-            self.last.extra[title] = joined(self.last.extra.get(title), text)
+            last.extra[title] = joined(last.extra.get(title), text)
 
 
 #: Fields of the plan, then the reporting fields a document may already have filled.
@@ -467,8 +469,8 @@ def parse_tables(
             first = next((row.texts for row in rows if any(row.texts)), [])
             result.unrecognised.append(first)
             continue
-        layout = layout_for_continuation(rows, result.layout)
-        if layout is not None:
-            _process_rows(rows, layout, builder)
+        continued = layout_for_continuation(rows, result.layout)
+        if continued is not None:
+            _process_rows(rows, continued, builder)
     result.sections = [section for section in builder.sections if section.activities]
     return result

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, List, Optional, Set
 
 from roadmap_tools import safeio
 from roadmap_tools.reading.tablerows import RawRow
@@ -44,8 +44,8 @@ class SheetRows:
 
 def _raw_rows(values: list, merged: list) -> list:
     """Texts with horizontal merges as None and vertical merges repeated (and marked)."""
-    grid = [[cell_text(v) for v in row] for row in values]
-    repeated = [set() for _ in grid]
+    grid: List[List[Optional[str]]] = [[cell_text(v) for v in row] for row in values]
+    repeated: List[Set[int]] = [set() for _ in grid]
     for (r1, c1), (r2, c2) in merged:
         for r in range(r1, min(r2, len(grid) - 1) + 1):
             row = grid[r]

@@ -180,7 +180,10 @@ def build_message(
         # The file name in Content-Disposition (RFC 2231) and, for older mail programs,
         # as Content-Type's «name» (RFC 2047; mailheaders.fold_content_type writes it)
         message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name)
-        message.get_payload()[-1].set_param("name", path.name)
+        parts = message.get_payload()
+        # a message with an attachment is multipart, and its parts are of the message's class
+        assert isinstance(parts, list) and isinstance(parts[-1], EmailMessage)
+        parts[-1].set_param("name", path.name)
     return message
 
 
@@ -267,6 +270,7 @@ def send_message(
     del outgoing["X-Unsent"]  # the recipient must get a letter, not a draft
     where = f"{host}:{port}"
     try:
+        connection: smtplib.SMTP
         if security == "ssl":
             connection = smtplib.SMTP_SSL(host, port, timeout=timeout, context=ssl.create_default_context())
         else:
@@ -306,9 +310,9 @@ def send_message(
             hint="Проверьте «SMTP-защита»: starttls, ssl или нет.",
         ) from exc
     except smtplib.SMTPRecipientsRefused as exc:
-        refused = ", ".join(exc.recipients)
+        recipients = ", ".join(exc.recipients)
         raise RoadmapError(
-            f"SMTP-сервер {where} отклонил получателей: {refused}.",
+            f"SMTP-сервер {where} отклонил получателей: {recipients}.",
             sheet=SHEET_SETTINGS,
             hint="Проверьте «E-mail получателя».",
         ) from exc

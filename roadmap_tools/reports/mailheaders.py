@@ -187,9 +187,10 @@ class MailPolicy(EmailPolicy):
         elif key in ADDRESS_HEADERS and getattr(value, "addresses", None) is not None:
             text = fold_addresses(name, value.addresses)
         elif key == "content-type":
-            text = fold_content_type(name, value)
-            if text is None:
+            folded = fold_content_type(name, value)
+            if folded is None:
                 return None
+            text = folded
         else:
             return None
         return text.replace("\n", self.linesep)

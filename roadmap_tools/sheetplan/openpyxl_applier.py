@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any, Callable, Dict
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.comments import Comment
@@ -315,7 +316,8 @@ def _protect(wb, ws, op: sp.Protect):
         setattr(protection, allowed, False)
 
 
-_APPLY = {
+#: Operation type -> its applier (workbook, worksheet, the operation of that type).
+_APPLY: Dict[type, Callable[[Any, Any, Any], None]] = {
     sp.Values: _values,
     sp.ClearContents: _clear,
     sp.Fill: _fill,

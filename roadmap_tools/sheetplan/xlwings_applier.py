@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import sys
 from datetime import date, datetime
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Dict, Iterable, Sequence
 
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.sheetplan import operations as sp
@@ -381,7 +381,8 @@ def _protect(book, sheet, op: sp.Protect):
     _desktop(protect)
 
 
-_APPLY = {
+#: Operation type -> its applier (book, sheet, the operation of that type).
+_APPLY: Dict[type, Callable[[Any, Any, Any], None]] = {
     sp.Values: _values,
     sp.ClearContents: _clear,
     sp.Fill: _fill,

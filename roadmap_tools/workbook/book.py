@@ -505,9 +505,13 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Opt
     for number, row in enumerate(rows[1:], start=2):
         width = len(row)
         texts = {name: _text(row[index]) if index is not None and index < width else "" for name, index in text_columns}
+        extras = {
+            name: _text(row[index]) if index is not None and index < width else "" for name, index in extra_columns
+        }
         if not any(texts[name] for name in ("number", "activity", "deadline", "executor", "result")):
             continue
         done_raw = row[done_column] if done_column is not None and done_column < width else None
+        done: Union[date, str, None]
         try:
             done = settings_module.to_date(done_raw)
         except (ValueError, TypeError, OverflowError):
@@ -526,7 +530,9 @@ def roadmap_from_rows(rows: Sequence[Sequence[Any]], settings: dict, source: Opt
             note=texts["note"],
             section=texts["section"],
             source=Source(source.file, sheet, number),
-            **{name: _text(row[index]) if index is not None and index < width else "" for name, index in extra_columns},
+            row_id=extras["row_id"],
+            decision=extras["decision"],
+            curator_comment=extras["curator_comment"],
             extra={title: row[index] for index, title in kept if index < len(row) and row[index] not in (None, "")},
         )
         activity.parsed = parse_deadline(activity.deadline, years, school_year)

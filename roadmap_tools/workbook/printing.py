@@ -64,14 +64,14 @@ def page_setup(
     ``title_columns``: how many first columns repeat on every page across (used only when
     the sheet does not fit one page wide).
     """
-    widths = [DEFAULT_WIDTH_CHARS if w is None else float(w) for w in widths] or [DEFAULT_WIDTH_CHARS]
-    total = sum(widths) * POINTS_PER_WIDTH_CHAR
+    printed = [DEFAULT_WIDTH_CHARS if w is None else float(w) for w in widths] or [DEFAULT_WIDTH_CHARS]
+    total = sum(printed) * POINTS_PER_WIDTH_CHAR
     if total * PORTRAIT_MIN_SCALE <= printable_width(False):
         return PageSetup(landscape=False, fit_width=True, title_rows=title_rows, print_area=print_area)
     min_scale = min(1.0, MIN_PRINTED_PT * SCALE_MARGIN / smallest_font)
     if total * min_scale <= printable_width(True):
         return PageSetup(landscape=True, fit_width=True, title_rows=title_rows, print_area=print_area)
-    pages = pages_across(widths, min_scale, True, title_columns)
+    pages = pages_across(printed, min_scale, True, title_columns)
     columns = f"A:{column_letter(title_columns)}" if title_columns else None
     return PageSetup(
         landscape=True,

@@ -33,10 +33,13 @@ def _ribbon(original: Path) -> tuple:
             elements = [e for e in _RELATIONSHIP.findall(rels) if any(t in e for t in RIBBON_RELATIONSHIPS)]
             if not elements:
                 return [], {}
-            folders = {re.search(r'Target="/?([^"]+)"', e).group(1).rpartition("/")[0] + "/" for e in elements}
+            targets = [re.search(r'Target="/?([^"]+)"', e) for e in elements]
+            if not all(targets):  # a relationship without a target: no ribbon to keep
+                return [], {}
+            folders = {t.group(1).rpartition("/")[0] + "/" for t in targets if t}
             parts = {n: zf.read(n) for n in zf.namelist() if any(n.startswith(f) for f in folders)}
             return elements, parts
-    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError, AttributeError):
+    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
         return [], {}
 
 

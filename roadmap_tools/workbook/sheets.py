@@ -24,6 +24,7 @@ from roadmap_tools.sheetplan.operations import (
     NumberFormat,
     RowHeight,
     SheetPlan,
+    Value,
     Values,
     Wrap,
     address,
@@ -177,8 +178,8 @@ def instructions_plan() -> SheetPlan:
     plan.add(Wrap(f"A1:C{len(rows)}"))
     plan.add(Font("A1", bold=True, size=14))
     plan.add(RowHeight(1, TITLE_ROW_HEIGHT))
-    for row in bold_rows[1:]:
-        plan.add(Font(f"A{row}", bold=True))
+    for bold_row in bold_rows[1:]:
+        plan.add(Font(f"A{bold_row}", bold=True))
     for first, last in ((buttons_header, buttons_last), (sheets_header, sheets_last)):
         plan.add(Font(f"A{first}:C{first}", bold=True))
         plan.add(Fill(f"A{first}:C{first}", HEADER_FILL))
@@ -240,7 +241,8 @@ def gantt_plan(
     plan.add(NumberFormat("D1", "DD.MM.YYYY"))
     plan.add(Font("A1", bold=True, size=14))
 
-    year_row, month_row = [], []
+    year_row: List[Value] = []
+    month_row: List[Value] = []
     for i in range(months):
         col = column_letter(GANTT_FIRST_MONTH_COL + i)
         prev = column_letter(GANTT_FIRST_MONTH_COL + i - 1)
@@ -259,7 +261,7 @@ def gantt_plan(
                     f'=IF({col}{GANTT_HEADER_ROW}="","",IF(MONTH({col}{GANTT_HEADER_ROW})=1,YEAR({col}{GANTT_HEADER_ROW}),""))'
                 )
             )
-    header = ["№", "Мероприятие", "Начало", "Окончание", "Контроль срока", "Месяцы"]
+    header: List[Value] = ["№", "Мероприятие", "Начало", "Окончание", "Контроль срока", "Месяцы"]
     plan.add(Values(address(GANTT_HEADER_ROW - 1, GANTT_FIRST_MONTH_COL), [year_row]))
     plan.add(Values(address(GANTT_HEADER_ROW, 1), [header + month_row]))
     plan.add(NumberFormat(f"{first_col}{GANTT_HEADER_ROW}:{last_col}{GANTT_HEADER_ROW}", "[$-419]MMM"))
@@ -379,7 +381,7 @@ XLWINGS_CONF = [
 
 def xlwings_conf_plan() -> SheetPlan:
     """The sheet xlwings reads settings from (the keys must start in A1, without a header)."""
-    rows = [[key, value, comment] for key, value, comment in XLWINGS_CONF]
+    rows: List[List[Optional[str]]] = [[key, value, comment] for key, value, comment in XLWINGS_CONF]
     rows += [
         [None, None, None],
         [

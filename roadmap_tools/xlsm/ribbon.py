@@ -13,6 +13,7 @@ decodes.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Sequence
 from xml.sax.saxutils import quoteattr
@@ -154,7 +155,7 @@ def write_sources(workbook_dir: Path) -> list:
         (workbook_dir / "vba" / f"{CALLBACKS_MODULE}.bas", callbacks_module().encode("ascii")),
     ]
     for path, data in targets:
-        atomic_write(path, lambda tmp, data=data: tmp.write_bytes(data), backup=False)
+        atomic_write(path, functools.partial(Path.write_bytes, data=data), backup=False)
     return [p for p, _ in targets]
 
 

@@ -147,14 +147,16 @@ def review_rows(summary: Summary, previous: Optional[dict] = None) -> list:
     rows = []
     for report in summary.reports:
         derived = derived_ids((r.section, r.activity) for r in report.rows)
+        name = names[id(report)]
+        key = municipality_key(name)
+        file_name = Path(report.file).name
         for row, fallback in zip(report.rows, derived):
             row_id = row.row_id or fallback
-            name = names[id(report)]
-            decision, comment = previous.get((municipality_key(name), row_id), ("", ""))
+            decision, comment = previous.get((key, row_id), ("", ""))
             rows.append(
                 ReviewRow(
                     name,
-                    Path(report.file).name,
+                    file_name,
                     row.section,
                     row.number,
                     row.activity,

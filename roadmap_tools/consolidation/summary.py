@@ -108,10 +108,11 @@ def summary_plans(summary: Summary) -> List[sp.SheetPlan]:
     if rows:
         plan.add(sp.ConditionalFill(f"F{h + 1}:F{last - 1}", f"=F{h + 1}>0", "FFC7CE"))
 
+    file_names = {id(r): Path(r.file).name for r in summary.reports}
     overdue = [
         [
             r.name,
-            Path(r.file).name,
+            file_names[id(r)],
             row.section,
             row.number,
             row.activity,
@@ -121,7 +122,7 @@ def summary_plans(summary: Summary) -> List[sp.SheetPlan]:
         for r, row in summary.overdue_rows()
     ]
     incomplete = [
-        [r.name, Path(r.file).name, row.section, row.number, row.activity, missing]
+        [r.name, file_names[id(r)], row.section, row.number, row.activity, missing]
         for r, row, missing in summary.incomplete_rows()
     ]
     files = [

@@ -208,7 +208,9 @@ def rows_plan(rows: Sequence[ReviewRow], period: str = "") -> sp.SheetPlan:
         for r in rows
     ]
     last = 3 + len(body)
-    plan.add(sp.Values("A3", [ROWS_HEADER] + body))
+    plan.add(sp.Values("A3", [ROWS_HEADER]))
+    if body:  # a block of its own, which the summary writes to the file row by row
+        plan.add(sp.Values("A4", body))
     plan.add(sp.Font("A3:L3", bold=True)).add(sp.Fill("A3:L3", HEADER_FILL)).add(sp.Wrap("A3:L3"))
     plan.add(sp.ColumnWidths(dict(ROWS_WIDTHS), hidden=("L",)))
     plan.add(sp.Freeze("A4"))

@@ -252,16 +252,18 @@ def write_summary(
     from openpyxl import Workbook
 
     from roadmap_tools.safeio import atomic_write
+    from roadmap_tools.sheetplan import openpyxl_streamed
 
     def write(tmp: Path) -> None:
         workbook = Workbook()
         default = workbook.active
-        sp.apply_openpyxl(workbook, list(summary_plans(summary)) + list(extra_plans))
+        # «Строки отчётов» (a row per report row) goes to the file row by row, not held as cells
+        held = openpyxl_streamed.apply_holding_back(workbook, list(summary_plans(summary)) + list(extra_plans))
         workbook.remove(default)
         add_charts(workbook, summary)
         if extra_charts is not None:
             extra_charts(workbook)
         workbook.active = 0
-        workbook.save(tmp)
+        openpyxl_streamed.save(workbook, tmp, held)
 
     return atomic_write(path, write)

@@ -106,11 +106,17 @@ def _values(wb, ws, op: sp.Values):
             cell = cells.get((r, c))
             if cell is None:
                 cell = ws._get_cell(r, c)
-            if type(value) is str:
-                cell._value = ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]
-                cell.data_type = "s"
-            else:
-                set_cell_value(cell, value)
+            store_value(cell, value)
+
+
+def store_value(cell, value) -> None:
+    """``set_cell_value``, with text (most of what a summary writes) stored without openpyxl
+    checking each string a second time."""
+    if type(value) is str:
+        cell._value = ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]
+        cell.data_type = "s"
+    else:
+        set_cell_value(cell, value)
 
 
 def _clear(wb, ws, op: sp.ClearContents):

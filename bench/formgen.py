@@ -70,11 +70,11 @@ NO_INFO = ["", "-", "не проводилось", "нет"]
 
 def _texts() -> tuple:
     activities, infos = [], []
-    for name in ("000_9d9fda70d4b7cb08", "001_a470a32a4d39f39e", "003_1231fe5c55c4aab0"):
+    for name in ("roadmap_penza_2022", "roadmap_sarov_2021_2022", "roadmap_karpinsk_2022"):
         data = json.loads((FIXTURES / f"{name}.gold.json").read_text(encoding="utf-8"))
         for section in data["sections"]:
             activities.extend(a["activity"] for a in section["activities"])
-    report = json.loads((FIXTURES / "002_e8874583cf5e68aa.gold.json").read_text(encoding="utf-8"))
+    report = json.loads((FIXTURES / "report_kuznetsk_2023.gold.json").read_text(encoding="utf-8"))
     sections = [s["title"] for s in report["sections"]]
     for section in report["sections"]:
         for row in section["rows"]:

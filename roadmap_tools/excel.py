@@ -244,28 +244,18 @@ class RoadmapBook:
     """What the job buttons read from the calling workbook: settings and the roadmap."""
 
     def __init__(self, book):
-        from roadmap_tools.model import Source
-        from roadmap_tools.workbook.book import roadmap_from_rows
+        from roadmap_tools.workbook.book import read_roadmap_sheets
         from roadmap_tools.workbook.schema import SHEET_ROADMAP, SHEET_SETTINGS
-        from roadmap_tools.workbook.settings import settings_from_rows
 
         show_status(book, "Дорожная карта: чтение книги…")
         self.book = book
         self.file = str(book.fullname)
-        roadmap_sheet = find_sheet(book, SHEET_ROADMAP, required=False)
-        if roadmap_sheet is None:
-            raise RoadmapError(
-                f"в книге нет листа «{SHEET_ROADMAP}».",
-                file=self.file,
-                hint="Сначала импортируйте дорожную карту кнопкой «Импорт из Word».",
-            )
-        self.roadmap_sheet = roadmap_sheet
+        self.roadmap_sheet = find_sheet(book, SHEET_ROADMAP, required=False)
         settings_sheet = find_sheet(book, SHEET_SETTINGS, required=False)
         self.settings_rows = sheet_rows(settings_sheet) if settings_sheet is not None else []
-        self.settings = settings_from_rows(self.settings_rows, file=self.file)
-        self.roadmap = roadmap_from_rows(
-            sheet_rows(roadmap_sheet), self.settings, Source(file=self.file, sheet=SHEET_ROADMAP)
-        )
+        roadmap_rows = sheet_rows(self.roadmap_sheet) if self.roadmap_sheet is not None else None
+        # the same reader, and the same messages, as the command line's (workbook.book)
+        self.roadmap, self.settings = read_roadmap_sheets(roadmap_rows, self.settings_rows, self.file)
 
     def rows(self, name: str) -> list:
         sheet = find_sheet(self.book, name, required=False)

@@ -22,13 +22,33 @@ from roadmap_tools.model import Activity, Roadmap
 #: The form's texts, as in the filled reports sent upward (fixture 002).
 FORM_TITLE = "Мониторинг исполнения мероприятий муниципальной дорожной карты (плана-графика)"
 FORM_PERIOD = "за период с {start:%d.%m.%Y} по {end:%d.%m.%Y}"
-FORM_COLUMNS = [
-    "№п/п",
-    "Мероприятие (в соответствии с дорожной картой)",
-    "Информация о проведении мероприятия (название утвержденного документа с указанием даты и/или "
-    "название мероприятия с указанием даты, количества участников...)",
-    "Ссылка на документ/информационное сопровождение мероприятия",
+
+
+@dataclass(frozen=True)
+class FormColumn:
+    """One column of the monitoring form: where its value comes from and how it looks."""
+
+    field: str  # the attribute of FormRow it shows
+    title: str  # the header, in the region's words
+    width: float  # in characters of column width
+    to_fill: bool = False  # the municipality fills it: highlighted while empty
+
+
+#: The form's columns, in order. A new column is one line here and a field of FormRow
+#: (filled in ``select_for_period``); the sheet, its widths and highlights follow.
+FORM_LAYOUT = [
+    FormColumn("number", "№п/п", 7),
+    FormColumn("activity", "Мероприятие (в соответствии с дорожной картой)", 50),
+    FormColumn(
+        "info",
+        "Информация о проведении мероприятия (название утвержденного документа с указанием даты и/или "
+        "название мероприятия с указанием даты, количества участников...)",
+        62,
+        to_fill=True,
+    ),
+    FormColumn("link", "Ссылка на документ/информационное сопровождение мероприятия", 44, to_fill=True),
 ]
+FORM_COLUMNS = [column.title for column in FORM_LAYOUT]
 #: Kinds without dates of their own that every period's form lists.
 ALWAYS_LISTED_KINDS = ("continuous", "on_demand")
 
@@ -44,7 +64,11 @@ class FormRow:
     @property
     def to_fill(self) -> list:
         """Fields the municipality still has to fill: «info», «link»."""
-        return [name for name in ("info", "link") if not getattr(self, name).strip()]
+        return [c.field for c in FORM_LAYOUT if c.to_fill and not str(getattr(self, c.field)).strip()]
+
+    def values(self) -> list:
+        """The row's cells, in the form's column order."""
+        return [getattr(self, c.field) for c in FORM_LAYOUT]
 
     def to_json(self) -> dict:
         return {"number": self.number, "activity": self.activity, "info": self.info, "link": self.link}

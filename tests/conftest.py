@@ -19,8 +19,8 @@ from roadmap_tools.resources import SAMPLE_ROADMAP
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
-ROADMAP_FIXTURES = ["000_9d9fda70d4b7cb08", "001_a470a32a4d39f39e", "003_1231fe5c55c4aab0"]
-REPORT_FIXTURE = "002_e8874583cf5e68aa"
+ROADMAP_FIXTURES = ["roadmap_penza_2022", "roadmap_sarov_2021_2022", "roadmap_karpinsk_2022"]
+REPORT_FIXTURE = "report_kuznetsk_2023"
 #: The sample Word roadmap of the repository (the one the committed workbook shows).
 SAMPLE_DOCX = SAMPLE_ROADMAP
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Callable, Dict, Optional, Tuple
 
 TESTS = Path(__file__).parent
-ROADMAP_DOCX = TESTS / "fixtures" / "001_a470a32a4d39f39e.docx"
-REPORT_DOCX = TESTS / "fixtures" / "002_e8874583cf5e68aa.docx"
+ROADMAP_DOCX = TESTS / "fixtures" / "roadmap_sarov_2021_2022.docx"
+REPORT_DOCX = TESTS / "fixtures" / "report_kuznetsk_2023.docx"
 SECRET = "SECRET-MARKER-7f3a9c"  # written into a local file that an external entity points at
 SHEET1 = "xl/worksheets/sheet1.xml"
 _SS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

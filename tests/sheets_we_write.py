@@ -61,7 +61,7 @@ def written_workbooks(folder: Path) -> dict:
     # a roadmap of another municipality, with the columns of its own document
     roadmap = folder / "fixture" / "Roadmap.xlsx"
     roadmap.parent.mkdir()
-    _ok("import", FIXTURES / "000_9d9fda70d4b7cb08.docx", "-o", roadmap)
+    _ok("import", FIXTURES / "roadmap_penza_2022.docx", "-o", roadmap)
     run_cli("check", roadmap)  # exit 1 when it finds errors: the sheet is written all the same
     _ok("overdue", roadmap, "--as-of", "2022-06-30")
     form = roadmap.parent / "Форма.xlsx"

@@ -221,7 +221,7 @@ def test_an_unreachable_postgresql_server_is_a_russian_message_without_the_passw
 
 def test_archive_without_a_known_period_asks_for_from_and_to(tmp_path, fixtures):
     roadmap = tmp_path / "Roadmap.xlsx"
-    assert run_cli("import", fixtures / "001_a470a32a4d39f39e.docx", "-o", roadmap).code == 0
+    assert run_cli("import", fixtures / "roadmap_sarov_2021_2022.docx", "-o", roadmap).code == 0
     result = run_cli("consolidate", roadmap, "-o", tmp_path / "s.xlsx", "--archive", tmp_path / "a.sqlite")
     assert result.code == 1 and "--from" in result.err
     assert (

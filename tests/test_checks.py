@@ -411,7 +411,7 @@ def _check_book(name, tmp_path):
 
 
 def test_penza_activity_without_executor_and_one_without_result(tmp_path):
-    name = "000_9d9fda70d4b7cb08"
+    name = "roadmap_penza_2022"
     book, result = _check_book(name, tmp_path)
     col = header_columns(book)
     no_executor = _gold_row(name, lambda a: not a["executor"])
@@ -424,13 +424,13 @@ def test_penza_activity_without_executor_and_one_without_result(tmp_path):
 
 
 def test_penza_without_numbers_gets_one_numbering_warning(tmp_path):
-    _, result = _check_book("000_9d9fda70d4b7cb08", tmp_path)
+    _, result = _check_book("roadmap_penza_2022", tmp_path)
     numbering = [f for f in result.findings if f.code in ("no_numbering", "unnumbered")]
     assert [(f.code, f.severity) for f in numbering] == [("no_numbering", "warning")]
 
 
 def test_sarov_duplicated_activity_and_unnumbered_row(tmp_path):
-    name = "001_a470a32a4d39f39e"
+    name = "roadmap_sarov_2021_2022"
     book, result = _check_book(name, tmp_path)
     col = header_columns(book)
     duplicate = _gold_row(name, lambda a: a["number"] == "5.")
@@ -442,7 +442,7 @@ def test_sarov_duplicated_activity_and_unnumbered_row(tmp_path):
 
 
 def test_karpinsk_item_without_deadline_and_result_and_mixed_numbers(tmp_path):
-    name = "003_1231fe5c55c4aab0"
+    name = "roadmap_karpinsk_2022"
     book, result = _check_book(name, tmp_path)
     col = header_columns(book)
     row = _gold_row(name, lambda a: a["number"] == "5.5.")
@@ -462,7 +462,7 @@ def test_a_clean_real_roadmap_gives_no_error(tmp_path):
 
     from roadmap_tools.actions.on_file import run_check
 
-    book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
+    book = roadmap_book("roadmap_sarov_2021_2022", tmp_path)
     wb = load_workbook(book)
     ws = wb["Дорожная карта"]
     col = header_columns(book)

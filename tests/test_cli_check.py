@@ -5,7 +5,7 @@ from roadmap_books import header_columns, roadmap_book, set_cells
 
 
 def test_check_json_shape_and_exit_code_with_errors(cli, tmp_path):
-    book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
+    book = roadmap_book("roadmap_sarov_2021_2022", tmp_path)
     result = cli("check", book, "--json")
     assert result.code == 1
     data = result.json()
@@ -18,7 +18,7 @@ def test_check_json_shape_and_exit_code_with_errors(cli, tmp_path):
 
 
 def test_check_exit_code_is_zero_with_warnings_only(cli, tmp_path):
-    book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
+    book = roadmap_book("roadmap_sarov_2021_2022", tmp_path)
     wb = load_workbook(book)
     wb["Дорожная карта"].delete_rows(6)
     col = header_columns(book)
@@ -32,7 +32,7 @@ def test_check_exit_code_is_zero_with_warnings_only(cli, tmp_path):
 
 
 def test_check_sheet_links_to_the_cells_and_marks_them(cli, tmp_path):
-    book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
+    book = roadmap_book("roadmap_sarov_2021_2022", tmp_path)
     cli("check", book)
     wb = load_workbook(book)
     report = wb["Проверка"]
@@ -52,7 +52,7 @@ def test_check_sheet_links_to_the_cells_and_marks_them(cli, tmp_path):
 
 
 def test_fixed_defect_loses_its_mark_on_the_next_run(cli, tmp_path):
-    book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
+    book = roadmap_book("roadmap_sarov_2021_2022", tmp_path)
     cli("check", book)
     set_cells(book, "Дорожная карта", {"A9": "7.1"})
     result = cli("check", book, "--json")

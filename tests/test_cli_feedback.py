@@ -110,7 +110,7 @@ def test_a_half_or_reversed_period_is_a_usage_error(region, tmp_path, args):
 
 def test_feedback_into_an_archive_needs_the_summary_period(region, tmp_path, fixtures):
     roadmap = tmp_path / "Sarov.xlsx"
-    assert run_cli("import", fixtures / "001_a470a32a4d39f39e.docx", "-o", roadmap).code == 0
+    assert run_cli("import", fixtures / "roadmap_sarov_2021_2022.docx", "-o", roadmap).code == 0
     summary = tmp_path / "без периода.xlsx"
     assert run_cli("consolidate", roadmap, "-o", summary).code == 0  # a workbook says no period
     result = run_cli("feedback", summary, "-o", tmp_path / "fb", "--archive", tmp_path / "a.sqlite")

@@ -10,7 +10,7 @@ from roadmap_tools.monitoring_form import FORM_COLUMNS
 
 
 def test_form_json_shape_for_a_period(cli, tmp_path):
-    book = roadmap_book("003_1231fe5c55c4aab0", tmp_path)
+    book = roadmap_book("roadmap_karpinsk_2022", tmp_path)
     result = cli("form", book, "--from", "2022-10-01", "--to", "2022-12-31", "--json")
     assert result.code == 0, result.err
     data = result.json()
@@ -29,7 +29,7 @@ def test_form_json_shape_for_a_period(cli, tmp_path):
 
 
 def test_form_is_prefilled_from_the_reporting_columns(cli, tmp_path):
-    book = roadmap_book("003_1231fe5c55c4aab0", tmp_path)
+    book = roadmap_book("roadmap_karpinsk_2022", tmp_path)
     col = header_columns(book)
     set_cells(
         book,
@@ -49,7 +49,7 @@ def test_form_is_prefilled_from_the_reporting_columns(cli, tmp_path):
 
 
 def test_form_file_and_sheet(cli, tmp_path):
-    book = roadmap_book("000_9d9fda70d4b7cb08", tmp_path)
+    book = roadmap_book("roadmap_penza_2022", tmp_path)
     out = tmp_path / "Форма.xlsx"
     result = cli("form", book, "--from", "01.04.2022", "--to", "30.06.2022", "-o", out)
     assert result.code == 0 and "мероприятий — 8" in result.out
@@ -68,7 +68,7 @@ def test_form_file_and_sheet(cli, tmp_path):
 def test_period_defaults_to_the_settings(cli, tmp_path):
     from datetime import date
 
-    book = roadmap_book("000_9d9fda70d4b7cb08", tmp_path)
+    book = roadmap_book("roadmap_penza_2022", tmp_path)
     from openpyxl import load_workbook as load
 
     wb = load(book)
@@ -83,13 +83,13 @@ def test_period_defaults_to_the_settings(cli, tmp_path):
 
 
 def test_form_refuses_a_period_that_ends_before_it_starts(cli, tmp_path):
-    book = roadmap_book("000_9d9fda70d4b7cb08", tmp_path)
+    book = roadmap_book("roadmap_penza_2022", tmp_path)
     result = cli("form", book, "--from", "2022-06-30", "--to", "2022-04-01")
     assert result.code == 1 and "позже" in result.err
 
 
 def test_a_period_given_by_its_start_takes_its_end_from_the_settings_and_says_so(cli, tmp_path):
-    book = roadmap_book("000_9d9fda70d4b7cb08", tmp_path)
+    book = roadmap_book("roadmap_penza_2022", tmp_path)
     set_cells(book, "Настройки", {"B8": date(2022, 6, 30)})  # «Конец отчётного периода»
     result = cli("form", book, "--from", "2022-04-01")
     assert result.code == 0, result.err
@@ -109,7 +109,7 @@ def test_a_period_given_by_its_start_takes_its_end_from_the_settings_and_says_so
 def test_a_period_given_by_one_end_without_the_other_in_the_settings_is_an_argument_error(
     cli, tmp_path, given, missing
 ):
-    book = roadmap_book("000_9d9fda70d4b7cb08", tmp_path)
+    book = roadmap_book("roadmap_penza_2022", tmp_path)
     before = book.read_bytes()
     result = cli("form", book, *given)
     assert result.code == 2, (result.out, result.err)
@@ -119,7 +119,7 @@ def test_a_period_given_by_one_end_without_the_other_in_the_settings_is_an_argum
 
 
 def test_a_start_after_the_end_taken_from_the_settings_is_an_argument_error(cli, tmp_path):
-    book = roadmap_book("000_9d9fda70d4b7cb08", tmp_path)
+    book = roadmap_book("roadmap_penza_2022", tmp_path)
     set_cells(book, "Настройки", {"B8": date(2022, 6, 30)})
     result = cli("form", book, "--from", "2022-10-01")
     assert result.code == 2 and "взятого из «Настроек»" in result.err

@@ -7,7 +7,7 @@ STATUSES = ["Выполнено", "Выполнено с опозданием", 
 
 
 def test_overdue_json_shape_at_a_fixed_date(cli, tmp_path):
-    book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
+    book = roadmap_book("roadmap_sarov_2021_2022", tmp_path)
     result = cli("overdue", book, "--as-of", "01.06.2022", "--json")
     assert result.code == 0, result.err
     data = result.json()
@@ -24,7 +24,7 @@ def test_overdue_json_shape_at_a_fixed_date(cli, tmp_path):
 
 
 def test_reported_activities_count_as_done_and_done_late(cli, tmp_path):
-    book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
+    book = roadmap_book("roadmap_sarov_2021_2022", tmp_path)
     col = header_columns(book)
     status, done = col["Статус"], col["Дата выполнения"]
     from datetime import date
@@ -46,7 +46,7 @@ def test_reported_activities_count_as_done_and_done_late(cli, tmp_path):
 
 
 def test_status_column_written_and_coloured_by_rules(cli, tmp_path):
-    book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
+    book = roadmap_book("roadmap_sarov_2021_2022", tmp_path)
     out = tmp_path / "out.xlsx"
     result = cli("overdue", book, "--as-of", "2022-06-01", "-o", out)
     assert result.code == 0 and "Просрочено: 8" in result.out
@@ -63,7 +63,7 @@ def test_status_column_written_and_coloured_by_rules(cli, tmp_path):
 
 
 def test_explicit_date_becomes_the_control_date_of_the_workbook(cli, tmp_path):
-    book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
+    book = roadmap_book("roadmap_sarov_2021_2022", tmp_path)
     cli("overdue", book, "--as-of", "2022-06-01")
     from datetime import date
 
@@ -75,7 +75,7 @@ def test_explicit_date_becomes_the_control_date_of_the_workbook(cli, tmp_path):
 
 
 def test_bad_date_is_a_usage_error(cli, tmp_path):
-    book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
+    book = roadmap_book("roadmap_sarov_2021_2022", tmp_path)
     result = cli("overdue", book, "--as-of", "31.02.2022")
     assert result.code == 2 and "не дата" in result.err
 

@@ -106,7 +106,7 @@ def test_two_executors_who_disagree_are_a_conflict_and_nothing_is_written(book, 
 
 def test_an_answer_to_another_roadmap_is_refused_and_nothing_is_written(book, tmp_path, fixtures):
     other = tmp_path / "Sarov.xlsx"
-    assert run_cli("import", fixtures / "001_a470a32a4d39f39e.docx", "-o", other).code == 0
+    assert run_cli("import", fixtures / "roadmap_sarov_2021_2022.docx", "-o", other).code == 0
     result = run_cli("requests", other, "--from", "2021-01-01", "--to", "2022-12-31", "-o", tmp_path / "sarov")
     assert result.code == 0, result.err
     foreign = sorted((tmp_path / "sarov").glob("*.xlsx"))[0]
@@ -170,7 +170,7 @@ def test_the_id_column_goes_after_a_column_of_the_users_own_and_inside_the_table
 
 def test_a_roadmap_without_executors_is_told_to_fill_the_column(tmp_path, fixtures):
     book = tmp_path / "Karpinsk.xlsx"
-    assert run_cli("import", fixtures / "003_1231fe5c55c4aab0.docx", "-o", book).code == 0
+    assert run_cli("import", fixtures / "roadmap_karpinsk_2022.docx", "-o", book).code == 0
     result = run_cli("requests", book, "--from", "2022-01-01", "--to", "2022-12-31", "-o", tmp_path / "req")
     assert result.code == 1 and "не указан ни один исполнитель" in result.err
     assert "Ответственные исполнители" in result.err and not (tmp_path / "req").exists()

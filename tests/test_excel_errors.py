@@ -130,3 +130,23 @@ def test_in_xlwings_lite_the_file_buttons_say_to_use_desktop_excel(sample_workbo
     book = remote_book(sample_workbook, name=str(sample_workbook))
     prompt = the_alert(button(book, *args))
     assert "xlwings Lite" in prompt and "настольном Excel" in prompt
+
+
+@pytest.mark.parametrize(
+    "button, command, edit",
+    [
+        (rt.check_entries, ["check"], no_sheet(layout.SHEET_ROADMAP)),
+        (rt.flag_overdue, ["overdue"], no_sheet(layout.SHEET_ROADMAP)),
+        (rt.monitoring_form, ["form"], no_sheet(layout.SHEET_ROADMAP)),
+        (rt.flag_overdue, ["overdue"], set_setting("as_of", "вчера")),
+    ],
+)
+def test_a_button_and_its_command_say_the_same_about_a_bad_book(sample_workbook, tmp_path, button, command, edit):
+    """One reader behind both doors: the message box and the command line read alike."""
+    from conftest import run_cli
+
+    book = edited(sample_workbook, tmp_path / "book.xlsx", edit)
+    prompt = the_alert(button(remote_book(book, name=str(book))))
+    result = run_cli(*command, book)
+    assert result.code == 1
+    assert result.err.strip() == f"Ошибка: {prompt}"

@@ -31,7 +31,7 @@ def test_word_to_workbook_to_word_to_workbook_gives_the_same_roadmap(name, varia
 
 @pytest.fixture
 def karpinsk_appendix(tmp_path):
-    _, book = import_to_workbook(FIXTURES / "003_1231fe5c55c4aab0.docx", tmp_path / "Roadmap.xlsx")
+    _, book = import_to_workbook(FIXTURES / "roadmap_karpinsk_2022.docx", tmp_path / "Roadmap.xlsx")
     _, document = export_word(book)
     return docx.Document(str(document))
 
@@ -87,7 +87,7 @@ def test_lines_of_a_cell_are_paragraphs_and_import_back_as_lines(tmp_path):
 
 
 def test_cli_writes_beside_the_book_by_default_and_says_so(cli, tmp_path):
-    _, book = import_to_workbook(FIXTURES / "001_a470a32a4d39f39e.docx", tmp_path / "Саров.xlsx")
+    _, book = import_to_workbook(FIXTURES / "roadmap_sarov_2021_2022.docx", tmp_path / "Саров.xlsx")
     result = cli("export-word", book)
     assert result.code == 0, result.err
     assert default_word_path(book) == tmp_path / "Саров - дорожная карта.docx"
@@ -95,7 +95,7 @@ def test_cli_writes_beside_the_book_by_default_and_says_so(cli, tmp_path):
 
 
 def test_output_over_the_book_or_not_docx_is_refused(cli, tmp_path):
-    _, book = import_to_workbook(FIXTURES / "001_a470a32a4d39f39e.docx", tmp_path / "Саров.xlsx")
+    _, book = import_to_workbook(FIXTURES / "roadmap_sarov_2021_2022.docx", tmp_path / "Саров.xlsx")
     before = book.read_bytes()
     for target in (book, tmp_path / "Саров.pdf"):
         result = cli("export-word", book, "-o", target)
@@ -105,7 +105,7 @@ def test_output_over_the_book_or_not_docx_is_refused(cli, tmp_path):
 
 def test_a_file_that_is_not_a_roadmap_workbook_is_refused_in_russian(tmp_path):
     with pytest.raises(RoadmapError) as caught:
-        export_word(FIXTURES / "001_a470a32a4d39f39e.docx", tmp_path / "out.docx")
+        export_word(FIXTURES / "roadmap_sarov_2021_2022.docx", tmp_path / "out.docx")
     assert caught.value.file and not (tmp_path / "out.docx").exists()
 
 

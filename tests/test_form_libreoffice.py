@@ -31,7 +31,7 @@ def words_present(text, phrase, count=6):
 
 
 def test_form_prints_landscape_with_every_row(tmp_path, to_pdf):
-    book = roadmap_book("003_1231fe5c55c4aab0", tmp_path)
+    book = roadmap_book("roadmap_karpinsk_2022", tmp_path)
     form_file = tmp_path / "form.xlsx"
     result = run_form(book, date(2022, 1, 1), date(2022, 12, 31), output=form_file)
     pdf = to_pdf(form_file)
@@ -50,7 +50,7 @@ def test_form_prints_landscape_with_every_row(tmp_path, to_pdf):
 
 
 def test_roadmap_workbook_with_all_three_sheets_converts(tmp_path, to_pdf):
-    book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
+    book = roadmap_book("roadmap_sarov_2021_2022", tmp_path)
     run_check(book, today=date(2022, 12, 31))
     run_overdue(book, as_of=date(2022, 6, 1))
     run_form(book, date(2022, 1, 1), date(2022, 6, 30))

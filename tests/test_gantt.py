@@ -40,7 +40,7 @@ def test_months_column_lists_the_months_of_separate_spans_only(text, months):
 
 
 def test_import_writes_the_months_column_with_a_hint_on_its_header(tmp_path):
-    path = write_roadmap_workbook(import_roadmap(FIXTURES / "000_9d9fda70d4b7cb08.docx"), tmp_path / "R.xlsx")
+    path = write_roadmap_workbook(import_roadmap(FIXTURES / "roadmap_penza_2022.docx"), tmp_path / "R.xlsx")
     sheet = openpyxl.load_workbook(path)[layout.SHEET_ROADMAP]
     header = [c.value for c in sheet[1]]
     deadline, months = header.index("Сроки"), header.index("Месяцы (для диаграммы)")
@@ -54,7 +54,7 @@ def test_import_writes_the_months_column_with_a_hint_on_its_header(tmp_path):
 def test_reimport_into_a_workbook_without_the_months_column_adds_it_and_reads_the_same(tmp_path):
     from roadmap_tools.workbook.book import read_roadmap_workbook
 
-    roadmap = import_roadmap(FIXTURES / "000_9d9fda70d4b7cb08.docx")
+    roadmap = import_roadmap(FIXTURES / "roadmap_penza_2022.docx")
     path = write_roadmap_workbook(roadmap, tmp_path / "R.xlsx")
     workbook = openpyxl.load_workbook(path)
     sheet = workbook[layout.SHEET_ROADMAP]

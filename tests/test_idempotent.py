@@ -69,7 +69,7 @@ JOBS = {
 
 @pytest.mark.parametrize("job", list(JOBS))
 def test_second_run_changes_nothing_and_user_work_survives(job, tmp_path):
-    book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
+    book = roadmap_book("roadmap_sarov_2021_2022", tmp_path)
     extra = add_user_work(book)
     JOBS[job](book)
     first = snapshot(book)
@@ -79,7 +79,7 @@ def test_second_run_changes_nothing_and_user_work_survives(job, tmp_path):
 
 
 def test_all_three_buttons_in_turn_twice(tmp_path):
-    book = roadmap_book("003_1231fe5c55c4aab0", tmp_path)
+    book = roadmap_book("roadmap_karpinsk_2022", tmp_path)
     extra = add_user_work(book)
     for job in JOBS.values():
         job(book)

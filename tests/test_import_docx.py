@@ -23,9 +23,9 @@ def test_fixture_imports_to_its_gold(name, variant):
 @pytest.mark.parametrize(
     "name, years, organisation",
     [
-        ("000_9d9fda70d4b7cb08", [2022], ""),
-        ("001_a470a32a4d39f39e", [2021, 2022], ""),
-        ("003_1231fe5c55c4aab0", [2022], "ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ГОРОДСКОГО ОКРУГА КАРПИНСК"),
+        ("roadmap_penza_2022", [2022], ""),
+        ("roadmap_sarov_2021_2022", [2021, 2022], ""),
+        ("roadmap_karpinsk_2022", [2022], "ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ГОРОДСКОГО ОКРУГА КАРПИНСК"),
     ],
 )
 def test_years_and_organisation_come_from_the_document_text(name, years, organisation):
@@ -35,15 +35,15 @@ def test_years_and_organisation_come_from_the_document_text(name, years, organis
 
 
 def test_roadmap_without_executor_column_has_empty_executors():
-    roadmap = import_roadmap(FIXTURES / "003_1231fe5c55c4aab0.docx")
+    roadmap = import_roadmap(FIXTURES / "roadmap_karpinsk_2022.docx")
     assert not roadmap.has_executor_column
     assert all(a.executor == "" for a in roadmap.activities())
 
 
 def test_activities_remember_their_table_row():
-    roadmap = import_roadmap(FIXTURES / "001_a470a32a4d39f39e.docx")
+    roadmap = import_roadmap(FIXTURES / "roadmap_sarov_2021_2022.docx")
     first = next(roadmap.activities())
-    assert first.source.row == 2 and first.source.file.endswith("001_a470a32a4d39f39e.docx")
+    assert first.source.row == 2 and first.source.file.endswith("roadmap_sarov_2021_2022.docx")
 
 
 # --- a document written here: other order, other wordings, two tables, merged section rows ---

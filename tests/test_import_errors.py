@@ -28,7 +28,7 @@ def _unrecognised_columns(path):
 
 
 def _corrupt_zip(path):
-    data = (FIXTURES / "001_a470a32a4d39f39e.docx").read_bytes()
+    data = (FIXTURES / "roadmap_sarov_2021_2022.docx").read_bytes()
     path.write_bytes(data[: len(data) // 3])
 
 
@@ -45,7 +45,7 @@ def _not_office(path):
 
 
 def _report_without_deadlines(path):
-    path.write_bytes((FIXTURES / "002_e8874583cf5e68aa.docx").read_bytes())
+    path.write_bytes((FIXTURES / "report_kuznetsk_2023.docx").read_bytes())
 
 
 @pytest.mark.parametrize(

@@ -16,16 +16,16 @@ from roadmap_tools.reading.pdf_tables import cell_text
 PDF_FIXTURES = FIXTURES / "pdf"
 #: The fixture documents printed to PDF by LibreOffice (a `libreoffice` test prints them afresh).
 PRINTED = {
-    "000_9d9fda70d4b7cb08": "roadmap_penza_2022",
-    "001_a470a32a4d39f39e": "roadmap_sarov_2021_2022",
-    "003_1231fe5c55c4aab0": "roadmap_karpinsk_2022",
+    "roadmap_penza_2022": "roadmap_penza_2022",
+    "roadmap_sarov_2021_2022": "roadmap_sarov_2021_2022",
+    "roadmap_karpinsk_2022": "roadmap_karpinsk_2022",
 }
 #: Fields where the PDF cannot tell the document's text: a line or page broken right after a hyphen
 #: draws «семинаров-|совещаний» the same whether a space followed the hyphen or not.
 HYPHEN_AT_BREAK = {
-    ("001_a470a32a4d39f39e", ""): 1,
-    ("003_1231fe5c55c4aab0", ""): 1,
-    ("003_1231fe5c55c4aab0", "_split"): 1,
+    ("roadmap_sarov_2021_2022", ""): 1,
+    ("roadmap_karpinsk_2022", ""): 1,
+    ("roadmap_karpinsk_2022", "_split"): 1,
 }
 
 
@@ -202,7 +202,7 @@ def test_old_formats_without_libreoffice_say_how_to_save_as_docx(suffix, tmp_pat
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("target", ["doc", "rtf", "odt"])
 def test_old_word_rtf_and_odt_import_to_the_gold_leaving_the_original_untouched(target, soffice, tmp_path):
-    name = "003_1231fe5c55c4aab0"
+    name = "roadmap_karpinsk_2022"
     # LibreOffice's own .doc export drops these python-docx tables; through its .odt it keeps them
     odt = office.convert(FIXTURES / f"{name}_split.docx", tmp_path / "odt", "odt")
     document = office.convert(odt, tmp_path, target) if target != "odt" else shutil.move(odt, tmp_path / odt.name)
@@ -226,11 +226,11 @@ def test_each_fixture_saved_as_old_word_doc_imports_to_its_gold(name, variant, s
 
 @pytest.mark.libreoffice
 def test_an_old_word_file_named_docx_is_read_as_the_doc_it_is(soffice, tmp_path):
-    odt = office.convert(FIXTURES / "001_a470a32a4d39f39e_split.docx", tmp_path / "odt", "odt")
+    odt = office.convert(FIXTURES / "roadmap_sarov_2021_2022_split.docx", tmp_path / "odt", "odt")
     doc = office.convert(odt, tmp_path / "doc", "doc")
     misnamed = tmp_path / "приказ.docx"
     shutil.copyfile(doc, misnamed)
-    _compare_with_gold(import_roadmap(misnamed), "001_a470a32a4d39f39e", "_split")
+    _compare_with_gold(import_roadmap(misnamed), "roadmap_sarov_2021_2022", "_split")
 
 
 @pytest.mark.libreoffice

@@ -8,7 +8,7 @@ from roadmap_books import header_columns, roadmap_book, set_cells
 
 
 def test_a_done_date_typed_as_a_formula_counts_as_that_date_and_the_formula_survives(tmp_path, soffice):
-    book = roadmap_book("001_a470a32a4d39f39e", tmp_path, "typed.xlsx")
+    book = roadmap_book("roadmap_sarov_2021_2022", tmp_path, "typed.xlsx")
     columns = header_columns(book)
     status, done, info, link = (
         columns[t] for t in ("Статус", "Дата выполнения", "Информация о проведении", "Ссылка на документ")

@@ -248,7 +248,7 @@ def test_a_round_down_to_executors_and_back_up_through_the_curator(round_folder)
         ).fetchone() == ("ОДОБРЕНО",)
 
 
-@pytest.mark.parametrize("fixture", ["000_9d9fda70d4b7cb08_split", "001_a470a32a4d39f39e"])
+@pytest.mark.parametrize("fixture", ["roadmap_penza_2022_split", "roadmap_sarov_2021_2022"])
 def test_the_round_on_other_roadmaps_puts_every_answer_and_decision_in_its_row(fixture, fixtures, tmp_path):
     book = tmp_path / "Roadmap.xlsx"
     assert run_cli("import", fixtures / f"{fixture}.docx", "-o", book).code == 0

@@ -29,7 +29,7 @@ def ribbon_state(path: Path) -> tuple:
         ["check", "{book}"],
         ["overdue", "{book}", "--as-of", "2022-06-30"],
         ["form", "{book}", "--from", "2022-04-01", "--to", "2022-06-30"],
-        ["import", str(FIXTURES / "001_a470a32a4d39f39e.docx"), "-o", "{book}"],
+        ["import", str(FIXTURES / "roadmap_sarov_2021_2022.docx"), "-o", "{book}"],
     ],
     ids=["check", "overdue", "form", "import"],
 )

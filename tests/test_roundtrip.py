@@ -21,7 +21,7 @@ def test_workbook_imports_back_to_the_same_json(tmp_path, name):
 
 
 def test_workbook_layout_is_the_contract(tmp_path):
-    roadmap = import_roadmap(FIXTURES / "000_9d9fda70d4b7cb08.docx")
+    roadmap = import_roadmap(FIXTURES / "roadmap_penza_2022.docx")
     path = write_roadmap_workbook(roadmap, tmp_path / "Roadmap.xlsx")
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == [layout.SHEET_ROADMAP, layout.SHEET_LISTS, layout.SHEET_SETTINGS]
@@ -57,7 +57,7 @@ def test_document_text_starting_like_a_formula_stays_text(tmp_path):
 
 
 def test_reimport_keeps_user_columns_and_reporting_following_their_activity(tmp_path):
-    roadmap = import_roadmap(FIXTURES / "001_a470a32a4d39f39e.docx")
+    roadmap = import_roadmap(FIXTURES / "roadmap_sarov_2021_2022.docx")
     path = write_roadmap_workbook(roadmap, tmp_path / "Roadmap.xlsx")
     workbook = openpyxl.load_workbook(path)
     sheet = workbook[layout.SHEET_ROADMAP]
@@ -93,7 +93,7 @@ def test_reimport_keeps_user_columns_and_reporting_following_their_activity(tmp_
 
 
 def test_rows_of_the_workbook_know_their_cells(tmp_path):
-    roadmap = import_roadmap(FIXTURES / "003_1231fe5c55c4aab0.docx")
+    roadmap = import_roadmap(FIXTURES / "roadmap_karpinsk_2022.docx")
     path = write_roadmap_workbook(roadmap, tmp_path / "Roadmap.xlsx")
     reread, settings = read_roadmap_workbook(path)
     activities = list(reread.activities())
@@ -102,11 +102,11 @@ def test_rows_of_the_workbook_know_their_cells(tmp_path):
     assert reread.column_index["activity"] == 3 and reread.column_index["status"] == 10
     assert activities[0].parsed.kind == "period" and activities[0].parsed.start == date(2022, 1, 1)
     assert not reread.has_executor_column
-    assert settings["source_file"] == "003_1231fe5c55c4aab0.docx"
+    assert settings["source_file"] == "roadmap_karpinsk_2022.docx"
 
 
 def test_reimport_with_fewer_rows_leaves_one_status_list_per_cell(tmp_path):
-    roadmap = import_roadmap(FIXTURES / "001_a470a32a4d39f39e.docx")
+    roadmap = import_roadmap(FIXTURES / "roadmap_sarov_2021_2022.docx")
     path = write_roadmap_workbook(roadmap, tmp_path / "Roadmap.xlsx")
     del roadmap.sections[0].activities[5:]
     write_roadmap_workbook(roadmap, path)
@@ -119,7 +119,7 @@ def test_reimport_with_fewer_rows_leaves_one_status_list_per_cell(tmp_path):
 def test_rows_are_tall_enough_for_their_wrapped_text_and_a_reimport_resets_the_dropped_ones(tmp_path):
     from roadmap_tools.workbook.textfit import LINE_HEIGHT, wrapped_lines
 
-    roadmap = import_roadmap(FIXTURES / "001_a470a32a4d39f39e.docx")
+    roadmap = import_roadmap(FIXTURES / "roadmap_sarov_2021_2022.docx")
     path = write_roadmap_workbook(roadmap, tmp_path / "Roadmap.xlsx")
     sheet = openpyxl.load_workbook(path)[layout.SHEET_ROADMAP]
     widths = {c.title: c.width for c in layout.ROADMAP_COLUMNS}
@@ -137,7 +137,7 @@ def test_rows_are_tall_enough_for_their_wrapped_text_and_a_reimport_resets_the_d
 
 
 def test_header_is_drawn_by_hand_for_libreoffice_which_ignores_table_styles(tmp_path):
-    roadmap = import_roadmap(FIXTURES / "000_9d9fda70d4b7cb08.docx")
+    roadmap = import_roadmap(FIXTURES / "roadmap_penza_2022.docx")
     sheet = openpyxl.load_workbook(write_roadmap_workbook(roadmap, tmp_path / "Roadmap.xlsx"))[layout.SHEET_ROADMAP]
     header = sheet[1]
     assert all(c.font.bold and c.fill.fgColor.rgb.endswith(layout.ROADMAP_HEADER_FILL) for c in header)

@@ -67,7 +67,7 @@ def test_school_year_is_kept_in_the_settings_and_read_back(tmp_path):
 
 
 def test_a_calendar_title_is_not_a_school_year():
-    roadmap = import_roadmap(FIXTURES / "001_a470a32a4d39f39e.docx")
+    roadmap = import_roadmap(FIXTURES / "roadmap_sarov_2021_2022.docx")
     assert roadmap.school_year is None and roadmap.to_json()["school_year"] is None
 
 

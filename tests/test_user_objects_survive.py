@@ -67,7 +67,7 @@ def assert_user_objects(path) -> None:
 
 @pytest.mark.parametrize("command", list(WRITERS))
 def test_pictures_charts_notes_and_links_survive_a_command_that_writes_the_book(tmp_path, command):
-    book = roadmap_book("001_a470a32a4d39f39e", tmp_path)
+    book = roadmap_book("roadmap_sarov_2021_2022", tmp_path)
     add_user_objects(book)
     assert_user_objects(book)
     args = [a.format(book=book) for a in WRITERS[command]]
@@ -77,7 +77,7 @@ def test_pictures_charts_notes_and_links_survive_a_command_that_writes_the_book(
 
 
 def test_user_objects_survive_all_commands_in_turn_twice(tmp_path):
-    book = roadmap_book("003_1231fe5c55c4aab0", tmp_path)
+    book = roadmap_book("roadmap_karpinsk_2022", tmp_path)
     add_user_objects(book)
     for _ in range(2):
         for args in WRITERS.values():

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.libreoffice
 
 
 def test_written_workbook_converts_to_pdf_with_the_activities(tmp_path, to_pdf):
-    roadmap = import_roadmap(FIXTURES / "001_a470a32a4d39f39e_split.docx")
+    roadmap = import_roadmap(FIXTURES / "roadmap_sarov_2021_2022_split.docx")
     pdf = to_pdf(write_roadmap_workbook(roadmap, tmp_path / "Roadmap.xlsx"))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     words = " ".join(text.split())

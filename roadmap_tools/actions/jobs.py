@@ -28,7 +28,7 @@ from roadmap_tools.lexicon.vocab import (
     STATUS_DONE,
 )
 from roadmap_tools.model import Roadmap
-from roadmap_tools.monitoring_form import FORM_COLUMNS, MonitoringForm, select_for_period
+from roadmap_tools.monitoring_form import FORM_COLUMNS, FORM_LAYOUT, MonitoringForm, select_for_period
 from roadmap_tools.sheetplan import operations as sp
 from roadmap_tools.workbook.printing import page_setup
 from roadmap_tools.workbook.schema import (
@@ -419,7 +419,6 @@ def gantt_print_plan_for(
 # ---------------------------------------------------------------------------------
 # Monitoring form
 # ---------------------------------------------------------------------------------
-FORM_WIDTHS = {"A": 7, "B": 50, "C": 62, "D": 44}
 FORM_TO_FILL_COLOUR = "FFF2CC"
 FORM_HEADER_COLOUR = "D9E1F2"
 FORM_SECTION_COLOUR = "F2F2F2"
@@ -444,7 +443,9 @@ def form_plans(form: MonitoringForm, sheet: str = SHEET_FORM, in_workbook: bool 
     """The form as one sheet: title, period, header, section rows merged and bold, rows to
     fill highlighted; printable on A4 landscape, header repeated, fitted to the width."""
     plan = sp.SheetPlan(sheet, reset=True, tab_colour="2F5597")
-    widths = list(FORM_WIDTHS.values())
+    letters = [sp.column_letter(i) for i in range(1, len(FORM_LAYOUT) + 1)]
+    last_col = letters[-1]
+    widths = [c.width for c in FORM_LAYOUT]
     total = sum(widths)
     rows: list = [[form.title], [form.roadmap_title], [form.period_text]]
     if in_workbook:
@@ -457,32 +458,35 @@ def form_plans(form: MonitoringForm, sheet: str = SHEET_FORM, in_workbook: bool 
             rows.append([section.title])
             layout.append((len(rows), "section", None))
         for r in section.rows:
-            rows.append([r.number, r.activity, r.info, r.link])
+            rows.append(r.values())
             layout.append((len(rows), "row", r))
     if not form.rows():
-        rows.append(["", "В этом периоде нет мероприятий с отчётными сроками.", "", ""])
+        empty = [""] * len(FORM_LAYOUT)
+        empty[1] = "В этом периоде нет мероприятий с отчётными сроками."
+        rows.append(empty)
         layout.append((len(rows), "empty", None))
     last = len(rows)
     plan.add(sp.Values("A1", rows))
     for r in range(1, header_row):
-        plan.add(sp.Merge(f"A{r}:D{r}"))
-        plan.add(sp.Wrap(f"A{r}:D{r}", vertical="center", horizontal="center"))
+        plan.add(sp.Merge(f"A{r}:{last_col}{r}"))
+        plan.add(sp.Wrap(f"A{r}:{last_col}{r}", vertical="center", horizontal="center"))
         plan.add(sp.RowHeight(r, row_height(rows[r - 1][:1], [total]) + 3))
-    plan.add(sp.Font("A1:D2", bold=True, size=12))
+    plan.add(sp.Font(f"A1:{last_col}2", bold=True, size=12))
     if in_workbook:
         plan.add(sp.Font(f"A{header_row - 1}", italic=True))
-    hdr = f"A{header_row}:D{header_row}"
+    hdr = f"A{header_row}:{last_col}{header_row}"
     plan.add(sp.Font(hdr, bold=True))
     plan.add(sp.Fill(hdr, FORM_HEADER_COLOUR))
     plan.add(sp.Wrap(hdr, vertical="center", horizontal="center"))
     plan.add(sp.RowHeight(header_row, row_height(FORM_COLUMNS, widths) + 3))
-    plan.add(sp.Wrap(f"A{header_row + 1}:D{last}"))
-    plan.add(sp.Border(f"A{header_row}:D{last}"))
+    plan.add(sp.Wrap(f"A{header_row + 1}:{last_col}{last}"))
+    plan.add(sp.Border(f"A{header_row}:{last_col}{last}"))
+    fill_letter = {c.field: letter for c, letter in zip(FORM_LAYOUT, letters)}
     for number, kind, row in layout:
         if kind == "section":
-            plan.add(sp.Merge(f"A{number}:D{number}"))
-            plan.add(sp.Font(f"A{number}:D{number}", bold=True))
-            plan.add(sp.Fill(f"A{number}:D{number}", FORM_SECTION_COLOUR))
+            plan.add(sp.Merge(f"A{number}:{last_col}{number}"))
+            plan.add(sp.Font(f"A{number}:{last_col}{number}", bold=True))
+            plan.add(sp.Fill(f"A{number}:{last_col}{number}", FORM_SECTION_COLOUR))
             plan.add(sp.RowHeight(number, row_height(rows[number - 1][:1], [total]) + 3))
             continue
         # LibreOffice does not fit rows to wrapped text on opening a file, so every row gets a height
@@ -490,9 +494,8 @@ def form_plans(form: MonitoringForm, sheet: str = SHEET_FORM, in_workbook: bool 
         plan.add(sp.RowHeight(number, row_height(values, widths) + 3))
         if row is not None:
             for name in row.to_fill:
-                col = "C" if name == "info" else "D"
-                plan.add(sp.Fill(f"{col}{number}", FORM_TO_FILL_COLOUR))
-    plan.add(sp.ColumnWidths(dict(FORM_WIDTHS)))
+                plan.add(sp.Fill(f"{fill_letter[name]}{number}", FORM_TO_FILL_COLOUR))
+    plan.add(sp.ColumnWidths(dict(zip(letters, widths))))
     plan.add(sp.Freeze(f"A{header_row + 1}"))
     plan.add(page_setup(widths, title_rows=f"{header_row}:{header_row}"))
     return [plan]

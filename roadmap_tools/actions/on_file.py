@@ -21,8 +21,9 @@ from roadmap_tools.actions.jobs import (
     overdue_job,
 )
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.workbook.book import read_roadmap_sheets
 from roadmap_tools.workbook.schema import SHEET_CHECK, SHEET_FORM, SHEET_GANTT, SHEET_ROADMAP, SHEET_SETTINGS
-from roadmap_tools.workbook.settings import explain_period, resolve_as_of, settings_from_rows
+from roadmap_tools.workbook.settings import explain_period, resolve_as_of
 
 PathLike = Union[str, Path]
 
@@ -32,7 +33,6 @@ class _Book:
 
     def __init__(self, path: PathLike, keep_vba: Optional[bool] = None, school_year: Optional[int] = None):
         from roadmap_tools import safeio
-        from roadmap_tools.model import Source
         from roadmap_tools.workbook.book import plain_values
 
         self.path = Path(path)
@@ -45,20 +45,11 @@ class _Book:
             name: plain_values(rows)
             for name, rows in _shown_values(self.wb, target, (SHEET_ROADMAP, SHEET_SETTINGS, SHEET_CHECK)).items()
         }
-        if SHEET_ROADMAP not in self.wb.sheetnames:
-            raise RoadmapError(
-                f"в книге нет листа «{SHEET_ROADMAP}».",
-                file=str(self.path),
-                hint="Создайте книгу командой roadmap-tools import или восстановите лист.",
-            )
         self.settings_rows = self.rows(SHEET_SETTINGS)
-        self.settings = settings_from_rows(self.settings_rows, file=str(self.path))
-        if school_year is not None:  # --school-year: this run reads the deadlines in that school year
-            self.settings["school_year"] = school_year
-        from roadmap_tools.workbook.book import roadmap_from_rows
-
-        self.roadmap = roadmap_from_rows(
-            self.rows(SHEET_ROADMAP), self.settings, Source(file=str(self.path), sheet=SHEET_ROADMAP)
+        roadmap_rows = self.rows(SHEET_ROADMAP) if SHEET_ROADMAP in self.wb.sheetnames else None
+        # the same reader, and the same messages, as the Excel door's (workbook.book)
+        self.roadmap, self.settings = read_roadmap_sheets(
+            roadmap_rows, self.settings_rows, str(self.path), school_year=school_year
         )
 
     def rows(self, sheet: str) -> list:

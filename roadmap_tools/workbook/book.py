@@ -588,15 +588,38 @@ def read_roadmap_workbook(path: Union[str, Path], file: Optional[str] = None) ->
     return roadmap_of_sheet_values(values, name)
 
 
+def no_roadmap_sheet(file: str) -> RoadmapError:
+    """The one message for a book without «Дорожная карта», whichever door read it."""
+    return RoadmapError(
+        f"в книге нет листа «{layout.SHEET_ROADMAP}»: это не рабочая книга дорожной карты.",
+        file=file,
+        hint="Сначала импортируйте дорожную карту: кнопка «Импорт из Word» или команда "
+        "roadmap-tools import ДОКУМЕНТ.docx",
+    )
+
+
+def read_roadmap_sheets(
+    roadmap_rows: Optional[Sequence[Sequence[Any]]],
+    settings_rows: Sequence[Sequence[Any]],
+    file: str,
+    school_year: Optional[int] = None,
+) -> tuple:
+    """The one reader of a roadmap workbook behind every door: (Roadmap, settings) from the
+    rows of «Дорожная карта» (None: the sheet is missing) and of «Настройки», however the
+    door read them (openpyxl, python-calamine or xlwings). ``school_year`` (--school-year)
+    overrides the setting for this run."""
+    if roadmap_rows is None:
+        raise no_roadmap_sheet(file)
+    settings = settings_module.settings_from_rows(settings_rows, file=file)
+    if school_year is not None:
+        settings["school_year"] = school_year
+    roadmap = roadmap_from_rows(roadmap_rows, settings, Source(file=file, sheet=layout.SHEET_ROADMAP))
+    return roadmap, settings
+
+
 def roadmap_of_sheet_values(values: dict, name: str) -> tuple:
     """(Roadmap, settings) of a roadmap workbook's sheets already read (sheet name -> rows of
     values, as python-calamine gives them); a workbook that is not one is refused."""
-    if layout.SHEET_ROADMAP not in values:
-        raise RoadmapError(
-            f"в книге нет листа «{layout.SHEET_ROADMAP}»: это не рабочая книга дорожной карты.",
-            file=name,
-            hint="Сначала импортируйте дорожную карту: roadmap-tools import ДОКУМЕНТ.docx",
-        )
-    settings = settings_module.settings_from_rows(plain_values(values.get(layout.SHEET_SETTINGS, [])), name)
-    roadmap = roadmap_from_rows(values[layout.SHEET_ROADMAP], settings, Source(name, layout.SHEET_ROADMAP))
-    return roadmap, settings
+    return read_roadmap_sheets(
+        values.get(layout.SHEET_ROADMAP), plain_values(values.get(layout.SHEET_SETTINGS, [])), name
+    )

@@ -97,7 +97,8 @@ class ReportRow:
 
     @property
     def has_link(self) -> bool:
-        return bool(self.urls)
+        # asked for every row by several sheets: no list of the addresses built to be counted
+        return bool(_urls_of(str(self.link or ""))) or bool(_urls_of(str(self.info or "")))
 
 
 @dataclass

@@ -147,14 +147,16 @@ def review_rows(summary: Summary, previous: Optional[dict] = None) -> list:
     rows = []
     for report in summary.reports:
         derived = derived_ids((r.section, r.activity) for r in report.rows)
+        name = names[id(report)]
+        key = municipality_key(name)
+        file_name = Path(report.file).name
         for row, fallback in zip(report.rows, derived):
             row_id = row.row_id or fallback
-            name = names[id(report)]
-            decision, comment = previous.get((municipality_key(name), row_id), ("", ""))
+            decision, comment = previous.get((key, row_id), ("", ""))
             rows.append(
                 ReviewRow(
                     name,
-                    Path(report.file).name,
+                    file_name,
                     row.section,
                     row.number,
                     row.activity,
@@ -206,7 +208,9 @@ def rows_plan(rows: Sequence[ReviewRow], period: str = "") -> sp.SheetPlan:
         for r in rows
     ]
     last = 3 + len(body)
-    plan.add(sp.Values("A3", [ROWS_HEADER] + body))
+    plan.add(sp.Values("A3", [ROWS_HEADER]))
+    if body:  # a block of its own, which the summary writes to the file row by row
+        plan.add(sp.Values("A4", body))
     plan.add(sp.Font("A3:L3", bold=True)).add(sp.Fill("A3:L3", HEADER_FILL)).add(sp.Wrap("A3:L3"))
     plan.add(sp.ColumnWidths(dict(ROWS_WIDTHS), hidden=("L",)))
     plan.add(sp.Freeze("A4"))

@@ -108,10 +108,11 @@ def summary_plans(summary: Summary) -> List[sp.SheetPlan]:
     if rows:
         plan.add(sp.ConditionalFill(f"F{h + 1}:F{last - 1}", f"=F{h + 1}>0", "FFC7CE"))
 
+    file_names = {id(r): Path(r.file).name for r in summary.reports}
     overdue = [
         [
             r.name,
-            Path(r.file).name,
+            file_names[id(r)],
             row.section,
             row.number,
             row.activity,
@@ -121,7 +122,7 @@ def summary_plans(summary: Summary) -> List[sp.SheetPlan]:
         for r, row in summary.overdue_rows()
     ]
     incomplete = [
-        [r.name, Path(r.file).name, row.section, row.number, row.activity, missing]
+        [r.name, file_names[id(r)], row.section, row.number, row.activity, missing]
         for r, row, missing in summary.incomplete_rows()
     ]
     files = [
@@ -251,16 +252,18 @@ def write_summary(
     from openpyxl import Workbook
 
     from roadmap_tools.safeio import atomic_write
+    from roadmap_tools.sheetplan import openpyxl_streamed
 
     def write(tmp: Path) -> None:
         workbook = Workbook()
         default = workbook.active
-        sp.apply_openpyxl(workbook, list(summary_plans(summary)) + list(extra_plans))
+        # «Строки отчётов» (a row per report row) goes to the file row by row, not held as cells
+        held = openpyxl_streamed.apply_holding_back(workbook, list(summary_plans(summary)) + list(extra_plans))
         workbook.remove(default)
         add_charts(workbook, summary)
         if extra_charts is not None:
             extra_charts(workbook)
         workbook.active = 0
-        workbook.save(tmp)
+        openpyxl_streamed.save(workbook, tmp, held)
 
     return atomic_write(path, write)

@@ -93,9 +93,31 @@ def apply(workbook, plan: sp.SheetPlan) -> None:
 
 def _values(wb, ws, op: sp.Values):
     row0, col0 = sp.parse_address(op.cell)
-    for r, row in enumerate(op.rows):
-        for c, value in enumerate(row):
-            set_cell_value(_writable(ws, row0 + r, col0 + c), value)
+    if ws.merged_cells.ranges:
+        for r, row in enumerate(op.rows):
+            for c, value in enumerate(row):
+                set_cell_value(_writable(ws, row0 + r, col0 + c), value)
+        return
+    # no merged cell to unmerge: the cells straight from the sheet's dictionary, and text (most
+    # of a summary's 200,000 cells) stored as ``set_cell_value`` stores it without openpyxl
+    # checking each string a second time
+    cells = ws._cells
+    for r, row in enumerate(op.rows, start=row0):
+        for c, value in enumerate(row, start=col0):
+            cell = cells.get((r, c))
+            if cell is None:
+                cell = ws._get_cell(r, c)
+            store_value(cell, value)
+
+
+def store_value(cell, value) -> None:
+    """``set_cell_value``, with text (most of what a summary writes) stored without openpyxl
+    checking each string a second time."""
+    if type(value) is str:
+        cell._value = ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]
+        cell.data_type = "s"
+    else:
+        set_cell_value(cell, value)
 
 
 def _clear(wb, ws, op: sp.ClearContents):

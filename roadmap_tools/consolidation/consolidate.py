@@ -40,7 +40,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, List, Optional, Union
+from typing import Callable, Iterable, Iterator, List, Optional, Union
 
 from roadmap_tools.consolidation.report_reader import (
     REPORT_SUFFIXES,
@@ -319,6 +319,8 @@ def consolidate(
     workers = workers or os.cpu_count() or 1
     if progress:
         progress(0, total, "")
+    results: Iterator[Union[Report, Unreadable]]
+    pool: Optional[ProcessPoolExecutor]
     if workers <= 1 or total < PARALLEL_FROM:
         results = map(_read, jobs)
         pool = None

@@ -64,6 +64,17 @@ __all__ = [
     "PARALLEL_FROM",
 ]
 
+#: Columns of the sheet «Сводка» and of ``Summary.municipalities_frame``.
+SUMMARY_HEADER = [
+    "Муниципалитет",
+    "Файлов",
+    "Мероприятий",
+    "С информацией",
+    "Со ссылкой",
+    "Просрочено",
+    "Доля выполненных",
+]
+
 #: Columns of ``Summary.rows_frame`` and of ``consolidate --csv``.
 ROW_COLUMNS = [
     "Муниципалитет",
@@ -265,15 +276,7 @@ class Summary:
                 (m.name, len(m.files), m.activities, m.reported, m.with_link, m.overdue, m.share_done)
                 for m in self.municipalities
             ],
-            columns=[
-                "Муниципалитет",
-                "Файлов",
-                "Мероприятий",
-                "С информацией",
-                "Со ссылкой",
-                "Просрочено",
-                "Доля выполненных",
-            ],
+            columns=SUMMARY_HEADER,
         )
 
     def to_json(self) -> dict:

@@ -19,7 +19,7 @@ from openpyxl.chart.series import SeriesLabel
 
 from roadmap_tools.actions.on_file import _Book
 from roadmap_tools.consolidation.archive import Archive, ArchiveRow, period_words
-from roadmap_tools.consolidation.consolidate import Summary
+from roadmap_tools.consolidation.consolidate import ROW_COLUMNS, Summary
 from roadmap_tools.consolidation.report_reader import municipality_in, municipality_key, same_municipality_keys
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.executors.requests import safe_file_name, write_request_workbook
@@ -42,20 +42,9 @@ SHEET_MISSING = "Не отчитались"
 SHEET_FEEDBACK = "Замечания куратора"
 SHEET_META = "Служебный"
 FEEDBACK_MARKER = "roadmap-tools: замечания куратора"
-ROWS_HEADER = [
-    "Муниципалитет",
-    "Файл",
-    "Раздел",
-    "№",
-    "Мероприятие",
-    "Информация",
-    "Ссылка",
-    "С информацией",
-    "Со ссылкой",
-    "Решение",
-    "Комментарий куратора",
-    "Код строки",
-]
+#: The report rows a curator reviews: the summary's rows (without the deadline column) and
+#: the curator's decision, comment and the row's stable id.
+ROWS_HEADER = [*ROW_COLUMNS[:9], "Решение", "Комментарий куратора", "Код строки"]
 ROWS_WIDTHS = {
     "A": 22,
     "B": 22,

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Callable, List, Optional, Sequence, Union
 
-from roadmap_tools.consolidation.consolidate import Summary, total_of
+from roadmap_tools.consolidation.consolidate import SUMMARY_HEADER, Summary, total_of
 from roadmap_tools.sheetplan import operations as sp
 from roadmap_tools.workbook.printing import page_setup
 
@@ -22,15 +22,6 @@ SHEET_FILES = "Прочитанные файлы"
 SHEET_UNREADABLE = "Нечитаемые файлы"
 SHEET_CHARTS = "Диаграммы"
 
-SUMMARY_HEADER = [
-    "Муниципалитет",
-    "Файлов",
-    "Мероприятий",
-    "С информацией",
-    "Со ссылкой",
-    "Просрочено",
-    "Доля выполненных",
-]
 HEADER_FILL = "DDEBF7"
 TOTAL_FILL = "EDEDED"
 #: Title rows above the table of «Сводка»; the table's header is on the next row.

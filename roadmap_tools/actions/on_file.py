@@ -28,7 +28,7 @@ from roadmap_tools.workbook.settings import explain_period, resolve_as_of
 PathLike = Union[str, Path]
 
 
-class _Book:
+class BookFile:
     """A roadmap workbook opened for one job: its roadmap, settings and raw sheet rows."""
 
     def __init__(self, path: PathLike, keep_vba: Optional[bool] = None, school_year: Optional[int] = None):
@@ -112,7 +112,7 @@ def _shown_values(wb, checked_path: Path, names: tuple) -> dict:
 
 def run_check(path: PathLike, today: Optional[date] = None, school_year: Optional[int] = None) -> CheckResult:
     """Check the workbook's roadmap; write «Проверка» and the marks into the workbook itself."""
-    book = _Book(path, school_year=school_year)
+    book = BookFile(path, school_year=school_year)
     result = check_job(
         book.roadmap,
         book.settings,
@@ -137,7 +137,7 @@ def run_overdue(
     then today) into the workbook, or into ``output`` leaving the workbook as it is.
     An explicit ``as_of`` is also stored as «Дата контроля», so the colours agree with it."""
     keep_vba = None if output is None else Path(output).suffix.lower() == ".xlsm"
-    book = _Book(path, keep_vba=keep_vba, school_year=school_year)
+    book = BookFile(path, keep_vba=keep_vba, school_year=school_year)
     when = resolve_as_of(book.settings, as_of, today)
     result = overdue_job(
         book.roadmap,
@@ -164,7 +164,7 @@ def run_form(
     current quarter) into the workbook and, with ``output``, a separate plain .xlsx form.
     One end given alone is completed from «Настройки» (``result.period_note`` says so) or
     refused (``UsageError``)."""
-    book = _Book(path, school_year=school_year)
+    book = BookFile(path, school_year=school_year)
     start, end, note = explain_period(book.settings, start, end, today)
     result = form_job(book.roadmap, book.settings, start, end)
     result.period_note = note

@@ -17,7 +17,7 @@ from typing import Any, Callable, Optional, Sequence, Union
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.series import SeriesLabel
 
-from roadmap_tools.actions.on_file import _Book
+from roadmap_tools.actions.on_file import BookFile
 from roadmap_tools.consolidation.archive import Archive, ArchiveRow, period_words
 from roadmap_tools.consolidation.consolidate import ROW_COLUMNS, Summary
 from roadmap_tools.consolidation.report_reader import municipality_in, municipality_key, same_municipality_keys
@@ -716,7 +716,7 @@ def apply_feedback_job(
 def run_apply_feedback(path: PathLike, feedback_file: PathLike) -> FeedbackResult:
     """Apply a feedback file to the roadmap workbook at ``path`` (saved atomically, a backup kept)."""
     ensure_not_open_elsewhere(path)  # refused before anything is written beside it
-    book = _Book(path)
+    book = BookFile(path)
     municipality, rows = read_feedback(feedback_file)
     result = apply_feedback_job(book.roadmap, book.settings, municipality, rows, file=str(feedback_file))
     book.apply(result.plans)

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
-from roadmap_tools.actions.on_file import _Book
+from roadmap_tools.actions.on_file import BookFile
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.executors.requests import (
     ANSWER_FIELDS,
@@ -398,7 +398,7 @@ def run_collect(path: PathLike, paths: Iterable[PathLike]) -> CollectResult:
     """Collect the answers under ``paths`` into the roadmap workbook at ``path`` (saved atomically)."""
 
     ensure_not_open_elsewhere(path)  # refused before anything is written beside it
-    book = _Book(path)
+    book = BookFile(path)
     result = run_collect_files(book.roadmap, book.settings, paths)
     book.apply(result.plans)
     book.save()

@@ -18,7 +18,7 @@ from typing import Optional, Sequence, Union
 
 from openpyxl import Workbook
 
-from roadmap_tools.actions.on_file import _Book
+from roadmap_tools.actions.on_file import BookFile
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.executors.names import executor_index, executor_names, executors_of
 from roadmap_tools.model import Activity, Roadmap
@@ -331,7 +331,7 @@ def run_requests(
     ``folder``; the rows' ids are stored in the workbook (saved atomically, a backup kept)."""
 
     ensure_not_open_elsewhere(path)  # refused before anything is written beside it
-    book = _Book(path)
+    book = BookFile(path)
     start, end = resolve_period(book.settings, start, end, today)
     result = requests_job(book.roadmap, book.settings, lists_rows_of(path), start, end, folder, today)
     if result.plans:

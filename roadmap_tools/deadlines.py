@@ -1040,6 +1040,24 @@ def _dated_rest(rest: List[_Tok], years: List[int], school_year: Optional[int] =
     return None
 
 
+def _end_of_named_period(toks: List[_Tok], years: List[int], school_year: Optional[int]) -> Optional[date]:
+    """The last day of the period named after «по итогам», «по окончании», «по завершении»
+    («по итогам I полугодия», «по окончании III четверти»); None when what follows is an
+    event, not a period («по итогам конкурса»)."""
+    markers = {normalize(m) for m in vocab.END_OF_PERIOD_MARKERS}
+    for i, t in enumerate(toks):
+        if t.kind == "relative" and normalize(t.text) in markers:
+            rest: List[_Tok] = []
+            for after in toks[i + 1 :]:
+                if after.kind in ("sep", "relative"):
+                    break
+                rest.append(after)
+            dated = _dated_rest(rest, years, school_year)
+            if dated and dated[0] in ("period", "deadline") and dated[1]:
+                return max(end for _, end in dated[1])
+    return None
+
+
 NUMBER_NO_DATE_HOLDS = "в сроке число, которого не бывает в дате (слишком длинное)"
 
 
@@ -1081,6 +1099,9 @@ def _parse_deadline_uncached(text: str, years: Sequence[int] = (), school_year: 
             dated = _dated_rest(_without_relative_clauses(toks), years_list, school_year)
             if dated:
                 return Deadline(text, *dated)
+            ended = _end_of_named_period(toks, years_list, school_year)
+            if ended is not None:  # «по итогам I полугодия»: due when that period ends
+                return Deadline(text, "deadline", ((ended, ended),))
             word = next(t.text for t in toks if t.kind == "relative")
             raise _NotParsed(f"срок отсчитывается от события («{word} …»), а не задан датой")
         kind, spans = _parse_dated(toks, years_list, school_year)

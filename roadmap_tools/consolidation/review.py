@@ -22,10 +22,11 @@ from roadmap_tools.consolidation.archive import Archive, ArchiveRow, period_word
 from roadmap_tools.consolidation.consolidate import ROW_COLUMNS, Summary
 from roadmap_tools.consolidation.report_reader import municipality_in, municipality_key, same_municipality_keys
 from roadmap_tools.errors import RoadmapError
-from roadmap_tools.executors.requests import safe_file_name, write_request_workbook
+from roadmap_tools.executors.requests import write_request_workbook
 from roadmap_tools.lexicon.vocab import DECISION_REWORK, DECISION_SYNONYMS, DECISIONS
 from roadmap_tools.model import Roadmap
 from roadmap_tools.reports.email_draft import build_message, write_eml
+from roadmap_tools.reports.filenames import safe_stem
 from roadmap_tools.safeio import ensure_not_open_elsewhere, load_workbook
 from roadmap_tools.sheetplan import operations as sp
 from roadmap_tools.workbook.book import added_column, roadmap_table_op
@@ -496,7 +497,7 @@ def feedback_job(
             sum(r.decision == DECISIONS[0] for r in own),
             sum(r.decision == DECISION_REWORK for r in own),
         )
-        item.path = target / f"Замечания куратора - {safe_file_name(municipality)}.xlsx"
+        item.path = target / f"Замечания куратора - {safe_stem(municipality, 60) or 'муниципалитет'}.xlsx"
         write_request_workbook(feedback_plans(municipality, own, period, Path(summary_path).name), item.path)
         item.eml = _feedback_email(item, period, today)
         files.append(item)

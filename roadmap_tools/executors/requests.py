@@ -9,7 +9,6 @@ Where «Справочники» gives the executor's e-mail, an e-mail draft (.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from email.utils import parseaddr
@@ -25,6 +24,7 @@ from roadmap_tools.model import Activity, Roadmap
 from roadmap_tools.monitoring_form import touches_period
 from roadmap_tools.reading.xlsx_values import sheet_values
 from roadmap_tools.reports.email_draft import build_message, write_eml
+from roadmap_tools.reports.filenames import safe_stem
 from roadmap_tools.safeio import atomic_write, ensure_not_open_elsewhere
 from roadmap_tools.sheetplan import operations as sp
 from roadmap_tools.workbook.book import executor_emails, plain_values
@@ -191,12 +191,6 @@ def request_plans(
     return [plan, meta]
 
 
-def safe_file_name(text: str, limit: int = 60) -> str:
-    name = re.sub(r'[\\/:*?"<>|«»\r\n\t]+', " ", text)
-    name = " ".join(name.split()).strip(" .")
-    return name[:limit].rstrip(" .") or "исполнитель"
-
-
 def write_request_workbook(plans: Sequence[sp.SheetPlan], target: Path) -> Path:
     """A new plain .xlsx with the plans' sheets (a request's, a feedback's); «Служебный» hidden."""
 
@@ -301,7 +295,7 @@ def requests_job(
     title = (settings or {}).get("title") or roadmap.title
     used: set = set()
     for request in result.files:
-        stem = f"Запрос - {safe_file_name(request.executor)}"
+        stem = f"Запрос - {safe_stem(request.executor, 60) or 'исполнитель'}"
         name, n = stem, 2
         while name.lower() in used:
             name, n = f"{stem} ({n})", n + 1

@@ -23,6 +23,7 @@ import xlwings as xw
 from xlwings import script
 
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.sheetplan.xlwings_remote import is_remote, read_rows
 
 ALERT_TITLE = "Дорожная карта"
 
@@ -64,14 +65,6 @@ def xlwings_too_old(version: str) -> Optional[RoadmapError]:
     )
 
 
-def _is_remote(book) -> bool:
-    # xlwings Lite and xlwings Server: the remote engine, whose abilities depend on its version.
-    try:
-        return book.app.engine.name == "remote"
-    except Exception:
-        return False
-
-
 def show_status(book, text) -> None:
     """The status bar of desktop Excel; silently nothing where there is none (Office.js)."""
     try:
@@ -106,7 +99,7 @@ def button(job: Callable) -> Callable:
         queue = _pending_actions(book)
         mark = len(queue) if queue is not None else 0
         try:
-            too_old = xlwings_too_old(xw.__version__) if _is_remote(book) else None
+            too_old = xlwings_too_old(xw.__version__) if is_remote(book) else None
             if too_old is not None:
                 raise too_old
             job(book, *args, **kwargs)
@@ -154,9 +147,13 @@ def sheet_rows(sheet) -> list:
     last = sheet.used_range.last_cell
     # the range by its address: xlwings' remote engine makes a range from two cells by
     # copying the whole sheet twice (0.1 s at 20,000 rows)
-    values = sheet.range(range_address(1, 1, last.row, last.column)).options(ndim=2).value
-    # xlwings returns every number as float; openpyxl (the command line) gives int for 5
-    rows = [[int(v) if v.__class__ is float and v.is_integer() else v for v in row] for row in values]
+    rng = sheet.range(range_address(1, 1, last.row, last.column))
+    if is_remote(sheet.book):
+        rows = read_rows(rng)  # the same values, without xlwings' per-cell converters
+    else:
+        values = rng.options(ndim=2).value
+        # xlwings returns every number as float; openpyxl (the command line) gives int for 5
+        rows = [[int(v) if v.__class__ is float and v.is_integer() else v for v in row] for row in values]
     while rows and all(v is None for v in rows[-1]):
         rows.pop()
     return rows

@@ -19,6 +19,7 @@ from typing import Any, Callable, Dict, Iterable, Sequence
 
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.sheetplan import operations as sp
+from roadmap_tools.sheetplan import xlwings_remote
 
 #: xlwings colours are «#RRGGBB».
 _BORDER_COLOUR = "#808080"
@@ -135,8 +136,9 @@ def _values(book, sheet, op: sp.Values):
     rows = excel_rows(op.rows)
     if not rows or not rows[0]:
         return
-    sheet.range(op.cell).value = rows
     row0, col0 = sp.parse_address(op.cell)
+    if not (xlwings_remote.is_remote(book) and xlwings_remote.write_rows(sheet, row0, col0, rows)):
+        sheet.range(op.cell).value = rows
     for r, c, count in date_runs(op.rows):
         sheet.range(sp.range_address(row0 + r, col0 + c, count, 1)).number_format = DATE_FORMAT
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Callable, Dict, Iterable, Sequence
 
@@ -221,6 +222,19 @@ def _row_height(book, sheet, op: sp.RowHeight):
     sheet.range(f"{op.row}:{op.row}").row_height = op.height
 
 
+@dataclass(frozen=True)
+class RowsHeight:
+    """One height for the rows ``first`` to ``last``: adjacent ``RowHeight``s joined."""
+
+    first: int
+    last: int
+    height: float
+
+
+def _rows_height(book, sheet, op: RowsHeight):
+    sheet.range(f"{op.first}:{op.last}").row_height = op.height
+
+
 def freeze_range(cell: str) -> str:
     """The first scrolling cell «C4» -> the frozen cells «A1:B3» (Office.js' ``freezeAt``)."""
     row, col = sp.parse_address(cell)
@@ -383,6 +397,108 @@ def _protect(book, sheet, op: sp.Protect):
     _desktop(protect)
 
 
+# --- joining ---------------------------------------------------------------------
+#: Fills joined at most over this many cells in one run (the check that no cell is filled twice
+#: holds them all in a set).
+MAX_JOINED_CELLS = 500_000
+
+
+def joined_ops(ops: Sequence[Any]) -> list:
+    """``ops`` with each run of adjacent ``Fill`` and ``RowHeight`` operations given in as few
+    ranges as set the same cells: fills of one colour on adjacent cells as one rectangle,
+    adjacent rows of one height as one range of rows.
+
+    A form of 20,000 activities colours thousands of single cells and sets a height for
+    every row; each is an action the remote engine queues and Office.js (or COM) carries
+    out one by one. Within a run the order does not matter (a fill and a row height touch
+    different settings), as long as no cell is filled twice: a run where one is, or where a
+    range is not a plain address, is left as it is.
+    """
+    out: list = []
+    run: list = []
+    for op in ops:
+        if op.__class__ is sp.Fill or op.__class__ is sp.RowHeight:
+            run.append(op)
+            continue
+        if run:
+            out.extend(_joined(run))
+            run = []
+        out.append(op)
+    if run:
+        out.extend(_joined(run))
+    return out
+
+
+def _joined(run: list) -> list:
+    if len(run) < 2:
+        return run
+    heights: dict = {}
+    fills: list = []
+    area = 0
+    for op in run:
+        if op.__class__ is sp.RowHeight:
+            heights[op.row] = op.height  # the last height of a row wins, as it would in turn
+            continue
+        try:
+            r1, c1, r2, c2 = sp.bounds(op.range)
+        except ValueError:  # a whole column or row («A:A»): left as it is
+            return run
+        area += (r2 - r1 + 1) * (c2 - c1 + 1)
+        fills.append((r1, c1, r2, c2, op.colour))
+    if area > MAX_JOINED_CELLS or not _disjoint(fills, area):
+        return run
+    return _joined_fills(fills) + _joined_heights(heights)
+
+
+def _disjoint(fills: list, area: int) -> bool:
+    cells: set = set()
+    for r1, c1, r2, c2, _colour in fills:
+        for row in range(r1, r2 + 1):
+            base = row * 20_000  # more than Excel's 16,384 columns
+            cells.update(range(base + c1, base + c2 + 1))
+    return len(cells) == area
+
+
+def _joined_fills(fills: list) -> list:
+    # across first: cells of one colour side by side in the same rows
+    rows: dict = {}
+    for r1, c1, r2, c2, colour in fills:
+        rows.setdefault((colour, r1, r2), []).append((c1, c2))
+    across: dict = {}
+    for (colour, r1, r2), spans in rows.items():
+        for c1, c2 in _runs(spans):
+            across.setdefault((colour, c1, c2), []).append((r1, r2))
+    # then down: blocks of the same columns one under another
+    out = []
+    for (colour, c1, c2), spans in across.items():
+        for r1, r2 in _runs(spans):
+            out.append(sp.Fill(sp.range_address(r1, c1, r2 - r1 + 1, c2 - c1 + 1), colour))
+    return out
+
+
+def _runs(spans: list) -> list:
+    """Disjoint (first, last) spans joined where one ends just before the next begins."""
+    spans.sort()
+    joined = [list(spans[0])]
+    for first, last in spans[1:]:
+        if first == joined[-1][1] + 1:
+            joined[-1][1] = last
+        else:
+            joined.append([first, last])
+    return [(first, last) for first, last in joined]
+
+
+def _joined_heights(heights: dict) -> list:
+    out: list = []
+    for row in sorted(heights):
+        height = heights[row]
+        if out and out[-1].last == row - 1 and out[-1].height == height:
+            out[-1] = RowsHeight(out[-1].first, row, height)
+        else:
+            out.append(RowsHeight(row, row, height))
+    return [sp.RowHeight(op.first, op.height) if op.first == op.last else op for op in out]
+
+
 #: Operation type -> its applier (book, sheet, the operation of that type).
 _APPLY: Dict[type, Callable[[Any, Any, Any], None]] = {
     sp.Values: _values,
@@ -397,6 +513,7 @@ _APPLY: Dict[type, Callable[[Any, Any, Any], None]] = {
     sp.Merge: _merge,
     sp.ColumnWidths: _widths,
     sp.RowHeight: _row_height,
+    RowsHeight: _rows_height,
     sp.Freeze: _freeze,
     sp.Table: _table,
     sp.ClearConditionalFormats: _clear_conditional,
@@ -413,7 +530,7 @@ def apply(book, plan: sp.SheetPlan) -> None:
     if plan.tab_colour:
         _tab_colour(book, sheet, plan.tab_colour)
     pending_rules: list = []
-    for op in plan.ops:
+    for op in joined_ops(plan.ops):
         if isinstance(op, sp.ConditionalFill):
             pending_rules.append(op)
             continue

@@ -429,20 +429,31 @@ def joined_ops(ops: Sequence[Any]) -> list:
     return out
 
 
+_PLAIN_RANGE = re.compile(r"^([A-Z]{1,3})([1-9][0-9]*)(?::([A-Z]{1,3})([1-9][0-9]*))?$")
+
+
 def _joined(run: list) -> list:
     if len(run) < 2:
         return run
     heights: dict = {}
     fills: list = []
     area = 0
+    columns: dict = {}  # «AB» -> 28, for the few columns a run touches
     for op in run:
         if op.__class__ is sp.RowHeight:
             heights[op.row] = op.height  # the last height of a row wins, as it would in turn
             continue
-        try:
-            r1, c1, r2, c2 = sp.bounds(op.range)
-        except ValueError:  # a whole column or row («A:A»): left as it is
+        match = _PLAIN_RANGE.match(op.range)
+        if match is None:  # a whole column or row («A:A»), a name: left as it is
             return run
+        first_col, first_row, last_col, last_row = match.groups()
+        r1, c1 = int(first_row), columns.get(first_col) or columns.setdefault(first_col, sp.column_index(first_col))
+        if last_col is None:
+            r2, c2 = r1, c1
+        else:
+            r2, c2 = int(last_row), columns.get(last_col) or columns.setdefault(last_col, sp.column_index(last_col))
+            if r2 < r1 or c2 < c1:
+                return run
         area += (r2 - r1 + 1) * (c2 - c1 + 1)
         fills.append((r1, c1, r2, c2, op.colour))
     if area > MAX_JOINED_CELLS or not _disjoint(fills, area):
@@ -460,18 +471,22 @@ def _disjoint(fills: list, area: int) -> bool:
 
 
 def _joined_fills(fills: list) -> list:
-    # across first: cells of one colour side by side in the same rows
-    rows: dict = {}
-    for r1, c1, r2, c2, colour in fills:
-        rows.setdefault((colour, r1, r2), []).append((c1, c2))
-    across: dict = {}
-    for (colour, r1, r2), spans in rows.items():
-        for c1, c2 in _runs(spans):
-            across.setdefault((colour, c1, c2), []).append((r1, r2))
-    # then down: blocks of the same columns one under another
+    # across: a fill that goes on where the one before it ended, in the same rows and colour
+    across: list = []
+    for fill in fills:
+        if across:
+            r1, c1, r2, c2, colour = across[-1]
+            if fill[4] == colour and fill[0] == r1 and fill[2] == r2 and fill[1] == c2 + 1:
+                across[-1] = (r1, c1, r2, fill[3], colour)
+                continue
+        across.append(fill)
+    # then down: blocks of the same columns and colour one under another
+    columns: dict = {}
+    for r1, c1, r2, c2, colour in across:
+        columns.setdefault((colour, c1, c2), []).append((r1, r2))
     out = []
-    for (colour, c1, c2), spans in across.items():
-        for r1, r2 in _runs(spans):
+    for (colour, c1, c2), spans in columns.items():
+        for r1, r2 in _runs(spans) if len(spans) > 1 else spans:
             out.append(sp.Fill(sp.range_address(r1, c1, r2 - r1 + 1, c2 - c1 + 1), colour))
     return out
 
@@ -479,13 +494,13 @@ def _joined_fills(fills: list) -> list:
 def _runs(spans: list) -> list:
     """Disjoint (first, last) spans joined where one ends just before the next begins."""
     spans.sort()
-    joined = [list(spans[0])]
+    joined = [spans[0]]
     for first, last in spans[1:]:
         if first == joined[-1][1] + 1:
-            joined[-1][1] = last
+            joined[-1] = (joined[-1][0], last)
         else:
-            joined.append([first, last])
-    return [(first, last) for first, last in joined]
+            joined.append((first, last))
+    return joined
 
 
 def _joined_heights(heights: dict) -> list:

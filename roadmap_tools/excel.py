@@ -12,8 +12,10 @@ the functions, so a click starts working at once.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
+import gc
 import re
 import sys
 from pathlib import Path
@@ -82,6 +84,27 @@ def _pending_actions(book) -> Optional[list]:
     return queue.get("actions") if isinstance(queue, dict) else None
 
 
+@contextlib.contextmanager
+def collector_paused():
+    """Python's cycle collector off while a button runs, back as it was afterwards.
+
+    A button at 20,000 activities makes some 200,000 objects that live to its end (the
+    rows, the activities, the plans) while the book's JSON, held by xlwings, is as large
+    again. Each time the objects kept since its last full pass reach a quarter of those
+    it kept then, the collector goes over the whole of memory: three passes per button,
+    0.2 of its 0.5-0.8 CPU seconds, and none finds a cycle (the buttons make none: a
+    ``gc.collect()`` after each finds nothing). Reference counting frees everything on
+    time as before; the collector's next regular pass, after the button, finds any cycle.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def button(job: Callable) -> Callable:
     """Run ``job(book, ...)`` as a button: the user sees a message box, never a traceback.
 
@@ -102,7 +125,8 @@ def button(job: Callable) -> Callable:
             too_old = xlwings_too_old(xw.__version__) if is_remote(book) else None
             if too_old is not None:
                 raise too_old
-            job(book, *args, **kwargs)
+            with collector_paused():
+                job(book, *args, **kwargs)
         except RoadmapError as error:
             _rollback(queue, mark)
             book.app.alert(str(error), title=ALERT_TITLE, mode="critical")

@@ -150,3 +150,29 @@ def test_a_button_and_its_command_say_the_same_about_a_bad_book(sample_workbook,
     result = run_cli(*command, book)
     assert result.code == 1
     assert result.err.strip() == f"Ошибка: {prompt}"
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("fails", [False, True])
+def test_a_button_pauses_the_cycle_collector_and_leaves_it_as_it_found_it(sample_workbook, monkeypatch, enabled, fails):
+    import gc
+
+    import roadmap_tools.actions.jobs
+
+    seen = []
+    real_form_job = roadmap_tools.actions.jobs.form_job
+
+    def form_job(*args, **kwargs):
+        seen.append(gc.isenabled())
+        if fails:
+            raise KeyError("column")
+        return real_form_job(*args, **kwargs)
+
+    monkeypatch.setattr(roadmap_tools.actions.jobs, "form_job", form_job)
+    (gc.enable if enabled else gc.disable)()
+    try:
+        rt.monitoring_form(remote_book(sample_workbook))
+        assert seen == [False]
+        assert gc.isenabled() == enabled
+    finally:
+        gc.enable()

@@ -42,7 +42,7 @@ CLIENT_CELLS = [
 ]
 
 
-def client_book(cells):
+def client_book(cells, notes=()):
     values = [list(row) for row in cells]
     sheet = {
         "name": "Лист",
@@ -54,7 +54,7 @@ def client_book(cells):
         "charts": [],
         "pivot_tables": [],
         "tables": [],
-        "notes": [],
+        "notes": [{"address": address} for address in notes],
         "print_area": None,
         "show_gridlines": True,
     }
@@ -147,3 +147,36 @@ def test_a_value_the_fast_path_does_not_know_is_left_to_xlwings(odd):
     book = client_book(CLIENT_CELLS)
     assert xlwings_remote.write_rows(book.sheets[0], 1, 1, [["текст", odd]]) is False
     assert book.json()["actions"] == []
+
+
+# --- notes -----------------------------------------------------------------------
+def notes_after(actions, before: dict) -> dict:
+    notes = dict(before)
+    for action in actions:
+        if action["func"] in ("addNote", "setNoteText"):
+            address, text = action["args"]
+            notes[address.replace("$", "")] = text
+        elif action["func"] == "deleteNote":
+            del notes[action["args"][0].replace("$", "")]
+    return notes
+
+
+def test_a_plans_notes_in_one_pass_leave_the_notes_one_by_one_would():
+    from roadmap_tools.sheetplan import operations as sp
+    from roadmap_tools.sheetplan.xlwings_applier import _note, remote_notes
+
+    before = {"B2": "пользователя", "C3": "наше старое", "D4": "наше старое", "A9": "ещё одно"}
+    ops = [sp.Note("D4", None), sp.Note("C3", None), sp.Note("E5", "новое"), sp.Note("C3", "наше новое")]
+    ops += [sp.Note("A9", "заменено"), sp.Note("F6", None), sp.Note("G7", "и ещё"), sp.Note("G7", None)]
+
+    def book():
+        return client_book(CLIENT_CELLS, notes=["$" + a[0] + "$" + a[1:] for a in before])
+
+    one_by_one = book()
+    for op in ops:
+        _note(one_by_one, one_by_one.sheets[0], op)
+    in_one_pass = book()
+    assert remote_notes(in_one_pass.sheets[0], ops)
+    expected = notes_after(one_by_one.json()["actions"], before)
+    assert notes_after(in_one_pass.json()["actions"], before) == expected
+    assert expected == {"B2": "пользователя", "E5": "новое", "C3": "наше новое", "A9": "заменено"}

@@ -16,7 +16,7 @@ import re
 import sys
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Callable, Dict, Iterable, Sequence
+from typing import Any, Callable, Dict, Iterable, Optional, Sequence
 
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.sheetplan import operations as sp
@@ -182,14 +182,51 @@ def _border(book, sheet, op: sp.Border):
 
 def _note(book, sheet, op: sp.Note):
     rng = sheet.range(op.cell)
-    existing = rng.note
-    if op.text is None:
+    _set_note(rng, rng.note, op.text)
+
+
+def _set_note(rng, existing, text: Optional[str]) -> None:
+    if text is None:
         if existing is not None:
             existing.delete()
     elif existing is not None:
-        existing.text = op.text
+        existing.text = text
     else:
-        rng.add_note(op.text)
+        rng.add_note(text)
+
+
+def _address_key(address: str) -> str:
+    return address.replace("$", "").upper()
+
+
+def remote_notes(sheet, ops: list) -> bool:
+    """Apply a plan's ``Note`` operations through the remote engine; False (nothing done)
+    where the client sent no list of the sheet's notes.
+
+    The remote engine finds a cell's note (``Range.note``, ``Note.delete``) by going down
+    the sheet's list of notes, so a check that marks thousands of cells took minutes.
+    Here the cells that have a note are known from that list, read once: a new note is
+    added without a search, and the notes to change or delete are taken in the list's
+    order, each found at the head of what is left. Notes touch nothing else a plan sets,
+    so only each cell's own operations keep their order.
+    """
+    entries = sheet.api.get("notes") if isinstance(sheet.api, dict) else None
+    if not isinstance(entries, list):
+        return False
+    position = {_address_key(entry["address"]): index for index, entry in enumerate(entries)}
+    present = set(position)
+    by_cell: dict = {}
+    for op in ops:
+        by_cell.setdefault(_address_key(op.cell), []).append(op)
+    for key in sorted(by_cell, key=lambda cell: position.get(cell, len(position))):
+        for op in by_cell[key]:
+            rng = sheet.range(op.cell)
+            _set_note(rng, rng.note if key in present else None, op.text)
+            if op.text is None:
+                present.discard(key)
+            else:
+                present.add(key)
+    return True
 
 
 def _hyperlink(book, sheet, op: sp.Hyperlink):
@@ -201,8 +238,11 @@ def _hyperlink(book, sheet, op: sp.Hyperlink):
         text = op.target.lstrip("#") if current in (None, "") else str(current)
     # The screen tip is ours: xlwings' default one is in English.
     rng.add_hyperlink(op.target, text, "Перейти: " + op.target.lstrip("#"))
-    if op.text is not None:
-        rng.value = excel_value(op.text)  # text stays text, whatever its first character
+    if op.text is not None:  # text stays text, whatever its first character
+        row, col = sp.parse_address(op.cell)
+        value = excel_value(op.text)
+        if not (xlwings_remote.is_remote(book) and xlwings_remote.write_rows(sheet, row, col, [[value]])):
+            rng.value = value
     rng.font.color = _HYPERLINK_COLOUR
 
 
@@ -545,15 +585,23 @@ def apply(book, plan: sp.SheetPlan) -> None:
     if plan.tab_colour:
         _tab_colour(book, sheet, plan.tab_colour)
     pending_rules: list = []
+    remote = xlwings_remote.is_remote(book)
+    notes: list = []
     for op in joined_ops(plan.ops):
         if isinstance(op, sp.ConditionalFill):
             pending_rules.append(op)
+            continue
+        if remote and op.__class__ is sp.Note:
+            notes.append(op)
             continue
         if isinstance(op, sp.ClearConditionalFormats) and pending_rules:
             _add_conditional_fills(sheet, pending_rules)
             pending_rules = []
         _APPLY[type(op)](book, sheet, op)
     _add_conditional_fills(sheet, pending_rules)
+    if notes and not remote_notes(sheet, notes):
+        for op in notes:
+            _note(book, sheet, op)
 
 
 def apply_plans(book, plans: Sequence[sp.SheetPlan]) -> None:

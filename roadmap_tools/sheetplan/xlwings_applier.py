@@ -4,10 +4,12 @@ The same plans the command line applies with openpyxl, written through xlwings, 
 it works with desktop Excel (COM engine, ``RunPython``) and with Office.js (the remote
 engine of xlwings Lite and xlwings Server, where every write becomes an action).
 
-One call per block, never per cell: a ``Values`` op is one ``range.value = rows``,
-a ``Fill`` one ``range.color``. Where xlwings has no API for a setting (print titles,
-page orientation, tab colour, a validation's error style), desktop Excel on Windows
-gets it through the COM object; Office.js goes without, and the button still works.
+One call per block, never per cell: a ``Values`` op is one ``range.value = rows`` (with
+the remote engine, one ``raw_value`` per slice: ``xlwings_remote``), a ``Fill`` one
+``range.color``, and adjacent fills and row heights are joined first (``joined_ops``).
+Where xlwings has no API for a setting (print titles, page orientation, tab colour, a
+validation's error style), desktop Excel on Windows gets it through the COM object;
+Office.js goes without, and the button still works.
 """
 
 from __future__ import annotations

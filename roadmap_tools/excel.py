@@ -86,7 +86,7 @@ def _pending_actions(book) -> Optional[list]:
 
 @contextlib.contextmanager
 def collector_paused():
-    """Python's cycle collector off while a button runs, back as it was afterwards.
+    """Python's cycle collector off while a button works on the book, back as it was afterwards.
 
     A button at 20,000 activities makes some 200,000 objects that live to its end (the
     rows, the activities, the plans) while the book's JSON, held by xlwings, is as large
@@ -95,6 +95,10 @@ def collector_paused():
     0.2 of its 0.5-0.8 CPU seconds, and none finds a cycle (the buttons make none: a
     ``gc.collect()`` after each finds nothing). Reference counting frees everything on
     time as before; the collector's next regular pass, after the button, finds any cycle.
+
+    Only around work on the calling book (check, overdue, form): the buttons that read or
+    write other files keep the collector, since python-docx's and openpyxl's objects do
+    hold cycles.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -125,8 +129,7 @@ def button(job: Callable) -> Callable:
             too_old = xlwings_too_old(xw.__version__) if is_remote(book) else None
             if too_old is not None:
                 raise too_old
-            with collector_paused():
-                job(book, *args, **kwargs)
+            job(book, *args, **kwargs)
         except RoadmapError as error:
             _rollback(queue, mark)
             book.app.alert(str(error), title=ALERT_TITLE, mode="critical")
@@ -349,20 +352,21 @@ def check_entries(book: Optional[xw.Book] = None):
     from roadmap_tools.actions.jobs import check_job, marked_cells
     from roadmap_tools.workbook.schema import SHEET_CHECK, SHEET_GANTT, SHEET_ROADMAP
 
-    data = RoadmapBook(book)
-    previous = data.rows(SHEET_CHECK)
-    ours = {cell for sheet, cell in marked_cells(previous) if sheet == SHEET_ROADMAP}
-    notes = roadmap_notes(data.roadmap_sheet, ours)
-    show_status(book, "Дорожная карта: проверка…")
-    result = check_job(
-        data.roadmap,
-        data.settings,
-        previous,
-        notes,
-        datetime.date.today(),
-        gantt=find_sheet(book, SHEET_GANTT, required=False) is not None,
-    )
-    apply_plans(book, result.plans)
+    with collector_paused():  # the book only: see collector_paused
+        data = RoadmapBook(book)
+        previous = data.rows(SHEET_CHECK)
+        ours = {cell for sheet, cell in marked_cells(previous) if sheet == SHEET_ROADMAP}
+        notes = roadmap_notes(data.roadmap_sheet, ours)
+        show_status(book, "Дорожная карта: проверка…")
+        result = check_job(
+            data.roadmap,
+            data.settings,
+            previous,
+            notes,
+            datetime.date.today(),
+            gantt=find_sheet(book, SHEET_GANTT, required=False) is not None,
+        )
+        apply_plans(book, result.plans)
     find_sheet(book, SHEET_CHECK).activate()
     inform(
         book,
@@ -379,17 +383,18 @@ def flag_overdue(book: Optional[xw.Book] = None, as_of: Optional[datetime.date] 
     from roadmap_tools.workbook.schema import SHEET_GANTT
     from roadmap_tools.workbook.settings import resolve_as_of
 
-    data = RoadmapBook(book)
-    when = resolve_as_of(data.settings, as_of, datetime.date.today())
-    result = overdue_job(
-        data.roadmap,
-        data.settings,
-        when,
-        settings_rows=data.settings_rows,
-        write_as_of=as_of is not None and as_of != data.settings.get("as_of"),
-        gantt=find_sheet(book, SHEET_GANTT, required=False) is not None,
-    )
-    apply_plans(book, result.plans)
+    with collector_paused():  # the book only: see collector_paused
+        data = RoadmapBook(book)
+        when = resolve_as_of(data.settings, as_of, datetime.date.today())
+        result = overdue_job(
+            data.roadmap,
+            data.settings,
+            when,
+            settings_rows=data.settings_rows,
+            write_as_of=as_of is not None and as_of != data.settings.get("as_of"),
+            gantt=find_sheet(book, SHEET_GANTT, required=False) is not None,
+        )
+        apply_plans(book, result.plans)
 
 
 @script(name="Форма мониторинга")
@@ -404,10 +409,11 @@ def monitoring_form(
     from roadmap_tools.workbook.schema import SHEET_FORM
     from roadmap_tools.workbook.settings import explain_period
 
-    data = RoadmapBook(book)
-    start, end, note = explain_period(data.settings, period_from, period_to, datetime.date.today())
-    result = form_job(data.roadmap, data.settings, start, end)
-    apply_plans(book, result.plans)
+    with collector_paused():  # the book only: see collector_paused
+        data = RoadmapBook(book)
+        start, end, note = explain_period(data.settings, period_from, period_to, datetime.date.today())
+        result = form_job(data.roadmap, data.settings, start, end)
+        apply_plans(book, result.plans)
     find_sheet(book, SHEET_FORM).activate()
     if note:
         inform(book, note)

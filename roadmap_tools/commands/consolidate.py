@@ -151,7 +151,7 @@ def refuse_an_archive_over_a_file(archive: Optional[str], files: list) -> None:
 
 
 def _consolidate(args: argparse.Namespace, output: Path, csv: Optional[Path], show: bool) -> int:
-    from roadmap_tools.consolidation.consolidate import consolidate
+    from roadmap_tools.consolidation.consolidate import consolidate, total_of
 
     summary = consolidate(
         args.paths, progress=ProgressBar() if show else None, workers=args.workers, as_of=args.as_of, exclude=[output]
@@ -180,9 +180,10 @@ def _consolidate(args: argparse.Namespace, output: Path, csv: Optional[Path], sh
         assert csv is not None  # admitted from args.csv
         write_rows_csv(summary, csv)
     if not args.json:
-        total = summary.total
+        municipalities = summary.municipalities  # summed once: every row of every report is counted
+        total = total_of(municipalities)
         print(
-            f"Прочитано отчётов: {len(summary.reports)}, муниципалитетов: {len(summary.municipalities)}, "
+            f"Прочитано отчётов: {len(summary.reports)}, муниципалитетов: {len(municipalities)}, "
             f"мероприятий: {total.activities}, с информацией: {total.reported}, со ссылкой: "
             f"{total.with_link}, просрочено: {total.overdue}."
         )

@@ -29,10 +29,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import sys
 import time
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 from roadmap_tools.commands._common import (
     add_json_option,
@@ -46,6 +48,8 @@ from roadmap_tools.errors import RoadmapError, UsageError
 from roadmap_tools.safeio import CSV, WORKBOOK, same_file
 
 DEFAULT_OUTPUT = "Сводка по региону.xlsx"
+#: New objects between two collections of the youngest generation (Python's default: 700).
+GC_THRESHOLD = 50_000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -116,8 +120,22 @@ def run(args: argparse.Namespace) -> int:
         refuse_a_report_as_output(args.paths, output)
     refuse_an_archive_over_a_file(args.archive, args.paths + [output, csv, args.expected])
     show = args.progress or (sys.stderr.isatty() and not args.json)
-    with writing([output if writes_summary else None, csv]):
+    with writing([output if writes_summary else None, csv]), fewer_collections():
         return _consolidate(args, output, csv, show)
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Python's cycle collector run less often while the reports are read and the summary is
+    written (the reading processes, forked meanwhile, inherit it): reading makes hundreds of
+    thousands of objects that reference counting frees, and scanning them every 700 new ones
+    took 15 % of the command's own time (0.13 of 0.87 CPU s at 1,000 reports)."""
+    previous = gc.get_threshold()
+    gc.set_threshold(GC_THRESHOLD, *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
 
 
 def refuse_a_report_as_output(paths: list, output: Path) -> None:

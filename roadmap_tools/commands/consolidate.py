@@ -133,7 +133,7 @@ def fewer_collections() -> Iterator[None]:
     that makes hundreds of thousands of objects that reference counting frees, and scanning them
     every 700 new ones took a tenth of the main process's time. Not while reading: the reading
     processes (forked from this one, they would inherit it) leave cycles that only the collector
-    frees (5,000 forms: 150 MB each at the usual threshold, 550 MB at this one)."""
+    frees (5,000 forms: 77 MB each at the usual threshold, 555 MB at this one)."""
     previous = gc.get_threshold()
     gc.set_threshold(GC_THRESHOLD, *previous[1:])
     try:

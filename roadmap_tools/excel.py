@@ -12,10 +12,8 @@ the functions, so a click starts working at once.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import functools
-import gc
 import re
 import sys
 from pathlib import Path
@@ -24,6 +22,7 @@ from typing import Any, Callable, Optional
 import xlwings as xw
 from xlwings import script
 
+from roadmap_tools.collector import fewer_collections
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.sheetplan.xlwings_remote import is_remote, read_rows
 
@@ -82,31 +81,6 @@ def _pending_actions(book) -> Optional[list]:
     except Exception:
         return None
     return queue.get("actions") if isinstance(queue, dict) else None
-
-
-@contextlib.contextmanager
-def collector_paused():
-    """Python's cycle collector off while a button works on the book, back as it was afterwards.
-
-    A button at 20,000 activities makes some 200,000 objects that live to its end (the
-    rows, the activities, the plans) while the book's JSON, held by xlwings, is as large
-    again. Each time the objects kept since its last full pass reach a quarter of those
-    it kept then, the collector goes over the whole of memory: three passes per button,
-    0.2 of its 0.5-0.8 CPU seconds, and none finds a cycle (the buttons make none: a
-    ``gc.collect()`` after each finds nothing). Reference counting frees everything on
-    time as before; the collector's next regular pass, after the button, finds any cycle.
-
-    Only around work on the calling book (check, overdue, form): the buttons that read or
-    write other files keep the collector, since python-docx's and openpyxl's objects do
-    hold cycles.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def button(job: Callable) -> Callable:
@@ -352,7 +326,7 @@ def check_entries(book: Optional[xw.Book] = None):
     from roadmap_tools.actions.jobs import check_job, marked_cells
     from roadmap_tools.workbook.schema import SHEET_CHECK, SHEET_GANTT, SHEET_ROADMAP
 
-    with collector_paused():  # the book only: see collector_paused
+    with fewer_collections():  # only the book: no library that leaves cycles
         data = RoadmapBook(book)
         previous = data.rows(SHEET_CHECK)
         ours = {cell for sheet, cell in marked_cells(previous) if sheet == SHEET_ROADMAP}
@@ -383,7 +357,7 @@ def flag_overdue(book: Optional[xw.Book] = None, as_of: Optional[datetime.date] 
     from roadmap_tools.workbook.schema import SHEET_GANTT
     from roadmap_tools.workbook.settings import resolve_as_of
 
-    with collector_paused():  # the book only: see collector_paused
+    with fewer_collections():  # only the book: no library that leaves cycles
         data = RoadmapBook(book)
         when = resolve_as_of(data.settings, as_of, datetime.date.today())
         result = overdue_job(
@@ -409,7 +383,7 @@ def monitoring_form(
     from roadmap_tools.workbook.schema import SHEET_FORM
     from roadmap_tools.workbook.settings import explain_period
 
-    with collector_paused():  # the book only: see collector_paused
+    with fewer_collections():  # only the book: no library that leaves cycles
         data = RoadmapBook(book)
         start, end, note = explain_period(data.settings, period_from, period_to, datetime.date.today())
         result = form_job(data.roadmap, data.settings, start, end)

@@ -47,7 +47,7 @@ def client_book(cells, notes=()):
     sheet = {
         "name": "Лист",
         "values": values,
-        "used_range_address": "$A$1:" + range_address(len(values), len(values[0]), 1, 1),
+        "used_range_address": "$A$1:" + range_address(len(values), len(values[0]), 1, 1) if values[0] else None,
         "visibility": "Visible",
         "pictures": [],
         "shapes": [],
@@ -95,6 +95,11 @@ def test_reading_every_sheet_of_a_real_roadmap_gives_what_xlwings_gives(sample_w
         fast, slow = xlwings_remote.read_rows(rng), slow_rows(rng)
         assert fast == slow, sheet.name
         assert same_types(fast, slow), sheet.name
+
+
+def test_an_empty_sheet_reads_as_xlwings_reads_it():
+    rng = client_book([[]]).sheets[0].range("A1")
+    assert xlwings_remote.read_rows(rng) == slow_rows(rng) == [[None]]
 
 
 def test_the_datetime_pattern_is_xlwings_own():

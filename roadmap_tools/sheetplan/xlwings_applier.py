@@ -442,7 +442,7 @@ def _protect(book, sheet, op: sp.Protect):
 # --- joining ---------------------------------------------------------------------
 #: Fills joined at most over this many cells in one run (the check that no cell is filled twice
 #: holds them all in a set).
-MAX_JOINED_CELLS = 500_000
+MAX_JOINED_CELLS = 200_000
 
 
 def joined_ops(ops: Sequence[Any]) -> list:

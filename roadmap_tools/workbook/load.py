@@ -48,8 +48,10 @@ def _iterparse(source):
 
 def _with_names(function, **names):
     """``function`` itself, looking up ``names`` (module-level names of its code) as given here:
-    openpyxl's code, with our pieces where it names its own."""
-    assert function.__closure__ is None and function.__defaults__ is None
+    openpyxl's code, with our pieces where it names its own. A function this cannot rebuild
+    (another openpyxl's, with defaults or a closure) is left as it is: openpyxl's way."""
+    if function.__closure__ is not None or function.__defaults__ is not None or function.__kwdefaults__:
+        return function
     scope = {**function.__globals__, **names}
     return types.FunctionType(function.__code__, scope, function.__name__)
 

@@ -1,7 +1,11 @@
 """A workbook loaded by ``workbook.load`` is the one openpyxl's ``load_workbook`` gives."""
 
+import gc
+import shutil
+import sys
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -121,3 +125,15 @@ def test_a_dtd_is_still_refused_before_loading(tmp_path):
     book = _odd_book(tmp_path / "dtd.xlsx", '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaa">]>')
     with pytest.raises(RoadmapError):
         safeio.load_workbook(book)
+
+
+def test_a_workbook_with_macros_is_collected_without_an_error(tmp_path, monkeypatch):
+    errors = []
+    monkeypatch.setattr(sys, "unraisablehook", errors.append)
+    book = tmp_path / "Roadmap.xlsm"
+    shutil.copy(Path(__file__).parent.parent / "workbook" / "Roadmap.xlsm", book)
+    run_check(book, today=date(2022, 12, 31))
+    run_overdue(book, as_of=date(2022, 6, 1))
+    run_form(book, start=date(2022, 1, 1), end=date(2022, 3, 31))
+    gc.collect()
+    assert [str(e.exc_value) for e in errors] == []

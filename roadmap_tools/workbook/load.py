@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import types
+import weakref
 from typing import Union
 from xml.etree import ElementTree
 
@@ -109,4 +110,11 @@ def load_checked_workbook(filename, read_only=False, keep_vba=False, data_only=F
     ``safeio.check_archive`` has admitted, faster."""
     reader = _Reader(filename, read_only, keep_vba, data_only, keep_links, rich_text)
     reader.read()
+    archive = getattr(reader.wb, "vba_archive", None)
+    if archive is not None:
+        # openpyxl keeps the macros in a zip archive over a BytesIO it never closes; collected
+        # with the workbook, the BytesIO may be closed first and the archive's own closing then
+        # fails with «Exception ignored in: ZipFile.__del__». Closed as the workbook goes, it
+        # finishes while the BytesIO is still open.
+        weakref.finalize(reader.wb, archive.close)
     return reader.wb

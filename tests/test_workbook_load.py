@@ -137,3 +137,33 @@ def test_a_workbook_with_macros_is_collected_without_an_error(tmp_path, monkeypa
     run_form(book, start=date(2022, 1, 1), end=date(2022, 3, 31))
     gc.collect()
     assert [str(e.exc_value) for e in errors] == []
+
+
+def _spy(monkeypatch, module, name="iterparse"):
+    used = []
+    real = getattr(module, name)
+    monkeypatch.setattr(module, name, lambda source, *a: used.append(source.name) or real(source, *a))
+    return used
+
+
+def test_a_sheet_check_archive_searched_is_parsed_by_the_c_parser(tmp_path, monkeypatch):
+    book = _odd_book(tmp_path / "odd.xlsx")
+    fast, defused = _spy(monkeypatch, load.ElementTree), _spy(monkeypatch, load.openpyxl_reader)
+    load.load_checked_workbook(book)
+    assert fast == ["xl/worksheets/sheet1.xml"] and defused == []
+
+
+def test_a_sheet_under_a_name_check_archive_does_not_search_is_parsed_by_defusedxml(tmp_path, monkeypatch):
+    book = _odd_book(tmp_path / "odd.xlsx")
+    with zipfile.ZipFile(book) as zf:
+        parts = {info.filename: zf.read(info) for info in zf.infolist()}
+    parts["xl/worksheets/sheet1.bin"] = parts.pop("xl/worksheets/sheet1.xml")
+    for name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+        parts[name] = parts[name].replace(b"worksheets/sheet1.xml", b"worksheets/sheet1.bin")
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    fast, defused = _spy(monkeypatch, load.ElementTree), _spy(monkeypatch, load.openpyxl_reader)
+    wb = load.load_checked_workbook(book)
+    assert fast == [] and defused == ["xl/worksheets/sheet1.bin"]
+    assert _cells(wb) == _cells(openpyxl.load_workbook(book))

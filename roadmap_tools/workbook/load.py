@@ -4,11 +4,12 @@ workbook, read faster.
 Two things cost most of loading a big roadmap with openpyxl, and both are left out here:
 
 - openpyxl parses a sheet with defusedxml's parser, whose every callback is Python code, to
-  refuse DTDs and entities. ``check_archive`` has already refused every part holding a DTD
-  or an entity declaration (``<!DOCTYPE``, ``<!ENTITY``), so a sheet it admitted, in UTF-8 or
-  ASCII, is parsed by the standard library's C parser; without a DTD no entity but XML's own
-  five can be used. A sheet in any other encoding (UTF-16: the check's search would not see
-  a DTD in it) is still parsed by defusedxml's.
+  refuse DTDs and entities. ``check_archive`` has already refused every part named «.xml»
+  holding a DTD or an entity declaration (``<!DOCTYPE``, ``<!ENTITY``), so such a sheet, in
+  UTF-8 or ASCII, is parsed by the standard library's C parser; without a DTD no entity but
+  XML's own five can be used. A sheet in another encoding (UTF-16: the check's search would
+  not see a DTD in it) or under another name (the check does not search it) is still parsed
+  by defusedxml's.
 - openpyxl (3.1) saves every text as an inline string (``<c t="inlineStr"><is><t>…</t></is></c>``)
   and reads each one back by building a ``Text`` object. A plain one, ``<is>`` without
   attributes holding one ``<t>``, has that ``<t>``'s text as its content, and is read so.
@@ -40,9 +41,11 @@ _UTF8_START = re.compile(
 
 
 def _iterparse(source):
-    """``iterparse`` of a sheet check_archive has admitted: the C parser for UTF-8, else openpyxl's."""
+    """``iterparse`` of a sheet check_archive has admitted: the C parser for a part it searched
+    for DTDs (named «.xml») written in UTF-8, else openpyxl's."""
+    name = getattr(source, "name", "")
     head = source.peek(512)[:512] if hasattr(source, "peek") else b""
-    if _UTF8_START.match(head):
+    if isinstance(name, str) and name.lower().endswith(".xml") and _UTF8_START.match(head):
         return ElementTree.iterparse(source)
     return openpyxl_reader.iterparse(source)
 

@@ -152,3 +152,17 @@ def test_texts_are_escaped_as_lxml_escapes_them():
         element.text = text
         expected = tostring(element).decode("ascii")
         assert f"<t>{xml_rows.escape_text(text)}</t>".encode("ascii", "xmlcharrefreplace").decode() == expected
+
+
+def test_a_sheet_written_into_memory_is_the_one_openpyxl_writes():
+    import io
+
+    from openpyxl.worksheet._writer import WorksheetWriter
+
+    def sheet_xml(writer_class):
+        ws = _every_kind().active
+        writer = writer_class(ws, out=io.BytesIO())
+        writer.write()
+        return writer.read()
+
+    assert sheet_xml(xml_rows.RowsWriter) == sheet_xml(WorksheetWriter)

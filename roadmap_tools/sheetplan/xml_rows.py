@@ -74,10 +74,11 @@ class RowsWriter(WorksheetWriter):
     ``rows()`` is openpyxl's: a subclass may give other cells to write, as openpyxl's does."""
 
     def get_stream(self):
-        # openpyxl's stream, into a file we hold, so the rows can go between its elements
-        self._handle = open(self.out, "wb")
+        # openpyxl's stream, into a file we hold (or the one given), so the rows can go between
+        # its elements
+        self._owned = isinstance(self.out, (str, os.PathLike))
+        self._handle = open(self.out, "wb") if self._owned else self.out
         with xmlfile(self._handle) as xf:
-            self._xmlfile = xf
             with xf.element("worksheet", xmlns=SHEET_MAIN_NS):
                 try:
                     while True:
@@ -118,7 +119,7 @@ class RowsWriter(WorksheetWriter):
     def close(self):
         super().close()
         handle = getattr(self, "_handle", None)
-        if handle is not None and not handle.closed:
+        if handle is not None and self._owned and not handle.closed:
             handle.close()
 
 

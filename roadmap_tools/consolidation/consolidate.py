@@ -51,6 +51,7 @@ from roadmap_tools.consolidation.report_reader import (
     read_report,
     same_municipality_keys,
 )
+from roadmap_tools.lexicon import morphology
 
 __all__ = [
     "find_report_files",
@@ -328,6 +329,9 @@ def consolidate(
         results = map(_read, jobs)
         pool = None
     else:
+        # loaded here, the reading processes forked from this one have it (and this one needs
+        # it anyway, to join the municipalities' names), instead of each loading its own
+        morphology.analyzer()
         pool = ProcessPoolExecutor(max_workers=min(workers, total))
         chunk = max(1, min(16, total // (workers * 8)))
         results = pool.map(_read, jobs, chunksize=chunk)

@@ -69,6 +69,8 @@ def interleaved(jobs: dict, repeat: int, before=None) -> dict:
         for name, fn in jobs.items():
             if before:
                 before()
+            # no garbage of the run before: which job pays for collecting it would depend on the order
+            gc.collect()
             started = cpu_seconds()
             fn()
             best[name] = min(best[name], cpu_seconds() - started)

@@ -25,6 +25,7 @@ between figures measured in the same run.
 from __future__ import annotations
 
 import argparse
+import compileall
 import copy
 import gc
 import os
@@ -280,6 +281,11 @@ def main(argv=None) -> int:
     parser.add_argument("--activities", type=int, default=20000)
     parser.add_argument("--skip", action="append", default=[], choices=["cli", "ribbon", "consolidation", "memory"])
     args = parser.parse_args(argv)
+
+    # the package's bytecode, as pip compiles it when it installs the wheel on a user's machine:
+    # a checkout run with PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module anew in
+    # each command the bench starts
+    compileall.compile_dir(str(ROOT / "roadmap_tools"), quiet=1)
 
     from roadmap_tools.workbook.book import write_roadmap_workbook
 

@@ -34,6 +34,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from roadmap_tools.sheetplan import openpyxl_applier
 from roadmap_tools.sheetplan import operations as sp
+from roadmap_tools.sheetplan.xml_rows import escape_text
 
 #: Blocks shorter than this are applied as cells: holding back saves nothing worth having.
 HOLD_BACK_FROM = 200
@@ -195,7 +196,7 @@ def _text_cell_end(value: str) -> Optional[str]:
         value = ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]
         if _UNWRITABLE.search(value) is not None:
             return None
-        escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+        escaped = escape_text(value)
     else:
         escaped = value
     if not value:

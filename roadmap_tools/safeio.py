@@ -838,53 +838,75 @@ def check_archive(path: PathLike, what: Optional[str] = None) -> Path:
     XML with a DTD or entities, a sheet or document too large to hold in memory.
 
     ``what`` names the expected kind in messages (by default from the extension).
-    Nothing is unpacked to memory or disk: every member is decompressed as a stream
-    and measured, so sizes forged in the archive's directory are caught too.
+    Nothing is unpacked to disk: every member is decompressed (a small one at once, up to
+    its declared size and no further; a large one as a stream) and measured, so sizes
+    forged in the archive's directory are caught too.
     """
+    return check_archive_parts(path, what).path
+
+
+@dataclass
+class CheckedArchive:
+    """A file ``check_archive`` admitted, and the members it was asked to keep, decompressed
+    (a reader of them need not decompress them again)."""
+
+    path: Path
+    parts: dict  # member name -> its bytes, as measured and scanned
+
+
+def check_archive_parts(
+    path: PathLike, what: Optional[str] = None, keep: Callable[[str], bool] = lambda name: False
+) -> CheckedArchive:
+    """``check_archive``, keeping the small members whose names ``keep`` accepts: the bytes the
+    check has measured and scanned for DTDs are the bytes handed on."""
     p = check_readable(path)
     what = _expected_what(p, what)
     with open(p, "rb") as fh:
         head = fh.read(8)
-    if not head:
-        raise RoadmapError(
-            "файл пуст (0 байт).",
-            file=str(p),
-            hint="Возможно, он не докачался или не сохранился: получите или сохраните его заново.",
-        )
-    if head.startswith(_OLE_SIGNATURE):
-        raise ole_refusal(p, what)
-    if not head.startswith(b"PK"):
-        raise RoadmapError(
-            f"файл не является документом Office, а ожидается {what}.",
-            file=str(p),
-            hint="Возможно, файл повреждён или имеет неверное расширение.",
-        )
-    try:
-        with zipfile.ZipFile(p) as zf:
-            infos = zf.infolist()
-            _check_directory(p, infos)
-            # hostile content is named first, whatever the file turns out to be
-            scanned = _scan_members(p, infos)
-            _check_kind(p, zf, what)
-            sheet_names = _sheet_names(zf)
-            _check_sheets_present(p, zf, sheet_names, what)
-        for part, scanner in scanned:
-            _check_part_size(p, part, scanner, sheet_names)
-    except RoadmapError:
-        raise
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        OSError,
-        ValueError,
-        EOFError,
-        struct.error,
-        zlib.error,
-        NotImplementedError,
-        KeyError,
-    ) as exc:
-        raise RoadmapError("файл повреждён: архив Office не читается.", file=str(p), hint=_resave_hint(what)) from exc
-    return p
+        if not head:
+            raise RoadmapError(
+                "файл пуст (0 байт).",
+                file=str(p),
+                hint="Возможно, он не докачался или не сохранился: получите или сохраните его заново.",
+            )
+        if head.startswith(_OLE_SIGNATURE):
+            raise ole_refusal(p, what)
+        if not head.startswith(b"PK"):
+            raise RoadmapError(
+                f"файл не является документом Office, а ожидается {what}.",
+                file=str(p),
+                hint="Возможно, файл повреждён или имеет неверное расширение.",
+            )
+        kept: dict = {}
+        try:
+            fh.seek(0)
+            with zipfile.ZipFile(fh) as zf:
+                infos = zf.infolist()
+                _check_directory(p, infos)
+                # hostile content is named first, whatever the file turns out to be
+                scanned = _scan_members(p, infos, fh, lambda name: name in _BOOK_PARTS or keep(name), kept)
+                _check_kind(p, zf, what)
+                sheet_names = _sheet_names(zf, kept)
+                _check_sheets_present(p, zf, sheet_names, what)
+            for part, scanner in scanned:
+                _check_part_size(p, part, scanner, sheet_names)
+        except RoadmapError:
+            raise
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            struct.error,
+            zlib.error,
+            NotImplementedError,
+            KeyError,
+        ) as exc:
+            raise RoadmapError(
+                "файл повреждён: архив Office не читается.", file=str(p), hint=_resave_hint(what)
+            ) from exc
+    return CheckedArchive(p, {name: data for name, data in kept.items() if keep(name)})
 
 
 def _check_directory(p: Path, infos: list) -> None:
@@ -950,13 +972,29 @@ def _check_sheets_present(p: Path, zf: zipfile.ZipFile, sheet_names: dict, what:
             )
 
 
-def _sheet_names(zf: zipfile.ZipFile) -> dict:
-    """Worksheet part -> sheet name, so a message can name the sheet; {} when unknown."""
-    from defusedxml import ElementTree
+#: The parts that name the sheets: kept by the check, which reads the sheet names from them.
+_BOOK_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 
+
+def _sheet_names(zf: zipfile.ZipFile, scanned: Optional[dict] = None) -> dict:
+    """Worksheet part -> sheet name, so a message can name the sheet; {} when unknown.
+
+    ``scanned``: parts the check has just decompressed and found free of DTDs and entities;
+    those bytes are parsed as they are (without a DTD nothing can expand), others through
+    defusedxml."""
     try:
-        workbook = ElementTree.fromstring(_small_part(zf, "xl/workbook.xml"))
-        rels = ElementTree.fromstring(_small_part(zf, "xl/_rels/workbook.xml.rels"))
+        if scanned is not None and all(name in scanned for name in _BOOK_PARTS):
+            from xml.etree import ElementTree as PlainTree
+
+            if any(len(scanned[name]) > _SMALL_PART_BYTES for name in _BOOK_PARTS):
+                return {}
+            workbook = PlainTree.fromstring(scanned[_BOOK_PARTS[0]])
+            rels = PlainTree.fromstring(scanned[_BOOK_PARTS[1]])
+        else:
+            from defusedxml import ElementTree
+
+            workbook = ElementTree.fromstring(_small_part(zf, _BOOK_PARTS[0]))
+            rels = ElementTree.fromstring(_small_part(zf, _BOOK_PARTS[1]))
     except Exception:  # broken or hostile parts are reported by the scan or the reader
         return {}
     targets = {}
@@ -973,9 +1011,12 @@ def _sheet_names(zf: zipfile.ZipFile) -> dict:
     return names
 
 
+_SMALL_PART_BYTES = 10 * 1024 * 1024
+
+
 def _small_part(zf: zipfile.ZipFile, name: str) -> bytes:
     info = zf.getinfo(name)
-    if info.file_size > 10 * 1024 * 1024:
+    if info.file_size > _SMALL_PART_BYTES:
         raise ValueError("part too large")
     data = zf.read(name)
     if re.search(rb"<!(?:DOCTYPE|ENTITY)", data):
@@ -1128,35 +1169,84 @@ def _member_stream(fh, info: zipfile.ZipInfo) -> Iterator[bytes]:
         yield rest
 
 
-def _scan_members(p: Path, infos: list) -> list:
-    """(part, scanner) for every member, after refusing bombs, forged sizes and DTDs."""
+#: Members up to this size are decompressed at once (bounded by their declared size), larger ones as a stream.
+_WHOLE_MEMBER_BYTES = 4 * 1024 * 1024
+
+
+def _whole_member(fh, info: zipfile.ZipInfo) -> Optional[bytes]:
+    """A small member's bytes, decompressed at once and never beyond its declared size; None
+    when anything is not as declared (the streaming scan then finds what and says it)."""
+    if info.file_size > _WHOLE_MEMBER_BYTES or info.compress_size > _WHOLE_MEMBER_BYTES:
+        return None
+    fh.seek(info.header_offset)
+    header = fh.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        return None
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    fh.seek(info.header_offset + 30 + name_length + extra_length)
+    raw = fh.read(info.compress_size)
+    if len(raw) != info.compress_size:
+        return None
+    if info.compress_type == zipfile.ZIP_STORED:
+        data = raw
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        try:
+            data = inflater.decompress(raw, info.file_size + 1)
+        except zlib.error:
+            return None
+        if not inflater.eof:
+            return None
+    else:
+        return None
+    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        return None
+    return data
+
+
+def _scan_members(p: Path, infos: list, fh=None, keep: Callable[[str], bool] = lambda name: False, kept=None) -> list:
+    """(part, scanner) for every member, after refusing bombs, forged sizes and DTDs.
+
+    ``keep``: names of members whose bytes go into ``kept`` (small members only)."""
+    if fh is None:
+        with open(p, "rb") as own:
+            return _scan_members(p, infos, own, keep, kept)
     total = 0
     scanned = []
-    with open(p, "rb") as fh:
-        for info in infos:
-            if info.is_dir():
-                continue
-            scanner = _PartScanner(info.filename)
-            size, crc = 0, 0
-            for chunk in _member_stream(fh, info):
-                size += len(chunk)
-                total += len(chunk)
-                if size > info.file_size or size > MAX_PART_BYTES or total > MAX_UNPACKED_BYTES:
-                    raise _bomb(
-                        p,
-                        f"часть «{info.filename}» распаковывается больше заявленного размера "
-                        f"или допустимых {MAX_PART_BYTES // (1024 * 1024)} МБ",
-                    )
-                crc = zlib.crc32(chunk, crc)
-                scanner.feed(chunk)
-                if scanner.dtd:
-                    raise _attack(p, info.filename)
-            scanner.feed(b"", final=True)
+    for info in infos:
+        if info.is_dir():
+            continue
+        scanner = _PartScanner(info.filename)
+        data = _whole_member(fh, info)
+        if data is not None and len(data) <= MAX_PART_BYTES and total + len(data) <= MAX_UNPACKED_BYTES:
+            total += len(data)
+            scanner.feed(data, final=True)
             if scanner.dtd:
                 raise _attack(p, info.filename)
-            if size != info.file_size or crc != info.CRC:
-                raise zipfile.BadZipFile(f"size or CRC of {info.filename}")
+            if kept is not None and keep(info.filename):
+                kept[info.filename] = data
             scanned.append((info.filename, scanner))
+            continue
+        size, crc = 0, 0
+        for chunk in _member_stream(fh, info):
+            size += len(chunk)
+            total += len(chunk)
+            if size > info.file_size or size > MAX_PART_BYTES or total > MAX_UNPACKED_BYTES:
+                raise _bomb(
+                    p,
+                    f"часть «{info.filename}» распаковывается больше заявленного размера "
+                    f"или допустимых {MAX_PART_BYTES // (1024 * 1024)} МБ",
+                )
+            crc = zlib.crc32(chunk, crc)
+            scanner.feed(chunk)
+            if scanner.dtd:
+                raise _attack(p, info.filename)
+        scanner.feed(b"", final=True)
+        if scanner.dtd:
+            raise _attack(p, info.filename)
+        if size != info.file_size or crc != info.CRC:
+            raise zipfile.BadZipFile(f"size or CRC of {info.filename}")
+        scanned.append((info.filename, scanner))
     return scanned
 
 

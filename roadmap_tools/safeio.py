@@ -852,6 +852,7 @@ class CheckedArchive:
 
     path: Path
     parts: dict  # member name -> its bytes, as measured and scanned
+    names: tuple = ()  # every member's name, in the archive's order
 
 
 def check_archive_parts(
@@ -906,7 +907,9 @@ def check_archive_parts(
             raise RoadmapError(
                 "файл повреждён: архив Office не читается.", file=str(p), hint=_resave_hint(what)
             ) from exc
-    return CheckedArchive(p, {name: data for name, data in kept.items() if keep(name)})
+    return CheckedArchive(
+        p, {name: data for name, data in kept.items() if keep(name)}, tuple(i.filename for i in infos)
+    )
 
 
 def _check_directory(p: Path, infos: list) -> None:

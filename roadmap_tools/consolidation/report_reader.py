@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import functools
 import re
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Union
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Union
 
+from roadmap_tools.errors import RoadmapError
 from roadmap_tools.lexicon import vocab
 from roadmap_tools.lexicon.morphology import (
     adjective_before_noun,
@@ -35,7 +37,7 @@ from roadmap_tools.reading.tablerows import (
     numbered_section_row,
     same_header,
 )
-from roadmap_tools.safeio import ole_refusal
+from roadmap_tools.safeio import CheckedArchive, check_archive_parts, ole_refusal
 from roadmap_tools.workbook.schema import SHEET_ROADMAP
 
 #: Where the municipality's name was found.
@@ -384,7 +386,17 @@ class _Refused(Exception):
     """A reason not to read a file, in Russian."""
 
 
-def _check_file(path: Path) -> None:
+def _kept_for_reading(name: str) -> bool:
+    """Members the readers take from the archive check, not from the file again: the workbook's
+    list of sheets and the sheets (their hyperlinks), the Word package's map and its body."""
+    return (
+        name.startswith(("xl/worksheets/", "xl/workbook.xml", "xl/_rels/workbook.xml"))
+        or name.endswith(".rels")
+        or name in ("[Content_Types].xml", "word/document.xml")
+    )
+
+
+def _check_file(path: Path) -> CheckedArchive:
     if not path.exists():
         raise _Refused("файл не найден.")
     if path.is_dir():
@@ -408,11 +420,10 @@ def _check_file(path: Path) -> None:
         head = fh.read(8)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise _Refused(_ole_reason(path))
-    from roadmap_tools.errors import RoadmapError
-    from roadmap_tools.safeio import check_archive
-
     try:
-        check_archive(path, "книга Excel (.xlsx)" if suffix in EXCEL_SUFFIXES else "документ Word (.docx)")
+        return check_archive_parts(
+            path, "книга Excel (.xlsx)" if suffix in EXCEL_SUFFIXES else "документ Word (.docx)", _kept_for_reading
+        )
     except RoadmapError as exc:
         raise _Refused(" ".join(p for p in (exc.message, exc.hint) if p)) from None
 
@@ -428,10 +439,10 @@ def read_report(path: Union[str, Path], as_of: Optional[date] = None) -> Union[R
     """Read one report file; never raises: a file we cannot read gives an ``Unreadable``."""
     p = Path(path)
     try:
-        _check_file(p)
+        checked = _check_file(p)
         if p.suffix.lower() in WORD_SUFFIXES:
-            return _read_word(p)
-        return _read_excel(p, as_of or date.today())
+            return _read_word(p, checked.parts)
+        return _read_excel(p, as_of or date.today(), checked)
     except _Refused as refused:
         return Unreadable(str(p), str(refused))
     except MemoryError:
@@ -459,7 +470,7 @@ def _name_and_source(path: Path, title: str, letter: Sequence[str] = (), setting
     return municipality_from_file_name(path), NAME_FROM_FILE
 
 
-def _read_excel(path: Path, as_of: date) -> Union[Report, Unreadable]:
+def _read_excel(path: Path, as_of: date, checked: CheckedArchive) -> Union[Report, Unreadable]:
     from roadmap_tools.reading.xlsx_values import read_workbook_sheets
 
     try:
@@ -478,36 +489,39 @@ def _read_excel(path: Path, as_of: date) -> Union[Report, Unreadable]:
         table_rows = rows_of_table(sheet.rows[index + 1 :], layout)
         if not table_rows:
             return Unreadable(str(path), f"лист «{sheet.name}»: {_NO_ROWS}")
-        _add_hyperlinks(path, sheet_index, table_rows)
+        _add_hyperlinks(checked, sheet_index, table_rows)
         title = " ".join(t for row in sheet.rows[:index] for t in row.texts if t)
         name, source = _name_and_source(path, title)
         return Report(str(path), name, source, KIND_FORM, title, period_in(title), table_rows, sheet.name)
     return Unreadable(str(path), _NO_TABLE)
 
 
-def _add_hyperlinks(path: Path, sheet_index: int, rows: list) -> None:
+def _add_hyperlinks(checked: CheckedArchive, sheet_index: int, rows: list) -> None:
     """Links typed as Excel hyperlinks («Приказ» pointing at https://…) count as links too.
 
-    calamine reads values only, so the hyperlinks of the sheet are read from its XML."""
-    import zipfile
+    calamine reads values only, so the hyperlinks of the sheet are read from its XML (as the
+    archive check kept it: not decompressed again)."""
     from xml.etree import ElementTree
 
     if not rows:
         return
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-    with zipfile.ZipFile(path) as zf:
-        if not any(n.startswith("xl/worksheets/_rels/") for n in zf.namelist()):
-            return  # no sheet has relationships, so no sheet has a hyperlink to a web address
-        sheet_xml, rels_xml = _sheet_part(zf, sheet_index)
+    if not any(n.startswith("xl/worksheets/_rels/") for n in checked.names):
+        return  # no sheet has relationships, so no sheet has a hyperlink to a web address
+    with _Members(checked) as member:
+        sheet_xml, rels_xml = _sheet_part(member, sheet_index)
         if sheet_xml is None:
             return
-        data = zf.read(sheet_xml)
+        data = member(sheet_xml)
+        if data is None:
+            raise KeyError(f"There is no item named {sheet_xml!r} in the archive")
         if b"<hyperlink" not in data and b":hyperlink" not in data:
             return
         targets = {}
-        if rels_xml in zf.namelist():
-            for rel in ElementTree.fromstring(zf.read(rels_xml)):
+        rels = member(rels_xml)
+        if rels is not None:
+            for rel in ElementTree.fromstring(rels):
                 targets[rel.get("Id")] = rel.get("Target", "")
     from roadmap_tools.sheetplan.operations import bounds
 
@@ -521,6 +535,32 @@ def _add_hyperlinks(path: Path, sheet_index: int, rows: list) -> None:
         for target in by_row.get(row.row, []):
             if target not in row.urls:
                 row.link = f"{row.link} {target}".strip()
+
+
+class _Members:
+    """A member's bytes by name: as the archive check kept them, else from the file (opened once,
+    only if needed); None for a member the archive does not hold."""
+
+    def __init__(self, checked: CheckedArchive):
+        self.checked = checked
+        self.names = set(checked.names)
+        self.zf: Optional[zipfile.ZipFile] = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.zf is not None:
+            self.zf.close()
+
+    def __call__(self, name: str) -> Optional[bytes]:
+        if name in self.checked.parts:
+            return self.checked.parts[name]
+        if name not in self.names:
+            return None
+        if self.zf is None:
+            self.zf = zipfile.ZipFile(self.checked.path)
+        return self.zf.read(name)
 
 
 _ROOT_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?worksheet\b[^>]*>")
@@ -541,17 +581,17 @@ def _hyperlink_elements(data: bytes):
     return ElementTree.fromstring(b"<cut" + namespaces + b">" + links.group(0) + b"</cut>")
 
 
-def _sheet_part(zf, sheet_index: int) -> tuple:
+def _sheet_part(member: Callable[[str], Optional[bytes]], sheet_index: int) -> tuple:
     """(path of the sheet's XML, path of its relationships) for the n-th sheet of the workbook."""
     from xml.etree import ElementTree
 
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-    try:
-        book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    except KeyError:
+    book_xml, rels_xml = member("xl/workbook.xml"), member("xl/_rels/workbook.xml.rels")
+    if book_xml is None or rels_xml is None:
         return None, None
+    book = ElementTree.fromstring(book_xml)
+    rels = ElementTree.fromstring(rels_xml)
     sheets = list(book.iter(f"{ns_main}sheet"))
     if sheet_index >= len(sheets):
         return None, None
@@ -564,10 +604,10 @@ def _sheet_part(zf, sheet_index: int) -> tuple:
     return part, f"{folder}/_rels/{name}.rels"
 
 
-def _read_word(path: Path) -> Union[Report, Unreadable]:
+def _read_word(path: Path, parts: dict) -> Union[Report, Unreadable]:
     from roadmap_tools.reading.docx_tables import read_docx
 
-    document = read_docx(path, checked=True)  # read_report has just checked the file
+    document = read_docx(path, checked=True, parts=parts)  # read_report has just checked the file
     for table_index, table in enumerate(document.tables):
         found = find_header(table)
         if not found:
@@ -618,7 +658,6 @@ def _read_roadmap_workbook(path: Path, as_of: date, values: dict) -> Union[Repor
     """Our own roadmap workbook (its sheets' ``values`` already read): the reporting columns of
     «Дорожная карта» and the deadline control status of each activity as of ``as_of``."""
     from roadmap_tools.control import DEFAULT_DUE_SOON_DAYS, deadline_status
-    from roadmap_tools.errors import RoadmapError
     from roadmap_tools.workbook.book import roadmap_of_sheet_values
 
     try:

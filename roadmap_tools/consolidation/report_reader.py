@@ -218,6 +218,7 @@ _DISTRICT_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # the titles of one region's forms differ only in a few words
 def municipality_in(text: str) -> str:
     """The municipality a title or a sender block names, in the nominative, or ''.
 

@@ -8,6 +8,7 @@ continue the previous one and empty rows, the same way for every format.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence, Union
@@ -123,9 +124,20 @@ class TableLayout:
         Texts of grid cells in one logical column are joined with a space, or with
         « – » under «начало | окончание» so the deadline reads as a period.
         """
-        cells = [""] * len(self.titles)
+        width, values = len(self.titles), row.cells
+        if (
+            len(values) <= width
+            and self.begin == 0
+            and self.end is None
+            and not self.ranges
+            and self.starts == list(range(width))
+        ):  # one grid column per column (most tables): no column to look up, nothing to join
+            cells = [clean_text(value) if value is not None else "" for value in values]
+            cells += [""] * (width - len(values))
+            return cells, {grid for grid in row.repeated if grid < len(values) and values[grid] is not None}
+        cells = [""] * width
         repeated = set()
-        for grid, value in enumerate(row.cells):
+        for grid, value in enumerate(values):
             if value is None or not self.inside(grid):
                 continue
             text = clean_text(value)
@@ -246,7 +258,25 @@ def same_header(cells: list, layout: TableLayout) -> bool:
 
     Empty cells at either edge (a margin column, an untitled last column) do not count.
     """
-    return _titled(cells) == _titled(layout.titles)
+    expected = _titled_once(tuple(layout.titles))
+    normalise = headers.normalise_title
+    # compared cell by cell, from the first titled one: a row of data differs at its first cell
+    first = 0
+    while first < len(cells) and not normalise(cells[first]):
+        first += 1
+    if not expected:
+        return first == len(cells)
+    if len(cells) - first < len(expected):
+        return False
+    for index, title in enumerate(expected):
+        if normalise(cells[first + index]) != title:
+            return False
+    return not any(normalise(cell) for cell in cells[first + len(expected) :])
+
+
+@functools.lru_cache(maxsize=256)
+def _titled_once(titles: tuple) -> tuple:
+    return tuple(_titled(titles))
 
 
 def _titled(cells: Sequence) -> list:

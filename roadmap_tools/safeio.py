@@ -985,6 +985,8 @@ def _sheet_names(zf: zipfile.ZipFile, scanned: Optional[dict] = None) -> dict:
     ``scanned``: parts the check has just decompressed and found free of DTDs and entities;
     those bytes are parsed as they are (without a DTD nothing can expand), others through
     defusedxml."""
+    if scanned is not None and _BOOK_PARTS[0] not in zf.namelist():
+        return {}  # not a workbook (a Word document): nothing to name
     try:
         if scanned is not None and all(name in scanned for name in _BOOK_PARTS):
             from xml.etree import ElementTree as PlainTree
@@ -1107,22 +1109,38 @@ class _PartScanner:
         self.cells, self.max_row, self.max_col = counted
 
     def _count_tags(self, body: bytes) -> None:
-        for match in self._SHEET_TAG.finditer(body):
-            attrs = match.group(2)
-            if match.group(1) == b"row":
-                ref = self._ROW_REF.search(attrs)
-                self.row = int(ref.group(1)) if ref else self.row + 1
-                self.col = 0
+        row, col, cells, max_row, max_col = self.row, self.col, self.cells, self.max_row, self.max_col
+        row_ref, cell_ref = self._ROW_REF.search, self._CELL_REF.search
+        for name, attrs in self._SHEET_TAG.findall(body):
+            if name == b"row":
+                ref = row_ref(attrs)
+                row = int(ref.group(1)) if ref else row + 1
+                col = 0
+                continue
+            ref = cell_ref(attrs)
+            if ref:
+                letters, number = ref.groups()
+                col = _COLUMNS.get(letters) or _column_number(letters)
+                number = int(number)
+                if number > row:
+                    row = number
             else:
-                ref = self._CELL_REF.search(attrs)
-                if ref:
-                    self.col = _column_number(ref.group(1))
-                    self.row = max(self.row, int(ref.group(2)))
-                else:
-                    self.col += 1
-                self.cells += 1
-                self.max_col = max(self.max_col, self.col)
-                self.max_row = max(self.max_row, self.row)
+                col += 1
+            cells += 1
+            if col > max_col:
+                max_col = col
+            if row > max_row:
+                max_row = row
+        self.row, self.col, self.cells, self.max_row, self.max_col = row, col, cells, max_row, max_col
+
+
+#: Column letters of the first columns, looked up rather than computed for every cell.
+_COLUMNS = {
+    bytes(letters, "ascii"): index
+    for index, letters in enumerate(
+        [chr(65 + i) for i in range(26)] + [chr(65 + i) + chr(65 + j) for i in range(26) for j in range(26)], start=1
+    )
+}
 
 
 def _column_number(letters: bytes) -> int:

@@ -60,3 +60,41 @@ def test_kept_members_are_the_checked_bytes(bases):
         expected = {name: zf.read(name) for name in zf.namelist() if name.startswith("xl/worksheets/")}
     assert checked.parts == expected
     assert checked.path == safeio.check_archive(bases.workbook)
+
+
+def _counted_tag_by_tag(body: bytes) -> tuple:
+    """The count as it was written first: one tag at a time, every place followed."""
+    import re
+
+    row = col = cells = max_row = max_col = 0
+    for match in re.finditer(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^<>]*)", body):
+        attrs = match.group(2)
+        if match.group(1) == b"row":
+            ref = re.search(rb'\sr="(\d+)"', attrs)
+            row, col = (int(ref.group(1)) if ref else row + 1), 0
+        else:
+            ref = re.search(rb'\sr="([A-Za-z]{1,3})(\d+)"', attrs)
+            if ref:
+                col = safeio._column_number(ref.group(1))
+                row = max(row, int(ref.group(2)))
+            else:
+                col += 1
+            cells += 1
+            max_col, max_row = max(max_col, col), max(max_row, row)
+    return cells, max_row, max_col
+
+
+SHEETS = [
+    b'<sheetData><row r="1"><c r="A1"/><c r="D1"><v>1</v></c></row><row r="7"><c r="b7"/></row></sheetData>',
+    b"<sheetData><row><c/><c/><c/></row><row><c/></row><row/><row><c><v>2</v></c></row></sheetData>",
+    b'<x:sheetData><x:row r="3"><x:c r="ZZ3"/><x:c/></x:row><x:row><x:c r="AAA9"/></x:row></x:sheetData>',
+    b'<row r="60000"><c r="A1"/></row><row r="2" spans="1:3"><c s="1" r="XFD2"/><c t="s"/></row>',
+    b'<cols><col min="1" max="3"/></cols><row\nr="5"><c\nr="C5"/></row><rowBreaks/><row r="A9"><c r="9"/></row>',
+]
+
+
+@pytest.mark.parametrize("body", SHEETS)
+def test_a_small_sheet_is_counted_as_tag_by_tag(body):
+    scanner = safeio._PartScanner("xl/worksheets/sheet1.xml")
+    scanner.feed(body, final=True)
+    assert (scanner.cells, scanner.max_row, scanner.max_col) == _counted_tag_by_tag(body)

@@ -35,6 +35,7 @@ after «города» are put in the nominative by ``morphology`` («Кузне
 from __future__ import annotations
 
 import glob
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ from roadmap_tools.consolidation.report_reader import (
     Report,
     ReportRow,
     Unreadable,
+    load_shared_state,
     municipality_key,
     read_report,
     same_municipality_keys,
@@ -328,6 +330,8 @@ def consolidate(
         results = map(_read, jobs)
         pool = None
     else:
+        if multiprocessing.get_start_method() == "fork":
+            load_shared_state()  # once here rather than once in every worker
         pool = ProcessPoolExecutor(max_workers=min(workers, total))
         chunk = max(1, min(16, total // (workers * 8)))
         results = pool.map(_read, jobs, chunksize=chunk)

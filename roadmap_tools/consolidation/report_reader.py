@@ -19,16 +19,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Union
+from xml.etree import ElementTree
 
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.lexicon import vocab
 from roadmap_tools.lexicon.morphology import (
     adjective_before_noun,
+    analyzer,
     is_genitive_adjective,
     is_genitive_town,
     place_nominative,
     place_word_nominative,
 )
+from roadmap_tools.reading.docx_tables import read_docx
+from roadmap_tools.reading.headers import recognise_header
 from roadmap_tools.reading.tablerows import (
     RawRow,
     TableLayout,
@@ -37,7 +41,9 @@ from roadmap_tools.reading.tablerows import (
     numbered_section_row,
     same_header,
 )
+from roadmap_tools.reading.xlsx_values import read_workbook_sheets
 from roadmap_tools.safeio import CheckedArchive, check_archive_parts, ole_refusal
+from roadmap_tools.sheetplan.operations import bounds
 from roadmap_tools.workbook.schema import SHEET_ROADMAP
 
 #: Where the municipality's name was found.
@@ -369,8 +375,6 @@ def find_header(rows: Sequence, limit: int = HEADER_SEARCH_ROWS) -> Optional[tup
 
     A report table has an activity column and an information or a link column.
     """
-    from roadmap_tools.reading.headers import recognise_header
-
     for index, row in enumerate(rows[:limit]):
         texts = row.texts
         if sum(1 for c in texts if c) < 2:
@@ -436,6 +440,15 @@ def _ole_reason(path: Path) -> str:
     return " ".join(part for part in (refusal.message, refusal.hint) if part)
 
 
+def load_shared_state() -> None:
+    """Load what a first reading would: the morphology dictionaries (names in the genitive)
+    and python-calamine. Worker processes forked after it share them instead of each
+    loading its own."""
+    import python_calamine  # noqa: F401  (loaded to be shared)
+
+    analyzer()
+
+
 def read_report(path: Union[str, Path], as_of: Optional[date] = None) -> Union[Report, Unreadable]:
     """Read one report file; never raises: a file we cannot read gives an ``Unreadable``."""
     p = Path(path)
@@ -472,8 +485,6 @@ def _name_and_source(path: Path, title: str, letter: Sequence[str] = (), setting
 
 
 def _read_excel(path: Path, as_of: date, checked: CheckedArchive) -> Union[Report, Unreadable]:
-    from roadmap_tools.reading.xlsx_values import read_workbook_sheets
-
     try:
         sheets = read_workbook_sheets(path, checked=True)  # read_report has just checked the file
     except Exception as exc:
@@ -502,8 +513,6 @@ def _add_hyperlinks(checked: CheckedArchive, sheet_index: int, rows: list) -> No
 
     calamine reads values only, so the hyperlinks of the sheet are read from its XML (as the
     archive check kept it: not decompressed again)."""
-    from xml.etree import ElementTree
-
     if not rows:
         return
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -524,8 +533,6 @@ def _add_hyperlinks(checked: CheckedArchive, sheet_index: int, rows: list) -> No
         if rels is not None:
             for rel in ElementTree.fromstring(rels):
                 targets[rel.get("Id")] = rel.get("Target", "")
-    from roadmap_tools.sheetplan.operations import bounds
-
     by_row: Dict[int, List[str]] = {}
     for link in _hyperlink_elements(data).iter(f"{ns_main}hyperlink"):
         target = targets.get(link.get(f"{ns_rel}id"), "")
@@ -573,8 +580,6 @@ def _hyperlink_elements(data: bytes):
     """The sheet's ``<hyperlinks>`` element, parsed alone under the worksheet's namespaces
     (the sheet's cells, most of its XML, are not parsed again); the whole sheet if it cannot
     be cut out."""
-    from xml.etree import ElementTree
-
     root, links = _ROOT_TAG.search(data), _HYPERLINKS.search(data)
     if root is None or links is None:
         return ElementTree.fromstring(data)
@@ -584,8 +589,6 @@ def _hyperlink_elements(data: bytes):
 
 def _sheet_part(member: Callable[[str], Optional[bytes]], sheet_index: int) -> tuple:
     """(path of the sheet's XML, path of its relationships) for the n-th sheet of the workbook."""
-    from xml.etree import ElementTree
-
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
     book_xml, rels_xml = member("xl/workbook.xml"), member("xl/_rels/workbook.xml.rels")
@@ -606,8 +609,6 @@ def _sheet_part(member: Callable[[str], Optional[bytes]], sheet_index: int) -> t
 
 
 def _read_word(path: Path, parts: dict) -> Union[Report, Unreadable]:
-    from roadmap_tools.reading.docx_tables import read_docx
-
     document = read_docx(path, checked=True, parts=parts)  # read_report has just checked the file
     for table_index, table in enumerate(document.tables):
         found = find_header(table)

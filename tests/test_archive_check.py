@@ -98,3 +98,21 @@ def test_a_small_sheet_is_counted_as_tag_by_tag(body):
     scanner = safeio._PartScanner("xl/worksheets/sheet1.xml")
     scanner.feed(body, final=True)
     assert (scanner.cells, scanner.max_row, scanner.max_col) == _counted_tag_by_tag(body)
+
+
+WORD_BODIES = [
+    b'<w:tbl><w:tr><w:tc><w:tcPr><w:tcW w:w="5"/></w:tcPr></w:tc><w:tc/></w:tr></w:tbl>',
+    b"<w:tc><tc/><a:tc>x<tc\n></ab.c-d:tc><1:tc><:tc><w:tcPr><tc",
+    b'<x y="tc "><w:tbl><w:tc a="<"><a:b:tc/>tc><_:tc/>',
+]
+
+
+@pytest.mark.parametrize("body", WORD_BODIES + [malformed.REPORT_DOCX, malformed.ROADMAP_DOCX])
+def test_word_cells_are_counted_as_the_pattern_finds_them(body):
+    import re
+
+    if not isinstance(body, bytes):
+        with zipfile.ZipFile(body) as zf:
+            body = b"".join(zf.read(n) for n in zf.namelist() if n.startswith("word/") and n.endswith(".xml"))
+    expected = len(re.findall(rb"<(?:[A-Za-z_][\w.-]*:)?tc(?=[\s/>])", body))
+    assert safeio._PartScanner("word/document.xml")._count_word_cells(body) == expected

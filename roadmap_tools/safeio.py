@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import errno
+import functools
 import gc
 import hashlib
 import os
@@ -989,12 +990,9 @@ def _sheet_names(zf: zipfile.ZipFile, scanned: Optional[dict] = None) -> dict:
         return {}  # not a workbook (a Word document): nothing to name
     try:
         if scanned is not None and all(name in scanned for name in _BOOK_PARTS):
-            from xml.etree import ElementTree as PlainTree
-
             if any(len(scanned[name]) > _SMALL_PART_BYTES for name in _BOOK_PARTS):
                 return {}
-            workbook = PlainTree.fromstring(scanned[_BOOK_PARTS[0]])
-            rels = PlainTree.fromstring(scanned[_BOOK_PARTS[1]])
+            return dict(_sheet_names_of(scanned[_BOOK_PARTS[0]], scanned[_BOOK_PARTS[1]]))
         else:
             from defusedxml import ElementTree
 
@@ -1002,6 +1000,18 @@ def _sheet_names(zf: zipfile.ZipFile, scanned: Optional[dict] = None) -> dict:
             rels = ElementTree.fromstring(_small_part(zf, _BOOK_PARTS[1]))
     except Exception:  # broken or hostile parts are reported by the scan or the reader
         return {}
+    return _names_by_part(workbook, rels)
+
+
+# Workbooks filled in from one template have the same workbook parts: parsed once.
+@functools.lru_cache(maxsize=256)
+def _sheet_names_of(workbook_xml: bytes, rels_xml: bytes) -> dict:
+    from xml.etree import ElementTree as PlainTree
+
+    return _names_by_part(PlainTree.fromstring(workbook_xml), PlainTree.fromstring(rels_xml))
+
+
+def _names_by_part(workbook, rels) -> dict:
     targets = {}
     for rel in rels:
         target = rel.get("Target", "")

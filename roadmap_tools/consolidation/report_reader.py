@@ -528,11 +528,8 @@ def _add_hyperlinks(checked: CheckedArchive, sheet_index: int, rows: list) -> No
             raise KeyError(f"There is no item named {sheet_xml!r} in the archive")
         if b"<hyperlink" not in data and b":hyperlink" not in data:
             return
-        targets = {}
         rels = member(rels_xml)
-        if rels is not None:
-            for rel in ElementTree.fromstring(rels):
-                targets[rel.get("Id")] = rel.get("Target", "")
+        targets = _relationship_targets(rels) if rels is not None else {}
     by_row: Dict[int, List[str]] = {}
     for link in _hyperlink_elements(data).iter(f"{ns_main}hyperlink"):
         target = targets.get(link.get(f"{ns_rel}id"), "")
@@ -589,11 +586,18 @@ def _hyperlink_elements(data: bytes):
 
 def _sheet_part(member: Callable[[str], Optional[bytes]], sheet_index: int) -> tuple:
     """(path of the sheet's XML, path of its relationships) for the n-th sheet of the workbook."""
-    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
     book_xml, rels_xml = member("xl/workbook.xml"), member("xl/_rels/workbook.xml.rels")
     if book_xml is None or rels_xml is None:
         return None, None
+    return _sheet_part_of(book_xml, rels_xml, sheet_index)
+
+
+# The forms of one region are filled in from one template: their workbook parts are the same
+# bytes, so they are parsed once (a pure function of the bytes).
+@functools.lru_cache(maxsize=256)
+def _sheet_part_of(book_xml: bytes, rels_xml: bytes, sheet_index: int) -> tuple:
+    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
     book = ElementTree.fromstring(book_xml)
     rels = ElementTree.fromstring(rels_xml)
     sheets = list(book.iter(f"{ns_main}sheet"))
@@ -606,6 +610,11 @@ def _sheet_part(member: Callable[[str], Optional[bytes]], sheet_index: int) -> t
     part = target.lstrip("/") if target.startswith("/") else "xl/" + target
     folder, _, name = part.rpartition("/")
     return part, f"{folder}/_rels/{name}.rels"
+
+
+def _relationship_targets(rels_xml: bytes) -> dict:
+    """Relationship id -> target of a part's relationships."""
+    return {rel.get("Id"): rel.get("Target", "") for rel in ElementTree.fromstring(rels_xml)}
 
 
 def _read_word(path: Path, parts: dict) -> Union[Report, Unreadable]:

@@ -13,6 +13,7 @@ are read too. The definitions of what counts are in ``consolidate``'s docstring.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -335,6 +336,7 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
     numbered = "number" in layout.fields
     header_width = sum(1 for t in layout.titles if t)
     content = [name for name in layout.fields if name not in ("number", "activity", "section")]
+    get = layout.get
     for position, raw in enumerate(rows):
         cells, _ = layout.logical(raw)
         filled = [c for c in cells if c]
@@ -342,21 +344,23 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
             not filled or is_column_numbering(cells) or (len(filled) == header_width and same_header(cells, layout))
         ):  # the header again, on a new page
             continue
-        activity, number = layout.get(cells, "activity"), layout.get(cells, "number")
+        activity, number = get(cells, "activity"), get(cells, "number")
         # text alone under «Информация»/«Ссылка» after a row is the rest of that row, cut by a page break
-        rest_of_row = bool(result) and len(filled) == 1 and any(layout.get(cells, name) for name in content)
+        rest_of_row = bool(result) and len(filled) == 1 and any(get(cells, name) for name in content)
         if raw.is_one_cell or (
             len(set(filled)) == 1 and not rest_of_row and (not activity or (activity == number and len(filled) > 1))
         ):
             section = " ".join(filled[:1])
             continue
-        if numbered_section_row(raw, cells, layout, rows[position + 1 :], content):
+        if numbered_section_row(raw, cells, layout, itertools.islice(rows, position + 1, None), content):
             section = " ".join(c for c in cells if c)  # «I. Организационное сопровождение»
             continue
-        info, link = layout.get(cells, "info"), layout.get(cells, "link")
-        # Word hyperlinks behind a cell's text («Приказ» pointing at https://…) count as links
-        hidden = [url for grid, url in raw.links if layout.inside(grid) and url not in find_urls(f"{link} {info}")]
-        link = " ".join([link] + hidden).strip()
+        info, link = get(cells, "info"), get(cells, "link")
+        if raw.links:  # Word hyperlinks behind a cell's text («Приказ» pointing at https://…) count as links
+            hidden = [url for grid, url in raw.links if layout.inside(grid) and url not in find_urls(f"{link} {info}")]
+            link = " ".join([link] + hidden).strip()
+        else:
+            link = link.strip()
         previous = result[-1] if result else None
         if previous is not None and numbered and not number and (previous.number or not activity):
             for name, text in (("activity", activity), ("info", info), ("link", link)):

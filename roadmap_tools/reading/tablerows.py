@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field, replace
-from typing import Optional, Sequence, Union
+from typing import Iterable, Optional, Sequence, Union
 
 from roadmap_tools.lexicon import vocab
 from roadmap_tools.model import Activity, Section, Source
@@ -399,7 +400,7 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
         ):
             builder.section_row(" ".join(c for c in cells if c))
             continue
-        if numbered_section_row(row, cells, layout, rows[position + 1 :]):
+        if numbered_section_row(row, cells, layout, itertools.islice(rows, position + 1, None)):
             builder.section_row(" ".join(c for c in cells if c))
             continue
         fresh = {
@@ -433,7 +434,7 @@ def numbered_section_row(
     row: RawRow,
     cells: list,
     layout: TableLayout,
-    following: Sequence[RawRow],
+    following: Iterable[RawRow],
     content_fields: Sequence[str] = ROADMAP_CONTENT_FIELDS,
 ) -> bool:
     """«1. | Нормативно-правовое обеспечение» with no deadline, followed by items 1.1, 1.2, ...

@@ -122,12 +122,21 @@ def find_report_files(
     excluded = {Path(os.path.realpath(p)) for p in exclude}
     found: List[Path] = []
     seen = set()
+    folders: dict = {}  # folder -> its realpath: a thousand files of one folder resolve it once
+
+    def realpath(path: Path) -> str:
+        if path.is_symlink() or path.name in ("", ".", ".."):
+            return os.path.realpath(path)
+        folder = str(path.parent)
+        if folder not in folders:
+            folders[folder] = os.path.realpath(folder)
+        return os.path.join(folders[folder], path.name)
 
     def add(path: Path, explicit: bool = False) -> None:
-        resolved = Path(os.path.realpath(path))
-        if resolved in seen or resolved in excluded:
-            return
         if not explicit and (_is_skipped(path) or path.suffix.lower() not in REPORT_SUFFIXES):
+            return
+        resolved = Path(realpath(path))
+        if resolved in seen or resolved in excluded:
             return
         seen.add(resolved)
         found.append(path)

@@ -21,6 +21,7 @@ import errno
 import functools
 import gc
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -882,11 +883,13 @@ def check_archive_parts(
         kept: dict = {}
         try:
             fh.seek(0)
-            with zipfile.ZipFile(fh) as zf:
+            # a file of a few MB is read at once: its members are then found without a read each
+            archive = io.BytesIO(fh.read()) if os.fstat(fh.fileno()).st_size <= _WHOLE_FILE_BYTES else fh
+            with zipfile.ZipFile(archive) as zf:
                 infos = zf.infolist()
                 _check_directory(p, infos)
                 # hostile content is named first, whatever the file turns out to be
-                scanned = _scan_members(p, infos, fh, lambda name: name in _BOOK_PARTS or keep(name), kept)
+                scanned = _scan_members(p, infos, archive, lambda name: name in _BOOK_PARTS or keep(name), kept)
                 _check_kind(p, zf, what)
                 sheet_names = _sheet_names(zf, kept)
                 _check_sheets_present(p, zf, sheet_names, what)
@@ -1213,6 +1216,8 @@ def _member_stream(fh, info: zipfile.ZipInfo) -> Iterator[bytes]:
         yield rest
 
 
+#: Files up to this size are read into memory at once by the archive check.
+_WHOLE_FILE_BYTES = 16 * 1024 * 1024
 #: Members up to this size are decompressed at once (bounded by their declared size), larger ones as a stream.
 _WHOLE_MEMBER_BYTES = 4 * 1024 * 1024
 

@@ -1060,11 +1060,16 @@ class _PartScanner:
     _ROW_BEFORE_CELL = re.compile(rb'<row r="(\d+)"[^<>]*(?<!/)>\s*<c[\s/>]')
     _SEARCH_FROM = 256 * 1024
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, size: Optional[int] = None):
         lower = name.lower()
         self.xml = lower.endswith(_XML_SUFFIXES)
         self.sheet = lower.startswith("xl/worksheets/") and lower.endswith(".xml")
-        self.word_body = lower.startswith("word/") and lower.endswith(".xml")
+        # a table cell's tag takes 4 bytes at least («<tc>»): a Word part of ``size`` bytes (the
+        # scan refuses one that unpacks larger) cannot hold more cells than allowed when
+        # ``size // 4`` is within the limit, and its cells need no counting
+        self.word_body = (
+            lower.startswith("word/") and lower.endswith(".xml") and (size is None or size // 4 > MAX_DOCUMENT_CELLS)
+        )
         self.tail = b""
         self.dtd = False
         self.row = self.col = 0
@@ -1265,7 +1270,7 @@ def _scan_members(p: Path, infos: list, fh=None, keep: Callable[[str], bool] = l
     for info in infos:
         if info.is_dir():
             continue
-        scanner = _PartScanner(info.filename)
+        scanner = _PartScanner(info.filename, info.file_size)
         data = _whole_member(fh, info)
         if data is not None and len(data) <= MAX_PART_BYTES and total + len(data) <= MAX_UNPACKED_BYTES:
             total += len(data)

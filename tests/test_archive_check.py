@@ -116,3 +116,13 @@ def test_word_cells_are_counted_as_the_pattern_finds_them(body):
             body = b"".join(zf.read(n) for n in zf.namelist() if n.startswith("word/") and n.endswith(".xml"))
     expected = len(re.findall(rb"<(?:[A-Za-z_][\w.-]*:)?tc(?=[\s/>])", body))
     assert safeio._PartScanner("word/document.xml")._count_word_cells(body) == expected
+
+
+def test_a_document_with_more_table_cells_than_allowed_is_still_refused(monkeypatch):
+    # the report's body has a few hundred cells: with the limit below them it must be refused,
+    # counted in full although the part is small
+    monkeypatch.setattr(safeio, "MAX_DOCUMENT_CELLS", 50)
+    with pytest.raises(RoadmapError, match="слишком много ячеек таблиц"):
+        safeio.check_archive(malformed.REPORT_DOCX)
+    monkeypatch.setattr(safeio, "MAX_DOCUMENT_CELLS", 500_000)
+    assert safeio.check_archive(malformed.REPORT_DOCX) == malformed.REPORT_DOCX

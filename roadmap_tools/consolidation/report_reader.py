@@ -530,12 +530,13 @@ def _add_hyperlinks(checked: CheckedArchive, sheet_index: int, rows: list) -> No
         data = member(sheet_xml)
         if data is None:
             raise KeyError(f"There is no item named {sheet_xml!r} in the archive")
-        if b"<hyperlink" not in data and b":hyperlink" not in data:
+        first = _first_hyperlink_tag(data)
+        if first < 0:
             return
         rels = member(rels_xml)
         targets = _relationship_targets(rels) if rels is not None else {}
     by_row: Dict[int, List[str]] = {}
-    for link in _hyperlink_elements(data).iter(f"{ns_main}hyperlink"):
+    for link in _hyperlink_elements(data, first).iter(f"{ns_main}hyperlink"):
         target = targets.get(link.get(f"{ns_rel}id"), "")
         if target.lower().startswith(("http://", "https://")):
             r1, _, _, _ = bounds(link.get("ref", "A1"))
@@ -577,11 +578,24 @@ _NAMESPACE = re.compile(rb"""\sxmlns(?::[A-Za-z_][\w.-]*)?\s*=\s*(?:"[^"]*"|'[^'
 _HYPERLINKS = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?hyperlinks)\b.*?</\1\s*>", re.DOTALL)
 
 
-def _hyperlink_elements(data: bytes):
+def _first_hyperlink_tag(data: bytes) -> int:
+    """Where «<hyperlink» or «:hyperlink» first occurs in a sheet's XML, -1 if nowhere (one
+    search for the word, not one for each spelling)."""
+    found = data.find(b"hyperlink")
+    while found >= 0:
+        if found > 0 and data[found - 1] in b"<:":
+            return found - 1
+        found = data.find(b"hyperlink", found + 1)
+    return -1
+
+
+def _hyperlink_elements(data: bytes, first: int = 0):
     """The sheet's ``<hyperlinks>`` element, parsed alone under the worksheet's namespaces
     (the sheet's cells, most of its XML, are not parsed again); the whole sheet if it cannot
-    be cut out."""
-    root, links = _ROOT_TAG.search(data), _HYPERLINKS.search(data)
+    be cut out. ``first``: where the first hyperlink tag is (no such element opens before the
+    last «<» before it)."""
+    start = max(0, data.rfind(b"<", 0, first + 1))
+    root, links = _ROOT_TAG.search(data), _HYPERLINKS.search(data, start)
     if root is None or links is None:
         return ElementTree.fromstring(data)
     namespaces = b"".join(_NAMESPACE.findall(root.group(0)))

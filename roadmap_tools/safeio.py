@@ -1048,6 +1048,8 @@ class _PartScanner:
     _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
     _SHEET_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^<>]*)")
     _WORD_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?tc(?=[\s/>])")
+    #: ``_SHEET_TAG`` with the place when it is the tag's first attribute
+    _SHEET_TAG_PLACE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])(?:\s+r="([A-Za-z]{0,3})(\d+)")?([^<>]*)')
     _ROW_REF = re.compile(rb'\sr="(\d+)"')
     _CELL_REF = re.compile(rb'\sr="([A-Za-z]{1,3})(\d+)"')
     # the plain forms of ``_SHEET_TAG`` the fast count understands, and the tags that send
@@ -1142,17 +1144,23 @@ class _PartScanner:
     def _count_tags(self, body: bytes) -> None:
         row, col, cells, max_row, max_col = self.row, self.col, self.cells, self.max_row, self.max_col
         row_ref, cell_ref = self._ROW_REF.search, self._CELL_REF.search
-        for name, attrs in self._SHEET_TAG.findall(body):
+        # a place written first (``<c r="B7"``, ``<row r="7"``) comes with the tag; else, or when
+        # it is not a place of that tag, the tag's attributes are searched as ``_SHEET_TAG`` does
+        for name, letters, digits, attrs in self._SHEET_TAG_PLACE.findall(body):
             if name == b"row":
-                ref = row_ref(attrs)
-                row = int(ref.group(1)) if ref else row + 1
+                if digits and not letters:
+                    row = int(digits)
+                else:
+                    ref = row_ref(attrs)
+                    row = int(ref.group(1)) if ref else row + 1
                 col = 0
                 continue
-            ref = cell_ref(attrs)
+            ref = None if letters else cell_ref(attrs)
             if ref:
-                letters, number = ref.groups()
+                letters, digits = ref.groups()
+            if letters:
                 col = _COLUMNS.get(letters) or _column_number(letters)
-                number = int(number)
+                number = int(digits)
                 if number > row:
                     row = number
             else:

@@ -126,3 +126,17 @@ def test_a_document_with_more_table_cells_than_allowed_is_still_refused(monkeypa
         safeio.check_archive(malformed.REPORT_DOCX)
     monkeypatch.setattr(safeio, "MAX_DOCUMENT_CELLS", 500_000)
     assert safeio.check_archive(malformed.REPORT_DOCX) == malformed.REPORT_DOCX
+
+
+ODD_PLACES = [
+    b'<row r="5"><c r="5"/><c r="B5" r="C5"/><c  r="d5"/><c\tr="ABCD5"/><c s="1" r="E6"/></row>',
+    b'<row r="A3"><c/></row><row spans="1:2" r="9"><c r="XFD9"/></row><row r="x r="7"><c r="x r="A2"/></row>',
+    b'<row r=""><c r=""/></row><row/><c r="AA100"/><x:row r="4"><x:c r="B4"/></x:row><c/>',
+]
+
+
+@pytest.mark.parametrize("body", ODD_PLACES)
+def test_odd_places_are_counted_as_tag_by_tag(body):
+    scanner = safeio._PartScanner("xl/worksheets/sheet1.xml")
+    scanner.feed(body, final=True)
+    assert (scanner.cells, scanner.max_row, scanner.max_col) == _counted_tag_by_tag(body)

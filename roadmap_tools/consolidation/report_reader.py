@@ -341,18 +341,25 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
         cells, _ = layout.logical(raw)
         filled = [c for c in cells if c]
         if (
-            not filled or is_column_numbering(cells) or (len(filled) == header_width and same_header(cells, layout))
+            not filled
+            # the «1 2 3 4» row (its first text a number: most rows are told apart at once)
+            or (len(filled) > 1 and filled[0].rstrip(".").isdigit() and is_column_numbering(cells))
+            or (len(filled) == header_width and same_header(cells, layout))
         ):  # the header again, on a new page
             continue
         activity, number = get(cells, "activity"), get(cells, "number")
+        reported = any(get(cells, name) for name in content)
         # text alone under «Информация»/«Ссылка» after a row is the rest of that row, cut by a page break
-        rest_of_row = bool(result) and len(filled) == 1 and any(get(cells, name) for name in content)
-        if raw.is_one_cell or (
+        rest_of_row = bool(result) and len(filled) == 1 and reported
+        if (None in raw.cells and raw.is_one_cell) or (
             len(set(filled)) == 1 and not rest_of_row and (not activity or (activity == number and len(filled) > 1))
         ):
             section = " ".join(filled[:1])
             continue
-        if numbered_section_row(raw, cells, layout, itertools.islice(rows, position + 1, None), content):
+        # a heading reports nothing: a row with information or a link is never one
+        if not reported and numbered_section_row(
+            raw, cells, layout, itertools.islice(rows, position + 1, None), content
+        ):
             section = " ".join(c for c in cells if c)  # «I. Организационное сопровождение»
             continue
         info, link = get(cells, "info"), get(cells, "link")
@@ -370,7 +377,7 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
             continue
         if not activity:
             continue  # a number with nothing to do («Начальник | | | Иванов» of a signature table) is no activity
-        result.append(ReportRow(section=section, number=number, activity=activity, info=info, link=link, row=raw.row))
+        result.append(ReportRow(section, number, activity, info, link, "", raw.row))
     return result
 
 

@@ -236,26 +236,39 @@ def municipality_in(text: str) -> str:
     district = _DISTRICT_RE.search(text)
     match = _MARKER_RE.search(text)
     if district and (not match or district.start() <= match.start()):
-        adjective = place_word_nominative(district.group(1), ("gent", "loct"), part="ADJF")
-        return f"{adjective} {vocab.DISTRICT_WORDS[_fold(district.group(2))]}"
+        return _district_name(district.group(1), district.group(2))
     while match:
-        marker = " ".join(match.group(1).lower().split())
-        case = _MARKER_CASE.get(marker) or _MARKER_CASE.get(marker.rstrip(".")) or "nom"
-        words = match.group(2).split()
-        if words[0].lower() == "город" and len(words) > 1:
-            words = words[1:]
-        # a second word belongs to the name only after an adjective («Нижнего Ломова»)
-        if len(words) > 1 and not adjective_before_noun(words[0], words[1]):
-            words = words[:1]
-        # «г. Заречного», «г. Нижнего Ломова»: an adjective in the genitive after a nominative marker
-        if case == "gen" or is_genitive_adjective(words[0]) or len(words) == 1 and is_genitive_town(words[0]):
-            name = place_nominative(words, ("gent",))
-        else:
-            name = " ".join(words)
+        name = _name_after_marker(match.group(1), match.group(2))
         if name.lower() not in ("образования", "области", "края", "республики", "российской"):
             return name
         match = _MARKER_RE.search(text, match.end())
     return ""
+
+
+# The words found are put in the nominative once: titles that differ in their period name the
+# same municipality in the same words.
+@functools.lru_cache(maxsize=4096)
+def _district_name(adjective: str, district: str) -> str:
+    """«Сердобского» «района» -> «Сердобский район»."""
+    nominative = place_word_nominative(adjective, ("gent", "loct"), part="ADJF")
+    return f"{nominative} {vocab.DISTRICT_WORDS[_fold(district)]}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_after_marker(marker_text: str, name_text: str) -> str:
+    """The name after a marker, in the nominative: «города» «Кузнецка» -> «Кузнецк»."""
+    marker = " ".join(marker_text.lower().split())
+    case = _MARKER_CASE.get(marker) or _MARKER_CASE.get(marker.rstrip(".")) or "nom"
+    words = name_text.split()
+    if words[0].lower() == "город" and len(words) > 1:
+        words = words[1:]
+    # a second word belongs to the name only after an adjective («Нижнего Ломова»)
+    if len(words) > 1 and not adjective_before_noun(words[0], words[1]):
+        words = words[:1]
+    # «г. Заречного», «г. Нижнего Ломова»: an adjective in the genitive after a nominative marker
+    if case == "gen" or is_genitive_adjective(words[0]) or len(words) == 1 and is_genitive_town(words[0]):
+        return place_nominative(words, ("gent",))
+    return " ".join(words)
 
 
 def municipality_from_file_name(path: Union[str, Path]) -> str:

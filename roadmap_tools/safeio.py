@@ -1333,28 +1333,38 @@ def _check_part_size(p: Path, part: str, scanner: _PartScanner, sheet_names: dic
         )
 
 
-@contextlib.contextmanager
-def reading(path: PathLike, what: Optional[str] = None, sheet: Optional[str] = None) -> Iterator[None]:
+class reading:  # noqa: N801  (used as ``with reading(path):``, like the function it replaced)
     """Run a reader; whatever it throws on a broken file becomes one ``RoadmapError``.
 
     The single place where low-level failures (zip, XML, openpyxl, python-docx,
     calamine, decoding, memory, the file system) are put into words for the user.
+    (A class, not a generator: entered for every sheet of every report, it costs nothing
+    until something fails.)
     """
-    p = Path(path)
-    what = _expected_what(p, what)
-    try:
-        yield
-    except RoadmapError:
-        raise
-    except MemoryError:
+
+    __slots__ = ("path", "what", "sheet")
+
+    def __init__(self, path: PathLike, what: Optional[str] = None, sheet: Optional[str] = None):
+        self.path, self.what, self.sheet = path, what, sheet
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, traceback) -> None:
+        if exc is None or isinstance(exc, RoadmapError) or not isinstance(exc, Exception):
+            return
+        p = Path(self.path)
+        what = _expected_what(p, self.what)
+        if isinstance(exc, MemoryError):
+            raise RoadmapError(
+                "файл слишком велик: не хватило памяти, чтобы его прочитать.",
+                file=str(p),
+                sheet=self.sheet,
+                hint="Удалите из файла лишние листы, строки и картинки и повторите.",
+            ) from None
         raise RoadmapError(
-            "файл слишком велик: не хватило памяти, чтобы его прочитать.",
-            file=str(p),
-            sheet=sheet,
-            hint="Удалите из файла лишние листы, строки и картинки и повторите.",
-        ) from None
-    except Exception as exc:
-        raise RoadmapError(describe_read_error(exc, what), file=str(p), sheet=sheet, hint=_resave_hint(what)) from exc
+            describe_read_error(exc, what), file=str(p), sheet=self.sheet, hint=_resave_hint(what)
+        ) from exc
 
 
 def describe_read_error(exc: BaseException, what: str = WHAT_EXCEL) -> str:

@@ -854,7 +854,7 @@ class CheckedArchive:
 
     path: Path
     parts: dict  # member name -> its bytes, as measured and scanned
-    names: tuple = ()  # every member's name, in the archive's order
+    names: frozenset = frozenset()  # every member's name
 
 
 def check_archive_parts(
@@ -912,7 +912,7 @@ def check_archive_parts(
                 "файл повреждён: архив Office не читается.", file=str(p), hint=_resave_hint(what)
             ) from exc
     return CheckedArchive(
-        p, {name: data for name, data in kept.items() if keep(name)}, tuple(i.filename for i in infos)
+        p, {name: data for name, data in kept.items() if keep(name)}, frozenset(i.filename for i in infos)
     )
 
 

@@ -479,7 +479,7 @@ def read_report(path: Union[str, Path], as_of: Optional[date] = None) -> Union[R
     try:
         checked = _check_file(p)
         if p.suffix.lower() in WORD_SUFFIXES:
-            return _read_word(p, checked.parts)
+            return _read_word(p, checked)
         return _read_excel(p, as_of or date.today(), checked)
     except _Refused as refused:
         return Unreadable(str(p), str(refused))
@@ -573,7 +573,7 @@ class _Members:
 
     def __init__(self, checked: CheckedArchive):
         self.checked = checked
-        self.names = set(checked.names)
+        self.names = checked.names
         self.zf: Optional[zipfile.ZipFile] = None
 
     def __enter__(self):
@@ -655,8 +655,8 @@ def _relationship_targets(rels_xml: bytes) -> dict:
     return {rel.get("Id"): rel.get("Target", "") for rel in ElementTree.fromstring(rels_xml)}
 
 
-def _read_word(path: Path, parts: dict) -> Union[Report, Unreadable]:
-    document = read_docx(path, checked=True, parts=parts)  # read_report has just checked the file
+def _read_word(path: Path, checked: CheckedArchive) -> Union[Report, Unreadable]:
+    document = read_docx(path, checked=True, parts=checked.parts, names=checked.names)  # checked just now
     for table_index, table in enumerate(document.tables):
         found = find_header(table)
         if not found:

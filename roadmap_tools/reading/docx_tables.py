@@ -176,13 +176,15 @@ def _content(body, rels: dict) -> DocxContent:
     return content
 
 
-def read_docx(path: Path, checked: bool = False, parts: Optional[Dict[str, bytes]] = None) -> DocxContent:
+def read_docx(
+    path: Path, checked: bool = False, parts: Optional[Dict[str, bytes]] = None, names: Optional[frozenset] = None
+) -> DocxContent:
     """Read the body of a .docx: every top-level table and paragraph, in order
     (``checked``: ``path`` is what ``safeio.check_archive`` has just admitted; ``parts``: members
-    it kept, decompressed, so they are not read again)."""
+    it kept, decompressed, so they are not read again; ``names``: every member's name)."""
     target = Path(path) if checked else safeio.check_archive(path, safeio.WHAT_WORD)
     try:
-        found = _plain_word_document(target, parts or {})
+        found = _plain_word_document(target, parts or {}, names)
     except Exception:  # python-docx below says what is wrong, in its own words
         found = None
     if found is not None:
@@ -233,17 +235,28 @@ def _relationships(xml: Optional[bytes], base: str) -> list:
     return found
 
 
-def _plain_word_document(path: Path, kept: Dict[str, bytes]) -> Optional[tuple]:
+def _plain_word_document(path: Path, kept: Dict[str, bytes], names: Optional[frozenset] = None) -> Optional[tuple]:
     """(body element, document relationships) of a package python-docx would open without a
     complaint, or None: every part the relationships reach is there and has a content type,
-    the main part is one Word document. Its other parts (styles, settings) are not parsed."""
-    with zipfile.ZipFile(path) as zf:
-        names = set(zf.namelist())
+    the main part is one Word document. Its other parts (styles, settings) are not parsed.
+
+    ``kept``, ``names``: members the archive check kept and the names of all: the file is opened
+    only for a member it did not keep."""
+    archive: Optional[zipfile.ZipFile] = None
+    try:
+        if names is None:
+            archive = zipfile.ZipFile(path)
+            names = frozenset(archive.namelist())
 
         def member(name: str) -> Optional[bytes]:
+            nonlocal archive
             if name in kept:
                 return kept[name]
-            return zf.read(name) if name in names else None
+            if name not in names:
+                return None
+            if archive is None:
+                archive = zipfile.ZipFile(path)
+            return archive.read(name)
 
         types = member("[Content_Types].xml")
         if types is None:
@@ -288,3 +301,6 @@ def _plain_word_document(path: Path, kept: Dict[str, bytes]) -> Optional[tuple]:
         if body is None:
             return None
         return body, {rid: (external, target if external else "") for rid, _, target, external, _ in own}
+    finally:
+        if archive is not None:
+            archive.close()

@@ -747,33 +747,77 @@ def quiet_cleanup() -> Iterator[None]:
 
 
 # --- reading ------------------------------------------------------------------------
-def check_readable(path: PathLike) -> Path:
-    p = Path(path)
-    if not p.exists():
+#: The errors ``Path.exists`` takes for «no such file» (others are raised).
+_MISSING_ERRNOS = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+_MISSING_WINERRORS = (21, 123, 1921)
+
+
+def stat_if_exists(path: PathLike) -> Optional[os.stat_result]:
+    """``os.stat(path)``, None where ``Path.exists`` says False: one call answers ``exists``,
+    ``is_dir``, ``is_file`` and the size alike."""
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        if exc.errno not in _MISSING_ERRNOS and getattr(exc, "winerror", None) not in _MISSING_WINERRORS:
+            raise
+        return None
+    except ValueError:  # a name Path.exists() takes for missing («\0» in it)
+        return None
+
+
+def _check_regular_file(p: Path) -> None:
+    """``Path.exists``, ``is_dir`` and ``is_file`` of ``p``, with one ``stat`` for the three."""
+    st = stat_if_exists(p)
+    if st is None:
         raise RoadmapError("файл не найден.", file=str(p), hint="Проверьте путь и имя файла.")
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise RoadmapError("указана папка, а нужен файл.", file=str(p))
-    if not p.is_file():  # a named pipe or a device would block or never end
+    if not stat.S_ISREG(st.st_mode):  # a named pipe or a device would block or never end
         raise RoadmapError(
             "это не обычный файл (канал, устройство или сокет).", file=str(p), hint="Укажите файл Excel или Word."
         )
+
+
+def _unreadable(p: Path, exc: OSError) -> RoadmapError:
+    if isinstance(exc, PermissionError):
+        return RoadmapError(
+            "нет прав на чтение файла или он занят другой программой.",
+            file=str(p),
+            hint="Закройте файл в Excel и проверьте права доступа.",
+        )
+    return RoadmapError(
+        f"файл не читается ({exc.strerror or type(exc).__name__}).",
+        file=str(p),
+        hint="Проверьте, что файл доступен, и повторите.",
+    )
+
+
+def check_readable(path: PathLike) -> Path:
+    p = Path(path)
+    _check_regular_file(p)
     _remember_read(p)
     try:
         with open(p, "rb") as fh:
             fh.read(1)
-    except PermissionError as exc:
-        raise RoadmapError(
-            "нет прав на чтение файла или он занят другой программой.",
-            file=str(p),
-            hint="Закройте файл в Excel и проверьте права доступа.",
-        ) from exc
     except OSError as exc:
-        raise RoadmapError(
-            f"файл не читается ({exc.strerror or type(exc).__name__}).",
-            file=str(p),
-            hint="Проверьте, что файл доступен, и повторите.",
-        ) from exc
+        raise _unreadable(p, exc) from exc
     return p
+
+
+def _open_readable(path: PathLike) -> Tuple[Path, IO[bytes], bytes]:
+    """``check_readable``, keeping the file open: (path, the open file, its first 8 bytes)."""
+    p = Path(path)
+    _check_regular_file(p)
+    _remember_read(p)
+    try:
+        fh = open(p, "rb")
+    except OSError as exc:
+        raise _unreadable(p, exc) from exc
+    try:
+        return p, fh, fh.read(8)
+    except OSError as exc:
+        fh.close()
+        raise _unreadable(p, exc) from exc
 
 
 def _expected_what(path: Path, what: Optional[str]) -> str:
@@ -862,10 +906,9 @@ def check_archive_parts(
 ) -> CheckedArchive:
     """``check_archive``, keeping the small members whose names ``keep`` accepts: the bytes the
     check has measured and scanned for DTDs are the bytes handed on."""
-    p = check_readable(path)
+    p, fh, head = _open_readable(path)
     what = _expected_what(p, what)
-    with open(p, "rb") as fh:
-        head = fh.read(8)
+    with fh:
         if not head:
             raise RoadmapError(
                 "файл пуст (0 байт).",

@@ -140,3 +140,15 @@ def test_odd_places_are_counted_as_tag_by_tag(body):
     scanner = safeio._PartScanner("xl/worksheets/sheet1.xml")
     scanner.feed(body, final=True)
     assert (scanner.cells, scanner.max_row, scanner.max_col) == _counted_tag_by_tag(body)
+
+
+def test_one_stat_answers_as_path_exists_does(tmp_path):
+    import os
+
+    (tmp_path / "file.xlsx").write_bytes(b"x")
+    (tmp_path / "folder").mkdir()
+    os.symlink(tmp_path / "loop", tmp_path / "loop")
+    names = ["file.xlsx", "folder", "missing.xlsx", "file.xlsx/inside.xlsx", "loop", "a\0b.xlsx"]
+    for name in names:
+        path = tmp_path / name
+        assert (safeio.stat_if_exists(path) is not None) == path.exists(), name

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,7 +44,7 @@ from roadmap_tools.reading.tablerows import (
     same_header,
 )
 from roadmap_tools.reading.xlsx_values import read_workbook_sheets
-from roadmap_tools.safeio import CheckedArchive, check_archive_parts, ole_refusal
+from roadmap_tools.safeio import CheckedArchive, check_archive_parts, ole_refusal, stat_if_exists
 from roadmap_tools.sheetplan.operations import bounds
 from roadmap_tools.workbook.schema import SHEET_ROADMAP
 
@@ -426,11 +427,12 @@ def _kept_for_reading(name: str) -> bool:
 
 
 def _check_file(path: Path) -> CheckedArchive:
-    if not path.exists():
+    st = stat_if_exists(path)
+    if st is None:
         raise _Refused("файл не найден.")
-    if path.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise _Refused("это папка, а не файл.")
-    size = path.stat().st_size
+    size = st.st_size
     if size == 0:
         raise _Refused("файл пуст (0 байт): пришлите его заново.")
     if size > MAX_REPORT_BYTES:

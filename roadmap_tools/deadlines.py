@@ -349,6 +349,21 @@ class _Item:
 
 _UNIT_NAMES = {"quarter": "квартала", "half": "полугодия"}
 
+#: A period word that needs a number, with how to write it numbered and repeated.
+_BARE_UNITS = {
+    "sq": ("«II четверть»", "«каждую четверть»"),
+    "q": ("«3 квартал»", "«каждый квартал»"),
+    "h": ("«1 полугодие»", "«каждое полугодие»"),
+}
+
+
+_UNIT_OF_KIND = {"sq": "squarter", "q": "quarter", "h": "half"}
+
+
+def _bare_unit_reason(t: "_Tok") -> str:
+    numbered, repeated = _BARE_UNITS[t.kind]
+    return f"не сказано, какой период «{t.text}»: укажите номер ({numbered}) или {repeated}, если срок повторяется"
+
 
 def _check_year(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
@@ -455,6 +470,8 @@ def _fill_year(p: _Piece, default: Optional[int], school_year: Optional[int]) ->
 def _part_of(span: Tuple[date, date], part: str) -> Tuple[date, date]:
     """«начало» or «середина» of a span: days of one month, else its first or middle month(s)."""
     start, end = span
+    if part == "last_week":
+        return max(start, end - timedelta(days=6)), end
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     if months == 1:
         first, last = vocab.MONTH_PART_DAYS[part]
@@ -588,6 +605,8 @@ class _Reader:
             return _Piece("acad")
         elif t.kind == "word":
             raise _NotParsed(f"непонятное слово «{t.text}»")
+        elif t.kind in _BARE_UNITS:  # «в конце четверти»: no number
+            raise _NotParsed(_bare_unit_reason(t))
         else:
             raise _NotParsed(f"непонятно, к чему относится «{t.text}»")
         # the piece's own year: «март 2022», «1 марта, 2022 г.»
@@ -950,6 +969,9 @@ def _parse_dated(
     cont = bool(toks) and toks[0].kind == "cont"
     if cont:
         toks = _trim_separators(toks[1:])
+    each = _each_occurrence(toks, freqs)
+    if each is not None:  # «в конце каждой четверти»: the marker applies to every occurrence
+        toks = []
     items = _propagate_academic_years(_repeat_for_bare_years(_Reader(toks).items()))
     _propagate_units(items)
     first_year = years[0] if years else None
@@ -957,6 +979,8 @@ def _parse_dated(
         spans = _recurring(freqs.pop(), items, years, after_period, school_year)
         if month_part is not None:  # «ежемесячно, в конце месяца»: that part of each month
             spans = [_part_of(span, month_part) for span in spans]
+        if each is not None:
+            spans = [_marked_part(span, *each) for span in spans]
         if not spans:  # «раз в четверть … июль»: the repetition never falls within the window given
             raise _NotParsed("повторение не попадает ни в один названный срок: проверьте месяцы и годы")
         return "recurring", spans
@@ -986,6 +1010,31 @@ def _parse_dated(
     if item.due or (item.last is None and item.first.unit == "day"):
         return "deadline", spans
     return "period", spans
+
+
+def _each_occurrence(toks: List[_Tok], freqs: Set[str]) -> Optional[Tuple[str, str]]:
+    """(kind, key) of the one marker beside a repetition with no date of its own: «в конце
+    каждой четверти», «в начале каждого месяца», «к концу каждого квартала», «ежеквартально, в
+    конце квартала». None otherwise."""
+    if len(toks) == 2 and _UNIT_OF_KIND.get(toks[1].kind) in freqs:  # «…, в конце квартала»
+        toks = toks[:1]
+    if len(freqs) != 1 or len(toks) != 1 or toks[0].kind not in ("due", "part"):
+        return None
+    marker = toks[0]
+    if marker.kind == "due" and freqs == {"month"}:  # «в конце каждого месяца» = «в конце месяца» of each
+        phrase = normalize(f"{marker.text} месяца")
+        for part, words in vocab.EACH_MONTH_PART_WORDS.items():
+            if phrase in {normalize(w) for w in words}:
+                return "part", part
+    return marker.kind, marker.key()
+
+
+def _marked_part(span: Tuple[date, date], kind: str, key: str) -> Tuple[date, date]:
+    """One occurrence under its marker: a due date is its first or last day, a part its part."""
+    if kind == "part":
+        return _part_of(span, key)
+    day = span[1] if key == "end" else span[0]
+    return day, day
 
 
 def _without_relative_clauses(toks: List[_Tok]) -> List[_Tok]:
@@ -1040,10 +1089,12 @@ def _dated_rest(rest: List[_Tok], years: List[int], school_year: Optional[int] =
     return None
 
 
-def _end_of_named_period(toks: List[_Tok], years: List[int], school_year: Optional[int]) -> Optional[date]:
-    """The last day of the period named after «по итогам», «по окончании», «по завершении»
-    («по итогам I полугодия», «по окончании III четверти»); None when what follows is an
-    event, not a period («по итогам конкурса»)."""
+def _end_of_named_period(
+    toks: List[_Tok], years: List[int], school_year: Optional[int]
+) -> Optional[Tuple[str, Tuple[Tuple[date, date], ...]]]:
+    """(kind, spans) of the end of the period named after «по итогам», «по окончании», «по
+    завершении»: the last day of «I полугодия», «III четверти»; the last day of each one of
+    «каждой четверти». None when what follows is an event, not a period («по итогам конкурса»)."""
     markers = {normalize(m) for m in vocab.END_OF_PERIOD_MARKERS}
     for i, t in enumerate(toks):
         if t.kind == "relative" and normalize(t.text) in markers:
@@ -1052,9 +1103,14 @@ def _end_of_named_period(toks: List[_Tok], years: List[int], school_year: Option
                 if after.kind in ("sep", "relative"):
                     break
                 rest.append(after)
+            if len(rest) == 1 and rest[0].kind in _BARE_UNITS:  # «по окончании четверти»: which one?
+                raise _NotParsed(_bare_unit_reason(rest[0]))
             dated = _dated_rest(rest, years, school_year)
             if dated and dated[0] in ("period", "deadline") and dated[1]:
-                return max(end for _, end in dated[1])
+                last = max(end for _, end in dated[1])
+                return "deadline", ((last, last),)
+            if dated and dated[0] == "recurring" and dated[1]:
+                return "recurring", tuple((end, end) for _, end in dated[1])
     return None
 
 
@@ -1101,7 +1157,7 @@ def _parse_deadline_uncached(text: str, years: Sequence[int] = (), school_year: 
                 return Deadline(text, *dated)
             ended = _end_of_named_period(toks, years_list, school_year)
             if ended is not None:  # «по итогам I полугодия»: due when that period ends
-                return Deadline(text, "deadline", ((ended, ended),))
+                return Deadline(text, *ended)
             word = next(t.text for t in toks if t.kind == "relative")
             raise _NotParsed(f"срок отсчитывается от события («{word} …»), а не задан датой")
         kind, spans = _parse_dated(toks, years_list, school_year)

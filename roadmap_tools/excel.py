@@ -508,7 +508,7 @@ def collect_answers(book: Optional[xw.Book] = None, folder: Optional[str] = None
 @button
 def curator_feedback(book: Optional[xw.Book] = None, path: Optional[str] = None):
     """Решения и комментарии куратора из файла «Замечания куратора - ….xlsx» рядом с книгой."""
-    from roadmap_tools.consolidation.review import apply_feedback_job, read_feedback
+    from roadmap_tools.consolidation.feedback import apply_feedback_job, read_feedback
 
     data = RoadmapBook(book)
     if path:

@@ -122,3 +122,21 @@ def test_json_shape_of_a_parse():
         "spans": [["2022-03-05", "2022-03-05"]],
         "reason": None,
     }
+
+
+def test_a_marker_over_a_repetition_applies_to_each_occurrence():
+    spans = parse_deadline("в конце каждой четверти", [], school_year=2023).spans
+    assert spans == tuple(
+        (d, d) for d in (date(2023, 10, 31), date(2023, 12, 31), date(2024, 3, 31), date(2024, 5, 31))
+    )
+    # «в конце месяца» of each month is its last ten days, as in «ежемесячно, в конце месяца»
+    assert (
+        parse_deadline("в конце каждого месяца", [2022]).spans
+        == parse_deadline("ежемесячно, в конце месяца", [2022]).spans
+    )
+
+
+def test_a_period_word_without_its_number_asks_which_one():
+    parsed = parse_deadline("по окончании четверти", [], school_year=2023)
+    assert parsed.kind == "unparsed"
+    assert "«II четверть»" in parsed.reason and "«каждую четверть»" in parsed.reason

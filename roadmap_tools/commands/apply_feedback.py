@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.consolidation.review import run_apply_feedback
+    from roadmap_tools.consolidation.feedback import run_apply_feedback
 
     with writing([args.workbook]):  # held from reading the book to writing it back
         result = run_apply_feedback(args.workbook, args.feedback)

@@ -33,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_tools.consolidation.review import feedback_job
+    from roadmap_tools.consolidation.feedback import feedback_job
 
     run = feedback_job(args.summary, admit_folder(args.output), archive=args.archive)
     if args.json:

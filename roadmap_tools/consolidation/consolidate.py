@@ -35,7 +35,6 @@ after «города» are put in the nominative by ``morphology`` («Кузне
 from __future__ import annotations
 
 import glob
-import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -352,8 +351,9 @@ def consolidate(
         packed = map(_read, jobs)
         pool = None
     else:
-        if multiprocessing.get_start_method() == "fork":
-            load_shared_state()  # once here rather than once in every worker
+        # loaded here, the reading processes forked from this one have it (and this one needs
+        # it anyway, to join the municipalities' names), instead of each loading its own
+        load_shared_state()
         pool = ProcessPoolExecutor(max_workers=min(workers, total))
         chunk = max(1, min(16, total // (workers * 8)))
         packed = pool.map(_read, jobs, chunksize=chunk)

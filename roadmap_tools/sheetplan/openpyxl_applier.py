@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Callable, Dict
+from typing import Any, Callable, Dict, Sequence, Tuple
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.comments import Comment
@@ -61,10 +61,28 @@ def _writable(ws, row: int, column: int):
     return cell
 
 
+#: Attribute of a sheet: the (first, last) row spans whose cells another writer puts in the file
+#: (``openpyxl_streamed``); style operations pass over them, their cells taking the row above's.
+ROWS_WRITTEN_ELSEWHERE = "_roadmap_rows_written_elsewhere"
+
+
 def _cells(ws, rng: str):
     min_row, min_col, max_row, max_col = sp.bounds(rng)
-    for row in ws.iter_rows(min_row=min_row, max_row=max_row, min_col=min_col, max_col=max_col):
-        yield from row
+    for first, last in _own_rows(ws, min_row, max_row):
+        for row in ws.iter_rows(min_row=first, max_row=last, min_col=min_col, max_col=max_col):
+            yield from row
+
+
+def _own_rows(ws, first: int, last: int):
+    """The spans of rows ``first``..``last`` that hold the sheet's own cells."""
+    for held_first, held_last in sorted(getattr(ws, ROWS_WRITTEN_ELSEWHERE, ())):
+        if held_last < first or held_first > last:
+            continue
+        if held_first > first:
+            yield first, held_first - 1
+        first = held_last + 1
+    if first <= last:
+        yield first, last
 
 
 def _get_sheet(workbook, plan: sp.SheetPlan):
@@ -83,8 +101,12 @@ def _get_sheet(workbook, plan: sp.SheetPlan):
     return workbook.create_sheet(plan.sheet, index)
 
 
-def apply(workbook, plan: sp.SheetPlan) -> None:
+def apply(workbook, plan: sp.SheetPlan, rows_written_elsewhere: Sequence[Tuple[int, int]] = ()) -> None:
+    """Apply ``plan``; ``rows_written_elsewhere``: (first, last) spans of rows whose cells
+    ``openpyxl_streamed`` writes into the file, which style operations pass over."""
     ws = _get_sheet(workbook, plan)
+    if rows_written_elsewhere:
+        setattr(ws, ROWS_WRITTEN_ELSEWHERE, tuple(rows_written_elsewhere))
     if plan.tab_colour:
         ws.sheet_properties.tabColor = plan.tab_colour
     for op in plan.ops:

@@ -1,32 +1,46 @@
 """Big blocks of values written straight into the saved file instead of held as openpyxl cells.
 
 A region's «Строки отчётов» has a row for every report row: at 5,000 forms over a million
-cells, which openpyxl keeps as objects until the workbook is saved (more than 200 MB). A
-block of values that no other operation of its plan styles is held back when the plans are
-applied (``apply_holding_back``) and written row by row when the workbook is saved
-(``save``), each cell as the openpyxl applier would have stored it; the file is the same.
+cells, which openpyxl keeps as objects until the workbook is saved (more than 200 MB) and
+writes one by one through lxml (most of a summary's time). The rows of a long block of values
+are held back when the plans are applied (``apply_holding_back``) and written into the sheet's
+XML as text when the workbook is saved (``save``), each cell as the openpyxl applier would
+have stored it. A block may be styled (borders, wrapping, fills, fonts, number formats) as long
+as every styling operation covers all its held rows alike: its first row is applied as cells,
+and the held rows below take that row's style. Read back, the file is the same as openpyxl's
+(``tests/test_sheet_rows_streamed.py``); the held rows' text is UTF-8 where openpyxl writes
+character references, so the file is smaller.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
+import math
 import os
-from typing import Dict, List, Sequence, Union
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 from zipfile import ZIP_DEFLATED, ZipFile
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter, create_temporary_file
 from openpyxl.worksheet.dimensions import SheetDimension
 from openpyxl.writer.excel import ExcelWriter
 
 from roadmap_tools.sheetplan import openpyxl_applier
 from roadmap_tools.sheetplan import operations as sp
 
-#: Blocks shorter than this are applied as usual: holding back saves nothing worth having.
-HOLD_BACK_FROM = 1000
+#: Blocks shorter than this are applied as cells: holding back saves nothing worth having.
+HOLD_BACK_FROM = 200
+
+#: zlib level of the saved file. Measured on the summary of 1,000 forms (24 MB of XML): level 6
+#: (zipfile's default) 0.20 s and 2.0 MB, level 3 0.08 s and 2.6 MB, level 1 0.06 s and 3.1 MB.
+COMPRESS_LEVEL = 3
 
 #: Operations that say something about a range without touching its cells.
 _NOT_ON_CELLS = (
@@ -38,8 +52,36 @@ _NOT_ON_CELLS = (
     sp.PageSetup,
     sp.DefinedName,
 )
+#: Operations that only style the cells of their range, each cell alike.
+_STYLING = (sp.Fill, sp.Font, sp.Wrap, sp.NumberFormat, sp.Border)
+#: Values whose cell openpyxl gives a number format of their own (its style depends on the value).
+_STYLED_BY_VALUE = (datetime.date, datetime.time, datetime.timedelta)
 
-Held = Dict[str, List[sp.Values]]  # sheet name -> blocks of values held back
+#: A character a text cannot be written with as it is: one to drop, to escape, or that lxml refuses.
+_ATTENTION = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f&<>\r\ud800-\udfff\ufffe\uffff]")
+_UNWRITABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+#: Rows of text gathered before they go to the file.
+_ROWS_PER_WRITE = 512
+
+
+@dataclass(frozen=True)
+class HeldBlock:
+    """Rows of values held back from the cells, written at save time."""
+
+    row0: int  # the first held row
+    col0: int
+    rows: Sequence[Sequence[sp.Value]]
+    #: The row above, applied as cells, whose style every held row takes; None: not styled.
+    probe_row: Optional[int] = None
+    #: Columns a styling operation covers: each held row has a cell there, value or not.
+    styled_cols: Tuple[int, ...] = ()
+
+    @property
+    def last_row(self) -> int:
+        return self.row0 + len(self.rows) - 1
+
+
+Held = Dict[str, List[HeldBlock]]  # sheet name -> blocks of rows held back
 
 
 def _bounds(op: sp.Values) -> tuple:
@@ -67,78 +109,233 @@ def _op_bounds(op) -> Union[tuple, None]:
     return (1, 1, float("inf"), float("inf"))
 
 
-def _held_back(plan: sp.SheetPlan) -> List[sp.Values]:
-    """The blocks of ``plan`` that can be held back: long, on a sheet the plan resets, and no other
-    operation of the plan touching their cells."""
-    if not plan.reset:
-        return []
-    held = []
-    for op in plan.ops:
-        if not isinstance(op, sp.Values) or len(op.rows) < HOLD_BACK_FROM:
+def _split(op: sp.Values, others: Sequence) -> Tuple[List[sp.Values], List[HeldBlock]]:
+    """``op`` as the blocks of its rows to hold back and the values still to apply as cells.
+
+    The rows are cut wherever another operation of the plan begins or ends (and around a
+    table's header row, which names the table's columns); a band of rows is held back when
+    every operation on it only styles it."""
+    block = _bounds(op)
+    row0, col0, last, _ = block
+    cuts = {row0, last + 1}
+    touching = []
+    for other in others:
+        if isinstance(other, sp.Table):
+            header = sp.bounds(other.range)[0]
+            cuts.update(r for r in (header, header + 1) if row0 < r <= last)
             continue
-        block = _bounds(op)
-        others = (_op_bounds(other) for other in plan.ops if other is not op)
-        if not any(bounds is not None and _overlap(block, bounds) for bounds in others):
-            held.append(op)
-    return held
+        bounds = _op_bounds(other)
+        if bounds is None or not _overlap(block, bounds):
+            continue
+        touching.append((other, bounds))
+        cuts.update(r for r in (bounds[0], bounds[2] + 1) if row0 < r <= last)
+    edges = sorted(cuts)
+    applied: List[sp.Values] = []
+    held: List[HeldBlock] = []
+    for first, end in zip(edges, edges[1:]):
+        rows = op.rows[first - row0 : end - row0]
+        band = (first, block[1], end - 1, block[3])
+        on_band = [(other, bounds) for other, bounds in touching if _overlap(band, bounds)]
+        piece = _held_band(first, col0, rows, on_band)
+        if piece is None:
+            applied.append(sp.Values(sp.address(first, col0), rows))
+            continue
+        if piece.probe_row is not None:
+            applied.append(sp.Values(sp.address(first, col0), rows[:1]))
+        held.append(piece)
+    if not held:
+        return [op], []
+    return applied, held
+
+
+def _held_band(first: int, col0: int, rows: Sequence, on_band: list) -> Optional[HeldBlock]:
+    if any(not isinstance(other, _STYLING) for other, _ in on_band):
+        return None
+    if not on_band:
+        return HeldBlock(first, col0, rows) if len(rows) >= HOLD_BACK_FROM else None
+    # styled: the band's first row is applied as cells and the rest take its style, which
+    # needs values that do not style their own cell
+    if len(rows) - 1 < HOLD_BACK_FROM:
+        return None
+    if any(isinstance(value, _STYLED_BY_VALUE) for row in rows for value in row):
+        return None
+    styled = sorted({col for _, bounds in on_band for col in range(bounds[1], bounds[3] + 1)})
+    return HeldBlock(first + 1, col0, rows[1:], probe_row=first, styled_cols=tuple(styled))
 
 
 def apply_holding_back(workbook, plans: Sequence[sp.SheetPlan]) -> Held:
-    """``apply_openpyxl`` with the blocks that can wait held back; they are returned for ``save``.
+    """``apply_openpyxl`` with the rows that can wait held back; they are returned for ``save``.
 
-    Only a sheet that one plan alone writes has blocks held back: another plan could reset the
-    sheet or write into the block."""
-    plans_of: Dict[str, int] = {}
-    for plan in plans:
-        plans_of[plan.sheet] = plans_of.get(plan.sheet, 0) + 1
+    Only a sheet that one plan alone writes, and resets, has rows held back: another plan
+    could write into them."""
+    plans_of = Counter(plan.sheet for plan in plans)
     held: Held = {}
-    applied = []
     for plan in plans:
-        blocks = _held_back(plan) if plans_of[plan.sheet] == 1 else []
-        if blocks:
-            held[plan.sheet] = blocks
-            plan = dataclasses.replace(plan, ops=[op for op in plan.ops if not any(op is b for b in blocks)])
-        applied.append(plan)
-    sp.apply_openpyxl(workbook, applied)
+        blocks: List[HeldBlock] = []
+        if plan.reset and plans_of[plan.sheet] == 1:
+            ops: list = []
+            for op in plan.ops:
+                if isinstance(op, sp.Values) and len(op.rows) >= HOLD_BACK_FROM:
+                    applied, held_back = _split(op, [other for other in plan.ops if other is not op])
+                    ops.extend(applied)
+                    blocks.extend(held_back)
+                else:
+                    ops.append(op)
+            if blocks:
+                plan = dataclasses.replace(plan, ops=ops)
+                held[plan.sheet] = blocks
+        openpyxl_applier.apply(workbook, plan, [(b.row0, b.last_row) for b in blocks])
     return held
 
 
+def _text_cell_end(value: str) -> Optional[str]:
+    """What follows a text cell's address and style, as ``store_value`` stores the text and lxml
+    writes it (UTF-8 where lxml writes character references); None for a text lxml refuses."""
+    if _ATTENTION.search(value) is not None or len(value) > 32767:
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]
+        if _UNWRITABLE.search(value) is not None:
+            return None
+        escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    else:
+        escaped = value
+    if not value:
+        return ' t="inlineStr"></c>'
+    if value != value.strip():
+        return f' t="inlineStr"><is><t xml:space="preserve">{escaped}</t></is></c>'
+    return f' t="inlineStr"><is><t>{escaped}</t></is></c>'
+
+
 class _SheetWriter(WorksheetWriter):
-    """openpyxl's sheet writer, with the held-back rows written after the sheet's own."""
+    """openpyxl's sheet writer, with the held-back rows written as text among the sheet's own."""
 
-    def __init__(self, ws, blocks: List[sp.Values]):
-        self.blocks = blocks
-        super().__init__(ws)
-
-    def _held_rows(self):
-        ws = self.ws
-        for op in self.blocks:
-            row0, col0 = sp.parse_address(op.cell)
-            for r, values in enumerate(op.rows, start=row0):
-                cells = []
-                for c, value in enumerate(values, start=col0):
-                    cell = Cell(ws, row=r, column=c)
-                    openpyxl_applier.store_value(cell, value)
-                    cells.append(cell)
-                if cells:
-                    yield r, cells
+    def __init__(self, ws, blocks: List[HeldBlock]):
+        self.blocks = sorted(blocks, key=lambda b: b.row0)
+        self.path = create_temporary_file()
+        self.file = open(self.path, "wb")
+        self._text_ends: Dict[str, str] = {}
+        super().__init__(ws, out=self.file)
 
     def rows(self):
         own = super().rows()
-        first = min(sp.parse_address(op.cell)[0] for op in self.blocks)
-        if own and own[-1][0] >= first:
-            raise ValueError(f"лист «{self.ws.title}»: строки после {first} заняты")
-        return _chain(own, self._held_rows())
+        for row, _ in own:
+            if any(b.row0 <= row <= b.last_row for b in self.blocks):
+                raise ValueError(f"лист «{self.ws.title}»: строка {row} занята")
+        return own
+
+    def write_rows(self):
+        xf = self.xf.send(True)
+        own = self.rows()
+        with xf.element("sheetData"):
+            index = 0
+            for block in self.blocks:
+                while index < len(own) and own[index][0] < block.row0:
+                    self.write_row(xf, own[index][1], own[index][0])
+                    index += 1
+                self._write_block(xf, block)
+            for row_idx, cells in own[index:]:
+                self.write_row(xf, cells, row_idx)
+        self.xf.send(None)
+
+    def _column_styles(self, block: HeldBlock) -> Dict[int, StyleArray]:
+        """Column -> the style (openpyxl's ``StyleArray``) of the block's probe row."""
+        if block.probe_row is None:
+            return {}
+        cells = self.ws._cells
+        return {col: cells[(block.probe_row, col)]._style for col in block.styled_cols}
+
+    def _write_block(self, xf, block: HeldBlock) -> None:
+        styles = self._column_styles(block)
+        registry = self.ws.parent._cell_styles
+        # the probe row, written before, registered these styles: the same ids
+        style_attrs = {col: f' s="{registry.add(style)}"' if any(style) else "" for col, style in styles.items()}
+        letters: Dict[int, str] = {}
+        columns_of: Dict[int, list] = {}  # a row's width -> (column, index in the row or -1, <c r=", style)
+        dims = self.ws.row_dimensions
+        col0 = block.col0
+        texts: List[str] = []
+        for r, values in enumerate(block.rows, start=block.row0):
+            width = len(values)
+            columns = columns_of.get(width)
+            if columns is None:
+                wanted = sorted(set(range(col0, col0 + width)) | set(block.styled_cols))
+                for col in wanted:
+                    letters.setdefault(col, get_column_letter(col))
+                columns = columns_of[width] = [
+                    (
+                        col - col0 if col0 <= col < col0 + width else -1,
+                        f'<c r="{letters[col]}',
+                        style_attrs.get(col, ""),
+                    )
+                    for col in wanted
+                ]
+            if not columns:  # no cell: no row
+                continue
+            text = None if r in dims else self._row_text(r, values, columns)
+            if text is None:  # a value openpyxl writes in its own way: the row as cells
+                self._write_text(xf, texts)
+                texts = []
+                self.write_row(xf, self._cells(block, r, values, styles), r)
+                continue
+            texts.append(text)
+            if len(texts) >= _ROWS_PER_WRITE:
+                self._write_text(xf, texts)
+                texts = []
+        self._write_text(xf, texts)
+
+    def _row_text(self, r: int, values: Sequence, columns: list) -> Optional[str]:
+        """The ``<row>`` of held row ``r`` as openpyxl writes it; None where a value needs openpyxl."""
+        ends = self._text_ends  # texts repeat (municipalities, sections, activities): each made once
+        at = f'{r}"'
+        parts = [f'<row r="{r}">']
+        for index, start, style in columns:
+            value: Any = values[index] if index >= 0 else None
+            kind = type(value)
+            if kind is str:
+                end = ends.get(value)
+                if end is None:
+                    end = _text_cell_end(value)
+                    if end is None:
+                        return None
+                    ends[value] = end
+                parts.append(f"{start}{at}{style}{end}")
+            elif value is None:
+                if style:
+                    parts.append(f'{start}{at}{style} t="n"></c>')
+            elif kind is bool:
+                parts.append(f'{start}{at}{style} t="b"><v>{1 if value else 0}</v></c>')
+            elif kind is int or (kind is float and math.isfinite(value)):
+                parts.append(f'{start}{at}{style} t="n"><v>{"%.16g" % value}</v></c>')
+            else:
+                return None
+        parts.append("</row>")
+        return "".join(parts)
+
+    def _write_text(self, xf, texts: List[str]) -> None:
+        if texts:
+            xf.flush()  # what lxml holds goes first
+            self.file.write("".join(texts).encode("utf-8"))
+
+    def _cells(self, block: HeldBlock, r: int, values: Sequence, styles: dict) -> list:
+        """Held row ``r`` as the cells the openpyxl applier would have made."""
+        cells = []
+        for col in sorted(set(range(block.col0, block.col0 + len(values))) | set(block.styled_cols)):
+            cell = Cell(self.ws, row=r, column=col, style_array=styles.get(col))
+            if block.col0 <= col < block.col0 + len(values):
+                openpyxl_applier.store_value(cell, values[col - block.col0])
+            cells.append(cell)
+        return cells
 
     def write_dimensions(self):
-        rows = {row for row, _ in self.ws._cells}
-        cols = {col for _, col in self.ws._cells}
-        for op in self.blocks:
-            row0, col0 = sp.parse_address(op.cell)
-            for r, values in enumerate(op.rows, start=row0):
+        rows = [row for row, _ in self.ws._cells]
+        cols = [col for _, col in self.ws._cells]
+        for block in self.blocks:
+            if block.styled_cols and block.rows:
+                rows += [block.row0, block.last_row]
+                cols += [block.styled_cols[0], block.styled_cols[-1]]
+            for r, values in enumerate(block.rows, start=block.row0):
                 if values:
-                    rows.add(r)
-                    cols.update((col0, col0 + len(values) - 1))
+                    rows.append(r)
+                    cols += [block.col0, block.col0 + len(values) - 1]
         if rows:
             ref = f"{get_column_letter(min(cols))}{min(rows)}:{get_column_letter(max(cols))}{max(rows)}"
         else:
@@ -158,11 +355,6 @@ class _SheetWriter(WorksheetWriter):
         super().write_tables()
 
 
-def _chain(first, second):
-    yield from first
-    yield from second
-
-
 class _Writer(ExcelWriter):
     def __init__(self, workbook, archive, held: Held):
         super().__init__(workbook, archive)
@@ -177,15 +369,20 @@ class _Writer(ExcelWriter):
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images
         writer = _SheetWriter(ws, blocks)
-        writer.write()
-        ws._rels = writer._rels
-        self._archive.write(writer.out, ws.path[1:])
+        try:
+            writer.write()
+            writer.file.close()
+            ws._rels = writer._rels
+            self._archive.write(writer.path, ws.path[1:])
+        finally:
+            writer.file.close()
+            os.remove(writer.path)
+            ALL_TEMP_FILES.remove(writer.path)
         self.manifest.append(ws)
-        writer.cleanup()
 
 
 def save(workbook, path: Union[str, os.PathLike], held: Held) -> None:
-    """``workbook.save(path)`` with the held-back blocks written into their sheets."""
-    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+    """``workbook.save(path)`` with the held-back rows written into their sheets."""
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=COMPRESS_LEVEL)
     workbook.properties.modified = datetime.datetime.now(tz=datetime.timezone.utc).replace(tzinfo=None)
     _Writer(workbook, archive, held).save()

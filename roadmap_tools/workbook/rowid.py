@@ -9,6 +9,7 @@ text is later corrected: re-import keeps it as a column of the user's own.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Iterable, Optional
 
@@ -24,6 +25,7 @@ def _fold(text: str) -> str:
     return " ".join(str(text or "").replace("ё", "е").replace("Ё", "Е").split()).lower().strip(" .;,")
 
 
+@functools.lru_cache(maxsize=65536)  # every municipality's form has the region's rows
 def derive_row_id(section: str, activity: str) -> str:
     """«R» and ten hex digits of a hash of the section and the activity text (case and spacing aside)."""
     digest = hashlib.blake2b(f"{_fold(section)}\x1f{_fold(activity)}".encode("utf-8"), digest_size=5).hexdigest()

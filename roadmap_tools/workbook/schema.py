@@ -73,7 +73,7 @@ ROW_ID_COLUMN = Column(
     hint="Служебный код строки: по нему ответы исполнителей и замечания куратора "
     "находят своё мероприятие. Не меняйте и не удаляйте.",
 )
-#: The curator's answer on a row, written by «Замечания куратора» (``review.apply_feedback``).
+#: The curator's answer on a row, written by «Замечания куратора» (``feedback.apply_feedback_job``).
 REVIEW_COLUMNS = [
     Column("decision", "Решение куратора", 16),
     Column("curator_comment", "Комментарий куратора", 40),

@@ -927,12 +927,13 @@ def check_archive_parts(
         try:
             fh.seek(0)
             # a file of a few MB is read at once: its members are then found without a read each
-            archive = io.BytesIO(fh.read()) if os.fstat(fh.fileno()).st_size <= _WHOLE_FILE_BYTES else fh
+            whole = fh.read() if os.fstat(fh.fileno()).st_size <= _WHOLE_FILE_BYTES else None
+            archive = io.BytesIO(whole) if whole is not None else fh
             with zipfile.ZipFile(archive) as zf:
                 infos = zf.infolist()
                 _check_directory(p, infos)
                 # hostile content is named first, whatever the file turns out to be
-                scanned = _scan_members(p, infos, archive, lambda name: name in _BOOK_PARTS or keep(name), kept)
+                scanned = _scan_members(p, infos, archive, lambda name: name in _BOOK_PARTS or keep(name), kept, whole)
                 _check_kind(p, zf, what)
                 sheet_names = _sheet_names(zf, kept)
                 _check_sheets_present(p, zf, sheet_names, what)
@@ -1278,18 +1279,29 @@ _WHOLE_FILE_BYTES = 16 * 1024 * 1024
 _WHOLE_MEMBER_BYTES = 4 * 1024 * 1024
 
 
-def _whole_member(fh, info: zipfile.ZipInfo) -> Optional[bytes]:
+def _whole_member(fh, info: zipfile.ZipInfo, whole: Optional[bytes] = None) -> Optional[bytes]:
     """A small member's bytes, decompressed at once and never beyond its declared size; None
-    when anything is not as declared (the streaming scan then finds what and says it)."""
+    when anything is not as declared (the streaming scan then finds what and says it).
+    ``whole``: the file's bytes, when it was read at once (sliced rather than read)."""
     if info.file_size > _WHOLE_MEMBER_BYTES or info.compress_size > _WHOLE_MEMBER_BYTES:
         return None
-    fh.seek(info.header_offset)
-    header = fh.read(30)
+    offset = info.header_offset
+    if offset < 0:
+        return None
+    if whole is not None:
+        header = whole[offset : offset + 30]
+    else:
+        fh.seek(offset)
+        header = fh.read(30)
     if len(header) < 30 or header[:4] != b"PK\x03\x04":
         return None
     name_length, extra_length = struct.unpack("<HH", header[26:30])
-    fh.seek(info.header_offset + 30 + name_length + extra_length)
-    raw = fh.read(info.compress_size)
+    start = offset + 30 + name_length + extra_length
+    if whole is not None:
+        raw = whole[start : start + info.compress_size]
+    else:
+        fh.seek(start)
+        raw = fh.read(info.compress_size)
     if len(raw) != info.compress_size:
         return None
     if info.compress_type == zipfile.ZIP_STORED:
@@ -1309,7 +1321,14 @@ def _whole_member(fh, info: zipfile.ZipInfo) -> Optional[bytes]:
     return data
 
 
-def _scan_members(p: Path, infos: list, fh=None, keep: Callable[[str], bool] = lambda name: False, kept=None) -> list:
+def _scan_members(
+    p: Path,
+    infos: list,
+    fh=None,
+    keep: Callable[[str], bool] = lambda name: False,
+    kept=None,
+    whole: Optional[bytes] = None,
+) -> list:
     """(part, scanner) for every member, after refusing bombs, forged sizes and DTDs.
 
     ``keep``: names of members whose bytes go into ``kept`` (small members only)."""
@@ -1322,7 +1341,7 @@ def _scan_members(p: Path, infos: list, fh=None, keep: Callable[[str], bool] = l
         if info.is_dir():
             continue
         scanner = _PartScanner(info.filename, info.file_size)
-        data = _whole_member(fh, info)
+        data = _whole_member(fh, info, whole)
         if data is not None and len(data) <= MAX_PART_BYTES and total + len(data) <= MAX_UNPACKED_BYTES:
             total += len(data)
             scanner.feed(data, final=True)

@@ -303,6 +303,7 @@ def same_municipality_keys(keys: Iterable[str]) -> dict:
 
 
 # --- the reporting period -------------------------------------------------------
+@functools.lru_cache(maxsize=4096)  # one region's forms share a few titles
 def period_in(text: str) -> Optional[tuple]:
     """The reporting period a title or a letter states, or None.
 

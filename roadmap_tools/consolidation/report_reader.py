@@ -351,19 +351,30 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
     numbered = "number" in layout.fields
     header_width = sum(1 for t in layout.titles if t)
     content = [name for name in layout.fields if name not in ("number", "activity", "section")]
-    get = layout.get
+    # ``layout.get``'s columns, looked up once: ``logical`` gives every row all the layout's columns
+    width = len(layout.titles)
+    columns = {name: index for name, index in layout.fields.items() if index < width}
+    at_activity, at_number = columns.get("activity"), columns.get("number")
+    at_info, at_link = columns.get("info"), columns.get("link")
+    at_content = [columns[name] for name in content if name in columns]
     for position, raw in enumerate(rows):
         cells, _ = layout.logical(raw)
         filled = [c for c in cells if c]
         if (
             not filled
-            # the «1 2 3 4» row (its first text a number: most rows are told apart at once)
-            or (len(filled) > 1 and filled[0].rstrip(".").isdigit() and is_column_numbering(cells))
+            # the «1 2 3 4» row (its first texts numbers: most rows are told apart at once)
+            or (
+                len(filled) > 1
+                and filled[0].rstrip(".").isdigit()
+                and filled[1].rstrip(".").isdigit()
+                and is_column_numbering(cells)
+            )
             or (len(filled) == header_width and same_header(cells, layout))
         ):  # the header again, on a new page
             continue
-        activity, number = get(cells, "activity"), get(cells, "number")
-        reported = any(get(cells, name) for name in content)
+        activity = cells[at_activity] if at_activity is not None else ""
+        number = cells[at_number] if at_number is not None else ""
+        reported = any(cells[index] for index in at_content)
         # text alone under «Информация»/«Ссылка» after a row is the rest of that row, cut by a page break
         rest_of_row = bool(result) and len(filled) == 1 and reported
         if (None in raw.cells and raw.is_one_cell) or (
@@ -377,7 +388,8 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
         ):
             section = " ".join(c for c in cells if c)  # «I. Организационное сопровождение»
             continue
-        info, link = get(cells, "info"), get(cells, "link")
+        info = cells[at_info] if at_info is not None else ""
+        link = cells[at_link] if at_link is not None else ""
         if raw.links:  # Word hyperlinks behind a cell's text («Приказ» pointing at https://…) count as links
             hidden = [url for grid, url in raw.links if layout.inside(grid) and url not in find_urls(f"{link} {info}")]
             link = " ".join([link] + hidden).strip()

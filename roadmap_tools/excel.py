@@ -22,7 +22,9 @@ from typing import Any, Callable, Optional
 import xlwings as xw
 from xlwings import script
 
+from roadmap_tools.collector import fewer_collections
 from roadmap_tools.errors import RoadmapError
+from roadmap_tools.sheetplan.xlwings_remote import is_remote, read_rows
 
 ALERT_TITLE = "Дорожная карта"
 
@@ -64,14 +66,6 @@ def xlwings_too_old(version: str) -> Optional[RoadmapError]:
     )
 
 
-def _is_remote(book) -> bool:
-    # xlwings Lite and xlwings Server: the remote engine, whose abilities depend on its version.
-    try:
-        return book.app.engine.name == "remote"
-    except Exception:
-        return False
-
-
 def show_status(book, text) -> None:
     """The status bar of desktop Excel; silently nothing where there is none (Office.js)."""
     try:
@@ -106,7 +100,7 @@ def button(job: Callable) -> Callable:
         queue = _pending_actions(book)
         mark = len(queue) if queue is not None else 0
         try:
-            too_old = xlwings_too_old(xw.__version__) if _is_remote(book) else None
+            too_old = xlwings_too_old(xw.__version__) if is_remote(book) else None
             if too_old is not None:
                 raise too_old
             job(book, *args, **kwargs)
@@ -154,9 +148,13 @@ def sheet_rows(sheet) -> list:
     last = sheet.used_range.last_cell
     # the range by its address: xlwings' remote engine makes a range from two cells by
     # copying the whole sheet twice (0.1 s at 20,000 rows)
-    values = sheet.range(range_address(1, 1, last.row, last.column)).options(ndim=2).value
-    # xlwings returns every number as float; openpyxl (the command line) gives int for 5
-    rows = [[int(v) if v.__class__ is float and v.is_integer() else v for v in row] for row in values]
+    rng = sheet.range(range_address(1, 1, last.row, last.column))
+    if is_remote(sheet.book):
+        rows = read_rows(rng)  # the same values, without xlwings' per-cell converters
+    else:
+        values = rng.options(ndim=2).value
+        # xlwings returns every number as float; openpyxl (the command line) gives int for 5
+        rows = [[int(v) if v.__class__ is float and v.is_integer() else v for v in row] for row in values]
     while rows and all(v is None for v in rows[-1]):
         rows.pop()
     return rows
@@ -328,20 +326,21 @@ def check_entries(book: Optional[xw.Book] = None):
     from roadmap_tools.actions.jobs import check_job, marked_cells
     from roadmap_tools.workbook.schema import SHEET_CHECK, SHEET_GANTT, SHEET_ROADMAP
 
-    data = RoadmapBook(book)
-    previous = data.rows(SHEET_CHECK)
-    ours = {cell for sheet, cell in marked_cells(previous) if sheet == SHEET_ROADMAP}
-    notes = roadmap_notes(data.roadmap_sheet, ours)
-    show_status(book, "Дорожная карта: проверка…")
-    result = check_job(
-        data.roadmap,
-        data.settings,
-        previous,
-        notes,
-        datetime.date.today(),
-        gantt=find_sheet(book, SHEET_GANTT, required=False) is not None,
-    )
-    apply_plans(book, result.plans)
+    with fewer_collections():  # only the book: no library that leaves cycles
+        data = RoadmapBook(book)
+        previous = data.rows(SHEET_CHECK)
+        ours = {cell for sheet, cell in marked_cells(previous) if sheet == SHEET_ROADMAP}
+        notes = roadmap_notes(data.roadmap_sheet, ours)
+        show_status(book, "Дорожная карта: проверка…")
+        result = check_job(
+            data.roadmap,
+            data.settings,
+            previous,
+            notes,
+            datetime.date.today(),
+            gantt=find_sheet(book, SHEET_GANTT, required=False) is not None,
+        )
+        apply_plans(book, result.plans)
     find_sheet(book, SHEET_CHECK).activate()
     inform(
         book,
@@ -358,17 +357,18 @@ def flag_overdue(book: Optional[xw.Book] = None, as_of: Optional[datetime.date] 
     from roadmap_tools.workbook.schema import SHEET_GANTT
     from roadmap_tools.workbook.settings import resolve_as_of
 
-    data = RoadmapBook(book)
-    when = resolve_as_of(data.settings, as_of, datetime.date.today())
-    result = overdue_job(
-        data.roadmap,
-        data.settings,
-        when,
-        settings_rows=data.settings_rows,
-        write_as_of=as_of is not None and as_of != data.settings.get("as_of"),
-        gantt=find_sheet(book, SHEET_GANTT, required=False) is not None,
-    )
-    apply_plans(book, result.plans)
+    with fewer_collections():  # only the book: no library that leaves cycles
+        data = RoadmapBook(book)
+        when = resolve_as_of(data.settings, as_of, datetime.date.today())
+        result = overdue_job(
+            data.roadmap,
+            data.settings,
+            when,
+            settings_rows=data.settings_rows,
+            write_as_of=as_of is not None and as_of != data.settings.get("as_of"),
+            gantt=find_sheet(book, SHEET_GANTT, required=False) is not None,
+        )
+        apply_plans(book, result.plans)
 
 
 @script(name="Форма мониторинга")
@@ -383,10 +383,11 @@ def monitoring_form(
     from roadmap_tools.workbook.schema import SHEET_FORM
     from roadmap_tools.workbook.settings import explain_period
 
-    data = RoadmapBook(book)
-    start, end, note = explain_period(data.settings, period_from, period_to, datetime.date.today())
-    result = form_job(data.roadmap, data.settings, start, end)
-    apply_plans(book, result.plans)
+    with fewer_collections():  # only the book: no library that leaves cycles
+        data = RoadmapBook(book)
+        start, end, note = explain_period(data.settings, period_from, period_to, datetime.date.today())
+        result = form_job(data.roadmap, data.settings, start, end)
+        apply_plans(book, result.plans)
     find_sheet(book, SHEET_FORM).activate()
     if note:
         inform(book, note)

@@ -150,3 +150,26 @@ def test_a_button_and_its_command_say_the_same_about_a_bad_book(sample_workbook,
     result = run_cli(*command, book)
     assert result.code == 1
     assert result.err.strip() == f"Ошибка: {prompt}"
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_a_button_runs_the_cycle_collector_less_often_and_leaves_it_as_it_found_it(sample_workbook, monkeypatch, fails):
+    import gc
+
+    import roadmap_tools.actions.jobs
+    from roadmap_tools.collector import GC_THRESHOLD
+
+    seen = []
+    real_form_job = roadmap_tools.actions.jobs.form_job
+
+    def form_job(*args, **kwargs):
+        seen.append(gc.get_threshold()[0])
+        if fails:
+            raise KeyError("column")
+        return real_form_job(*args, **kwargs)
+
+    monkeypatch.setattr(roadmap_tools.actions.jobs, "form_job", form_job)
+    before = gc.get_threshold()
+    rt.monitoring_form(remote_book(sample_workbook))
+    assert seen == [GC_THRESHOLD]
+    assert gc.get_threshold() == before

@@ -30,20 +30,21 @@ class Interrupted(Exception):
 
 
 def test_a_failure_in_the_middle_of_a_write_leaves_the_original_intact_and_readable(workbook, monkeypatch):
-    import openpyxl
+    from openpyxl.writer.excel import ExcelWriter
 
     from roadmap_tools.reading.importer import import_to_workbook
 
     before = workbook.read_bytes()
-    real_save = openpyxl.Workbook.save
+    real_save = ExcelWriter.save  # openpyxl's writer of the whole file, behind every save of ours
 
-    def save_half_then_fail(self, filename):
-        real_save(self, filename)
+    def save_half_then_fail(self):
+        real_save(self)
+        filename = self._archive.filename
         with open(filename, "r+b") as fh:  # half a file on disk, as when the power goes
             fh.truncate(os.path.getsize(filename) // 2)
         raise Interrupted("disk gone")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", save_half_then_fail)
+    monkeypatch.setattr(ExcelWriter, "save", save_half_then_fail)
     with pytest.raises(Interrupted):
         import_to_workbook(malformed.ROADMAP_DOCX, workbook)
     assert workbook.read_bytes() == before

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Optional, Union
 
+from roadmap_tools import collector
 from roadmap_tools.actions.jobs import (
     CheckResult,
     FormResult,
@@ -33,7 +34,6 @@ class BookFile:
 
     def __init__(self, path: PathLike, keep_vba: Optional[bool] = None, school_year: Optional[int] = None):
         from roadmap_tools import safeio
-        from roadmap_tools.workbook.book import plain_values
 
         self.path = Path(path)
         if keep_vba is None:
@@ -41,10 +41,7 @@ class BookFile:
         # one check of the archive and one parse: openpyxl keeps the formulas for writing back
         target = safeio.check_archive(self.path, safeio.WHAT_EXCEL)
         self.wb = safeio.load_checked_workbook(target, keep_vba=keep_vba)
-        self._values = {
-            name: plain_values(rows)
-            for name, rows in _shown_values(self.wb, target, (SHEET_ROADMAP, SHEET_SETTINGS, SHEET_CHECK)).items()
-        }
+        self._values = _shown_values(self.wb, target, (SHEET_ROADMAP, SHEET_SETTINGS, SHEET_CHECK))
         self.settings_rows = self.rows(SHEET_SETTINGS)
         roadmap_rows = self.rows(SHEET_ROADMAP) if SHEET_ROADMAP in self.wb.sheetnames else None
         # the same reader, and the same messages, as the Excel door's (workbook.book)
@@ -73,43 +70,60 @@ class BookFile:
 
 def _shown_values(wb, checked_path: Path, names: tuple) -> dict:
     """Sheet name -> rows of what the cells show, as python-calamine reads them («» for an empty
-    cell, a date for a date at midnight), for the named sheets present in the workbook.
+    cell, a date for a date at midnight) and ``plain_values`` gives them (a whole float as an
+    int), for the named sheets present in the workbook.
 
     The jobs read what the cells show, like the Excel door does: the values openpyxl has
     already parsed, except in a sheet holding formulas, whose last computed values
     (as Excel displays them) only a second reader of the file gives.
     """
     from roadmap_tools.reading.xlsx_values import sheet_values
+    from roadmap_tools.workbook.book import plain_values
 
     found, with_formulas = {}, []
     for name in names:
         if name not in wb.sheetnames:
             continue
-        cells = wb[name]._cells  # (row, column) -> cell, of the cells the file holds
-        if any(cell.data_type == "f" for cell in cells.values()):
+        rows = _cell_values(wb[name]._cells)
+        if rows is None:
             with_formulas.append(name)
-            continue
-        height = max((r for r, _ in cells), default=0)
-        width = max((c for _, c in cells), default=0)
-        rows = [[""] * width for _ in range(height)]
-        for (r, c), cell in cells.items():
-            value = cell._value
-            if value is None:
-                continue
-            if isinstance(value, datetime) and value.hour == value.minute == value.second == value.microsecond == 0:
-                value = value.date()
-            rows[r - 1][c - 1] = value
-        while rows and all(v == "" for v in rows[-1]):
-            rows.pop()
-        width = max(
-            (len(row) - next((i for i, v in enumerate(reversed(row)) if v != ""), len(row)) for row in rows), default=0
-        )
-        found[name] = [row[:width] for row in rows]
+        else:
+            found[name] = rows
     if with_formulas:
-        found.update(sheet_values(checked_path, tuple(with_formulas), checked=True))
+        computed = sheet_values(checked_path, tuple(with_formulas), checked=True)
+        found.update({name: plain_values(rows) for name, rows in computed.items()})
     return found
 
 
+def _cell_values(cells: dict) -> Optional[list]:
+    """The rows of a sheet's cells ((row, column) -> cell, the cells the file holds) up to the
+    last row and column holding a value, «» where there is none; None if a cell holds a formula."""
+    values = []
+    height = width = 0
+    for key, cell in cells.items():
+        if cell.data_type == "f":
+            return None
+        value = cell._value
+        if value is None or value == "":
+            continue
+        if isinstance(value, float):
+            if value.is_integer():
+                value = int(value)
+        elif isinstance(value, datetime) and value.hour == value.minute == value.second == value.microsecond == 0:
+            value = value.date()
+        row, column = key
+        if row > height:
+            height = row
+        if column > width:
+            width = column
+        values.append((row, column, value))
+    rows = [[""] * width for _ in range(height)]
+    for row, column, value in values:
+        rows[row - 1][column - 1] = value
+    return rows
+
+
+@collector.paused()
 def run_check(path: PathLike, today: Optional[date] = None, school_year: Optional[int] = None) -> CheckResult:
     """Check the workbook's roadmap; write «Проверка» and the marks into the workbook itself."""
     book = BookFile(path, school_year=school_year)
@@ -126,6 +140,7 @@ def run_check(path: PathLike, today: Optional[date] = None, school_year: Optiona
     return result
 
 
+@collector.paused()
 def run_overdue(
     path: PathLike,
     as_of: Optional[date] = None,
@@ -152,6 +167,7 @@ def run_overdue(
     return result
 
 
+@collector.paused()
 def run_form(
     path: PathLike,
     start: Optional[date] = None,

@@ -29,13 +29,12 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Optional
 
+from roadmap_tools.collector import fewer_collections
 from roadmap_tools.commands._common import (
     add_json_option,
     add_output_option,
@@ -51,8 +50,6 @@ if TYPE_CHECKING:
     from roadmap_tools.consolidation.consolidate import Summary
 
 DEFAULT_OUTPUT = "Сводка по региону.xlsx"
-#: New objects between two collections of the youngest generation (Python's default: 700).
-GC_THRESHOLD = 50_000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -127,21 +124,6 @@ def run(args: argparse.Namespace) -> int:
         return _consolidate(args, output, csv, show)
 
 
-@contextlib.contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Python's cycle collector run less often while the summary is made from the reports read:
-    that makes hundreds of thousands of objects that reference counting frees, and scanning them
-    every 700 new ones took a tenth of the main process's time. Not while reading: the reading
-    processes (forked from this one, they would inherit it) leave cycles that only the collector
-    frees (5,000 forms: 77 MB each at the usual threshold, 555 MB at this one)."""
-    previous = gc.get_threshold()
-    gc.set_threshold(GC_THRESHOLD, *previous[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*previous)
-
-
 def refuse_a_report_as_output(paths: list, output: Path) -> None:
     """The summary never replaces a file the inputs select (a report in a folder being read);
     only a summary of an earlier run there is replaced (and kept as .bak)."""
@@ -183,6 +165,9 @@ def _consolidate(args: argparse.Namespace, output: Path, csv: Optional[Path], sh
             "не найдено ни одного отчёта (.xlsx, .xlsm, .docx) по указанным путям: " + ", ".join(args.paths) + ".",
             hint="Проверьте пути и маски.",
         )
+    # Not while reading: the reading processes (forked from this one, they would inherit it)
+    # leave cycles that only the collector frees (5,000 forms: 77 MB each at the usual
+    # threshold, 555 MB at this one).
     with fewer_collections():
         return _summarise(args, output, csv, summary)
 

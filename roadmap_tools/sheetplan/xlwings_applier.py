@@ -4,21 +4,25 @@ The same plans the command line applies with openpyxl, written through xlwings, 
 it works with desktop Excel (COM engine, ``RunPython``) and with Office.js (the remote
 engine of xlwings Lite and xlwings Server, where every write becomes an action).
 
-One call per block, never per cell: a ``Values`` op is one ``range.value = rows``,
-a ``Fill`` one ``range.color``. Where xlwings has no API for a setting (print titles,
-page orientation, tab colour, a validation's error style), desktop Excel on Windows
-gets it through the COM object; Office.js goes without, and the button still works.
+One call per block, never per cell: a ``Values`` op is one ``range.value = rows`` (with
+the remote engine, one ``raw_value`` per slice: ``xlwings_remote``), a ``Fill`` one
+``range.color``, and adjacent fills and row heights are joined first (``joined_ops``).
+Where xlwings has no API for a setting (print titles, page orientation, tab colour, a
+validation's error style), desktop Excel on Windows gets it through the COM object;
+Office.js goes without, and the button still works.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Callable, Dict, Iterable, Sequence
+from typing import Any, Callable, Dict, Iterable, Optional, Sequence
 
 from roadmap_tools.errors import RoadmapError
 from roadmap_tools.sheetplan import operations as sp
+from roadmap_tools.sheetplan import xlwings_remote
 
 #: xlwings colours are «#RRGGBB».
 _BORDER_COLOUR = "#808080"
@@ -135,8 +139,9 @@ def _values(book, sheet, op: sp.Values):
     rows = excel_rows(op.rows)
     if not rows or not rows[0]:
         return
-    sheet.range(op.cell).value = rows
     row0, col0 = sp.parse_address(op.cell)
+    if not (xlwings_remote.is_remote(book) and xlwings_remote.write_rows(sheet, row0, col0, rows)):
+        sheet.range(op.cell).value = rows
     for r, c, count in date_runs(op.rows):
         sheet.range(sp.range_address(row0 + r, col0 + c, count, 1)).number_format = DATE_FORMAT
 
@@ -179,14 +184,51 @@ def _border(book, sheet, op: sp.Border):
 
 def _note(book, sheet, op: sp.Note):
     rng = sheet.range(op.cell)
-    existing = rng.note
-    if op.text is None:
+    _set_note(rng, rng.note, op.text)
+
+
+def _set_note(rng, existing, text: Optional[str]) -> None:
+    if text is None:
         if existing is not None:
             existing.delete()
     elif existing is not None:
-        existing.text = op.text
+        existing.text = text
     else:
-        rng.add_note(op.text)
+        rng.add_note(text)
+
+
+def _address_key(address: str) -> str:
+    return address.replace("$", "").upper()
+
+
+def remote_notes(sheet, ops: list) -> bool:
+    """Apply a plan's ``Note`` operations through the remote engine; False (nothing done)
+    where the client sent no list of the sheet's notes.
+
+    The remote engine finds a cell's note (``Range.note``, ``Note.delete``) by going down
+    the sheet's list of notes, so a check that marks thousands of cells took minutes.
+    Here the cells that have a note are known from that list, read once: a new note is
+    added without a search, and the notes to change or delete are taken in the list's
+    order, each found at the head of what is left. Notes touch nothing else a plan sets,
+    so only each cell's own operations keep their order.
+    """
+    entries = sheet.api.get("notes") if isinstance(sheet.api, dict) else None
+    if not isinstance(entries, list):
+        return False
+    position = {_address_key(entry["address"]): index for index, entry in enumerate(entries)}
+    present = set(position)
+    by_cell: dict = {}
+    for op in ops:
+        by_cell.setdefault(_address_key(op.cell), []).append(op)
+    for key in sorted(by_cell, key=lambda cell: position.get(cell, len(position))):
+        for op in by_cell[key]:
+            rng = sheet.range(op.cell)
+            _set_note(rng, rng.note if key in present else None, op.text)
+            if op.text is None:
+                present.discard(key)
+            else:
+                present.add(key)
+    return True
 
 
 def _hyperlink(book, sheet, op: sp.Hyperlink):
@@ -198,8 +240,11 @@ def _hyperlink(book, sheet, op: sp.Hyperlink):
         text = op.target.lstrip("#") if current in (None, "") else str(current)
     # The screen tip is ours: xlwings' default one is in English.
     rng.add_hyperlink(op.target, text, "Перейти: " + op.target.lstrip("#"))
-    if op.text is not None:
-        rng.value = excel_value(op.text)  # text stays text, whatever its first character
+    if op.text is not None:  # text stays text, whatever its first character
+        row, col = sp.parse_address(op.cell)
+        value = excel_value(op.text)
+        if not (xlwings_remote.is_remote(book) and xlwings_remote.write_rows(sheet, row, col, [[value]])):
+            rng.value = value
     rng.font.color = _HYPERLINK_COLOUR
 
 
@@ -217,6 +262,19 @@ def _widths(book, sheet, op: sp.ColumnWidths):
 
 def _row_height(book, sheet, op: sp.RowHeight):
     sheet.range(f"{op.row}:{op.row}").row_height = op.height
+
+
+@dataclass(frozen=True)
+class RowsHeight:
+    """One height for the rows ``first`` to ``last``: adjacent ``RowHeight``s joined."""
+
+    first: int
+    last: int
+    height: float
+
+
+def _rows_height(book, sheet, op: RowsHeight):
+    sheet.range(f"{op.first}:{op.last}").row_height = op.height
 
 
 def freeze_range(cell: str) -> str:
@@ -381,6 +439,123 @@ def _protect(book, sheet, op: sp.Protect):
     _desktop(protect)
 
 
+# --- joining ---------------------------------------------------------------------
+#: Fills joined at most over this many cells in one run (the check that no cell is filled twice
+#: holds them all in a set).
+MAX_JOINED_CELLS = 200_000
+
+
+def joined_ops(ops: Sequence[Any]) -> list:
+    """``ops`` with each run of adjacent ``Fill`` and ``RowHeight`` operations given in as few
+    ranges as set the same cells: fills of one colour on adjacent cells as one rectangle,
+    adjacent rows of one height as one range of rows.
+
+    A form of 20,000 activities colours thousands of single cells and sets a height for
+    every row; each is an action the remote engine queues and Office.js (or COM) carries
+    out one by one. Within a run the order does not matter (a fill and a row height touch
+    different settings), as long as no cell is filled twice: a run where one is, or where a
+    range is not a plain address, is left as it is.
+    """
+    out: list = []
+    run: list = []
+    for op in ops:
+        if op.__class__ is sp.Fill or op.__class__ is sp.RowHeight:
+            run.append(op)
+            continue
+        if run:
+            out.extend(_joined(run))
+            run = []
+        out.append(op)
+    if run:
+        out.extend(_joined(run))
+    return out
+
+
+_PLAIN_RANGE = re.compile(r"^([A-Z]{1,3})([1-9][0-9]*)(?::([A-Z]{1,3})([1-9][0-9]*))?$")
+
+
+def _joined(run: list) -> list:
+    if len(run) < 2:
+        return run
+    heights: dict = {}
+    fills: list = []
+    area = 0
+    columns: dict = {}  # «AB» -> 28, for the few columns a run touches
+    for op in run:
+        if op.__class__ is sp.RowHeight:
+            heights[op.row] = op.height  # the last height of a row wins, as it would in turn
+            continue
+        match = _PLAIN_RANGE.match(op.range)
+        if match is None:  # a whole column or row («A:A»), a name: left as it is
+            return run
+        first_col, first_row, last_col, last_row = match.groups()
+        r1, c1 = int(first_row), columns.get(first_col) or columns.setdefault(first_col, sp.column_index(first_col))
+        if last_col is None:
+            r2, c2 = r1, c1
+        else:
+            r2, c2 = int(last_row), columns.get(last_col) or columns.setdefault(last_col, sp.column_index(last_col))
+            if r2 < r1 or c2 < c1:
+                return run
+        area += (r2 - r1 + 1) * (c2 - c1 + 1)
+        fills.append((r1, c1, r2, c2, op.colour))
+    if area > MAX_JOINED_CELLS or not _disjoint(fills, area):
+        return run
+    return _joined_fills(fills) + _joined_heights(heights)
+
+
+def _disjoint(fills: list, area: int) -> bool:
+    cells: set = set()
+    for r1, c1, r2, c2, _colour in fills:
+        for row in range(r1, r2 + 1):
+            base = row * 20_000  # more than Excel's 16,384 columns
+            cells.update(range(base + c1, base + c2 + 1))
+    return len(cells) == area
+
+
+def _joined_fills(fills: list) -> list:
+    # across: a fill that goes on where the one before it ended, in the same rows and colour
+    across: list = []
+    for fill in fills:
+        if across:
+            r1, c1, r2, c2, colour = across[-1]
+            if fill[4] == colour and fill[0] == r1 and fill[2] == r2 and fill[1] == c2 + 1:
+                across[-1] = (r1, c1, r2, fill[3], colour)
+                continue
+        across.append(fill)
+    # then down: blocks of the same columns and colour one under another
+    columns: dict = {}
+    for r1, c1, r2, c2, colour in across:
+        columns.setdefault((colour, c1, c2), []).append((r1, r2))
+    out = []
+    for (colour, c1, c2), spans in columns.items():
+        for r1, r2 in _runs(spans) if len(spans) > 1 else spans:
+            out.append(sp.Fill(sp.range_address(r1, c1, r2 - r1 + 1, c2 - c1 + 1), colour))
+    return out
+
+
+def _runs(spans: list) -> list:
+    """Disjoint (first, last) spans joined where one ends just before the next begins."""
+    spans.sort()
+    joined = [spans[0]]
+    for first, last in spans[1:]:
+        if first == joined[-1][1] + 1:
+            joined[-1] = (joined[-1][0], last)
+        else:
+            joined.append((first, last))
+    return joined
+
+
+def _joined_heights(heights: dict) -> list:
+    out: list = []
+    for row in sorted(heights):
+        height = heights[row]
+        if out and out[-1].last == row - 1 and out[-1].height == height:
+            out[-1] = RowsHeight(out[-1].first, row, height)
+        else:
+            out.append(RowsHeight(row, row, height))
+    return [sp.RowHeight(op.first, op.height) if op.first == op.last else op for op in out]
+
+
 #: Operation type -> its applier (book, sheet, the operation of that type).
 _APPLY: Dict[type, Callable[[Any, Any, Any], None]] = {
     sp.Values: _values,
@@ -395,6 +570,7 @@ _APPLY: Dict[type, Callable[[Any, Any, Any], None]] = {
     sp.Merge: _merge,
     sp.ColumnWidths: _widths,
     sp.RowHeight: _row_height,
+    RowsHeight: _rows_height,
     sp.Freeze: _freeze,
     sp.Table: _table,
     sp.ClearConditionalFormats: _clear_conditional,
@@ -411,15 +587,23 @@ def apply(book, plan: sp.SheetPlan) -> None:
     if plan.tab_colour:
         _tab_colour(book, sheet, plan.tab_colour)
     pending_rules: list = []
-    for op in plan.ops:
+    remote = xlwings_remote.is_remote(book)
+    notes: list = []
+    for op in joined_ops(plan.ops):
         if isinstance(op, sp.ConditionalFill):
             pending_rules.append(op)
+            continue
+        if remote and op.__class__ is sp.Note:
+            notes.append(op)
             continue
         if isinstance(op, sp.ClearConditionalFormats) and pending_rules:
             _add_conditional_fills(sheet, pending_rules)
             pending_rules = []
         _APPLY[type(op)](book, sheet, op)
     _add_conditional_fills(sheet, pending_rules)
+    if notes and not remote_notes(sheet, notes):
+        for op in notes:
+            _note(book, sheet, op)
 
 
 def apply_plans(book, plans: Sequence[sp.SheetPlan]) -> None:

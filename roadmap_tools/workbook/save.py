@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from roadmap_tools.safeio import atomic_write
+from roadmap_tools.sheetplan import xml_rows
 
 PathLike = Union[str, Path]
 
@@ -74,7 +75,7 @@ def save_workbook(workbook, target: PathLike, original: Optional[PathLike] = Non
     """Save an openpyxl workbook atomically (backup kept), keeping the ribbon of ``original``."""
 
     def write(tmp: Path) -> None:
-        workbook.save(tmp)
+        xml_rows.save_workbook(workbook, tmp)  # openpyxl's save, its rows written faster
         if original is not None and Path(target).suffix.lower() == ".xlsm":
             restore_ribbon(original, tmp)
 

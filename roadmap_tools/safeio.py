@@ -18,8 +18,10 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import errno
+import functools
 import gc
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -745,33 +747,77 @@ def quiet_cleanup() -> Iterator[None]:
 
 
 # --- reading ------------------------------------------------------------------------
-def check_readable(path: PathLike) -> Path:
-    p = Path(path)
-    if not p.exists():
+#: The errors ``Path.exists`` takes for «no such file» (others are raised).
+_MISSING_ERRNOS = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+_MISSING_WINERRORS = (21, 123, 1921)
+
+
+def stat_if_exists(path: PathLike) -> Optional[os.stat_result]:
+    """``os.stat(path)``, None where ``Path.exists`` says False: one call answers ``exists``,
+    ``is_dir``, ``is_file`` and the size alike."""
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        if exc.errno not in _MISSING_ERRNOS and getattr(exc, "winerror", None) not in _MISSING_WINERRORS:
+            raise
+        return None
+    except ValueError:  # a name Path.exists() takes for missing («\0» in it)
+        return None
+
+
+def _check_regular_file(p: Path) -> None:
+    """``Path.exists``, ``is_dir`` and ``is_file`` of ``p``, with one ``stat`` for the three."""
+    st = stat_if_exists(p)
+    if st is None:
         raise RoadmapError("файл не найден.", file=str(p), hint="Проверьте путь и имя файла.")
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise RoadmapError("указана папка, а нужен файл.", file=str(p))
-    if not p.is_file():  # a named pipe or a device would block or never end
+    if not stat.S_ISREG(st.st_mode):  # a named pipe or a device would block or never end
         raise RoadmapError(
             "это не обычный файл (канал, устройство или сокет).", file=str(p), hint="Укажите файл Excel или Word."
         )
+
+
+def _unreadable(p: Path, exc: OSError) -> RoadmapError:
+    if isinstance(exc, PermissionError):
+        return RoadmapError(
+            "нет прав на чтение файла или он занят другой программой.",
+            file=str(p),
+            hint="Закройте файл в Excel и проверьте права доступа.",
+        )
+    return RoadmapError(
+        f"файл не читается ({exc.strerror or type(exc).__name__}).",
+        file=str(p),
+        hint="Проверьте, что файл доступен, и повторите.",
+    )
+
+
+def check_readable(path: PathLike) -> Path:
+    p = Path(path)
+    _check_regular_file(p)
     _remember_read(p)
     try:
         with open(p, "rb") as fh:
             fh.read(1)
-    except PermissionError as exc:
-        raise RoadmapError(
-            "нет прав на чтение файла или он занят другой программой.",
-            file=str(p),
-            hint="Закройте файл в Excel и проверьте права доступа.",
-        ) from exc
     except OSError as exc:
-        raise RoadmapError(
-            f"файл не читается ({exc.strerror or type(exc).__name__}).",
-            file=str(p),
-            hint="Проверьте, что файл доступен, и повторите.",
-        ) from exc
+        raise _unreadable(p, exc) from exc
     return p
+
+
+def _open_readable(path: PathLike) -> Tuple[Path, IO[bytes], bytes]:
+    """``check_readable``, keeping the file open: (path, the open file, its first 8 bytes)."""
+    p = Path(path)
+    _check_regular_file(p)
+    _remember_read(p)
+    try:
+        fh = open(p, "rb")
+    except OSError as exc:
+        raise _unreadable(p, exc) from exc
+    try:
+        return p, fh, fh.read(8)
+    except OSError as exc:
+        fh.close()
+        raise _unreadable(p, exc) from exc
 
 
 def _expected_what(path: Path, what: Optional[str]) -> str:
@@ -838,53 +884,80 @@ def check_archive(path: PathLike, what: Optional[str] = None) -> Path:
     XML with a DTD or entities, a sheet or document too large to hold in memory.
 
     ``what`` names the expected kind in messages (by default from the extension).
-    Nothing is unpacked to memory or disk: every member is decompressed as a stream
-    and measured, so sizes forged in the archive's directory are caught too.
+    Nothing is unpacked to disk: every member is decompressed (a small one at once, up to
+    its declared size and no further; a large one as a stream) and measured, so sizes
+    forged in the archive's directory are caught too.
     """
-    p = check_readable(path)
+    return check_archive_parts(path, what).path
+
+
+@dataclass
+class CheckedArchive:
+    """A file ``check_archive`` admitted, and the members it was asked to keep, decompressed
+    (a reader of them need not decompress them again)."""
+
+    path: Path
+    parts: dict  # member name -> its bytes, as measured and scanned
+    names: frozenset = frozenset()  # every member's name
+
+
+def check_archive_parts(
+    path: PathLike, what: Optional[str] = None, keep: Callable[[str], bool] = lambda name: False
+) -> CheckedArchive:
+    """``check_archive``, keeping the small members whose names ``keep`` accepts: the bytes the
+    check has measured and scanned for DTDs are the bytes handed on."""
+    p, fh, head = _open_readable(path)
     what = _expected_what(p, what)
-    with open(p, "rb") as fh:
-        head = fh.read(8)
-    if not head:
-        raise RoadmapError(
-            "файл пуст (0 байт).",
-            file=str(p),
-            hint="Возможно, он не докачался или не сохранился: получите или сохраните его заново.",
-        )
-    if head.startswith(_OLE_SIGNATURE):
-        raise ole_refusal(p, what)
-    if not head.startswith(b"PK"):
-        raise RoadmapError(
-            f"файл не является документом Office, а ожидается {what}.",
-            file=str(p),
-            hint="Возможно, файл повреждён или имеет неверное расширение.",
-        )
-    try:
-        with zipfile.ZipFile(p) as zf:
-            infos = zf.infolist()
-            _check_directory(p, infos)
-            # hostile content is named first, whatever the file turns out to be
-            scanned = _scan_members(p, infos)
-            _check_kind(p, zf, what)
-            sheet_names = _sheet_names(zf)
-            _check_sheets_present(p, zf, sheet_names, what)
-        for part, scanner in scanned:
-            _check_part_size(p, part, scanner, sheet_names)
-    except RoadmapError:
-        raise
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        OSError,
-        ValueError,
-        EOFError,
-        struct.error,
-        zlib.error,
-        NotImplementedError,
-        KeyError,
-    ) as exc:
-        raise RoadmapError("файл повреждён: архив Office не читается.", file=str(p), hint=_resave_hint(what)) from exc
-    return p
+    with fh:
+        if not head:
+            raise RoadmapError(
+                "файл пуст (0 байт).",
+                file=str(p),
+                hint="Возможно, он не докачался или не сохранился: получите или сохраните его заново.",
+            )
+        if head.startswith(_OLE_SIGNATURE):
+            raise ole_refusal(p, what)
+        if not head.startswith(b"PK"):
+            raise RoadmapError(
+                f"файл не является документом Office, а ожидается {what}.",
+                file=str(p),
+                hint="Возможно, файл повреждён или имеет неверное расширение.",
+            )
+        kept: dict = {}
+        try:
+            fh.seek(0)
+            # a file of a few MB is read at once: its members are then found without a read each
+            whole = fh.read() if os.fstat(fh.fileno()).st_size <= _WHOLE_FILE_BYTES else None
+            archive = io.BytesIO(whole) if whole is not None else fh
+            with zipfile.ZipFile(archive) as zf:
+                infos = zf.infolist()
+                _check_directory(p, infos)
+                # hostile content is named first, whatever the file turns out to be
+                scanned = _scan_members(p, infos, archive, lambda name: name in _BOOK_PARTS or keep(name), kept, whole)
+                _check_kind(p, zf, what)
+                sheet_names = _sheet_names(zf, kept)
+                _check_sheets_present(p, zf, sheet_names, what)
+            for part, scanner in scanned:
+                _check_part_size(p, part, scanner, sheet_names)
+        except RoadmapError:
+            raise
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            struct.error,
+            zlib.error,
+            NotImplementedError,
+            KeyError,
+        ) as exc:
+            raise RoadmapError(
+                "файл повреждён: архив Office не читается.", file=str(p), hint=_resave_hint(what)
+            ) from exc
+    return CheckedArchive(
+        p, {name: data for name, data in kept.items() if keep(name)}, frozenset(i.filename for i in infos)
+    )
 
 
 def _check_directory(p: Path, infos: list) -> None:
@@ -950,15 +1023,42 @@ def _check_sheets_present(p: Path, zf: zipfile.ZipFile, sheet_names: dict, what:
             )
 
 
-def _sheet_names(zf: zipfile.ZipFile) -> dict:
-    """Worksheet part -> sheet name, so a message can name the sheet; {} when unknown."""
-    from defusedxml import ElementTree
+#: The parts that name the sheets: kept by the check, which reads the sheet names from them.
+_BOOK_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 
+
+def _sheet_names(zf: zipfile.ZipFile, scanned: Optional[dict] = None) -> dict:
+    """Worksheet part -> sheet name, so a message can name the sheet; {} when unknown.
+
+    ``scanned``: parts the check has just decompressed and found free of DTDs and entities;
+    those bytes are parsed as they are (without a DTD nothing can expand), others through
+    defusedxml."""
+    if scanned is not None and _BOOK_PARTS[0] not in zf.namelist():
+        return {}  # not a workbook (a Word document): nothing to name
     try:
-        workbook = ElementTree.fromstring(_small_part(zf, "xl/workbook.xml"))
-        rels = ElementTree.fromstring(_small_part(zf, "xl/_rels/workbook.xml.rels"))
+        if scanned is not None and all(name in scanned for name in _BOOK_PARTS):
+            if any(len(scanned[name]) > _SMALL_PART_BYTES for name in _BOOK_PARTS):
+                return {}
+            return dict(_sheet_names_of(scanned[_BOOK_PARTS[0]], scanned[_BOOK_PARTS[1]]))
+        else:
+            from defusedxml import ElementTree
+
+            workbook = ElementTree.fromstring(_small_part(zf, _BOOK_PARTS[0]))
+            rels = ElementTree.fromstring(_small_part(zf, _BOOK_PARTS[1]))
     except Exception:  # broken or hostile parts are reported by the scan or the reader
         return {}
+    return _names_by_part(workbook, rels)
+
+
+# Workbooks filled in from one template have the same workbook parts: parsed once.
+@functools.lru_cache(maxsize=256)
+def _sheet_names_of(workbook_xml: bytes, rels_xml: bytes) -> dict:
+    from xml.etree import ElementTree as PlainTree
+
+    return _names_by_part(PlainTree.fromstring(workbook_xml), PlainTree.fromstring(rels_xml))
+
+
+def _names_by_part(workbook, rels) -> dict:
     targets = {}
     for rel in rels:
         target = rel.get("Target", "")
@@ -973,9 +1073,12 @@ def _sheet_names(zf: zipfile.ZipFile) -> dict:
     return names
 
 
+_SMALL_PART_BYTES = 10 * 1024 * 1024
+
+
 def _small_part(zf: zipfile.ZipFile, name: str) -> bytes:
     info = zf.getinfo(name)
-    if info.file_size > 10 * 1024 * 1024:
+    if info.file_size > _SMALL_PART_BYTES:
         raise ValueError("part too large")
     data = zf.read(name)
     if re.search(rb"<!(?:DOCTYPE|ENTITY)", data):
@@ -989,6 +1092,8 @@ class _PartScanner:
     _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
     _SHEET_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^<>]*)")
     _WORD_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?tc(?=[\s/>])")
+    #: ``_SHEET_TAG`` with the place when it is the tag's first attribute
+    _SHEET_TAG_PLACE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])(?:\s+r="([A-Za-z]{0,3})(\d+)")?([^<>]*)')
     _ROW_REF = re.compile(rb'\sr="(\d+)"')
     _CELL_REF = re.compile(rb'\sr="([A-Za-z]{1,3})(\d+)"')
     # the plain forms of ``_SHEET_TAG`` the fast count understands, and the tags that send
@@ -1001,11 +1106,16 @@ class _PartScanner:
     _ROW_BEFORE_CELL = re.compile(rb'<row r="(\d+)"[^<>]*(?<!/)>\s*<c[\s/>]')
     _SEARCH_FROM = 256 * 1024
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, size: Optional[int] = None):
         lower = name.lower()
         self.xml = lower.endswith(_XML_SUFFIXES)
         self.sheet = lower.startswith("xl/worksheets/") and lower.endswith(".xml")
-        self.word_body = lower.startswith("word/") and lower.endswith(".xml")
+        # a table cell's tag takes 4 bytes at least («<tc>»): a Word part of ``size`` bytes (the
+        # scan refuses one that unpacks larger) cannot hold more cells than allowed when
+        # ``size // 4`` is within the limit, and its cells need no counting
+        self.word_body = (
+            lower.startswith("word/") and lower.endswith(".xml") and (size is None or size // 4 > MAX_DOCUMENT_CELLS)
+        )
         self.tail = b""
         self.dtd = False
         self.row = self.col = 0
@@ -1026,7 +1136,20 @@ class _PartScanner:
         if self.sheet:
             self._count_sheet(body)
         elif self.word_body:
-            self.cells += len(self._WORD_CELL.findall(body))
+            self.cells += self._count_word_cells(body)
+
+    _TC_NAME = re.compile(rb"tc(?=[\s/>])")
+    _TAG_OPENING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?")
+
+    def _count_word_cells(self, body: bytes) -> int:
+        """``len(_WORD_CELL.findall(body))``, found from the rare «tc» rather than from every «<»
+        (a table cell's tag opens at the last «<» before its name: a tag name holds no «<»)."""
+        count = 0
+        for match in self._TC_NAME.finditer(body):
+            start = body.rfind(b"<", 0, match.start())
+            if start >= 0 and self._TAG_OPENING.fullmatch(body, start, match.start()):
+                count += 1
+        return count
 
     def _count_sheet(self, body: bytes) -> None:
         """Rows, columns and cells of a piece of a sheet: counted by searches over the whole
@@ -1063,22 +1186,44 @@ class _PartScanner:
         self.cells, self.max_row, self.max_col = counted
 
     def _count_tags(self, body: bytes) -> None:
-        for match in self._SHEET_TAG.finditer(body):
-            attrs = match.group(2)
-            if match.group(1) == b"row":
-                ref = self._ROW_REF.search(attrs)
-                self.row = int(ref.group(1)) if ref else self.row + 1
-                self.col = 0
-            else:
-                ref = self._CELL_REF.search(attrs)
-                if ref:
-                    self.col = _column_number(ref.group(1))
-                    self.row = max(self.row, int(ref.group(2)))
+        row, col, cells, max_row, max_col = self.row, self.col, self.cells, self.max_row, self.max_col
+        row_ref, cell_ref = self._ROW_REF.search, self._CELL_REF.search
+        # a place written first (``<c r="B7"``, ``<row r="7"``) comes with the tag; else, or when
+        # it is not a place of that tag, the tag's attributes are searched as ``_SHEET_TAG`` does
+        for name, letters, digits, attrs in self._SHEET_TAG_PLACE.findall(body):
+            if name == b"row":
+                if digits and not letters:
+                    row = int(digits)
                 else:
-                    self.col += 1
-                self.cells += 1
-                self.max_col = max(self.max_col, self.col)
-                self.max_row = max(self.max_row, self.row)
+                    ref = row_ref(attrs)
+                    row = int(ref.group(1)) if ref else row + 1
+                col = 0
+                continue
+            ref = None if letters else cell_ref(attrs)
+            if ref:
+                letters, digits = ref.groups()
+            if letters:
+                col = _COLUMNS.get(letters) or _column_number(letters)
+                number = int(digits)
+                if number > row:
+                    row = number
+            else:
+                col += 1
+            cells += 1
+            if col > max_col:
+                max_col = col
+            if row > max_row:
+                max_row = row
+        self.row, self.col, self.cells, self.max_row, self.max_col = row, col, cells, max_row, max_col
+
+
+#: Column letters of the first columns, looked up rather than computed for every cell.
+_COLUMNS = {
+    bytes(letters, "ascii"): index
+    for index, letters in enumerate(
+        [chr(65 + i) for i in range(26)] + [chr(65 + i) + chr(65 + j) for i in range(26) for j in range(26)], start=1
+    )
+}
 
 
 def _column_number(letters: bytes) -> int:
@@ -1128,35 +1273,104 @@ def _member_stream(fh, info: zipfile.ZipInfo) -> Iterator[bytes]:
         yield rest
 
 
-def _scan_members(p: Path, infos: list) -> list:
-    """(part, scanner) for every member, after refusing bombs, forged sizes and DTDs."""
+#: Files up to this size are read into memory at once by the archive check.
+_WHOLE_FILE_BYTES = 16 * 1024 * 1024
+#: Members up to this size are decompressed at once (bounded by their declared size), larger ones as a stream.
+_WHOLE_MEMBER_BYTES = 4 * 1024 * 1024
+
+
+def _whole_member(fh, info: zipfile.ZipInfo, whole: Optional[bytes] = None) -> Optional[bytes]:
+    """A small member's bytes, decompressed at once and never beyond its declared size; None
+    when anything is not as declared (the streaming scan then finds what and says it).
+    ``whole``: the file's bytes, when it was read at once (sliced rather than read)."""
+    if info.file_size > _WHOLE_MEMBER_BYTES or info.compress_size > _WHOLE_MEMBER_BYTES:
+        return None
+    offset = info.header_offset
+    if offset < 0:
+        return None
+    if whole is not None:
+        header = whole[offset : offset + 30]
+    else:
+        fh.seek(offset)
+        header = fh.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        return None
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    start = offset + 30 + name_length + extra_length
+    if whole is not None:
+        raw = whole[start : start + info.compress_size]
+    else:
+        fh.seek(start)
+        raw = fh.read(info.compress_size)
+    if len(raw) != info.compress_size:
+        return None
+    if info.compress_type == zipfile.ZIP_STORED:
+        data = raw
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        try:
+            data = inflater.decompress(raw, info.file_size + 1)
+        except zlib.error:
+            return None
+        if not inflater.eof:
+            return None
+    else:
+        return None
+    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        return None
+    return data
+
+
+def _scan_members(
+    p: Path,
+    infos: list,
+    fh=None,
+    keep: Callable[[str], bool] = lambda name: False,
+    kept=None,
+    whole: Optional[bytes] = None,
+) -> list:
+    """(part, scanner) for every member, after refusing bombs, forged sizes and DTDs.
+
+    ``keep``: names of members whose bytes go into ``kept`` (small members only)."""
+    if fh is None:
+        with open(p, "rb") as own:
+            return _scan_members(p, infos, own, keep, kept)
     total = 0
     scanned = []
-    with open(p, "rb") as fh:
-        for info in infos:
-            if info.is_dir():
-                continue
-            scanner = _PartScanner(info.filename)
-            size, crc = 0, 0
-            for chunk in _member_stream(fh, info):
-                size += len(chunk)
-                total += len(chunk)
-                if size > info.file_size or size > MAX_PART_BYTES or total > MAX_UNPACKED_BYTES:
-                    raise _bomb(
-                        p,
-                        f"часть «{info.filename}» распаковывается больше заявленного размера "
-                        f"или допустимых {MAX_PART_BYTES // (1024 * 1024)} МБ",
-                    )
-                crc = zlib.crc32(chunk, crc)
-                scanner.feed(chunk)
-                if scanner.dtd:
-                    raise _attack(p, info.filename)
-            scanner.feed(b"", final=True)
+    for info in infos:
+        if info.is_dir():
+            continue
+        scanner = _PartScanner(info.filename, info.file_size)
+        data = _whole_member(fh, info, whole)
+        if data is not None and len(data) <= MAX_PART_BYTES and total + len(data) <= MAX_UNPACKED_BYTES:
+            total += len(data)
+            scanner.feed(data, final=True)
             if scanner.dtd:
                 raise _attack(p, info.filename)
-            if size != info.file_size or crc != info.CRC:
-                raise zipfile.BadZipFile(f"size or CRC of {info.filename}")
+            if kept is not None and keep(info.filename):
+                kept[info.filename] = data
             scanned.append((info.filename, scanner))
+            continue
+        size, crc = 0, 0
+        for chunk in _member_stream(fh, info):
+            size += len(chunk)
+            total += len(chunk)
+            if size > info.file_size or size > MAX_PART_BYTES or total > MAX_UNPACKED_BYTES:
+                raise _bomb(
+                    p,
+                    f"часть «{info.filename}» распаковывается больше заявленного размера "
+                    f"или допустимых {MAX_PART_BYTES // (1024 * 1024)} МБ",
+                )
+            crc = zlib.crc32(chunk, crc)
+            scanner.feed(chunk)
+            if scanner.dtd:
+                raise _attack(p, info.filename)
+        scanner.feed(b"", final=True)
+        if scanner.dtd:
+            raise _attack(p, info.filename)
+        if size != info.file_size or crc != info.CRC:
+            raise zipfile.BadZipFile(f"size or CRC of {info.filename}")
+        scanned.append((info.filename, scanner))
     return scanned
 
 
@@ -1181,28 +1395,38 @@ def _check_part_size(p: Path, part: str, scanner: _PartScanner, sheet_names: dic
         )
 
 
-@contextlib.contextmanager
-def reading(path: PathLike, what: Optional[str] = None, sheet: Optional[str] = None) -> Iterator[None]:
+class reading:  # noqa: N801  (used as ``with reading(path):``, like the function it replaced)
     """Run a reader; whatever it throws on a broken file becomes one ``RoadmapError``.
 
     The single place where low-level failures (zip, XML, openpyxl, python-docx,
     calamine, decoding, memory, the file system) are put into words for the user.
+    (A class, not a generator: entered for every sheet of every report, it costs nothing
+    until something fails.)
     """
-    p = Path(path)
-    what = _expected_what(p, what)
-    try:
-        yield
-    except RoadmapError:
-        raise
-    except MemoryError:
+
+    __slots__ = ("path", "what", "sheet")
+
+    def __init__(self, path: PathLike, what: Optional[str] = None, sheet: Optional[str] = None):
+        self.path, self.what, self.sheet = path, what, sheet
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, traceback) -> None:
+        if exc is None or isinstance(exc, RoadmapError) or not isinstance(exc, Exception):
+            return
+        p = Path(self.path)
+        what = _expected_what(p, self.what)
+        if isinstance(exc, MemoryError):
+            raise RoadmapError(
+                "файл слишком велик: не хватило памяти, чтобы его прочитать.",
+                file=str(p),
+                sheet=self.sheet,
+                hint="Удалите из файла лишние листы, строки и картинки и повторите.",
+            ) from None
         raise RoadmapError(
-            "файл слишком велик: не хватило памяти, чтобы его прочитать.",
-            file=str(p),
-            sheet=sheet,
-            hint="Удалите из файла лишние листы, строки и картинки и повторите.",
-        ) from None
-    except Exception as exc:
-        raise RoadmapError(describe_read_error(exc, what), file=str(p), sheet=sheet, hint=_resave_hint(what)) from exc
+            describe_read_error(exc, what), file=str(p), sheet=self.sheet, hint=_resave_hint(what)
+        ) from exc
 
 
 def describe_read_error(exc: BaseException, what: str = WHAT_EXCEL) -> str:

@@ -293,6 +293,15 @@ def test_reading_in_parallel_gives_the_same_result_in_the_same_order(reports_fol
     assert [r.file for r in one.reports] == [r.file for r in two.reports]
 
 
+def test_what_a_worker_sends_back_is_the_report_it_read(reports_folder):
+    from roadmap_tools.consolidation.consolidate import _packed, _unpacked
+
+    folder, _ = reports_folder
+    results = [read_report(path, AS_OF) for path in find_report_files([folder])]
+    assert any(isinstance(r, Unreadable) for r in results) and any(isinstance(r, Report) for r in results)
+    assert [_unpacked(_packed(r), {}) for r in results] == results
+
+
 def test_json_has_municipalities_and_unreadable_files(reports_folder):
     folder, _ = reports_folder
     data = consolidate([folder], as_of=AS_OF, workers=1).to_json()

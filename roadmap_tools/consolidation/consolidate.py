@@ -47,11 +47,11 @@ from roadmap_tools.consolidation.report_reader import (
     Report,
     ReportRow,
     Unreadable,
+    load_shared_state,
     municipality_key,
     read_report,
     same_municipality_keys,
 )
-from roadmap_tools.lexicon import morphology
 
 __all__ = [
     "find_report_files",
@@ -121,12 +121,21 @@ def find_report_files(
     excluded = {Path(os.path.realpath(p)) for p in exclude}
     found: List[Path] = []
     seen = set()
+    folders: dict = {}  # folder -> its realpath: a thousand files of one folder resolve it once
+
+    def realpath(path: Path) -> str:
+        if path.is_symlink() or path.name in ("", ".", ".."):
+            return os.path.realpath(path)
+        folder = str(path.parent)
+        if folder not in folders:
+            folders[folder] = os.path.realpath(folder)
+        return os.path.join(folders[folder], path.name)
 
     def add(path: Path, explicit: bool = False) -> None:
-        resolved = Path(os.path.realpath(path))
-        if resolved in seen or resolved in excluded:
-            return
         if not explicit and (_is_skipped(path) or path.suffix.lower() not in REPORT_SUFFIXES):
+            return
+        resolved = Path(realpath(path))
+        if resolved in seen or resolved in excluded:
             return
         seen.add(resolved)
         found.append(path)
@@ -287,20 +296,33 @@ class Summary:
         }
 
 
-def _read(args: tuple) -> Union[Report, Unreadable]:
+def _read(args: tuple) -> Union[tuple, Unreadable]:
     path, as_of = args
-    return read_report(path, as_of)
+    return _packed(read_report(path, as_of))
 
 
-def _share_texts(report: Report, shared: dict) -> None:
-    """One string object for each text repeated across reports: municipalities fill in one
-    regional form, so sections and activities repeat in every report (79 MB -> 34 MB for the
-    reports of 5,000 generated forms)."""
-    for row in report.rows:
-        row.section = shared.setdefault(row.section, row.section)
-        row.number = shared.setdefault(row.number, row.number)
-        row.activity = shared.setdefault(row.activity, row.activity)
-        row.info = shared.setdefault(row.info, row.info)
+def _packed(result: Union[Report, Unreadable]) -> Union[tuple, Unreadable]:
+    """A report as plain tuples, what a worker process sends back: pickling and unpickling
+    tuples costs a fraction of pickling dataclass objects field by field."""
+    if isinstance(result, Unreadable):
+        return result
+    rows = tuple((r.section, r.number, r.activity, r.info, r.link, r.control, r.row, r.row_id) for r in result.rows)
+    return (result.file, result.name, result.name_source, result.kind, result.title, result.period, rows, result.sheet)
+
+
+def _unpacked(packed: Union[tuple, Unreadable], shared: dict) -> Union[Report, Unreadable]:
+    """The ``Report`` of ``_packed``, with one string object for each text repeated across
+    reports: municipalities fill in one regional form, so sections and activities repeat in
+    every report (79 MB -> 34 MB for the reports of 5,000 generated forms)."""
+    if isinstance(packed, Unreadable):
+        return packed
+    file, name, name_source, kind, title, period, rows, sheet = packed
+    share = shared.setdefault
+    report_rows = [
+        ReportRow(share(section, section), share(number, number), share(activity, activity), share(info, info), *rest)
+        for section, number, activity, info, *rest in rows
+    ]
+    return Report(file, name, name_source, kind, title, period, report_rows, sheet)
 
 
 def consolidate(
@@ -323,25 +345,24 @@ def consolidate(
     workers = workers or os.cpu_count() or 1
     if progress:
         progress(0, total, "")
-    results: Iterator[Union[Report, Unreadable]]
+    packed: Iterator[Union[tuple, Unreadable]]
     pool: Optional[ProcessPoolExecutor]
     if workers <= 1 or total < PARALLEL_FROM:
-        results = map(_read, jobs)
+        packed = map(_read, jobs)
         pool = None
     else:
         # loaded here, the reading processes forked from this one have it (and this one needs
         # it anyway, to join the municipalities' names), instead of each loading its own
-        morphology.analyzer()
+        load_shared_state()
         pool = ProcessPoolExecutor(max_workers=min(workers, total))
         chunk = max(1, min(16, total // (workers * 8)))
-        results = pool.map(_read, jobs, chunksize=chunk)
+        packed = pool.map(_read, jobs, chunksize=chunk)
     shared: dict = {}
     try:
-        for done, result in enumerate(results, start=1):
+        for done, result in enumerate((_unpacked(p, shared) for p in packed), start=1):
             if isinstance(result, Unreadable):
                 summary.unreadable.append(result)
             else:
-                _share_texts(result, shared)
                 summary.reports.append(result)
             if progress:
                 progress(done, total, result.file)

@@ -13,20 +13,28 @@ are read too. The definitions of what counts are in ``consolidate``'s docstring.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+import stat
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Union
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Union
+from xml.etree import ElementTree
 
+from roadmap_tools.errors import RoadmapError
 from roadmap_tools.lexicon import vocab
 from roadmap_tools.lexicon.morphology import (
     adjective_before_noun,
+    analyzer,
     is_genitive_adjective,
     is_genitive_town,
     place_nominative,
     place_word_nominative,
 )
+from roadmap_tools.reading.docx_tables import read_docx
+from roadmap_tools.reading.headers import recognise_header
 from roadmap_tools.reading.tablerows import (
     RawRow,
     TableLayout,
@@ -35,7 +43,9 @@ from roadmap_tools.reading.tablerows import (
     numbered_section_row,
     same_header,
 )
-from roadmap_tools.safeio import ole_refusal
+from roadmap_tools.reading.xlsx_values import read_workbook_sheets
+from roadmap_tools.safeio import CheckedArchive, check_archive_parts, ole_refusal, stat_if_exists
+from roadmap_tools.sheetplan.operations import bounds
 from roadmap_tools.workbook.schema import SHEET_ROADMAP
 
 #: Where the municipality's name was found.
@@ -216,6 +226,7 @@ _DISTRICT_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # the titles of one region's forms differ only in a few words
 def municipality_in(text: str) -> str:
     """The municipality a title or a sender block names, in the nominative, or ''.
 
@@ -226,26 +237,39 @@ def municipality_in(text: str) -> str:
     district = _DISTRICT_RE.search(text)
     match = _MARKER_RE.search(text)
     if district and (not match or district.start() <= match.start()):
-        adjective = place_word_nominative(district.group(1), ("gent", "loct"), part="ADJF")
-        return f"{adjective} {vocab.DISTRICT_WORDS[_fold(district.group(2))]}"
+        return _district_name(district.group(1), district.group(2))
     while match:
-        marker = " ".join(match.group(1).lower().split())
-        case = _MARKER_CASE.get(marker) or _MARKER_CASE.get(marker.rstrip(".")) or "nom"
-        words = match.group(2).split()
-        if words[0].lower() == "город" and len(words) > 1:
-            words = words[1:]
-        # a second word belongs to the name only after an adjective («Нижнего Ломова»)
-        if len(words) > 1 and not adjective_before_noun(words[0], words[1]):
-            words = words[:1]
-        # «г. Заречного», «г. Нижнего Ломова»: an adjective in the genitive after a nominative marker
-        if case == "gen" or is_genitive_adjective(words[0]) or len(words) == 1 and is_genitive_town(words[0]):
-            name = place_nominative(words, ("gent",))
-        else:
-            name = " ".join(words)
+        name = _name_after_marker(match.group(1), match.group(2))
         if name.lower() not in ("образования", "области", "края", "республики", "российской"):
             return name
         match = _MARKER_RE.search(text, match.end())
     return ""
+
+
+# The words found are put in the nominative once: titles that differ in their period name the
+# same municipality in the same words.
+@functools.lru_cache(maxsize=4096)
+def _district_name(adjective: str, district: str) -> str:
+    """«Сердобского» «района» -> «Сердобский район»."""
+    nominative = place_word_nominative(adjective, ("gent", "loct"), part="ADJF")
+    return f"{nominative} {vocab.DISTRICT_WORDS[_fold(district)]}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_after_marker(marker_text: str, name_text: str) -> str:
+    """The name after a marker, in the nominative: «города» «Кузнецка» -> «Кузнецк»."""
+    marker = " ".join(marker_text.lower().split())
+    case = _MARKER_CASE.get(marker) or _MARKER_CASE.get(marker.rstrip(".")) or "nom"
+    words = name_text.split()
+    if words[0].lower() == "город" and len(words) > 1:
+        words = words[1:]
+    # a second word belongs to the name only after an adjective («Нижнего Ломова»)
+    if len(words) > 1 and not adjective_before_noun(words[0], words[1]):
+        words = words[:1]
+    # «г. Заречного», «г. Нижнего Ломова»: an adjective in the genitive after a nominative marker
+    if case == "gen" or is_genitive_adjective(words[0]) or len(words) == 1 and is_genitive_town(words[0]):
+        return place_nominative(words, ("gent",))
+    return " ".join(words)
 
 
 def municipality_from_file_name(path: Union[str, Path]) -> str:
@@ -279,6 +303,7 @@ def same_municipality_keys(keys: Iterable[str]) -> dict:
 
 
 # --- the reporting period -------------------------------------------------------
+@functools.lru_cache(maxsize=4096)  # one region's forms share a few titles
 def period_in(text: str) -> Optional[tuple]:
     """The reporting period a title or a letter states, or None.
 
@@ -326,28 +351,50 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
     numbered = "number" in layout.fields
     header_width = sum(1 for t in layout.titles if t)
     content = [name for name in layout.fields if name not in ("number", "activity", "section")]
+    # ``layout.get``'s columns, looked up once: ``logical`` gives every row all the layout's columns
+    width = len(layout.titles)
+    columns = {name: index for name, index in layout.fields.items() if index < width}
+    at_activity, at_number = columns.get("activity"), columns.get("number")
+    at_info, at_link = columns.get("info"), columns.get("link")
+    at_content = [columns[name] for name in content if name in columns]
     for position, raw in enumerate(rows):
         cells, _ = layout.logical(raw)
         filled = [c for c in cells if c]
         if (
-            not filled or is_column_numbering(cells) or (len(filled) == header_width and same_header(cells, layout))
+            not filled
+            # the «1 2 3 4» row (its first texts numbers: most rows are told apart at once)
+            or (
+                len(filled) > 1
+                and filled[0].rstrip(".").isdigit()
+                and filled[1].rstrip(".").isdigit()
+                and is_column_numbering(cells)
+            )
+            or (len(filled) == header_width and same_header(cells, layout))
         ):  # the header again, on a new page
             continue
-        activity, number = layout.get(cells, "activity"), layout.get(cells, "number")
+        activity = cells[at_activity] if at_activity is not None else ""
+        number = cells[at_number] if at_number is not None else ""
+        reported = any(cells[index] for index in at_content)
         # text alone under «Информация»/«Ссылка» after a row is the rest of that row, cut by a page break
-        rest_of_row = bool(result) and len(filled) == 1 and any(layout.get(cells, name) for name in content)
-        if raw.is_one_cell or (
+        rest_of_row = bool(result) and len(filled) == 1 and reported
+        if (None in raw.cells and raw.is_one_cell) or (
             len(set(filled)) == 1 and not rest_of_row and (not activity or (activity == number and len(filled) > 1))
         ):
             section = " ".join(filled[:1])
             continue
-        if numbered_section_row(raw, cells, layout, rows[position + 1 :], content):
+        # a heading reports nothing: a row with information or a link is never one
+        if not reported and numbered_section_row(
+            raw, cells, layout, itertools.islice(rows, position + 1, None), content
+        ):
             section = " ".join(c for c in cells if c)  # «I. Организационное сопровождение»
             continue
-        info, link = layout.get(cells, "info"), layout.get(cells, "link")
-        # Word hyperlinks behind a cell's text («Приказ» pointing at https://…) count as links
-        hidden = [url for grid, url in raw.links if layout.inside(grid) and url not in find_urls(f"{link} {info}")]
-        link = " ".join([link] + hidden).strip()
+        info = cells[at_info] if at_info is not None else ""
+        link = cells[at_link] if at_link is not None else ""
+        if raw.links:  # Word hyperlinks behind a cell's text («Приказ» pointing at https://…) count as links
+            hidden = [url for grid, url in raw.links if layout.inside(grid) and url not in find_urls(f"{link} {info}")]
+            link = " ".join([link] + hidden).strip()
+        else:
+            link = link.strip()
         previous = result[-1] if result else None
         if previous is not None and numbered and not number and (previous.number or not activity):
             for name, text in (("activity", activity), ("info", info), ("link", link)):
@@ -357,7 +404,7 @@ def rows_of_table(rows: Sequence[RawRow], layout: TableLayout) -> list:
             continue
         if not activity:
             continue  # a number with nothing to do («Начальник | | | Иванов» of a signature table) is no activity
-        result.append(ReportRow(section=section, number=number, activity=activity, info=info, link=link, row=raw.row))
+        result.append(ReportRow(section, number, activity, info, link, "", raw.row))
     return result
 
 
@@ -366,8 +413,6 @@ def find_header(rows: Sequence, limit: int = HEADER_SEARCH_ROWS) -> Optional[tup
 
     A report table has an activity column and an information or a link column.
     """
-    from roadmap_tools.reading.headers import recognise_header
-
     for index, row in enumerate(rows[:limit]):
         texts = row.texts
         if sum(1 for c in texts if c) < 2:
@@ -384,12 +429,23 @@ class _Refused(Exception):
     """A reason not to read a file, in Russian."""
 
 
-def _check_file(path: Path) -> None:
-    if not path.exists():
+def _kept_for_reading(name: str) -> bool:
+    """Members the readers take from the archive check, not from the file again: the workbook's
+    list of sheets and the sheets (their hyperlinks), the Word package's map and its body."""
+    return (
+        name.startswith(("xl/worksheets/", "xl/workbook.xml", "xl/_rels/workbook.xml"))
+        or name.endswith(".rels")
+        or name in ("[Content_Types].xml", "word/document.xml")
+    )
+
+
+def _check_file(path: Path) -> CheckedArchive:
+    st = stat_if_exists(path)
+    if st is None:
         raise _Refused("файл не найден.")
-    if path.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise _Refused("это папка, а не файл.")
-    size = path.stat().st_size
+    size = st.st_size
     if size == 0:
         raise _Refused("файл пуст (0 байт): пришлите его заново.")
     if size > MAX_REPORT_BYTES:
@@ -408,11 +464,10 @@ def _check_file(path: Path) -> None:
         head = fh.read(8)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise _Refused(_ole_reason(path))
-    from roadmap_tools.errors import RoadmapError
-    from roadmap_tools.safeio import check_archive
-
     try:
-        check_archive(path, "книга Excel (.xlsx)" if suffix in EXCEL_SUFFIXES else "документ Word (.docx)")
+        return check_archive_parts(
+            path, "книга Excel (.xlsx)" if suffix in EXCEL_SUFFIXES else "документ Word (.docx)", _kept_for_reading
+        )
     except RoadmapError as exc:
         raise _Refused(" ".join(p for p in (exc.message, exc.hint) if p)) from None
 
@@ -424,14 +479,23 @@ def _ole_reason(path: Path) -> str:
     return " ".join(part for part in (refusal.message, refusal.hint) if part)
 
 
+def load_shared_state() -> None:
+    """Load what a first reading would: the morphology dictionaries (names in the genitive)
+    and python-calamine. Worker processes forked after it share them instead of each
+    loading its own."""
+    import python_calamine  # noqa: F401  (loaded to be shared)
+
+    analyzer()
+
+
 def read_report(path: Union[str, Path], as_of: Optional[date] = None) -> Union[Report, Unreadable]:
     """Read one report file; never raises: a file we cannot read gives an ``Unreadable``."""
     p = Path(path)
     try:
-        _check_file(p)
+        checked = _check_file(p)
         if p.suffix.lower() in WORD_SUFFIXES:
-            return _read_word(p)
-        return _read_excel(p, as_of or date.today())
+            return _read_word(p, checked)
+        return _read_excel(p, as_of or date.today(), checked)
     except _Refused as refused:
         return Unreadable(str(p), str(refused))
     except MemoryError:
@@ -459,9 +523,7 @@ def _name_and_source(path: Path, title: str, letter: Sequence[str] = (), setting
     return municipality_from_file_name(path), NAME_FROM_FILE
 
 
-def _read_excel(path: Path, as_of: date) -> Union[Report, Unreadable]:
-    from roadmap_tools.reading.xlsx_values import read_workbook_sheets
-
+def _read_excel(path: Path, as_of: date, checked: CheckedArchive) -> Union[Report, Unreadable]:
     try:
         sheets = read_workbook_sheets(path, checked=True)  # read_report has just checked the file
     except Exception as exc:
@@ -478,41 +540,38 @@ def _read_excel(path: Path, as_of: date) -> Union[Report, Unreadable]:
         table_rows = rows_of_table(sheet.rows[index + 1 :], layout)
         if not table_rows:
             return Unreadable(str(path), f"лист «{sheet.name}»: {_NO_ROWS}")
-        _add_hyperlinks(path, sheet_index, table_rows)
+        _add_hyperlinks(checked, sheet_index, table_rows)
         title = " ".join(t for row in sheet.rows[:index] for t in row.texts if t)
         name, source = _name_and_source(path, title)
         return Report(str(path), name, source, KIND_FORM, title, period_in(title), table_rows, sheet.name)
     return Unreadable(str(path), _NO_TABLE)
 
 
-def _add_hyperlinks(path: Path, sheet_index: int, rows: list) -> None:
+def _add_hyperlinks(checked: CheckedArchive, sheet_index: int, rows: list) -> None:
     """Links typed as Excel hyperlinks («Приказ» pointing at https://…) count as links too.
 
-    calamine reads values only, so the hyperlinks of the sheet are read from its XML."""
-    import zipfile
-    from xml.etree import ElementTree
-
+    calamine reads values only, so the hyperlinks of the sheet are read from its XML (as the
+    archive check kept it: not decompressed again)."""
     if not rows:
         return
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-    with zipfile.ZipFile(path) as zf:
-        if not any(n.startswith("xl/worksheets/_rels/") for n in zf.namelist()):
-            return  # no sheet has relationships, so no sheet has a hyperlink to a web address
-        sheet_xml, rels_xml = _sheet_part(zf, sheet_index)
+    if not any(n.startswith("xl/worksheets/_rels/") for n in checked.names):
+        return  # no sheet has relationships, so no sheet has a hyperlink to a web address
+    with _Members(checked) as member:
+        sheet_xml, rels_xml = _sheet_part(member, sheet_index)
         if sheet_xml is None:
             return
-        data = zf.read(sheet_xml)
-        if b"<hyperlink" not in data and b":hyperlink" not in data:
+        data = member(sheet_xml)
+        if data is None:
+            raise KeyError(f"There is no item named {sheet_xml!r} in the archive")
+        first = _first_hyperlink_tag(data)
+        if first < 0:
             return
-        targets = {}
-        if rels_xml in zf.namelist():
-            for rel in ElementTree.fromstring(zf.read(rels_xml)):
-                targets[rel.get("Id")] = rel.get("Target", "")
-    from roadmap_tools.sheetplan.operations import bounds
-
+        rels = member(rels_xml)
+        targets = _relationship_targets(rels) if rels is not None else {}
     by_row: Dict[int, List[str]] = {}
-    for link in _hyperlink_elements(data).iter(f"{ns_main}hyperlink"):
+    for link in _hyperlink_elements(data, first).iter(f"{ns_main}hyperlink"):
         target = targets.get(link.get(f"{ns_rel}id"), "")
         if target.lower().startswith(("http://", "https://")):
             r1, _, _, _ = bounds(link.get("ref", "A1"))
@@ -523,35 +582,77 @@ def _add_hyperlinks(path: Path, sheet_index: int, rows: list) -> None:
                 row.link = f"{row.link} {target}".strip()
 
 
+class _Members:
+    """A member's bytes by name: as the archive check kept them, else from the file (opened once,
+    only if needed); None for a member the archive does not hold."""
+
+    def __init__(self, checked: CheckedArchive):
+        self.checked = checked
+        self.names = checked.names
+        self.zf: Optional[zipfile.ZipFile] = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.zf is not None:
+            self.zf.close()
+
+    def __call__(self, name: str) -> Optional[bytes]:
+        if name in self.checked.parts:
+            return self.checked.parts[name]
+        if name not in self.names:
+            return None
+        if self.zf is None:
+            self.zf = zipfile.ZipFile(self.checked.path)
+        return self.zf.read(name)
+
+
 _ROOT_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?worksheet\b[^>]*>")
 _NAMESPACE = re.compile(rb"""\sxmlns(?::[A-Za-z_][\w.-]*)?\s*=\s*(?:"[^"]*"|'[^']*')""")
 _HYPERLINKS = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?hyperlinks)\b.*?</\1\s*>", re.DOTALL)
 
 
-def _hyperlink_elements(data: bytes):
+def _first_hyperlink_tag(data: bytes) -> int:
+    """Where «<hyperlink» or «:hyperlink» first occurs in a sheet's XML, -1 if nowhere (one
+    search for the word, not one for each spelling)."""
+    found = data.find(b"hyperlink")
+    while found >= 0:
+        if found > 0 and data[found - 1] in b"<:":
+            return found - 1
+        found = data.find(b"hyperlink", found + 1)
+    return -1
+
+
+def _hyperlink_elements(data: bytes, first: int = 0):
     """The sheet's ``<hyperlinks>`` element, parsed alone under the worksheet's namespaces
     (the sheet's cells, most of its XML, are not parsed again); the whole sheet if it cannot
-    be cut out."""
-    from xml.etree import ElementTree
-
-    root, links = _ROOT_TAG.search(data), _HYPERLINKS.search(data)
+    be cut out. ``first``: where the first hyperlink tag is (no such element opens before the
+    last «<» before it)."""
+    start = max(0, data.rfind(b"<", 0, first + 1))
+    root, links = _ROOT_TAG.search(data), _HYPERLINKS.search(data, start)
     if root is None or links is None:
         return ElementTree.fromstring(data)
     namespaces = b"".join(_NAMESPACE.findall(root.group(0)))
     return ElementTree.fromstring(b"<cut" + namespaces + b">" + links.group(0) + b"</cut>")
 
 
-def _sheet_part(zf, sheet_index: int) -> tuple:
+def _sheet_part(member: Callable[[str], Optional[bytes]], sheet_index: int) -> tuple:
     """(path of the sheet's XML, path of its relationships) for the n-th sheet of the workbook."""
-    from xml.etree import ElementTree
+    book_xml, rels_xml = member("xl/workbook.xml"), member("xl/_rels/workbook.xml.rels")
+    if book_xml is None or rels_xml is None:
+        return None, None
+    return _sheet_part_of(book_xml, rels_xml, sheet_index)
 
+
+# The forms of one region are filled in from one template: their workbook parts are the same
+# bytes, so they are parsed once (a pure function of the bytes).
+@functools.lru_cache(maxsize=256)
+def _sheet_part_of(book_xml: bytes, rels_xml: bytes, sheet_index: int) -> tuple:
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-    try:
-        book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    except KeyError:
-        return None, None
+    book = ElementTree.fromstring(book_xml)
+    rels = ElementTree.fromstring(rels_xml)
     sheets = list(book.iter(f"{ns_main}sheet"))
     if sheet_index >= len(sheets):
         return None, None
@@ -564,10 +665,13 @@ def _sheet_part(zf, sheet_index: int) -> tuple:
     return part, f"{folder}/_rels/{name}.rels"
 
 
-def _read_word(path: Path) -> Union[Report, Unreadable]:
-    from roadmap_tools.reading.docx_tables import read_docx
+def _relationship_targets(rels_xml: bytes) -> dict:
+    """Relationship id -> target of a part's relationships."""
+    return {rel.get("Id"): rel.get("Target", "") for rel in ElementTree.fromstring(rels_xml)}
 
-    document = read_docx(path, checked=True)  # read_report has just checked the file
+
+def _read_word(path: Path, checked: CheckedArchive) -> Union[Report, Unreadable]:
+    document = read_docx(path, checked=True, parts=checked.parts, names=checked.names)  # checked just now
     for table_index, table in enumerate(document.tables):
         found = find_header(table)
         if not found:
@@ -618,7 +722,6 @@ def _read_roadmap_workbook(path: Path, as_of: date, values: dict) -> Union[Repor
     """Our own roadmap workbook (its sheets' ``values`` already read): the reporting columns of
     «Дорожная карта» and the deadline control status of each activity as of ``as_of``."""
     from roadmap_tools.control import DEFAULT_DUE_SOON_DAYS, deadline_status
-    from roadmap_tools.errors import RoadmapError
     from roadmap_tools.workbook.book import roadmap_of_sheet_values
 
     try:

@@ -8,9 +8,11 @@ continue the previous one and empty rows, the same way for every format.
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
 from dataclasses import dataclass, field, replace
-from typing import Optional, Sequence, Union
+from typing import Iterable, Optional, Sequence, Union
 
 from roadmap_tools.lexicon import vocab
 from roadmap_tools.model import Activity, Section, Source
@@ -123,9 +125,20 @@ class TableLayout:
         Texts of grid cells in one logical column are joined with a space, or with
         « – » under «начало | окончание» so the deadline reads as a period.
         """
-        cells = [""] * len(self.titles)
+        width, values = len(self.titles), row.cells
+        if (
+            len(values) <= width
+            and self.begin == 0
+            and self.end is None
+            and not self.ranges
+            and self.starts == list(range(width))
+        ):  # one grid column per column (most tables): no column to look up, nothing to join
+            cells = [clean_text(value) if value is not None else "" for value in values]
+            cells += [""] * (width - len(values))
+            return cells, {grid for grid in row.repeated if grid < len(values) and values[grid] is not None}
+        cells = [""] * width
         repeated = set()
-        for grid, value in enumerate(row.cells):
+        for grid, value in enumerate(values):
             if value is None or not self.inside(grid):
                 continue
             text = clean_text(value)
@@ -246,7 +259,25 @@ def same_header(cells: list, layout: TableLayout) -> bool:
 
     Empty cells at either edge (a margin column, an untitled last column) do not count.
     """
-    return _titled(cells) == _titled(layout.titles)
+    expected = _titled_once(tuple(layout.titles))
+    normalise = headers.normalise_title
+    # compared cell by cell, from the first titled one: a row of data differs at its first cell
+    first = 0
+    while first < len(cells) and not normalise(cells[first]):
+        first += 1
+    if not expected:
+        return first == len(cells)
+    if len(cells) - first < len(expected):
+        return False
+    for index, title in enumerate(expected):
+        if normalise(cells[first + index]) != title:
+            return False
+    return not any(normalise(cell) for cell in cells[first + len(expected) :])
+
+
+@functools.lru_cache(maxsize=256)
+def _titled_once(titles: tuple) -> tuple:
+    return tuple(_titled(titles))
 
 
 def _titled(cells: Sequence) -> list:
@@ -369,7 +400,7 @@ def _process_rows(rows: Sequence[RawRow], layout: TableLayout, builder: _Builder
         ):
             builder.section_row(" ".join(c for c in cells if c))
             continue
-        if numbered_section_row(row, cells, layout, rows[position + 1 :]):
+        if numbered_section_row(row, cells, layout, itertools.islice(rows, position + 1, None)):
             builder.section_row(" ".join(c for c in cells if c))
             continue
         fresh = {
@@ -403,7 +434,7 @@ def numbered_section_row(
     row: RawRow,
     cells: list,
     layout: TableLayout,
-    following: Sequence[RawRow],
+    following: Iterable[RawRow],
     content_fields: Sequence[str] = ROADMAP_CONTENT_FIELDS,
 ) -> bool:
     """«1. | Нормативно-правовое обеспечение» with no deadline, followed by items 1.1, 1.2, ...

@@ -44,6 +44,9 @@ class SheetRows:
 
 def _raw_rows(values: list, merged: list) -> list:
     """Texts with horizontal merges as None and vertical merges repeated (and marked)."""
+    if not merged:  # most forms: each row's texts as they are
+        none: frozenset = frozenset()
+        return [RawRow(tuple(map(cell_text, row)), none, index) for index, row in enumerate(values, start=1)]
     grid: List[List[Optional[str]]] = [[cell_text(v) for v in row] for row in values]
     repeated: List[Set[int]] = [set() for _ in grid]
     for (r1, c1), (r2, c2) in merged:

@@ -239,12 +239,20 @@ def bench_consolidation(table: Table, forms: Path, work: Path, repeat: int, work
     table.ratio(f"Сводка, вся команда: {len(files)} форм / calamine", best["whole"], best["floor"], 6)
 
 
+# The peak of this process is VmHWM (Linux), not ru_maxrss: Linux keeps a process's ru_maxrss
+# across execve, so a command started from this bench (holding a 20,000-activity book) would
+# report the bench's own size. Worker processes forked by the command start their peak anew.
 _PEAK = """
 import resource, sys
 from roadmap_tools.cli import main
 code = main(sys.argv[1:])
-peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(peak)
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    with open("/proc/self/status") as status:
+        own = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    pass
+print(max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
 """
 
 

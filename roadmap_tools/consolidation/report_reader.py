@@ -431,9 +431,11 @@ class _Refused(Exception):
 
 def _kept_for_reading(name: str) -> bool:
     """Members the readers take from the archive check, not from the file again: the workbook's
-    list of sheets and the sheets (their hyperlinks), the Word package's map and its body."""
+    list of sheets, its shared strings and styles and the sheets (their values and hyperlinks),
+    the Word package's map and its body."""
     return (
         name.startswith(("xl/worksheets/", "xl/workbook.xml", "xl/_rels/workbook.xml"))
+        or name in ("xl/sharedStrings.xml", "xl/styles.xml")
         or name.endswith(".rels")
         or name in ("[Content_Types].xml", "word/document.xml")
     )
@@ -525,7 +527,7 @@ def _name_and_source(path: Path, title: str, letter: Sequence[str] = (), setting
 
 def _read_excel(path: Path, as_of: date, checked: CheckedArchive) -> Union[Report, Unreadable]:
     try:
-        sheets = read_workbook_sheets(path, checked=True)  # read_report has just checked the file
+        sheets = read_workbook_sheets(path, checked=True, archive=checked)  # read_report has just checked the file
     except Exception as exc:
         raise _Refused(
             f"книга Excel повреждена и не открывается ({exc}); откройте её в Excel и сохраните заново."

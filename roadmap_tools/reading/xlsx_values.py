@@ -63,9 +63,19 @@ def _raw_rows(values: list, merged: list) -> list:
     return [RawRow(tuple(row), frozenset(rep), index) for index, (row, rep) in enumerate(zip(grid, repeated), start=1)]
 
 
-def read_workbook_sheets(path: Path, checked: bool = False) -> list:
+def read_workbook_sheets(path: Path, checked: bool = False, archive: Optional[safeio.CheckedArchive] = None) -> list:
     """Every sheet of the workbook, in order, as ``SheetRows`` (checked by ``safeio`` first,
-    unless ``checked``: ``path`` is what ``safeio.check_archive`` has just admitted)."""
+    unless ``checked``: ``path`` is what ``safeio.check_archive`` has just admitted).
+
+    ``archive``: what ``safeio.check_archive_parts`` admitted and kept of ``path``; a plain book
+    is then read from the parts it kept (``xlsx_parts``: exactly calamine's values, without
+    unzipping and parsing again), any other with calamine."""
+    if archive is not None:
+        from roadmap_tools.reading.xlsx_parts import sheets_from_parts
+
+        found = sheets_from_parts(archive.parts, archive.names)
+        if found is not None:
+            return [SheetRows(name, values, _raw_rows(values, merged)) for name, values, merged in found]
     workbook = _open(path, checked)
     sheets = []
     for name in workbook.sheet_names:

@@ -1,0 +1,418 @@
+"""A workbook's sheet values read from the parts the archive check has already decompressed.
+
+Consolidation reads a thousand small forms: python-calamine would unzip and parse each again.
+Here the sheets' XML, kept by ``safeio.check_archive_parts`` (scanned there for DTDs and
+entities), is parsed by lxml (the small workbook parts by ElementTree) and turned into exactly what calamine gives
+(``CalamineSheet.to_python(skip_empty_area=False)`` and ``merged_cell_ranges``) for the plain
+common case: inline and shared strings, numbers under formats that are certainly not dates,
+booleans, errors, formula strings. Anything else — a date format, a date cell, rich text
+with phonetic runs, ``_xHHHH_`` escapes, a carriage return, a part not kept, a chart sheet,
+a name spelled in another case, XML that does not parse — gives None, and the caller reads
+the book with calamine as before. ``tests/test_xlsx_parts.py`` pins the equality.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Dict, List, Optional, Tuple
+from xml.etree import ElementTree
+
+from lxml import etree
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_ROW, _C, _V, _F, _IS, _T, _R, _RPR = (_MAIN + n for n in ("row", "c", "v", "f", "is", "t", "r", "rPr"))
+
+_SHEET_DATA, _DIMENSION, _ROW_C = _MAIN + "sheetData", _MAIN + "dimension", _ROW + "/" + _C
+#: The sheets' XML (small, scanned for DTDs and entities by the archive check) by libxml2: a
+#: third of the C ElementTree's time on the forms' character references.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+_BOOK, _BOOK_RELS = "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
+_STRINGS, _STYLES, _PACKAGE_RELS = "xl/sharedStrings.xml", "xl/styles.xml", "_rels/.rels"
+
+#: A cell reference as calamine reads it (letters, then digits); anything else falls back.
+_REF = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})\Z")
+#: A number calamine's float parser and Python's ``float`` read alike.
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
+#: A value under a namespace prefix (not checked for references by ``_V_WITH_REFERENCE``).
+_PREFIXED_V = re.compile(rb"<[A-Za-z_][\w.-]*:v\b")
+_ANY_MERGE_CELLS = "{*}mergeCells"
+#: A ``<v>`` holding an entity or character reference: calamine reads only the text before it.
+_V_WITH_REFERENCE = re.compile(rb"<v>[^<&]*&")
+#: calamine's builtin date and duration formats (``builtin_format_by_id``).
+_BUILTIN_DATE_IDS = frozenset(("14", "15", "16", "17", "18", "19", "20", "21", "22", "45", "46", "47"))
+#: The error values calamine knows (``CellErrorType::from_str``).
+_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_TRIMMED = " \t\r\n"
+
+
+class _Fallback(Exception):
+    """Not the plain case: calamine reads this book."""
+
+
+def sheets_from_parts(parts: Dict[str, bytes], names: frozenset) -> Optional[List[tuple]]:
+    """[(sheet name, rows of values, merged ranges)] in the workbook's order, as calamine would
+    give them; None when the book is not the plain case (the caller then uses calamine)."""
+    try:
+        return _sheets(parts, names)
+    except Exception:  # _Fallback, a parse error, anything unexpected: calamine decides
+        return None
+
+
+def _sheets(parts: Dict[str, bytes], names: frozenset) -> List[tuple]:
+    _check_names(names)
+    package_rels = parts.get(_PACKAGE_RELS)
+    book, book_rels = parts.get(_BOOK), parts.get(_BOOK_RELS)
+    if package_rels is None or book is None or book_rels is None:
+        raise _Fallback
+    _check_package(package_rels)
+    sheets = _book_sheets(book, book_rels)
+    strings = _shared_strings(parts[_STRINGS]) if _STRINGS in names else ()
+    if _STRINGS in names and _STRINGS not in parts:
+        raise _Fallback
+    if _STYLES in names and _STYLES not in parts:
+        raise _Fallback
+    date_styles = _date_styles(parts[_STYLES]) if _STYLES in names else _NO_STYLES
+    found = []
+    for name, part in sheets:
+        data = parts.get(part)
+        if data is None:
+            raise _Fallback
+        values, merged = _sheet(data, strings, date_styles)
+        found.append((name, values, merged))
+    return found
+
+
+def _check_names(names: frozenset) -> None:
+    """calamine finds a member whatever its case or slashes: two spellings of one name, or a
+    part spelled otherwise than here, are left to it."""
+    normal = {name.lower().replace("\\", "/") for name in names}
+    if len(normal) != len(names):
+        raise _Fallback
+    for part in (_BOOK, _BOOK_RELS, _STRINGS, _STYLES, _PACKAGE_RELS):
+        if part not in names and part.lower() in normal:
+            raise _Fallback
+
+
+def _check_utf8(data: bytes) -> None:
+    if data[:5] == b"<?xml":
+        declaration = data[: data.find(b"?>")]
+        if b"encoding" in declaration and not re.search(rb"""encoding\s*=\s*["']utf-8["']""", declaration, re.I):
+            raise _Fallback
+    elif data[:1] != b"<":
+        raise _Fallback  # a byte-order mark, UTF-16, leading blanks
+
+
+@functools.lru_cache(maxsize=64)
+def _check_package(rels: bytes) -> None:
+    _check_utf8(rels)
+    root = ElementTree.fromstring(rels)
+    targets = [
+        r.get("Target")
+        for r in root.iter()
+        if r.tag.rpartition("}")[2] == "Relationship"
+        and (r.get("Type") or "").endswith("/relationships/officeDocument")
+    ]
+    if (
+        root.tag != _PKG_REL + "Relationships"
+        or len(targets) != 1
+        or targets[0] not in ("xl/workbook.xml", "/xl/workbook.xml")
+    ):
+        raise _Fallback
+
+
+# The forms of one region come from one template: their workbook and style parts are the same
+# bytes, parsed once (pure functions of the bytes; a _Fallback is not cached and is raised again).
+@functools.lru_cache(maxsize=64)
+def _book_sheets(book: bytes, rels: bytes) -> Tuple[Tuple[str, str], ...]:
+    _check_utf8(book)
+    _check_utf8(rels)
+    if re.search(rb"<(?:[\w.-]+:)?sheet\s[^>]*[\t\n\r]", book):
+        raise _Fallback  # ElementTree would turn a tab in a name into a blank, calamine keeps it
+    rels_root = ElementTree.fromstring(rels)
+    if rels_root.tag != _PKG_REL + "Relationships":
+        raise _Fallback
+    targets = {}
+    for rel in rels_root:
+        if rel.tag != _PKG_REL + "Relationship" or rel.get("Id") is None:
+            raise _Fallback
+        targets[rel.get("Id")] = (rel.get("Target") or "", rel.get("Type") or "")
+    root = ElementTree.fromstring(book)
+    if root.tag != _MAIN + "workbook":
+        raise _Fallback
+    sheets = []
+    for element in root.iter():
+        local = element.tag.rpartition("}")[2]
+        if local == "workbookPr" and element.get("date1904") not in (None, "0", "false"):
+            raise _Fallback
+        if local != "sheet":
+            continue
+        if element.tag != _MAIN + "sheet" or set(element.keys()) - {"name", "sheetId", "state", _REL + "id"}:
+            raise _Fallback
+        if element.get("state", "visible") not in ("visible", "hidden", "veryHidden"):
+            raise _Fallback
+        target, kind = targets.get(element.get(_REL + "id", ""), (None, ""))
+        if not target or kind.rpartition("/")[2] != "worksheet":
+            raise _Fallback  # no such relationship, a chart sheet, a dialog sheet
+        part = target[1:] if target.startswith("/") else "xl/" + target
+        sheets.append((element.get("name", ""), part))
+    if len({name for name, _ in sheets}) != len(sheets):
+        raise _Fallback  # calamine would give the first sheet of the name twice
+    return tuple(sheets)
+
+
+@functools.lru_cache(maxsize=64)
+def _date_styles(styles: bytes) -> Tuple[bool, ...]:
+    """For each cell style (``s``): True when calamine may read a number under it as a date or a
+    duration (a builtin date format, or a custom format with any Latin letter: not classified
+    here), False when it certainly reads a plain number."""
+    _check_utf8(styles)
+    root = ElementTree.fromstring(styles)
+    if root.tag != _MAIN + "styleSheet":
+        raise _Fallback
+    codes: Dict[str, str] = {}
+    flags: List[bool] = []
+    for element in root.iter():
+        local = element.tag.rpartition("}")[2]
+        if local == "numFmts":
+            for fmt in element.iter():
+                if fmt.tag.rpartition("}")[2] == "numFmt":
+                    number, code = fmt.get("numFmtId"), fmt.get("formatCode")
+                    if number is not None and code is not None:
+                        codes[number] = code
+        elif local == "cellXfs":
+            for xf in element.iter():
+                if xf.tag.rpartition("}")[2] == "xf":
+                    number = xf.get("numFmtId")
+                    if number is None:
+                        flags.append(False)
+                    elif number in codes:
+                        flags.append(bool(_ASCII_LETTER.search(codes[number])))
+                    else:
+                        flags.append(number in _BUILTIN_DATE_IDS)
+    return tuple(flags)
+
+
+_NO_STYLES: Tuple[bool, ...] = ()
+
+
+def _shared_strings(data: bytes) -> List[str]:
+    _check_utf8(data)
+    if b"\r" in data:
+        raise _Fallback
+    root = etree.fromstring(data, _PARSER)
+    if root.tag != _MAIN + "sst":
+        raise _Fallback
+    strings = []
+    for si in root:
+        if si.tag != _MAIN + "si":
+            raise _Fallback
+        strings.append(_text(si))
+    return strings
+
+
+def _t_text(t) -> str:
+    if len(t):
+        raise _Fallback
+    text = t.text or ""
+    text = text if t.get(_XML_SPACE) == "preserve" else text.strip(_TRIMMED)
+    if "_x" in text:
+        raise _Fallback  # calamine unescapes _xHHHH_
+    return text
+
+
+def _text(element) -> str:
+    """The text of ``<is>`` or ``<si>``: one ``<t>``, or runs of ``<r>`` each with one ``<t>``."""
+    children = list(element)
+    if not children:
+        return ""
+    if len(children) == 1 and children[0].tag == _T:
+        return _t_text(children[0])
+    texts = []
+    for run in children:
+        if run.tag != _R:
+            raise _Fallback  # phonetic runs, a <t> among runs, anything else
+        inner = [child for child in run if child.tag != _RPR]
+        if len(inner) != 1 or inner[0].tag != _T:
+            raise _Fallback
+        texts.append(_t_text(inner[0]))
+    return "".join(texts)
+
+
+#: References already read («B7» -> (6, 1)): the forms' cells repeat from book to book.
+_POSITIONS: Dict[str, Tuple[int, int]] = {}
+_ROW_NUMBERS = frozenset(str(n) for n in range(1, 1001))
+
+
+def _position(ref: Optional[str]) -> Tuple[int, int]:
+    if ref is None:
+        raise _Fallback
+    match = _REF.match(ref)
+    if match is None:
+        raise _Fallback
+    col = 0
+    for letter in match.group(1).upper():
+        col = col * 26 + ord(letter) - 64
+    row = int(match.group(2))
+    if row == 0:
+        raise _Fallback
+    return row - 1, col - 1
+
+
+def _sheet(data: bytes, strings, date_styles: Tuple[bool, ...]) -> Tuple[list, list]:
+    _check_utf8(data)
+    if b"\r" in data:
+        raise _Fallback
+    root = etree.fromstring(data, _PARSER)
+    if root.tag != _MAIN + "worksheet":
+        raise _Fallback
+    sheet_data = root.find(_SHEET_DATA)
+    if sheet_data is None:
+        raise _Fallback
+    dimension = root.find(_DIMENSION)
+    if dimension is not None:
+        _dimension(dimension.get("ref"))
+    rows = sheet_data.findall(_ROW)
+    if len(rows) != len(sheet_data):
+        raise _Fallback  # comments, anything but rows
+    for row in rows:
+        number = row.get("r")
+        if number is not None and number not in _ROW_NUMBERS and not _row_number(number):
+            raise _Fallback
+    cells_xml = sheet_data.findall(_ROW_C)
+    if len(cells_xml) != sum(map(len, rows)):
+        raise _Fallback
+    positions = _POSITIONS
+    cells = []
+    last = (-1, -1)
+    has_v = False
+    for cell in cells_xml:
+        ref = cell.get("r")
+        position = positions.get(ref)  # type: ignore[arg-type]
+        if position is None:
+            position = _position(ref)
+            if len(positions) < 100_000:
+                positions[ref] = position  # type: ignore[index]
+        if not len(cell):
+            continue  # an empty cell: calamine skips it
+        if position <= last:
+            raise _Fallback  # out of order or repeated: calamine's last one wins
+        child = cell[-1]
+        kind = cell.get("t")
+        if kind == "inlineStr" and child.tag == _IS:
+            if len(child) == 1:
+                t = child[0]
+                if t.tag != _T or len(t):
+                    raise _Fallback
+                text = t.text or ""
+                value = text if t.get(_XML_SPACE) == "preserve" else text.strip(_TRIMMED)
+                if "_x" in value:
+                    raise _Fallback  # calamine unescapes _xHHHH_
+            else:
+                value = _text(child)
+        else:
+            has_v = True
+            value = _value(kind, cell, child, strings, date_styles)
+            if value is None:
+                continue
+        last = position
+        cells.append((position, value))
+    if has_v and (_V_WITH_REFERENCE.search(data) or _PREFIXED_V.search(data)):
+        raise _Fallback
+    merges = next(root.iter(_ANY_MERGE_CELLS), None)
+    return _grid(cells), [] if merges is None else _merged(root, merges)
+
+
+def _row_number(number: str) -> bool:
+    return number.isascii() and number.isdigit() and 0 < int(number) < 10_000_000
+
+
+def _value(kind: Optional[str], cell, child, strings, date_styles: Tuple[bool, ...]):
+    """What calamine makes of the cell from its last child (None: empty, not in the range)."""
+    tag = child.tag
+    if tag == _F:
+        return None
+    if tag == _IS:
+        raise _Fallback  # an inline string in a cell of another type
+    if tag != _V or len(child):
+        raise _Fallback
+    text = child.text
+    if kind == "inlineStr":
+        return None
+    if kind == "s":
+        if not text:
+            return None
+        if not (text.isascii() and text.isdigit()):
+            raise _Fallback
+        return strings[int(text)]  # IndexError: calamine refuses, so do not guess
+    if kind == "str":
+        return text or ""
+    if kind == "b":
+        return None if not text else text != "0"
+    if kind == "e":
+        if not text:
+            return None
+        if text not in _ERRORS:
+            raise _Fallback  # calamine refuses an error it does not know
+        return ""  # python-calamine gives an error cell as an empty text
+    if kind is not None and kind != "n":
+        raise _Fallback  # ISO dates, unknown types
+    if not text:
+        return None
+    if _NUMBER.match(text) is None:
+        raise _Fallback
+    style = cell.get("s")
+    if style is not None:
+        if not (style.isascii() and style.isdigit()):
+            raise _Fallback
+        index = int(style)
+        if index < len(date_styles) and date_styles[index]:
+            raise _Fallback  # a date or a duration: calamine's conversion, not repeated here
+    return float(text)
+
+
+def _grid(cells: list) -> list:
+    """calamine's range from (0, 0) to its last row and column, '' where nothing is."""
+    if not cells:
+        return []
+    height = cells[-1][0][0] + 1
+    width = max(c for (_, c), _ in cells) + 1
+    if height * width > 10_000_000:
+        raise _Fallback
+    rows = [[""] * width for _ in range(height)]
+    for (r, c), value in cells:
+        rows[r][c] = value
+    return rows
+
+
+def _dimension(ref: Optional[str]) -> tuple:
+    """calamine's ``get_dimension``: «A1» or «A1:B2»; anything else falls back."""
+    if ref is None:
+        raise _Fallback
+    first, colon, last = ref.partition(":")
+    if ":" in last:
+        raise _Fallback
+    start = _position(first)
+    end = _position(last) if colon else start
+    if end[0] < start[0] or end[1] < start[1]:
+        raise _Fallback
+    return start, end
+
+
+def _merged(root, merges) -> list:
+    """calamine's merged ranges: those of the first ``mergeCells``, wherever it is."""
+    if merges.getparent() is not root or merges.tag != _MAIN + "mergeCells":
+        raise _Fallback
+    ranges = []
+    for merge in merges:
+        if merge.tag != _MAIN + "mergeCell" or len(merge):
+            raise _Fallback
+        ref = merge.get("ref")
+        if ref is not None:
+            ranges.append(_dimension(ref))
+    return ranges

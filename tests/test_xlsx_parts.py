@@ -6,6 +6,7 @@ edges of calamine's reader, a LibreOffice-saved book and the hostile corpus."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -53,7 +54,7 @@ def compare(path: Path) -> str:
     if fast is None:
         return "fallback"
     assert slow is not None, f"{path.name}: calamine refuses the book, the parts gave values"
-    assert _typed([(n, v, list(m)) for n, v, m in fast]) == _typed(slow), path.name
+    assert _typed([(n, v, list(m)) for n, v, m, _ in fast]) == _typed(slow), path.name
     return "fast"
 
 
@@ -298,4 +299,39 @@ def test_consolidation_reads_forms_alike(tmp_path, monkeypatch):
     fast = [read_report(p, date(2025, 1, 15)) for p in forms]
     monkeypatch.setattr(xlsx_parts, "_sheets", lambda parts, names: None)
     slow = [read_report(p, date(2025, 1, 15)) for p in forms]
+    assert fast == slow
+
+
+_LINK = '<hyperlink xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ref="B{row}" r:id="rId1"/>'
+_HYPERLINK_VARIANTS = {
+    "none": lambda xml: re.sub(r"<hyperlinks>.*?</hyperlinks>", "", xml),
+    "two lists": lambda xml: xml.replace(
+        "</hyperlinks>", "</hyperlinks><hyperlinks>" + _LINK.format(row=9) + "</hyperlinks>"
+    ),
+    "one more link": lambda xml: xml.replace("</hyperlinks>", _LINK.format(row=10) + "</hyperlinks>"),
+    "link outside": lambda xml: xml.replace(
+        "</worksheet>", "<extLst>" + _LINK.format(row=11) + "</extLst></worksheet>"
+    ),
+    "empty list": lambda xml: re.sub(r"<hyperlinks>.*?</hyperlinks>", "<hyperlinks/>", xml),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(_HYPERLINK_VARIANTS))
+def test_hyperlinks_from_the_parsed_sheet_as_from_its_text(tmp_path, monkeypatch, variant):
+    from roadmap_tools.reading import xlsx_parts
+
+    generate_forms(tmp_path / "forms", 8, seed=13, docx_every=1000)
+    books = []
+    for form in sorted((tmp_path / "forms").glob("*.xlsx")):
+        with zipfile.ZipFile(form) as zf:
+            xml = zf.read("xl/worksheets/sheet1.xml").decode()
+        if "<hyperlinks>" not in xml:
+            continue
+        book = tmp_path / form.name
+        rezip(form, book, {"xl/worksheets/sheet1.xml": _HYPERLINK_VARIANTS[variant](xml).encode()})
+        books.append(book)
+    assert books
+    fast = [read_report(p, date(2025, 1, 15)) for p in books]
+    monkeypatch.setattr(xlsx_parts, "_sheets", lambda parts, names: None)
+    slow = [read_report(p, date(2025, 1, 15)) for p in books]
     assert fast == slow

@@ -542,18 +542,19 @@ def _read_excel(path: Path, as_of: date, checked: CheckedArchive) -> Union[Repor
         table_rows = rows_of_table(sheet.rows[index + 1 :], layout)
         if not table_rows:
             return Unreadable(str(path), f"лист «{sheet.name}»: {_NO_ROWS}")
-        _add_hyperlinks(checked, sheet_index, table_rows)
+        _add_hyperlinks(checked, sheet_index, table_rows, sheet.xml)
         title = " ".join(t for row in sheet.rows[:index] for t in row.texts if t)
         name, source = _name_and_source(path, title)
         return Report(str(path), name, source, KIND_FORM, title, period_in(title), table_rows, sheet.name)
     return Unreadable(str(path), _NO_TABLE)
 
 
-def _add_hyperlinks(checked: CheckedArchive, sheet_index: int, rows: list) -> None:
+def _add_hyperlinks(checked: CheckedArchive, sheet_index: int, rows: list, sheet_root=None) -> None:
     """Links typed as Excel hyperlinks («Приказ» pointing at https://…) count as links too.
 
     calamine reads values only, so the hyperlinks of the sheet are read from its XML (as the
-    archive check kept it: not decompressed again)."""
+    archive check kept it: not decompressed again). ``sheet_root``: that XML already parsed
+    (``xlsx_parts`` read the values from it), where its hyperlinks are found without a search."""
     if not rows:
         return
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -564,16 +565,21 @@ def _add_hyperlinks(checked: CheckedArchive, sheet_index: int, rows: list) -> No
         sheet_xml, rels_xml = _sheet_part(member, sheet_index)
         if sheet_xml is None:
             return
-        data = member(sheet_xml)
-        if data is None:
-            raise KeyError(f"There is no item named {sheet_xml!r} in the archive")
-        first = _first_hyperlink_tag(data)
-        if first < 0:
+        links = _parsed_hyperlinks(sheet_root)
+        if links is None:
+            data = member(sheet_xml)
+            if data is None:
+                raise KeyError(f"There is no item named {sheet_xml!r} in the archive")
+            first = _first_hyperlink_tag(data)
+            if first < 0:
+                return
+            links = _hyperlink_elements(data, first)
+        elif not len(links):
             return
         rels = member(rels_xml)
         targets = _relationship_targets(rels) if rels is not None else {}
     by_row: Dict[int, List[str]] = {}
-    for link in _hyperlink_elements(data, first).iter(f"{ns_main}hyperlink"):
+    for link in links.iter(f"{ns_main}hyperlink"):
         target = targets.get(link.get(f"{ns_rel}id"), "")
         if target.lower().startswith(("http://", "https://")):
             r1, _, _, _ = bounds(link.get("ref", "A1"))
@@ -582,6 +588,25 @@ def _add_hyperlinks(checked: CheckedArchive, sheet_index: int, rows: list) -> No
         for target in by_row.get(row.row, []):
             if target not in row.urls:
                 row.link = f"{row.link} {target}".strip()
+
+
+def _parsed_hyperlinks(root):
+    """The ``<hyperlinks>`` element of a parsed sheet (an empty list when it has none); None
+    when the sheet is not parsed or not plain (hyperlinks elsewhere, several lists, another
+    namespace): the sheet's XML is then searched as before."""
+    if root is None:
+        return None
+    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    lists = list(root.iter("{*}hyperlinks"))
+    anywhere = sum(1 for _ in root.iter("{*}hyperlink"))
+    if not lists:
+        return [] if not anywhere else None
+    (found,) = lists if len(lists) == 1 else (None,)
+    if found is None or found.tag != f"{ns_main}hyperlinks" or found.getparent() is not root:
+        return None
+    if len(found.findall(f"{ns_main}hyperlink")) != anywhere:
+        return None
+    return found
 
 
 class _Members:

@@ -56,8 +56,9 @@ class _Fallback(Exception):
 
 
 def sheets_from_parts(parts: Dict[str, bytes], names: frozenset) -> Optional[List[tuple]]:
-    """[(sheet name, rows of values, merged ranges)] in the workbook's order, as calamine would
-    give them; None when the book is not the plain case (the caller then uses calamine)."""
+    """[(sheet name, rows of values, merged ranges, the sheet's parsed XML)] in the workbook's
+    order, as calamine would give them; None when the book is not the plain case (the caller
+    then uses calamine)."""
     try:
         return _sheets(parts, names)
     except Exception:  # _Fallback, a parse error, anything unexpected: calamine decides
@@ -83,8 +84,8 @@ def _sheets(parts: Dict[str, bytes], names: frozenset) -> List[tuple]:
         data = parts.get(part)
         if data is None:
             raise _Fallback
-        values, merged = _sheet(data, strings, date_styles)
-        found.append((name, values, merged))
+        values, merged, root = _sheet(data, strings, date_styles)
+        found.append((name, values, merged, root))
     return found
 
 
@@ -264,7 +265,7 @@ def _position(ref: Optional[str]) -> Tuple[int, int]:
     return row - 1, col - 1
 
 
-def _sheet(data: bytes, strings, date_styles: Tuple[bool, ...]) -> Tuple[list, list]:
+def _sheet(data: bytes, strings, date_styles: Tuple[bool, ...]) -> Tuple[list, list, object]:
     _check_utf8(data)
     if b"\r" in data:
         raise _Fallback
@@ -325,7 +326,7 @@ def _sheet(data: bytes, strings, date_styles: Tuple[bool, ...]) -> Tuple[list, l
     if has_v and (_V_WITH_REFERENCE.search(data) or _PREFIXED_V.search(data)):
         raise _Fallback
     merges = next(root.iter(_ANY_MERGE_CELLS), None)
-    return _grid(cells), [] if merges is None else _merged(root, merges)
+    return _grid(cells), [] if merges is None else _merged(root, merges), root
 
 
 def _row_number(number: str) -> bool:

@@ -40,6 +40,7 @@ class SheetRows:
     name: str
     values: list  # rows of raw values (str, float, date, ...), from row 1 and column A
     rows: list  # the same rows as ``RawRow`` with merged cells resolved
+    xml: Any = None  # the sheet's XML as lxml parsed it, when read from the archive check's parts
 
 
 def _raw_rows(values: list, merged: list) -> list:
@@ -75,7 +76,7 @@ def read_workbook_sheets(path: Path, checked: bool = False, archive: Optional[sa
 
         found = sheets_from_parts(archive.parts, archive.names)
         if found is not None:
-            return [SheetRows(name, values, _raw_rows(values, merged)) for name, values, merged in found]
+            return [SheetRows(name, values, _raw_rows(values, merged), xml) for name, values, merged, xml in found]
     workbook = _open(path, checked)
     sheets = []
     for name in workbook.sheet_names:

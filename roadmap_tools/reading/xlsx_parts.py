@@ -4,8 +4,8 @@ Consolidation reads a thousand small forms: python-calamine would unzip and pars
 Here the sheets' XML, kept by ``safeio.check_archive_parts`` (scanned there for DTDs and
 entities), is parsed by lxml (the small workbook parts by ElementTree) and turned into exactly what calamine gives
 (``CalamineSheet.to_python(skip_empty_area=False)`` and ``merged_cell_ranges``) for the plain
-common case: inline and shared strings, numbers under formats that are certainly not dates,
-booleans, errors, formula strings. Anything else — a date format, a date cell, rich text
+common case: inline and shared strings, numbers, dates and durations (formats classified by
+calamine's rule), booleans, errors, formula strings. Anything else — a 1904 book, a ``t="d"`` cell, rich text
 with phonetic runs, ``_xHHHH_`` escapes, a carriage return, a part not kept, a chart sheet,
 a name spelled in another case, XML that does not parse — gives None, and the caller reads
 the book with calamine as before. ``tests/test_xlsx_parts.py`` pins the equality.
@@ -14,7 +14,9 @@ the book with calamine as before. ``tests/test_xlsx_parts.py`` pins the equality
 from __future__ import annotations
 
 import functools
+import math
 import re
+from datetime import datetime, timedelta
 from typing import Dict, List, Optional, Tuple
 from xml.etree import ElementTree
 
@@ -44,7 +46,6 @@ _ANY_MERGE_CELLS = "{*}mergeCells"
 #: A ``<v>`` holding an entity or character reference: calamine reads only the text before it.
 _V_WITH_REFERENCE = re.compile(rb"<v>[^<&]*&")
 #: calamine's builtin date and duration formats (``builtin_format_by_id``).
-_BUILTIN_DATE_IDS = frozenset(("14", "15", "16", "17", "18", "19", "20", "21", "22", "45", "46", "47"))
 #: The error values calamine knows (``CellErrorType::from_str``).
 _ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -168,16 +169,15 @@ def _book_sheets(book: bytes, rels: bytes) -> Tuple[Tuple[str, str], ...]:
 
 
 @functools.lru_cache(maxsize=64)
-def _date_styles(styles: bytes) -> Tuple[bool, ...]:
-    """For each cell style (``s``): True when calamine may read a number under it as a date or a
-    duration (a builtin date format, or a custom format with any Latin letter: not classified
-    here), False when it certainly reads a plain number."""
+def _date_styles(styles: bytes) -> Tuple[int, ...]:
+    """For each cell style (``s``), how calamine reads a number under it: ``_NUMBER_FORMAT``,
+    ``_DATE_FORMAT``, ``_DURATION_FORMAT``, or ``_UNSURE_FORMAT`` (left to calamine)."""
     _check_utf8(styles)
     root = ElementTree.fromstring(styles)
     if root.tag != _MAIN + "styleSheet":
         raise _Fallback
     codes: Dict[str, str] = {}
-    flags: List[bool] = []
+    kinds: List[int] = []
     for element in root.iter():
         local = element.tag.rpartition("}")[2]
         if local == "numFmts":
@@ -191,15 +191,64 @@ def _date_styles(styles: bytes) -> Tuple[bool, ...]:
                 if xf.tag.rpartition("}")[2] == "xf":
                     number = xf.get("numFmtId")
                     if number is None:
-                        flags.append(False)
+                        kinds.append(_NUMBER_FORMAT)
                     elif number in codes:
-                        flags.append(bool(_ASCII_LETTER.search(codes[number])))
+                        kinds.append(_custom_format(codes[number]))
                     else:
-                        flags.append(number in _BUILTIN_DATE_IDS)
-    return tuple(flags)
+                        kinds.append(_BUILTIN_FORMATS.get(number, _NUMBER_FORMAT))
+    return tuple(kinds)
 
 
-_NO_STYLES: Tuple[bool, ...] = ()
+_NUMBER_FORMAT, _DATE_FORMAT, _DURATION_FORMAT, _UNSURE_FORMAT = range(4)
+#: calamine's ``builtin_format_by_id`` (by the attribute's text: «014» is not 14).
+_BUILTIN_FORMATS = {str(n): _DATE_FORMAT for n in (14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 47)}
+_BUILTIN_FORMATS["46"] = _DURATION_FORMAT
+
+
+def _custom_format(code: str) -> int:
+    """calamine's ``detect_custom_number_format`` (0.36), step by step. A code without Latin
+    letters is a plain number in every version; one with ``*`` (read differently before 0.36)
+    is left to calamine."""
+    if _ASCII_LETTER.search(code) is None:
+        return _NUMBER_FORMAT
+    if "*" in code or code.count("[") > 200:
+        return _UNSURE_FORMAT
+    escaped = is_quote = hms = ap = False
+    brackets = 0
+    prev = " "
+    for char in code:
+        if escaped:
+            escaped = False
+        elif char in "_\\*":
+            escaped = True
+        elif is_quote:
+            if char == '"':
+                is_quote = False
+        elif char == '"':
+            is_quote = True
+        elif char == ";":
+            return _NUMBER_FORMAT  # the first section only
+        elif char == "[":
+            brackets = min(brackets + 1, 255)
+        elif char == "]" and brackets == 1 and hms:
+            return _DURATION_FORMAT
+        elif char == "]":
+            brackets = max(brackets - 1, 0)
+        elif char in "aA" and not ap and brackets == 0:
+            ap = True
+        elif char in "pm/PM" and ap and brackets == 0:
+            return _DATE_FORMAT
+        elif char in "dmhysDMHYS" and not ap and brackets == 0:
+            return _DATE_FORMAT
+        elif hms and (char == prev or (char.isascii() and prev.isascii() and char.lower() == prev.lower())):
+            pass
+        else:
+            hms = prev == "[" and char in "mhsMHS"
+        prev = char
+    return _NUMBER_FORMAT
+
+
+_NO_STYLES: Tuple[int, ...] = ()
 
 
 def _shared_strings(data: bytes) -> List[str]:
@@ -265,7 +314,7 @@ def _position(ref: Optional[str]) -> Tuple[int, int]:
     return row - 1, col - 1
 
 
-def _sheet(data: bytes, strings, date_styles: Tuple[bool, ...]) -> Tuple[list, list, object]:
+def _sheet(data: bytes, strings, date_styles: Tuple[int, ...]) -> Tuple[list, list, object]:
     _check_utf8(data)
     if b"\r" in data:
         raise _Fallback
@@ -333,7 +382,7 @@ def _row_number(number: str) -> bool:
     return number.isascii() and number.isdigit() and 0 < int(number) < 10_000_000
 
 
-def _value(kind: Optional[str], cell, child, strings, date_styles: Tuple[bool, ...]):
+def _value(kind: Optional[str], cell, child, strings, date_styles: Tuple[int, ...]):
     """What calamine makes of the cell from its last child (None: empty, not in the range)."""
     tag = child.tag
     if tag == _F:
@@ -367,14 +416,53 @@ def _value(kind: Optional[str], cell, child, strings, date_styles: Tuple[bool, .
         return None
     if _NUMBER.match(text) is None:
         raise _Fallback
+    value = float(text)
     style = cell.get("s")
-    if style is not None:
-        if not (style.isascii() and style.isdigit()):
-            raise _Fallback
-        index = int(style)
-        if index < len(date_styles) and date_styles[index]:
-            raise _Fallback  # a date or a duration: calamine's conversion, not repeated here
-    return float(text)
+    if style is None:
+        return value
+    if not (style.isascii() and style.isdigit()):
+        raise _Fallback
+    index = int(style)
+    number_format = date_styles[index] if index < len(date_styles) else _NUMBER_FORMAT
+    if number_format == _NUMBER_FORMAT:
+        return value
+    if number_format == _DATE_FORMAT:
+        return _date_value(value)
+    if number_format == _DURATION_FORMAT:
+        if not abs(value) < 999_999_999:
+            raise _Fallback  # beyond Python's timedelta: python-calamine refuses
+        return timedelta(milliseconds=_rounded(value * _MS_PER_DAY))
+    raise _Fallback
+
+
+_EPOCH = datetime(1899, 12, 30)
+_MS_PER_DAY = 24.0 * 60.0 * 60.0 * 1e3
+
+
+def _rounded(x: float) -> int:
+    """Rust's ``f64::round``: halves away from zero (Python's ``round`` goes to the even)."""
+    whole = math.floor(abs(x))
+    if abs(x) - whole >= 0.5:
+        whole += 1
+    return int(whole) if x >= 0 else -int(whole)
+
+
+def _date_value(value: float):
+    """python-calamine's date cell (``ExcelDateTime::as_datetime``, 1900 system, Excel's 1900
+    leap day): a time under 1, a date for a whole number, else a date and time; the number
+    itself when the year is past 9999."""
+    serial = value if value >= 60.0 else value + 1.0
+    try:
+        moment = _EPOCH + timedelta(milliseconds=_rounded(serial * _MS_PER_DAY))
+    except OverflowError:
+        if value < 1.0:
+            raise _Fallback from None  # before year 1: chrono still gives a time of day
+        return value  # after year 9999: python-calamine gives the number
+    if value < 1.0:
+        return moment.time()
+    if value.is_integer():
+        return moment.date()
+    return moment
 
 
 def _grid(cells: list) -> list:

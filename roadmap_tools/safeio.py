@@ -899,6 +899,7 @@ class CheckedArchive:
     path: Path
     parts: dict  # member name -> its bytes, as measured and scanned
     names: frozenset = frozenset()  # every member's name
+    members: int = 0  # how many members the archive's directory lists (a name may come twice)
 
 
 def check_archive_parts(
@@ -956,7 +957,7 @@ def check_archive_parts(
                 "файл повреждён: архив Office не читается.", file=str(p), hint=_resave_hint(what)
             ) from exc
     return CheckedArchive(
-        p, {name: data for name, data in kept.items() if keep(name)}, frozenset(i.filename for i in infos)
+        p, {name: data for name, data in kept.items() if keep(name)}, frozenset(i.filename for i in infos), len(infos)
     )
 
 

@@ -49,7 +49,7 @@ def compare(path: Path) -> str:
         checked = check_archive_parts(path, None, _kept_for_reading)
     except RoadmapError:
         return "refused"
-    fast = sheets_from_parts(checked.parts, checked.names)
+    fast = sheets_from_parts(checked.parts, checked.names, checked.members)
     slow = _calamine(path)
     if fast is None:
         return "fallback"
@@ -295,6 +295,13 @@ def test_shared_strings_and_odd_parts(tmp_path):
             name = "xl/SharedStrings.xml" if info.filename == "xl/sharedStrings.xml" else info.filename
             zout.writestr(name, zin.read(info.filename))
     assert compare(renamed) == "fallback"
+    twice = tmp_path / "twice.xlsx"
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(twice, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info.filename))
+        with pytest.warns(UserWarning):
+            zout.writestr("xl/sharedStrings.xml", (sst + "<si><t>другая</t></si></sst>").encode())
+    assert compare(twice) in ("fallback", "refused")
 
 
 @pytest.mark.slow

@@ -56,10 +56,13 @@ class _Fallback(Exception):
     """Not the plain case: calamine reads this book."""
 
 
-def sheets_from_parts(parts: Dict[str, bytes], names: frozenset) -> Optional[List[tuple]]:
+def sheets_from_parts(parts: Dict[str, bytes], names: frozenset, members: int = 0) -> Optional[List[tuple]]:
     """[(sheet name, rows of values, merged ranges, the sheet's parsed XML)] in the workbook's
     order, as calamine would give them; None when the book is not the plain case (the caller
-    then uses calamine)."""
+    then uses calamine). ``members``: how many members the archive lists (a name listed twice
+    is left to calamine, whose zip reader may take the other one)."""
+    if members != len(names):
+        return None
     try:
         return _sheets(parts, names)
     except Exception:  # _Fallback, a parse error, anything unexpected: calamine decides

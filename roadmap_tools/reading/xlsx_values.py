@@ -74,7 +74,7 @@ def read_workbook_sheets(path: Path, checked: bool = False, archive: Optional[sa
     if archive is not None:
         from roadmap_tools.reading.xlsx_parts import sheets_from_parts
 
-        found = sheets_from_parts(archive.parts, archive.names)
+        found = sheets_from_parts(archive.parts, archive.names, archive.members)
         if found is not None:
             return [SheetRows(name, values, _raw_rows(values, merged), xml) for name, values, merged, xml in found]
     workbook = _open(path, checked)

@@ -28,7 +28,7 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _ROW, _C, _V, _F, _IS, _T, _R, _RPR = (_MAIN + n for n in ("row", "c", "v", "f", "is", "t", "r", "rPr"))
 
-_SHEET_DATA, _DIMENSION, _ROW_C = _MAIN + "sheetData", _MAIN + "dimension", _ROW + "/" + _C
+_SHEET_DATA, _DIMENSION = _MAIN + "sheetData", _MAIN + "dimension"
 #: The sheets' XML (small, scanned for DTDs and entities by the archive check) by libxml2: a
 #: third of the C ElementTree's time on the forms' character references.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -337,14 +337,15 @@ def _sheet(data: bytes, strings, date_styles: Tuple[int, ...]) -> Tuple[list, li
         number = row.get("r")
         if number is not None and number not in _ROW_NUMBERS and not _row_number(number):
             raise _Fallback
-    cells_xml = sheet_data.findall(_ROW_C)
-    if len(cells_xml) != sum(map(len, rows)):
-        raise _Fallback
+    cells_xml = [cell for row in rows for cell in row]  # (lxml's findall of a path is slower)
     positions = _POSITIONS
     cells = []
     last = (-1, -1)
     has_v = False
+    width = 0
     for cell in cells_xml:
+        if cell.tag != _C:
+            raise _Fallback  # comments, anything but cells
         ref = cell.get("r")
         position = positions.get(ref)  # type: ignore[arg-type]
         if position is None:
@@ -374,11 +375,13 @@ def _sheet(data: bytes, strings, date_styles: Tuple[int, ...]) -> Tuple[list, li
             if value is None:
                 continue
         last = position
+        if position[1] >= width:
+            width = position[1] + 1
         cells.append((position, value))
     if has_v and (_V_WITH_REFERENCE.search(data) or _PREFIXED_V.search(data)):
         raise _Fallback
     merges = next(root.iter(_ANY_MERGE_CELLS), None)
-    return _grid(cells), [] if merges is None else _merged(root, merges), root
+    return _grid(cells, width), [] if merges is None else _merged(root, merges), root
 
 
 def _row_number(number: str) -> bool:
@@ -468,12 +471,12 @@ def _date_value(value: float):
     return moment
 
 
-def _grid(cells: list) -> list:
-    """calamine's range from (0, 0) to its last row and column, '' where nothing is."""
+def _grid(cells: list, width: int) -> list:
+    """calamine's range from (0, 0) to its last row and column (``width`` columns), '' where
+    nothing is."""
     if not cells:
         return []
     height = cells[-1][0][0] + 1
-    width = max(c for (_, c), _ in cells) + 1
     if height * width > 10_000_000:
         raise _Fallback
     rows = [[""] * width for _ in range(height)]
@@ -489,8 +492,8 @@ def _dimension(ref: Optional[str]) -> tuple:
     first, colon, last = ref.partition(":")
     if ":" in last:
         raise _Fallback
-    start = _position(first)
-    end = _position(last) if colon else start
+    start = _POSITIONS.get(first) or _position(first)
+    end = (_POSITIONS.get(last) or _position(last)) if colon else start
     if end[0] < start[0] or end[1] < start[1]:
         raise _Fallback
     return start, end

@@ -43,9 +43,8 @@ _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
 #: A value under a namespace prefix (not checked for references by ``_V_WITH_REFERENCE``).
 _PREFIXED_V = re.compile(rb"<[A-Za-z_][\w.-]*:v\b")
 _ANY_MERGE_CELLS = "{*}mergeCells"
-#: A ``<v>`` holding an entity or character reference: calamine reads only the text before it.
-_V_WITH_REFERENCE = re.compile(rb"<v>[^<&]*&")
-#: calamine's builtin date and duration formats (``builtin_format_by_id``).
+#: A ``<v>`` holding a reference, CDATA or a comment: calamine reads only the text before it.
+_V_WITH_REFERENCE = re.compile(rb"<v\b[^>]*>[^<&]*(?:&|<!)")
 #: The error values calamine knows (``CellErrorType::from_str``).
 _ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -426,8 +425,8 @@ def _value(kind: Optional[str], cell, child, strings, date_styles: Tuple[int, ..
     style = cell.get("s")
     if style is None:
         return value
-    if not (style.isascii() and style.isdigit()):
-        raise _Fallback
+    if not (style.isascii() and style.isdigit()) or len(style) > 9:
+        raise _Fallback  # calamine takes a style it cannot parse as the first
     index = int(style)
     number_format = date_styles[index] if index < len(date_styles) else _NUMBER_FORMAT
     if number_format == _NUMBER_FORMAT:

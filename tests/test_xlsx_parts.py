@@ -194,6 +194,19 @@ def test_date_serials_as_calamine_converts_them(tmp_path, fmt):
         assert outcomes.count("fast") >= len(_SERIALS) - 2, outcomes
 
 
+def test_plain_openpyxl_book_is_read_from_the_parts(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in range(1, 30):
+        sheet.append([f"строка {row}", row, row / 7, row % 2 == 0, None, "  пробелы  "])
+    sheet.merge_cells("A30:C31")
+    book.create_sheet("Второй & «итог» <1>")["B2"] = "x"
+    book.save(tmp_path / "plain.xlsx")
+    assert compare(tmp_path / "plain.xlsx") == "fast"
+
+
 def _form(tmp_path: Path) -> Path:
     generate_forms(tmp_path / "forms", 1, seed=5, docx_every=1000)
     return next((tmp_path / "forms").glob("*.xlsx"))

@@ -461,12 +461,12 @@ def write_roadmap_workbook(roadmap: Roadmap, path: Union[str, Path], settings: O
 
 # --- reading ------------------------------------------------------------------------
 def _text(value: Any) -> str:
-    from roadmap_tools.reading.xlsx_values import cell_text
-
     if value.__class__ is str and value.isprintable():  # most cells: nothing for cell_text to do
         return value.strip()
     if isinstance(value, sp.Formula):
         return value.text
+    from roadmap_tools.reading.xlsx_values import cell_text  # here, not above: an import costs each call
+
     return cell_text(value).strip()
 
 

@@ -166,3 +166,21 @@ def test_a_sheet_written_into_memory_is_the_one_openpyxl_writes():
         return writer.read()
 
     assert sheet_xml(xml_rows.RowsWriter) == sheet_xml(WorksheetWriter)
+
+
+def test_another_openpyxl_release_reads_and_writes_its_own_way(tmp_path, monkeypatch):
+    """The faster save and load build on openpyxl 3.1's internals: with any other release
+    openpyxl itself saves and loads, and the job still works."""
+    import openpyxl
+
+    from roadmap_tools.workbook import load as fast_load
+
+    monkeypatch.setattr(openpyxl, "__version__", "3.2.0")
+    assert not xml_rows.openpyxl_internals_known()
+    saved = []
+    monkeypatch.setattr(xml_rows, "BookWriter", lambda *a: saved.append("ours") or pytest.fail("our writer used"))
+    monkeypatch.setattr(fast_load, "_Reader", lambda *a: pytest.fail("our reader used"))
+    book = roadmap_book("roadmap_penza_2022", tmp_path)
+    result = run_check(book, today=date(2022, 12, 31))
+    assert saved == [] and result is not None
+    assert "Проверка" in load_workbook(book).sheetnames

@@ -260,9 +260,20 @@ class BookWriter(ExcelWriter):
         writer.cleanup()
 
 
+#: The openpyxl releases whose writer and reader this module and ``workbook/load.py`` build on
+#: (``tests/test_xml_rows.py``, ``tests/test_workbook_load.py``); setup.cfg keeps openpyxl below 3.2.
+KNOWN_OPENPYXL = ("3.1.",)
+
+
+def openpyxl_internals_known() -> bool:
+    """Whether the installed openpyxl is one whose internals the faster reading and writing know;
+    with any other, openpyxl reads and writes its own way (slower, the same workbook)."""
+    return openpyxl.__version__.startswith(KNOWN_OPENPYXL)
+
+
 def save_workbook(workbook, path: Union[str, os.PathLike]) -> None:
     """``workbook.save(path)``: the same file, written faster."""
-    if workbook.read_only or workbook.write_only or not openpyxl.LXML:
+    if workbook.read_only or workbook.write_only or not openpyxl.LXML or not openpyxl_internals_known():
         workbook.save(path)  # openpyxl's own refusal or way
         return
     archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)

@@ -30,6 +30,8 @@ from openpyxl.utils import coordinate_to_tuple
 from openpyxl.worksheet import _reader as openpyxl_reader
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
+from roadmap_tools.sheetplan.xml_rows import openpyxl_internals_known
+
 _INLINE = f"{{{SHEET_MAIN_NS}}}is"
 _TEXT = f"{{{SHEET_MAIN_NS}}}t"
 _FORMULA = f"{{{SHEET_MAIN_NS}}}f"
@@ -110,8 +112,12 @@ class _Reader(openpyxl_excel.ExcelReader):
 
 def load_checked_workbook(filename, read_only=False, keep_vba=False, data_only=False, keep_links=True, rich_text=False):
     """``openpyxl.load_workbook`` (the same arguments, the same workbook) of a file
-    ``safeio.check_archive`` has admitted, faster."""
-    reader = _Reader(filename, read_only, keep_vba, data_only, keep_links, rich_text)
+    ``safeio.check_archive`` has admitted, faster (openpyxl's own reading with another openpyxl
+    than the one this module knows)."""
+    known = openpyxl_internals_known()
+    reader = (_Reader if known else openpyxl_excel.ExcelReader)(
+        filename, read_only, keep_vba, data_only, keep_links, rich_text
+    )
     reader.read()
     archive = getattr(reader.wb, "vba_archive", None)
     if archive is not None:

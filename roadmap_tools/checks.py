@@ -640,6 +640,9 @@ def _check_duplicates(c: _Checker, roadmap: Roadmap) -> None:
     for group in groups.values():
         if len(group) < 2:
             continue
+        if len(group) <= _PAIRWISE_UP_TO:
+            _duplicates_pairwise(c, group, keys)
+            continue
         # indexes instead of comparing every pair: a near duplicate has the same stems,
         # or the stems of the other with one more (``NEAR_DUPLICATE_EXTRA_WORDS`` = 1)
         same_words: dict = {}
@@ -664,6 +667,42 @@ def _check_duplicates(c: _Checker, roadmap: Roadmap) -> None:
                 for s in stems:
                     one_less.setdefault(stems - {s}, a)
     _check_duplicates_across_sections(c, roadmap, keys)
+
+
+#: A group of activities this small (one section, one deadline: most are) is compared pair by
+#: pair; a larger one through the indexes of ``_check_duplicates``, which cost a set per word.
+_PAIRWISE_UP_TO = 24
+
+
+def _duplicates_pairwise(c: _Checker, group: list, keys: dict) -> None:
+    """``_check_duplicates`` on a small group by comparing each activity with those before it:
+    the same findings, the other activity named being the first in the group that fits."""
+    seen: list = []  # (words, stems, activity) of the activities before
+    for a in group:
+        words = keys[id(a)][1]
+        stems = _stems(words)
+        same = next((b for w, _, b in seen if w == words), None)
+        if same is not None:
+            c.add("duplicate_activity", a, other=_describe(same))
+            continue
+        size = len(stems)
+        other = None
+        if size >= NEAR_DUPLICATE_MIN_WORDS:
+            other = next((b for _, st, b in seen if st == stems), None)
+            if other is None and NEAR_DUPLICATE_EXTRA_WORDS:  # the other has one stem more
+                other = next(
+                    (
+                        b
+                        for _, st, b in seen
+                        if len(st) == size + 1 and size + 1 > NEAR_DUPLICATE_MIN_WORDS and stems < st
+                    ),
+                    None,
+                )
+        if other is None and size > NEAR_DUPLICATE_MIN_WORDS and NEAR_DUPLICATE_EXTRA_WORDS:  # one stem less
+            other = next((b for _, st, b in seen if len(st) == size - 1 and st < stems), None)
+        if other is not None:
+            c.add("near_duplicate_activity", a, other=_describe(other))
+        seen.append((words, stems, a))
 
 
 def _check_duplicates_across_sections(c: _Checker, roadmap: Roadmap, keys: dict) -> None:

@@ -193,19 +193,14 @@ def read_docx(
             return _content(body, rels)
         except Exception:
             pass
-    document = safeio.open_docx(target, checked=True)
-    rels = {
-        rid: (bool(rel.is_external), str(rel.target_ref) if rel.is_external else "")
-        for rid, rel in document.part.rels.items()
-    }
-    with safeio.reading(target, safeio.WHAT_WORD):
-        return _content(document.element.body, rels)
+    return read_docx_with_python_docx(target, checked=True)
 
 
-def read_docx_with_python_docx(path: Path) -> DocxContent:
+def read_docx_with_python_docx(path: Path, checked: bool = False) -> DocxContent:
     """The body read through python-docx's package and document objects: what ``read_docx``
-    must equal (tests compare them)."""
-    document = safeio.open_docx(path)
+    must equal (tests compare them), and its way for a package that is not plainly a Word
+    document (``checked``: ``path`` is what the archive check has just admitted)."""
+    document = safeio.open_docx(path, checked=checked)
     rels = {
         rid: (bool(rel.is_external), str(rel.target_ref) if rel.is_external else "")
         for rid, rel in document.part.rels.items()

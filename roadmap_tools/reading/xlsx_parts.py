@@ -253,13 +253,20 @@ def _custom_format(code: str) -> int:
 _NO_STYLES: Tuple[int, ...] = ()
 
 
-def _shared_strings(data: bytes) -> List[str]:
+def _root(data: bytes, tag: str):
+    """The parsed part, whose root must be ``tag`` of the main namespace; with a carriage return
+    in it, or another root, calamine reads the book."""
     _check_utf8(data)
     if b"\r" in data:
         raise _Fallback
     root = etree.fromstring(data, _PARSER)
-    if root.tag != _MAIN + "sst":
+    if root.tag != _MAIN + tag:
         raise _Fallback
+    return root
+
+
+def _shared_strings(data: bytes) -> List[str]:
+    root = _root(data, "sst")
     strings = []
     for si in root:
         if si.tag != _MAIN + "si":
@@ -317,12 +324,7 @@ def _position(ref: Optional[str]) -> Tuple[int, int]:
 
 
 def _sheet(data: bytes, strings, date_styles: Tuple[int, ...]) -> Tuple[list, list, object]:
-    _check_utf8(data)
-    if b"\r" in data:
-        raise _Fallback
-    root = etree.fromstring(data, _PARSER)
-    if root.tag != _MAIN + "worksheet":
-        raise _Fallback
+    root = _root(data, "worksheet")
     sheet_data = root.find(_SHEET_DATA)
     if sheet_data is None:
         raise _Fallback

@@ -44,7 +44,7 @@ from roadmap_tools.reading.tablerows import (
     same_header,
 )
 from roadmap_tools.reading.xlsx_values import read_workbook_sheets
-from roadmap_tools.safeio import CheckedArchive, check_archive_parts, ole_refusal, stat_if_exists
+from roadmap_tools.safeio import CheckedArchive, check_archive_parts, stat_if_exists
 from roadmap_tools.sheetplan.operations import bounds
 from roadmap_tools.workbook.schema import SHEET_ROADMAP
 
@@ -462,23 +462,12 @@ def _check_file(path: Path) -> CheckedArchive:
         raise _Refused("старый формат Word 97-2003 (.doc): откройте файл в Word и сохраните как .docx.")
     if suffix not in EXCEL_SUFFIXES + WORD_SUFFIXES:
         raise _Refused(f"формат «{suffix or 'без расширения'}» не поддерживается: нужен .xlsx, .xlsm или .docx.")
-    with open(path, "rb") as fh:
-        head = fh.read(8)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _Refused(_ole_reason(path))
-    try:
+    try:  # an encrypted file or an old format renamed (OLE) is refused here too, as ``ole_refusal`` says
         return check_archive_parts(
             path, "книга Excel (.xlsx)" if suffix in EXCEL_SUFFIXES else "документ Word (.docx)", _kept_for_reading
         )
     except RoadmapError as exc:
         raise _Refused(" ".join(p for p in (exc.message, exc.hint) if p)) from None
-
-
-def _ole_reason(path: Path) -> str:
-    """An OLE file under an .xlsx/.docx name: encrypted with a password, or an old format renamed."""
-    what = "книга Excel (.xlsx)" if path.suffix.lower() in EXCEL_SUFFIXES else "документ Word (.docx)"
-    refusal = ole_refusal(path, what)
-    return " ".join(part for part in (refusal.message, refusal.hint) if part)
 
 
 def load_shared_state() -> None:
@@ -597,8 +586,12 @@ def _parsed_hyperlinks(root):
     if root is None:
         return None
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    lists = list(root.iter("{*}hyperlinks"))
-    anywhere = sum(1 for _ in root.iter("{*}hyperlink"))
+    lists, anywhere = [], 0
+    for element in root.iter("{*}hyperlinks", "{*}hyperlink"):  # one walk of the sheet for both
+        if element.tag.endswith("}hyperlinks") or element.tag == "hyperlinks":
+            lists.append(element)
+        else:
+            anywhere += 1
     if not lists:
         return [] if not anywhere else None
     (found,) = lists if len(lists) == 1 else (None,)

@@ -640,69 +640,91 @@ def _check_duplicates(c: _Checker, roadmap: Roadmap) -> None:
     for group in groups.values():
         if len(group) < 2:
             continue
-        if len(group) <= _PAIRWISE_UP_TO:
-            _duplicates_pairwise(c, group, keys)
-            continue
-        # indexes instead of comparing every pair: a near duplicate has the same stems,
-        # or the stems of the other with one more (``NEAR_DUPLICATE_EXTRA_WORDS`` = 1)
-        same_words: dict = {}
-        same_stems: dict = {}
-        one_less: dict = {}
+        earlier = _EarlierPairwise() if len(group) <= _PAIRWISE_UP_TO else _EarlierIndexed()
         for a in group:
             words = keys[id(a)][1]
             stems = _stems(words)
-            if words in same_words:
-                c.add("duplicate_activity", a, other=_describe(same_words[words]))
+            same = earlier.same_words(words)
+            if same is not None:
+                c.add("duplicate_activity", a, other=_describe(same))
                 continue
-            other = None
-            if len(stems) >= NEAR_DUPLICATE_MIN_WORDS:
-                other = same_stems.get(stems) or one_less.get(stems)
-            if other is None and len(stems) > NEAR_DUPLICATE_MIN_WORDS and NEAR_DUPLICATE_EXTRA_WORDS:
-                other = next((same_stems[k] for k in (stems - {s} for s in stems) if k in same_stems), None)
+            other = _near_duplicate_of(earlier, stems)
             if other is not None:
                 c.add("near_duplicate_activity", a, other=_describe(other))
-            same_words.setdefault(words, a)
-            same_stems.setdefault(stems, a)
-            if NEAR_DUPLICATE_EXTRA_WORDS and len(stems) > NEAR_DUPLICATE_MIN_WORDS:
-                for s in stems:
-                    one_less.setdefault(stems - {s}, a)
+            earlier.add(words, stems, a)
     _check_duplicates_across_sections(c, roadmap, keys)
 
 
-#: A group of activities this small (one section, one deadline: most are) is compared pair by
-#: pair; a larger one through the indexes of ``_check_duplicates``, which cost a set per word.
+def _near_duplicate_of(earlier, stems: frozenset) -> Optional[Activity]:
+    """The rule of a near duplicate: an earlier activity with the same stems, or the stems of
+    this one with one more or one less (``NEAR_DUPLICATE_EXTRA_WORDS`` = 1)."""
+    size = len(stems)
+    other = None
+    if size >= NEAR_DUPLICATE_MIN_WORDS:
+        other = earlier.same_stems(stems)
+        if other is None and NEAR_DUPLICATE_EXTRA_WORDS:
+            other = earlier.one_stem_more(stems)
+    if other is None and size > NEAR_DUPLICATE_MIN_WORDS and NEAR_DUPLICATE_EXTRA_WORDS:
+        other = earlier.one_stem_less(stems)
+    return other
+
+
+#: A group of activities this small (one section, one deadline: most are) is looked through
+#: pair by pair; a larger one through indexes, which cost a set per word of each activity.
 _PAIRWISE_UP_TO = 24
 
 
-def _duplicates_pairwise(c: _Checker, group: list, keys: dict) -> None:
-    """``_check_duplicates`` on a small group by comparing each activity with those before it:
-    the same findings, the other activity named being the first in the group that fits."""
-    seen: list = []  # (words, stems, activity) of the activities before
-    for a in group:
-        words = keys[id(a)][1]
-        stems = _stems(words)
-        same = next((b for w, _, b in seen if w == words), None)
-        if same is not None:
-            c.add("duplicate_activity", a, other=_describe(same))
-            continue
-        size = len(stems)
-        other = None
-        if size >= NEAR_DUPLICATE_MIN_WORDS:
-            other = next((b for _, st, b in seen if st == stems), None)
-            if other is None and NEAR_DUPLICATE_EXTRA_WORDS:  # the other has one stem more
-                other = next(
-                    (
-                        b
-                        for _, st, b in seen
-                        if len(st) == size + 1 and size + 1 > NEAR_DUPLICATE_MIN_WORDS and stems < st
-                    ),
-                    None,
-                )
-        if other is None and size > NEAR_DUPLICATE_MIN_WORDS and NEAR_DUPLICATE_EXTRA_WORDS:  # one stem less
-            other = next((b for _, st, b in seen if len(st) == size - 1 and st < stems), None)
-        if other is not None:
-            c.add("near_duplicate_activity", a, other=_describe(other))
-        seen.append((words, stems, a))
+class _EarlierPairwise:
+    """The earlier activities of a small group, looked through one by one (the first that fits)."""
+
+    def __init__(self) -> None:
+        self.seen: list = []  # (words, stems, activity)
+
+    def add(self, words: frozenset, stems: frozenset, a: Activity) -> None:
+        self.seen.append((words, stems, a))
+
+    def same_words(self, words: frozenset) -> Optional[Activity]:
+        return next((b for w, _, b in self.seen if w == words), None)
+
+    def same_stems(self, stems: frozenset) -> Optional[Activity]:
+        return next((b for _, st, b in self.seen if st == stems), None)
+
+    def one_stem_more(self, stems: frozenset) -> Optional[Activity]:
+        size = len(stems) + 1
+        return next((b for _, st, b in self.seen if len(st) == size and stems < st), None)
+
+    def one_stem_less(self, stems: frozenset) -> Optional[Activity]:
+        size = len(stems) - 1
+        return next((b for _, st, b in self.seen if len(st) == size and st < stems), None)
+
+
+class _EarlierIndexed:
+    """The earlier activities of a large group, by their words, their stems and their stems
+    less one (instead of comparing every pair)."""
+
+    def __init__(self) -> None:
+        self.words: dict = {}
+        self.stems: dict = {}
+        self.less_one: dict = {}
+
+    def add(self, words: frozenset, stems: frozenset, a: Activity) -> None:
+        self.words.setdefault(words, a)
+        self.stems.setdefault(stems, a)
+        if NEAR_DUPLICATE_EXTRA_WORDS and len(stems) > NEAR_DUPLICATE_MIN_WORDS:
+            for s in stems:
+                self.less_one.setdefault(stems - {s}, a)
+
+    def same_words(self, words: frozenset) -> Optional[Activity]:
+        return self.words.get(words)
+
+    def same_stems(self, stems: frozenset) -> Optional[Activity]:
+        return self.stems.get(stems)
+
+    def one_stem_more(self, stems: frozenset) -> Optional[Activity]:
+        return self.less_one.get(stems)
+
+    def one_stem_less(self, stems: frozenset) -> Optional[Activity]:
+        return next((self.stems[k] for k in (stems - {s} for s in stems) if k in self.stems), None)
 
 
 def _check_duplicates_across_sections(c: _Checker, roadmap: Roadmap, keys: dict) -> None:

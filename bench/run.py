@@ -166,8 +166,7 @@ def bench_ribbon(table: Table, book: Path, repeat: int) -> None:
     client = {}
 
     def fresh_json() -> None:
-        client["json"] = copy.deepcopy(data)
-        gc.collect()  # the previous copy's garbage is no job's to collect
+        client["json"] = copy.deepcopy(data)  # ``interleaved`` collects the garbage after it
 
     jobs = [
         (

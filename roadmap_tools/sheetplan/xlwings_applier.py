@@ -528,7 +528,7 @@ def _joined_fills(fills: list) -> list:
         columns.setdefault((colour, c1, c2), []).append((r1, r2))
     out = []
     for (colour, c1, c2), spans in columns.items():
-        for r1, r2 in _runs(spans) if len(spans) > 1 else spans:
+        for r1, r2 in _runs(spans):
             out.append(sp.Fill(sp.range_address(r1, c1, r2 - r1 + 1, c2 - c1 + 1), colour))
     return out
 

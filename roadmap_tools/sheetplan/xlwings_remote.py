@@ -17,6 +17,8 @@ import math
 import re
 from typing import Any, Optional, Sequence
 
+from roadmap_tools.sheetplan.operations import range_address
+
 #: xlwings' remote engine reads a text matching this as a date and time (``_xlremote.datetime_pattern``).
 _DATETIME = re.compile(
     r"^(-?(?:[1-9][0-9]*)?[0-9]{4})-(1[0-2]|0[1-9])-(3[01]|0[1-9]|[12][0-9])"
@@ -102,8 +104,6 @@ def write_rows(sheet, row: int, col: int, rows: list) -> bool:
     """Write ``rows`` (Excel values, rectangular, at least one cell) with the top left cell at
     (``row``, ``col``) as ``sheet.range(...).value = rows`` would: the same ``setValues``
     actions, in the same slices. False (nothing written) when a value is left to xlwings."""
-    from roadmap_tools.sheetplan.operations import range_address
-
     values = client_rows(rows)
     if values is None:
         return False
